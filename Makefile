@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+PYTHON := .venv/bin/python
+VENDOR := static/vendor
+
+.PHONY: demo test install assets migrate seed run lint clean
+
+demo: install migrate seed run ## install, migrate, seed demo data, run web + worker + beat
+
+test: install ## the whole suite
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+install: .venv/.installed $(VENDOR)/.installed
+
+# uv comes from PyPI when it is missing; it installs into .venv from uv.lock.
+$(UV):
+	python3 -m pip install --user --quiet uv || pip install --quiet uv
+
+.venv/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	touch $@
+
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/utrecht $(VENDOR)/htmx
+	cp node_modules/@utrecht/design-tokens/dist/theme.css $(VENDOR)/utrecht/design-tokens.css
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht/component-library.css
+	cp node_modules/@utrecht/component-library-css/dist/html.css $(VENDOR)/utrecht/html.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/htmx.min.js
+	touch $@
+
+assets: $(VENDOR)/.installed
+
+migrate: install
+	$(PYTHON) manage.py migrate --noinput
+
+seed: install
+	$(PYTHON) manage.py seed_demo
+
+run: install
+	$(PYTHON) manage.py rundemo
+
+lint: install
+	$(PYTHON) -m ruff check .
+
+clean:
+	rm -rf var .venv node_modules $(VENDOR)

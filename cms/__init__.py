@@ -1,0 +1,1 @@
+"""Wagtail content: the e-learning library, lessons and platform takedown guides."""

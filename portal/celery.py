@@ -1,0 +1,20 @@
+"""The Celery application. Periodic work is a static beat schedule of sweep tasks
+(django-celery-beat does not support Django 6.1)."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+app = Celery("portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    "invitations-expire-sweep": {
+        "task": "portal.tasks.invitations_expire_sweep",
+        "schedule": crontab(minute=15),
+    },
+}

@@ -1,0 +1,51 @@
+"""Multi-factor authentication is required for every role that can see case data.
+
+A signed-in user who holds such a role and has no second factor yet is sent to set
+one up, and can reach nothing else (only the set-up pages, sign-out and static files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from portal.selectors import user_requires_mfa
+
+# Paths a user without MFA may still reach: setting up a factor, signing out,
+# re-authenticating for the set-up, switching language and static files.
+ALLOWED_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/logout/",
+    "/accounts/reauthenticate/",
+    "/accounts/login/",
+    "/account/mfa-vereist/",
+    "/i18n/",
+    "/healthz",
+)
+
+
+def user_has_mfa(user) -> bool:  # type: ignore[no-untyped-def]
+    return Authenticator.objects.filter(
+        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()
+
+
+class RequireMfaMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path_info.startswith((settings.STATIC_URL, *ALLOWED_PREFIXES))
+            and user_requires_mfa(user)
+            and not user_has_mfa(user)
+        ):
+            return redirect(reverse("portal:mfa_required"))
+        return self.get_response(request)

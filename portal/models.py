@@ -1,0 +1,244 @@
+"""Tenancy: organisations, memberships with roles, invitations, and the audit trail.
+
+Every tenant-owned table carries ``organisation`` and its indexes lead with it, so
+the schema can later be distributed by organisation on a distributed PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from portal.roles import OrganisationKind, Role, roles_for_kind
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: object) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person who signs in. What they may do depends on their memberships."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-mailadres"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()  # type: ignore[misc]
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class Country(models.TextChoices):
+    NL = "NL", _("Nederland")
+    BE = "BE", _("België")
+
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Gebruik een kleurcode zoals #1d4f91."))
+
+
+class Organisation(models.Model):
+    """A tenant. Schools and sports clubs belong to a municipality."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam in de link"), max_length=80, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"kind": OrganisationKind.MUNICIPALITY},
+    )
+    country = models.CharField(_("land"), max_length=2, choices=Country.choices)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    brand_colour = models.CharField(_("huisstijlkleur"), max_length=7, default="#154273", validators=[hex_colour])
+    destination_code = models.SlugField(
+        _("bestemmingscode"),
+        max_length=60,
+        blank=True,
+        help_text=_("Voor partners: de code uit de verwijsregels, bijvoorbeeld slachtofferhulp."),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind__in=[OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB]) | Q(parent__isnull=False),
+                name="organisation_school_club_has_municipality",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB]) | Q(parent__isnull=True),
+                name="organisation_only_school_club_have_parent",
+            ),
+            models.UniqueConstraint(
+                fields=["destination_code", "country"],
+                condition=~Q(destination_code=""),
+                name="organisation_unique_destination_per_country",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.kind in (OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB):
+            if self.parent_id is None:
+                raise ValidationError({"parent": _("Een school of sportclub hoort bij een gemeente.")})
+            if self.parent and self.parent.kind != OrganisationKind.MUNICIPALITY:
+                raise ValidationError({"parent": _("Kies een gemeente.")})
+            if self.parent and self.country and self.parent.country != self.country:
+                raise ValidationError({"country": _("Het land moet gelijk zijn aan dat van de gemeente.")})
+        elif self.parent_id is not None:
+            raise ValidationError({"parent": _("Alleen scholen en sportclubs horen bij een gemeente.")})
+        if self.destination_code and self.kind != OrganisationKind.PARTNER:
+            raise ValidationError({"destination_code": _("Alleen partnerorganisaties hebben een bestemmingscode.")})
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.parent is not None:
+            self.country = self.parent.country
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def allowed_roles(self) -> tuple[Role, ...]:
+        return roles_for_kind(self.kind)
+
+
+class Membership(models.Model):
+    """A user in one organisation, with one role."""
+
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE)
+    user = models.ForeignKey(User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+    is_active = models.BooleanField(_("actief"), default=True)
+    created_at = models.DateTimeField(_("lid sinds"), default=timezone.now)
+    deactivated_at = models.DateTimeField(_("gedeactiveerd op"), null=True, blank=True)
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="membership_unique_user")]
+        indexes = [models.Index(fields=["organisation", "role", "is_active"], name="membership_org_role")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class Invitation(models.Model):
+    """An emailed, expiring, single-use invitation to join an organisation with a role.
+
+    Only a SHA-256 hash of the token is stored: a database leak exposes no usable links.
+    """
+
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE)
+    email = models.EmailField(_("e-mailadres"))
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, verbose_name=_("uitgenodigd door"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+    accepted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        indexes = [models.Index(fields=["organisation", "email"], name="invitation_org_email")]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.get_role_display()})"
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+    @property
+    def status_label(self) -> str:
+        return {
+            "accepted": _("Geaccepteerd"),
+            "revoked": _("Ingetrokken"),
+            "expired": _("Verlopen"),
+            "open": _("Open"),
+        }[self.status]
+
+
+class AuditEvent(models.Model):
+    """Who did what to whom in an organisation. Never holds victim data."""
+
+    class Kind(models.TextChoices):
+        INVITATION_SENT = "invitation_sent", _("Uitnodiging verstuurd")
+        INVITATION_REVOKED = "invitation_revoked", _("Uitnodiging ingetrokken")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Uitnodiging geaccepteerd")
+        ROLE_CHANGED = "role_changed", _("Rol gewijzigd")
+        MEMBER_DEACTIVATED = "member_deactivated", _("Lid gedeactiveerd")
+        MEMBER_REACTIVATED = "member_reactivated", _("Lid opnieuw actief")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    subject_user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    detail = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("auditlog")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="auditevent_org_time")]

@@ -1,0 +1,319 @@
+"""Writes for tenancy and accounts: verbs on nouns, one transaction each.
+
+Audit rows are written in the same transaction; mail is queued with
+``transaction.on_commit`` so a rolled-back change sends nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
+
+from portal.models import AuditEvent, Invitation, Membership, Organisation, User
+from portal.roles import MANAGER_ROLES, Action, Role, can
+from portal.selectors import active_manager_count
+
+EDITORS_GROUP = "Editors"  # created by Wagtail's migrations
+TOKEN_BYTES = 32
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _audit(
+    *, organisation: Organisation, kind: str, actor: User | None, subject: User | None = None, detail: str = ""
+) -> None:
+    AuditEvent.objects.create(
+        organisation=organisation, kind=kind, actor=actor, subject_user=subject, detail=detail[:200]
+    )
+
+
+def _check_role_allowed(*, organisation: Organisation, role: str, actor_membership: Membership) -> None:
+    if role not in organisation.allowed_roles:
+        raise ValidationError({"role": _("Deze rol bestaat niet bij dit soort organisatie.")})
+    if role == Role.PLATFORM_ADMIN and actor_membership.role != Role.PLATFORM_ADMIN:
+        raise ValidationError({"role": _("Alleen een platformbeheerder kan deze rol geven.")})
+
+
+def _require(membership: Membership, action: Action) -> None:
+    if not can(membership, action):
+        raise PermissionError(action)
+
+
+@dataclass(frozen=True)
+class InvitationCreated:
+    invitation: Invitation
+    link: str
+
+
+def invitation_create(*, actor_membership: Membership, email: str, role: str) -> InvitationCreated:
+    """Invite ``email`` to the actor's organisation with ``role`` and email the link.
+
+    Runs inside the organisation's scope. The token is returned once (in the link)
+    and stored only as a hash.
+    """
+    _require(actor_membership, Action.MEMBERS_INVITE)
+    organisation = actor_membership.organisation
+    email = email.strip().lower()
+    _check_role_allowed(organisation=organisation, role=role, actor_membership=actor_membership)
+    if Membership.objects.filter(user__email__iexact=email, is_active=True).exists():
+        raise ValidationError({"email": _("Deze persoon is al lid van deze organisatie.")})
+
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    now = timezone.now()
+    with transaction.atomic():
+        # A new invitation replaces any open one for the same address.
+        Invitation.objects.filter(email=email, accepted_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=now
+        )
+        invitation = Invitation.objects.create(
+            organisation=organisation,
+            email=email,
+            role=role,
+            token_hash=_hash_token(token),
+            invited_by=actor_membership.user,
+            created_at=now,
+            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        _audit(
+            organisation=organisation,
+            kind=AuditEvent.Kind.INVITATION_SENT,
+            actor=actor_membership.user,
+            detail=f"{email} – {invitation.get_role_display()}",
+        )
+        link = settings.SITE_URL + reverse("portal:invitation_accept", kwargs={"token": token})
+        transaction.on_commit(lambda: _send_invitation_mail(invitation=invitation, link=link))
+    return InvitationCreated(invitation=invitation, link=link)
+
+
+def _send_invitation_mail(*, invitation: Invitation, link: str) -> None:
+    context = {
+        "organisation": invitation.organisation,
+        "role": invitation.get_role_display(),
+        "link": link,
+        "expires_at": invitation.expires_at,
+    }
+    send_mail(
+        subject=render_to_string("portal/email/invitation_subject.txt", context).strip(),
+        message=render_to_string("portal/email/invitation_body.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+
+
+class InvitationInvalid(Exception):
+    """Raised for a link that cannot be used; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def invitation_lookup(*, token: str) -> Invitation:
+    """Find the open invitation for a token, or raise ``InvitationInvalid``.
+
+    Tokens are looked up by hash across organisations (the token is the credential).
+    """
+    if not token or len(token) > 100 or not all(c.isalnum() or c in "-_" for c in token):
+        raise InvitationInvalid("malformed")
+    with scopes_disabled():
+        invitation = (
+            Invitation.objects.select_related("organisation").filter(token_hash=_hash_token(token)).first()
+        )
+    if invitation is None:
+        raise InvitationInvalid("unknown")
+    if invitation.status != "open":
+        raise InvitationInvalid(invitation.status)
+    return invitation
+
+
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: User | None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
+) -> Membership:
+    """Accept an open invitation: create the account if needed, then the membership.
+
+    An existing account must be signed in as the invited address. The invitation
+    row is locked so a link used twice at the same moment creates one membership.
+    """
+    organisation = invitation.organisation
+    with scope(organisation=organisation), transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.status != "open":
+            raise InvitationInvalid(locked.status)
+        if user is None:
+            if User.objects.filter(email__iexact=locked.email).exists():
+                raise InvitationInvalid("account_exists")
+            user = User.objects.create_user(
+                email=locked.email, password=password, first_name=first_name, last_name=last_name
+            )
+            # The address is proven: the link was mailed to it.
+            EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+        elif user.email.lower() != locked.email.lower():
+            raise InvitationInvalid("wrong_account")
+        else:
+            EmailAddress.objects.update_or_create(
+                user=user, email__iexact=locked.email, defaults={"email": user.email, "verified": True}
+            )
+
+        membership, _created = Membership.objects.update_or_create(
+            organisation=organisation,
+            user=user,
+            defaults={"role": locked.role, "is_active": True, "deactivated_at": None},
+        )
+        locked.accepted_at = timezone.now()
+        locked.accepted_by = user
+        locked.save(update_fields=["accepted_at", "accepted_by"])
+        _audit(
+            organisation=organisation,
+            kind=AuditEvent.Kind.INVITATION_ACCEPTED,
+            actor=user,
+            subject=user,
+            detail=membership.get_role_display(),
+        )
+        user_sync_staff_flags(user=user)
+    return membership
+
+
+def invitation_revoke(*, actor_membership: Membership, invitation: Invitation) -> None:
+    _require(actor_membership, Action.MEMBERS_INVITE)
+    with transaction.atomic():
+        updated = Invitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=timezone.now())
+        if not updated:
+            raise ValidationError(_("Deze uitnodiging is al gebruikt of ingetrokken."))
+        _audit(
+            organisation=invitation.organisation,
+            kind=AuditEvent.Kind.INVITATION_REVOKED,
+            actor=actor_membership.user,
+            detail=invitation.email,
+        )
+
+
+def _check_keeps_a_manager(membership: Membership, *, new_role: str | None, deactivating: bool) -> None:
+    losing_manager = membership.is_active and membership.role in MANAGER_ROLES and (
+        deactivating or new_role not in MANAGER_ROLES
+    )
+    if losing_manager and active_manager_count(exclude=membership) == 0:
+        raise ValidationError(
+            _("De organisatie moet minstens één coördinator houden. Geef eerst iemand anders die rol.")
+        )
+
+
+def membership_change_role(*, actor_membership: Membership, membership: Membership, role: str) -> Membership:
+    """Give a member another role. The organisation always keeps a coordinator."""
+    _require(actor_membership, Action.MEMBERS_MANAGE)
+    _check_role_allowed(organisation=membership.organisation, role=role, actor_membership=actor_membership)
+    if role == membership.role:
+        return membership
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        _check_keeps_a_manager(membership, new_role=role, deactivating=False)
+        old = membership.get_role_display()
+        membership.role = role
+        membership.save(update_fields=["role"])
+        _audit(
+            organisation=membership.organisation,
+            kind=AuditEvent.Kind.ROLE_CHANGED,
+            actor=actor_membership.user,
+            subject=membership.user,
+            detail=f"{old} → {membership.get_role_display()}",
+        )
+        user_sync_staff_flags(user=membership.user)
+    return membership
+
+
+def membership_deactivate(*, actor_membership: Membership, membership: Membership) -> Membership:
+    """Deactivate a member and end every session of that user at once."""
+    _require(actor_membership, Action.MEMBERS_MANAGE)
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+        if not membership.is_active:
+            return membership
+        _check_keeps_a_manager(membership, new_role=None, deactivating=True)
+        membership.is_active = False
+        membership.deactivated_at = timezone.now()
+        membership.save(update_fields=["is_active", "deactivated_at"])
+        _audit(
+            organisation=membership.organisation,
+            kind=AuditEvent.Kind.MEMBER_DEACTIVATED,
+            actor=actor_membership.user,
+            subject=membership.user,
+        )
+        user_sync_staff_flags(user=membership.user)
+        user_end_sessions(user=membership.user)
+    return membership
+
+
+def membership_reactivate(*, actor_membership: Membership, membership: Membership) -> Membership:
+    _require(actor_membership, Action.MEMBERS_MANAGE)
+    with transaction.atomic():
+        Membership.objects.filter(pk=membership.pk).update(is_active=True, deactivated_at=None)
+        membership.refresh_from_db()
+        _audit(
+            organisation=membership.organisation,
+            kind=AuditEvent.Kind.MEMBER_REACTIVATED,
+            actor=actor_membership.user,
+            subject=membership.user,
+        )
+        user_sync_staff_flags(user=membership.user)
+    return membership
+
+
+def user_end_sessions(*, user: User) -> int:
+    """End every tracked session of ``user``; returns how many were ended."""
+    sessions = list(UserSession.objects.filter(user=user))
+    for session in sessions:
+        session.end()
+    return len(sessions)
+
+
+def user_sync_staff_flags(*, user: User) -> None:
+    """Derive Django/Wagtail admin access from the user's active roles.
+
+    Platform administrators are staff and superusers; content editors join the
+    Wagtail editors group. Nobody else reaches an admin screen.
+    """
+    with scopes_disabled():
+        roles = set(Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True))
+    is_admin = Role.PLATFORM_ADMIN in roles
+    is_editor = Role.CONTENT_EDITOR in roles
+    if user.is_staff != (is_admin or is_editor) or user.is_superuser != is_admin:
+        user.is_staff = is_admin or is_editor
+        user.is_superuser = is_admin
+        user.save(update_fields=["is_staff", "is_superuser"])
+    group = Group.objects.filter(name=EDITORS_GROUP).first()
+    if group is not None:
+        if is_editor:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+
+
+def invitations_expire_cleanup(*, older_than_days: int = 90) -> int:
+    """Delete invitations that ended (expired, revoked or accepted) long ago."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    with scopes_disabled():
+        deleted, _detail = Invitation.objects.filter(expires_at__lt=cutoff).delete()
+    return deleted

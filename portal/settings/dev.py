@@ -1,0 +1,21 @@
+"""Settings for `make demo` and local development: runs with nothing but Python."""
+
+from portal.settings.env import env_bool, env_str
+
+import os
+
+# The demo needs no secret to be set; production refuses to start without one.
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production-5b1f0c9e")
+
+from portal.settings.base import *  # noqa: E402,F403
+from portal.settings.base import VAR_DIR  # noqa: E402
+
+DEBUG = env_bool("DEBUG", True)
+# Sent mail is written as files to var/mail/, where the demo can read it.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))},
+    }
+}
+DEMO_MODE = True

@@ -1,0 +1,22 @@
+"""Settings for the test suite: the dev settings, made fast and isolated."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key-7c0d5e1a9b2f4c6d8e0a")
+
+from portal.settings.dev import *  # noqa: E402,F403
+from portal.settings.base import REDIS_URL  # noqa: E402
+
+DEBUG = False
+DEMO_MODE = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True

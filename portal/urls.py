@@ -1,0 +1,53 @@
+from allauth.account.decorators import secure_admin_login
+from allauth.account.views import LoginView
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail.admin import urls as wagtailadmin_urls
+
+from portal import views
+
+
+
+organisation_patterns = [
+    path("", views.organisation_home, name="organisation_home"),
+    path("huisstijl.css", views.organisation_theme_css, name="organisation_theme_css"),
+    path("leden/", views.member_list, name="member_list"),
+    path("leden/<int:membership_id>/", views.member_detail, name="member_detail"),
+    path("leden/<int:membership_id>/deactiveren/", views.member_deactivate, name="member_deactivate"),
+    path("leden/<int:membership_id>/activeren/", views.member_reactivate, name="member_reactivate"),
+    path("uitnodigingen/", views.invitation_list, name="invitation_list"),
+    path("uitnodigingen/<int:invitation_id>/intrekken/", views.invitation_revoke, name="invitation_revoke"),
+]
+
+portal_patterns = [
+    path("", views.home, name="home"),
+    path("organisaties/", views.organisation_switch, name="organisation_switch"),
+    path("o/<slug:org_slug>/", include(organisation_patterns)),
+    path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("account/mfa-vereist/", views.mfa_required, name="mfa_required"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+# Every admin login is allauth's login, with its rate limits and MFA stage.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Veilig Online – beheer"
+
+urlpatterns = [
+    path("", include((portal_patterns, "portal"))),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/login/", LoginView.as_view(), name="django_admin_login"),
+    path("django-admin/", admin.site.urls),
+    path("cms/login/", LoginView.as_view(), name="wagtail_admin_login"),
+    path("cms/", include(wagtailadmin_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "portal.errors.page_not_found"
+handler403 = "portal.errors.permission_denied"
+handler500 = "portal.errors.server_error"

@@ -1,0 +1,254 @@
+"""Thin views: validate a form, call one service, render. No business rules here."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portal import selectors, services
+from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm
+from portal.models import Invitation, Membership
+from portal.roles import Action, can
+from portal.tenancy import SESSION_KEY, access_object
+
+MEMBERS_PER_PAGE = 50
+
+
+def _require(request: HttpRequest, action: Action) -> None:
+    if not can(request.membership, action):  # type: ignore[attr-defined]
+        raise PermissionDenied
+
+
+def _apply_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "portal/landing.html")
+    memberships = selectors.memberships_for_user(request.user)
+    last = request.session.get(SESSION_KEY)
+    for membership in memberships:
+        if membership.organisation.slug == last or len(memberships) == 1:
+            return redirect("portal:organisation_home", org_slug=membership.organisation.slug)
+    return render(request, "portal/organisation_switch.html", {"memberships": memberships})
+
+
+@login_required
+@require_GET
+def organisation_switch(request: HttpRequest) -> HttpResponse:
+    memberships = selectors.memberships_for_user(request.user)
+    chosen = request.GET.get("organisatie")
+    if chosen:
+        for membership in memberships:
+            if membership.organisation.slug == chosen:
+                return redirect("portal:organisation_home", org_slug=chosen)
+        messages.error(request, _("Je bent geen lid van die organisatie."))
+    return render(request, "portal/organisation_switch.html", {"memberships": memberships})
+
+
+@require_GET
+def organisation_home(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    context = {
+        "memberships": selectors.memberships_for_user(request.user),
+        "children": selectors.child_organisations(organisation) if organisation.kind == "municipality" else [],
+    }
+    return render(request, "portal/organisation_home.html", context)
+
+
+@require_GET
+@cache_control(private=True, max_age=300)
+def organisation_theme_css(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The organisation's colour as a stylesheet, so no inline style is needed (CSP)."""
+    colour = request.organisation.brand_colour  # type: ignore[attr-defined]
+    css = f":root {{ --portal-brand-colour: {colour}; }}\n"
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+@require_GET
+def member_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    _require(request, Action.MEMBERS_VIEW)
+    query = request.GET.get("zoek", "").strip()[:100]
+    members = selectors.members_of_organisation()
+    if query:
+        members = members.filter(
+            Q(user__email__icontains=query) | Q(user__first_name__icontains=query) | Q(user__last_name__icontains=query)
+        )
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
+    context = {"page": page, "query": query}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "portal/partials/member_table.html", context)
+    return render(request, "portal/member_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def member_detail(request: HttpRequest, org_slug: str, membership_id: int) -> HttpResponse:
+    _require(request, Action.MEMBERS_VIEW)
+    member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
+    form = RoleForm(request.POST or None, organisation=request.organisation, initial={"role": member.role})  # type: ignore[attr-defined]
+    if request.method == "POST":
+        _require(request, Action.MEMBERS_MANAGE)
+        if form.is_valid():
+            try:
+                services.membership_change_role(
+                    actor_membership=request.membership,  # type: ignore[attr-defined]
+                    membership=member,
+                    role=form.cleaned_data["role"],
+                )
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("De rol is gewijzigd."))
+                return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
+    return render(request, "portal/member_detail.html", {"member": member, "form": form})
+
+
+@require_POST
+def member_deactivate(request: HttpRequest, org_slug: str, membership_id: int) -> HttpResponse:
+    _require(request, Action.MEMBERS_MANAGE)
+    member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
+    try:
+        services.membership_deactivate(actor_membership=request.membership, membership=member)  # type: ignore[attr-defined]
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(name)s is gedeactiveerd en overal afgemeld.") % {"name": member.user})
+    return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
+
+
+@require_POST
+def member_reactivate(request: HttpRequest, org_slug: str, membership_id: int) -> HttpResponse:
+    _require(request, Action.MEMBERS_MANAGE)
+    member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
+    services.membership_reactivate(actor_membership=request.membership, membership=member)  # type: ignore[attr-defined]
+    messages.success(request, _("%(name)s is weer actief.") % {"name": member.user})
+    return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    _require(request, Action.MEMBERS_INVITE)
+    form = InvitationForm(request.POST or None, organisation=request.organisation)  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": form.cleaned_data["email"]}
+            )
+            return redirect("portal:invitation_list", org_slug=org_slug)
+    page = Paginator(selectors.invitations_of_organisation(), MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "portal/invitation_list.html", {"form": form, "page": page}, status=status)
+
+
+@require_POST
+def invitation_revoke(request: HttpRequest, org_slug: str, invitation_id: int) -> HttpResponse:
+    _require(request, Action.MEMBERS_INVITE)
+    invitation = access_object(Invitation.objects.select_related("organisation"), pk=invitation_id)
+    try:
+        services.invitation_revoke(actor_membership=request.membership, invitation=invitation)  # type: ignore[attr-defined]
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De uitnodiging is ingetrokken."))
+    return redirect("portal:invitation_list", org_slug=org_slug)
+
+
+INVALID_INVITATION_STATUS = {"malformed": 400, "unknown": 404, "expired": 410, "revoked": 410, "accepted": 410}
+
+
+@require_http_methods(["GET", "POST"])
+@cache_control(no_store=True)
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = services.invitation_lookup(token=token)
+    except services.InvitationInvalid as exc:
+        return render(
+            request,
+            "portal/invitation_invalid.html",
+            {"reason": exc.reason},
+            status=INVALID_INVITATION_STATUS.get(exc.reason, 400),
+        )
+
+    user = request.user if request.user.is_authenticated else None
+    account_exists = user is None and selectors.email_has_account(invitation.email)
+    form = None
+    if user is None and not account_exists:
+        form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+
+    if request.method == "POST":
+        if user is not None and user.email.lower() != invitation.email.lower():
+            return render(
+                request, "portal/invitation_invalid.html", {"reason": "wrong_account"}, status=403
+            )
+        if account_exists:
+            return redirect(f"{reverse('account_login')}?next={request.path}")
+        if form is None or form.is_valid():
+            data = form.cleaned_data if form is not None else {}
+            try:
+                membership = services.invitation_accept(
+                    invitation=invitation,
+                    user=user,
+                    first_name=data.get("first_name", ""),
+                    last_name=data.get("last_name", ""),
+                    password=data.get("password1"),
+                )
+            except services.InvitationInvalid as exc:
+                return render(
+                    request,
+                    "portal/invitation_invalid.html",
+                    {"reason": exc.reason},
+                    status=INVALID_INVITATION_STATUS.get(exc.reason, 400),
+                )
+            if user is None:
+                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, _("Welkom bij %(organisation)s.") % {"organisation": invitation.organisation.name}
+            )
+            return redirect("portal:organisation_home", org_slug=invitation.organisation.slug)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "portal/invitation_accept.html",
+        {"invitation": invitation, "form": form, "account_exists": account_exists},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def mfa_required(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/mfa_required.html")
+
+
+@require_GET
+@cache_control(no_store=True)
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

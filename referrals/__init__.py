@@ -1,0 +1,1 @@
+"""Cases, the routing engine, partners, consent and the referral lifecycle."""

@@ -1,0 +1,62 @@
+"""Fixtures shared by every suite: two organisations, so every test that touches
+tenant data can check the other one stays out of reach."""
+
+from __future__ import annotations
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core.cache import cache
+
+from portal.roles import Role
+from tests.factories import TEST_TOTP_SECRET, MembershipFactory, SchoolFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and used TOTP codes live in the cache; every test starts clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def org(db):
+    return SchoolFactory(name="Basisschool Eén", slug="basisschool-een")
+
+
+@pytest.fixture
+def other_org(db):
+    return SchoolFactory(name="Andere School", slug="andere-school")
+
+
+def make_member(organisation, role: Role = Role.LEARNER, *, mfa: bool | None = None, **user_kwargs):
+    from portal.roles import role_requires_mfa
+
+    if mfa is None:
+        mfa = role_requires_mfa(role)
+    user = UserFactory(with_totp=mfa, **user_kwargs)
+    return MembershipFactory(organisation=organisation, user=user, role=role)
+
+
+@pytest.fixture
+def member_factory(db):
+    return make_member
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET, *, offset: int = 0) -> str:
+    import time
+
+    from allauth.mfa import app_settings
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD + offset))
+
+
+@pytest.fixture
+def login_as(client):
+    """Sign a member's user in without the login flow (the MFA stage is tested on its own)."""
+
+    def _login(membership):
+        client.force_login(membership.user)
+        return client
+
+    return _login

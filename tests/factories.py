@@ -1,0 +1,88 @@
+"""factory-boy factories. Tenant-owned rows are created with scopes disabled:
+``create()`` is allowed outside a scope by django-scopes."""
+
+from __future__ import annotations
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+
+from portal.models import Country, Invitation, Membership, Organisation, User
+from portal.roles import OrganisationKind, Role
+
+TEST_PASSWORD = "Een-goed-test-wachtwoord-1"
+TEST_TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, primary=True, verified=True)
+
+    @factory.post_generation
+    def with_totp(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create and extracted:
+            TOTP.activate(self, TEST_TOTP_SECRET)
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    slug = factory.Sequence(lambda n: f"gemeente-{n}")
+    kind = OrganisationKind.MUNICIPALITY
+    country = Country.NL
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"School {n}")
+    slug = factory.Sequence(lambda n: f"school-{n}")
+    kind = OrganisationKind.SCHOOL
+    parent = factory.SubFactory(MunicipalityFactory)
+    country = factory.SelfAttribute("parent.country")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = OrganisationKind.PARTNER
+    country = Country.NL
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(SchoolFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.LEARNER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    organisation = factory.SubFactory(SchoolFactory)
+    email = factory.Sequence(lambda n: f"nieuw{n}@example.org")
+    role = Role.LEARNER
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+    expires_at = factory.LazyFunction(lambda: __import__("django.utils.timezone").utils.timezone.now()
+                                      + __import__("datetime").timedelta(days=7))

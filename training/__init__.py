@@ -1,0 +1,1 @@
+"""Learners' progress, knowledge checks, certificates and assignments."""
