@@ -1,7 +1,8 @@
 # The two commands a newcomer needs: `make demo` and `make test`.
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
-UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+# uv from PATH, else as a module of the system Python (installed from PyPI on first use).
+UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTHON := .venv/bin/python
 VENDOR := static/vendor
 
@@ -14,11 +15,9 @@ test: install ## the whole suite
 
 install: .venv/.installed $(VENDOR)/.installed
 
-# uv comes from PyPI when it is missing; it installs into .venv from uv.lock.
-$(UV):
-	python3 -m pip install --user --quiet uv || pip install --quiet uv
-
-.venv/.installed: pyproject.toml uv.lock | $(UV)
+# uv comes from PyPI when it is missing; it installs into .venv exactly what uv.lock says.
+.venv/.installed: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 	touch $@
 

@@ -13,6 +13,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 DATABASES = {"default": env_database("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and "django.contrib.postgres" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("django.contrib.postgres")
 REDIS_URL = env_redis_url("REDIS_URL")
 CACHES = {
     "default": {

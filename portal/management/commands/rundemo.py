@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--addr", default="127.0.0.1:8000")
 
     def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
-        for folder in ("celery/broker", "celery/processed", "celery/results", "mail", "cache"):
+        for folder in ("celery/broker", "celery/processed", "celery/results", "celery/control", "mail", "cache"):
             (settings.VAR_DIR / folder).mkdir(parents=True, exist_ok=True)
         python = sys.executable
         commands = {
