@@ -35,6 +35,9 @@ admin.site.site_header = "Veilig Online – beheer"
 
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
+    path("o/<slug:org_slug>/", include("training.urls")),
+    path("o/<slug:org_slug>/", include("cms.urls")),
+    path("", include("training.public_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/login/", LoginView.as_view(), name="django_admin_login"),

@@ -1,0 +1,225 @@
+"""Wagtail content: the national training library (modules and lessons), platform
+takedown guides (snippets), and each organisation's own section of pages.
+
+Pages hold content only. Progress, scoring and certificates live in ``training``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import GuideStepBlock, LessonStreamBlock, LinkBlock, OrganisationStreamBlock
+
+
+class Audience(models.TextChoices):
+    ALL = "all", _("Iedereen")
+    SCHOOL = "school", _("Scholen")
+    SPORTS_CLUB = "sports_club", _("Sportclubs")
+
+
+class TrainingLibraryPage(Page):
+    """The national e-learning library: shared by every organisation, read-only for them."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.ModulePage"]
+    max_count = 1
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("trainingsbibliotheek")
+
+    def modules(self):  # type: ignore[no-untyped-def]
+        return ModulePage.objects.child_of(self).live().specific().order_by("path")
+
+
+class ModulePage(Page):
+    intro = RichTextField(_("inleiding"), features=["bold", "italic", "link"])
+    learning_goals = StreamField(
+        [("goal", blocks.CharBlock(label=_("Leerdoel"), max_length=250))],
+        verbose_name=_("leerdoelen"),
+        blank=True,
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("geschatte tijd in minuten"), default=20, validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    audience = models.CharField(_("voor wie"), max_length=20, choices=Audience.choices, default=Audience.ALL)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("minimale score (procent)"), default=80, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificaat geldig (maanden)"), default=24, validators=[MinValueValidator(1), MaxValueValidator(120)]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("learning_goals"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("audience"),
+                FieldPanel("pass_mark"),
+                FieldPanel("certificate_validity_months"),
+            ],
+            heading=_("Instellingen"),
+        ),
+    ]
+    parent_page_types = ["cms.TrainingLibraryPage"]
+    subpage_types = ["cms.LessonPage"]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("audience")]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def lessons(self):  # type: ignore[no-untyped-def]
+        return LessonPage.objects.child_of(self).live().order_by("path")
+
+
+@dataclass(frozen=True)
+class KnowledgeCheck:
+    """One scored question of a lesson, with its stable ids."""
+
+    id: str
+    question: str
+    multiple: bool
+    options: tuple[dict[str, Any], ...]  # {"id", "text", "correct", "feedback"}
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(option["id"] for option in self.options if option["correct"])
+
+
+class LessonPage(Page):
+    summary = models.CharField(_("samenvatting"), max_length=300, blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("inhoud"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    parent_page_types = ["cms.ModulePage"]
+    subpage_types: list[str] = []
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("les")
+        verbose_name_plural = _("lessen")
+
+    def knowledge_checks(self) -> list[KnowledgeCheck]:
+        checks = []
+        for child in self.body:
+            if child.block_type != "knowledge_check":
+                continue
+            value = child.value
+            options = tuple(
+                {
+                    "id": bound.id,
+                    "text": bound.value["text"],
+                    "correct": bool(bound.value["correct"]),
+                    "feedback": bound.value["feedback"],
+                }
+                for bound in value["options"].bound_blocks
+            )
+            checks.append(
+                KnowledgeCheck(id=child.id, question=value["question"], multiple=bool(value["multiple"]), options=options)
+            )
+        return checks
+
+
+class TakedownGuide(index.Indexed, models.Model):
+    """How to get content offline on one platform. Referrals attach these to
+    ``platform_report`` tasks by their stable ``slug``."""
+
+    platform = models.CharField(_("platform"), max_length=80)
+    slug = models.SlugField(_("vaste code"), max_length=60, unique=True, help_text=_("Verander deze code niet."))
+    summary = models.TextField(_("korte uitleg"))
+    evidence_first = StreamField(
+        [("item", blocks.CharBlock(label=_("Bewaar"), max_length=250))],
+        verbose_name=_("eerst bewijs bewaren"),
+    )
+    steps = StreamField([("step", GuideStepBlock())], verbose_name=_("stappen, in volgorde"))
+    links = StreamField([("link", LinkBlock())], verbose_name=_("links"), blank=True)
+    account_needed = models.BooleanField(_("account nodig om te melden"), default=False)
+    account_note = models.CharField(_("toelichting over het account"), max_length=300, blank=True)
+    works_with_stopncii = models.BooleanField(_("werkt samen met StopNCII"), default=False)
+    language_notes = models.CharField(_("taal"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("platform"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("evidence_first"),
+        FieldPanel("steps"),
+        FieldPanel("links"),
+        MultiFieldPanel(
+            [
+                FieldPanel("account_needed"),
+                FieldPanel("account_note"),
+                FieldPanel("works_with_stopncii"),
+                FieldPanel("language_notes"),
+            ],
+            heading=_("Goed om te weten"),
+        ),
+    ]
+    search_fields = [index.SearchField("platform"), index.SearchField("summary"), index.AutocompleteField("platform")]
+
+    class Meta:
+        verbose_name = _("handleiding offline halen")
+        verbose_name_plural = _("handleidingen offline halen")
+        ordering = ["platform"]
+
+    def __str__(self) -> str:
+        return self.platform
+
+
+class OrganisationsIndexPage(Page):
+    """Holds one section per organisation. Editors get permission here once; hooks
+    narrow it to their own organisation's section (no per-tenant permission rows)."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.OrganisationSectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("organisatiepagina's")
+
+
+class OrganisationSectionPage(Page):
+    organisation = models.OneToOneField(
+        "portal.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="cms_section"
+    )
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
+    parent_page_types = ["cms.OrganisationsIndexPage"]
+    subpage_types = ["cms.OrganisationContentPage"]
+
+    class Meta:
+        verbose_name = _("sectie van een organisatie")
+
+
+class OrganisationContentPage(Page):
+    """An organisation's own page, such as its protocol or its contact persons.
+    Visible only to members of that organisation."""
+
+    body = StreamField(OrganisationStreamBlock(), verbose_name=_("inhoud"))
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["cms.OrganisationSectionPage"]
+    subpage_types: list[str] = []
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("pagina van een organisatie")
+        verbose_name_plural = _("pagina's van een organisatie")
