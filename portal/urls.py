@@ -1,5 +1,4 @@
 from allauth.account.decorators import secure_admin_login
-from allauth.account.views import LoginView
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -40,9 +39,14 @@ urlpatterns = [
     path("", include("training.public_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("django-admin/login/", LoginView.as_view(), name="django_admin_login"),
+    path("api/", include("referrals.api_urls")),
+    path("django-admin/login/", views.AdminLoginView.as_view(), name="django_admin_login"),
     path("django-admin/", admin.site.urls),
-    path("cms/login/", LoginView.as_view(), name="wagtail_admin_login"),
+    path(
+        "cms/login/",
+        views.AdminLoginView.as_view(permission="wagtailadmin.access_admin"),
+        name="wagtail_admin_login",
+    ),
     path("cms/", include(wagtailadmin_urls)),
 ]
 

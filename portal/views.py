@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.views import LoginView
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -76,10 +77,24 @@ def organisation_home(request: HttpRequest, org_slug: str) -> HttpResponse:
 @require_GET
 @cache_control(private=True, max_age=300)
 def organisation_theme_css(request: HttpRequest, org_slug: str) -> HttpResponse:
-    """The organisation's colour as a stylesheet, so no inline style is needed (CSP)."""
+    """The organisation's colour as a stylesheet, so no inline style is needed (CSP).
+
+    Any colour can be chosen, so the header text is black or white, whichever
+    contrasts more (at least 4.58:1, enough for WCAG AA)."""
     colour = request.organisation.brand_colour  # type: ignore[attr-defined]
-    css = f":root {{ --portal-brand-colour: {colour}; }}\n"
+    text = _readable_text_colour(colour)
+    css = f":root {{ --portal-brand-colour: {colour}; --portal-brand-text: {text}; }}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+def _readable_text_colour(hex_colour: str) -> str:
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 else "#000000"
 
 
 @require_GET
@@ -237,6 +252,25 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         {"invitation": invitation, "form": form, "account_exists": account_exists},
         status=status,
     )
+
+
+class AdminLoginView(LoginView):
+    """The Django and Wagtail admin sign-in: allauth's login, with its rate limits and MFA stage.
+
+    allauth sends a signed-in user on to ``?next=``; for a user without admin rights
+    that is the admin again, which sends them back here: an endless redirect. They
+    get the 403 page instead.
+    """
+
+    permission: str | None = None  # besides staff status
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        user = request.user
+        if user.is_authenticated and not (
+            user.is_staff and (self.permission is None or user.has_perm(self.permission))
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 @login_required

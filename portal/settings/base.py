@@ -282,7 +282,8 @@ CSRF_COOKIE_HTTPONLY = True
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Veilig Online"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's own login URL is served by allauth (portal.views.AdminLoginView).
+WAGTAILADMIN_LOGIN_URL = "wagtail_admin_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
