@@ -1,0 +1,51 @@
+"""Small helpers shared by the browser tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlparse
+
+from allauth.mfa import app_settings as mfa_settings
+from playwright.sync_api import Page
+
+from tests.conftest import totp_code
+
+
+def path_of_url(url: str) -> str:
+    return urlparse(url).path
+
+
+def path_of(page: Page) -> str:
+    return path_of_url(page.url)
+
+
+def fresh_totp_code(secret: str | None = None) -> str:
+    """A code that will not roll over to the next period before the server checks it."""
+    period = mfa_settings.TOTP_PERIOD
+    remaining = period - (time.time() % period)
+    if remaining < 1.5:
+        time.sleep(remaining + 0.1)
+    return totp_code(secret) if secret else totp_code()
+
+
+def assert_no_csp_violations(console) -> None:  # type: ignore[no-untyped-def]
+    violations = console.csp_violations
+    assert not violations, "The page broke its own Content Security Policy:\n" + "\n".join(violations)
+
+
+def contrast_ratio(css_colour_a: str, css_colour_b: str) -> float:
+    """WCAG contrast of two computed colours ("rgb(…)"/"rgba(…)"); a transparent one counts as 1:1."""
+
+    def luminance(css_colour: str) -> float | None:
+        parts = [float(p) for p in re.findall(r"[\d.]+", css_colour)]
+        if len(parts) == 4 and parts[3] < 1:
+            return None
+        channels = [c / 255 for c in parts[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    a, b = luminance(css_colour_a), luminance(css_colour_b)
+    if a is None or b is None:
+        return 1.0
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
