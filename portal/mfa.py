@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -47,5 +47,10 @@ class RequireMfaMiddleware:
             and user_requires_mfa(user)
             and not user_has_mfa(user)
         ):
+            if request.path_info.startswith("/api/"):
+                # An API client cannot follow a set-up page: say what is missing.
+                return JsonResponse(
+                    {"errors": {"mfa": ["Stel eerst tweestapsverificatie in voor je account."]}}, status=403
+                )
             return redirect(reverse("portal:mfa_required"))
         return self.get_response(request)

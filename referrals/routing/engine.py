@@ -1,0 +1,40 @@
+"""The routing engine: ``route(facts, rule_set) -> RoutingResult``.
+
+A pure function. It reads only its two arguments: no database, no network, no
+clock, no settings. The rule set is compiled in advance (``parse_rule_set``), so
+routing one case is a walk over precompiled closures.
+
+Order of the result: by urgency (immediate, soon, normal), then by the rule set's
+priority (the first rule, in priority order, that led to the destination). A
+destination appears once; ``rules`` lists every rule that led to it (in priority
+order), its urgency is the most urgent one among them, and the explanations of
+those rules are joined.
+"""
+
+from __future__ import annotations
+
+from referrals.routing.conditions import compile_predicates
+from referrals.routing.facts import Facts
+from referrals.routing.result import RoutingResult
+from referrals.routing.ruleset import RuleSet
+from referrals.routing.vocabulary import FLAG_DEFINITIONS, FLAGS
+
+_FLAG_TESTS = tuple(
+    (name, *compile_predicates(condition, flags=FLAGS[:i], path=f"flags.{name}"))
+    for i, (name, condition) in enumerate(FLAG_DEFINITIONS)
+)
+
+
+def evaluate_flags(facts: Facts) -> dict[str, bool | None]:
+    """Each flag as True, False or None (unknown)."""
+    flags: dict[str, bool | None] = {}
+    for name, true, false in _FLAG_TESTS:
+        flags[name] = True if true(facts, flags) else (False if false(facts, flags) else None)
+    return flags
+
+
+def route(facts: Facts, rule_set: RuleSet) -> RoutingResult:
+    """Route one case. Pure: the same facts and rule set always give the same result."""
+    flags = evaluate_flags(facts)
+    fired = tuple([number for number, test in rule_set.plan(facts.country, facts.forms) if test(facts, flags)])
+    return rule_set.result(facts.country, fired, tuple([name for name in FLAGS if flags[name] is True]))

@@ -1,0 +1,87 @@
+"""The engine's answer: ``RoutingResult`` and its ``Recommendation``s (contract v1).
+
+Both are immutable and shared between cases that get the same answer, so each is
+serialised to JSON once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_COMPACT = {"separators": (",", ":")}
+
+
+class Recommendation:
+    """One destination in a result."""
+
+    __slots__ = ("destination", "kind", "urgency", "rules", "explanation", "json")
+
+    def __init__(self, destination: str, kind: str, urgency: str, rules: tuple[str, ...], explanation: str) -> None:
+        self.destination = destination
+        self.kind = kind
+        self.urgency = urgency
+        self.rules = rules
+        self.explanation = explanation
+        self.json = json.dumps(self.as_dict(), **_COMPACT)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "destination": self.destination,
+            "kind": self.kind,
+            "urgency": self.urgency,
+            "rules": list(self.rules),
+            "explanation": self.explanation,
+        }
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Recommendation) and self.json == other.json
+
+    def __hash__(self) -> int:
+        return hash(self.json)
+
+    def __repr__(self) -> str:
+        return f"Recommendation({self.destination!r}, {self.urgency!r}, rules={self.rules!r})"
+
+
+class RoutingResult:
+    """``rules_version``, ``flags`` (tuple of names) and ``recommendations`` (ordered)."""
+
+    __slots__ = ("rules_version", "flags", "recommendations", "_json")
+
+    def __init__(self, rules_version: str, flags: tuple[str, ...], recommendations: tuple[Recommendation, ...]) -> None:
+        self.rules_version = rules_version
+        self.flags = flags
+        self.recommendations = recommendations
+        self._json: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as the contract's JSON object (fresh, safe to change)."""
+        return {
+            "rules_version": self.rules_version,
+            "flags": list(self.flags),
+            "recommendations": [r.as_dict() for r in self.recommendations],
+        }
+
+    def to_json(self) -> str:
+        """Compact JSON, equal to ``json.dumps(self.as_dict(), separators=(",", ":"))``."""
+        if self._json is None:
+            # Cached results are shared, so this runs once per distinct answer.
+            self._json = (
+                f'{{"rules_version":{json.dumps(self.rules_version)},"flags":{json.dumps(list(self.flags), **_COMPACT)},'
+                f'"recommendations":[{",".join([r.json for r in self.recommendations])}]}}'
+            )
+        return self._json
+
+    @property
+    def destinations(self) -> list[str]:
+        return [r.destination for r in self.recommendations]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RoutingResult) and self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
+
+    def __repr__(self) -> str:
+        return f"RoutingResult({self.rules_version!r}, flags={self.flags!r}, {list(self.recommendations)!r})"

@@ -1,0 +1,108 @@
+"""The words of routing contract version 1: fact fields, their values, urgencies,
+destination kinds and the destination codes whose meaning the contract fixes.
+
+Pure data; nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+COUNTRIES = ("NL", "BE")
+MIN_AGE, MAX_AGE = 0, 120
+
+FORMS = (
+    "threat",
+    "cyberbullying",
+    "stalking",
+    "hate_speech",
+    "sexual_exposing",
+    "sextortion",
+    "doxing",
+    "grooming",
+    "identity_fraud",
+    "online_fraud",
+    "hacking",
+)
+THREATS = ("death", "serious_injury", "rape", "sexual_assault", "hostage_taking", "arson", "property_damage")
+VULNERABILITIES = (
+    "intellectual_disability",
+    "psychological_problems",
+    "dependency_on_offender",
+    "unwanted_relationship",
+)
+WISHES = ("report_police", "notify_police_only", "anonymous_report", "mediation", "images_offline", "support")
+
+# Fact name -> its type. "enum" facts hold one of their values, "list" facts a set of them.
+BOOL, INT, ENUM, LIST = "bool", "int", "enum", "list"
+FACT_TYPES = MappingProxyType(
+    {
+        "country": ENUM,
+        "victim_age": INT,
+        "age_when_images_made": INT,
+        "forms": LIST,
+        "threatened_with": LIST,
+        "acute_danger": BOOL,
+        "offender_known": BOOL,
+        "meets_offender_again": BOOL,
+        "hate_motive": BOOL,
+        "intimate_images": BOOL,
+        "images_online": BOOL,
+        "vulnerabilities": LIST,
+        "victim_wishes": LIST,
+    }
+)
+FACT_VALUES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "country": COUNTRIES,
+        "forms": FORMS,
+        "threatened_with": THREATS,
+        "vulnerabilities": VULNERABILITIES,
+        "victim_wishes": WISHES,
+    }
+)
+REQUIRED_FACTS = ("country", "forms")
+
+URGENCIES = ("immediate", "soon", "normal")  # most urgent first
+URGENCY_RANK = MappingProxyType({name: rank for rank, name in enumerate(URGENCIES)})
+KINDS = ("referral", "action", "advice")
+
+# The destination codes of the contract keep their meaning: a rule set must keep
+# them, with this kind and this country (None: both countries).
+CONTRACT_DESTINATIONS: MappingProxyType[str, tuple[str, str | None]] = MappingProxyType(
+    {
+        "police_emergency": ("action", None),
+        "police_report": ("action", None),
+        "police_notification": ("action", None),
+        "meld_misdaad_anoniem": ("action", "NL"),
+        "platform_report": ("action", None),
+        "stopncii": ("action", None),
+        "slachtofferhulp": ("referral", "NL"),
+        "perspectief_herstelbemiddeling": ("referral", "NL"),
+        "helpwanted": ("referral", "NL"),
+        "child_focus": ("referral", "BE"),
+        "igvm": ("referral", "BE"),
+        "fraudehelpdesk": ("referral", "NL"),
+        "cmi": ("referral", "NL"),
+        "advieslijn_professionals": ("advice", "NL"),
+    }
+)
+
+# Flags are derived facts fixed by the contract, so they are defined here and not
+# in the editable rule set. They are evaluated in this order; a flag may use the
+# flags before it. Same condition language as the rules (see conditions.py).
+FLAG_DEFINITIONS: tuple[tuple[str, dict], ...] = (
+    ("minor", {"fact": "victim_age", "lt": 18}),
+    # All of these are punishable threats; threatening to damage property "can
+    # also fall under threat" (stappenplan), so it counts too.
+    ("criminal_threat", {"fact": "threatened_with", "contains_any": list(THREATS)}),
+    (
+        "hate_crime",
+        {"any": [{"fact": "hate_motive", "is": True}, {"fact": "forms", "contains": "hate_speech"}]},
+    ),
+    (
+        "vulnerable_victim",
+        {"any": [{"flag": "minor"}, {"fact": "vulnerabilities", "contains_any": list(VULNERABILITIES)}]},
+    ),
+)
+FLAGS = tuple(name for name, _ in FLAG_DEFINITIONS)

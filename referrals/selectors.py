@@ -1,0 +1,189 @@
+"""Reads for routing: the active rule set (cached per process), a municipality's
+merged rule set, and ``route_for_case_facts`` – the one call the intake wizard makes.
+
+The engine (``referrals.routing``) stays pure; this module is where the database is
+read and the results handed to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from django_scopes import scope, scopes_disabled
+
+from portal.models import Membership, Organisation, User
+from portal.roles import PERMISSIONS, Action, OrganisationKind
+from referrals.models import LocalDestination, LocalRule, RuleSetVersion
+from referrals.routing import (
+    RuleSet,
+    RuleSetInvalid,
+    check_local_rule,
+    default_rule_set,
+    merge_local,
+    parse_facts,
+    parse_rule_set,
+    route,
+)
+
+logger = logging.getLogger(__name__)
+
+# Who may ask the engine for a preview: people who handle or see cases, and
+# platform administrators. Decided from the roles table, never by comparing roles.
+ROUTING_ROLES = frozenset().union(
+    *(PERMISSIONS[action] for action in (Action.CASE_HANDLE, Action.CASE_VIEW, Action.PLATFORM_ADMIN))
+)
+RULES_EDIT_ROLES = PERMISSIONS[Action.RULES_EDIT]
+
+_lock = threading.Lock()
+_active_cache: dict[tuple[object, ...], RuleSet] = {}
+_merged_cache: dict[tuple[object, ...], RuleSet] = {}
+_CACHE_LIMIT = 256
+
+
+def _user_has_role(user: User, roles: frozenset[str]) -> bool:
+    if not user.is_active:
+        return False
+    # The user's own memberships, across organisations: unscoped on purpose.
+    with scopes_disabled():
+        return Membership.objects.filter(
+            user=user, is_active=True, organisation__is_active=True, role__in=roles
+        ).exists()
+
+
+def user_may_route(user: User) -> bool:
+    """True when the user has an active role that handles or sees cases, or runs the platform."""
+    return _user_has_role(user, ROUTING_ROLES)
+
+
+def user_may_edit_rules(user: User) -> bool:
+    """Platform administrators (by membership) and superusers may publish rule sets."""
+    return user.is_active and (user.is_superuser or _user_has_role(user, RULES_EDIT_ROLES))
+
+
+def active_rule_set() -> RuleSet:
+    """The active rule set, or the shipped defaults when no version is active.
+
+    One small query (the active version's id) per call; the rule set itself is
+    parsed and compiled once per process and version.
+    """
+    # The key holds more than the id: a rolled-back id can be handed out again (SQLite).
+    key = RuleSetVersion.objects.filter(is_active=True).values_list("pk", "version", "created_at").first()
+    if key is None:
+        return default_rule_set()
+    found = _active_cache.get(key)
+    if found is None:
+        row = RuleSetVersion.objects.filter(pk=key[0]).values("version", "rules", "destinations").first()
+        if row is None:  # replaced between the two queries
+            return active_rule_set()
+        found = parse_rule_set(version=row["version"], rules=row["rules"], destinations=row["destinations"])
+        with _lock:
+            if len(_active_cache) >= _CACHE_LIMIT:
+                _active_cache.clear()
+            _active_cache[key] = found
+    return found
+
+
+def clear_caches() -> None:
+    """Forget the compiled rule sets of this process (tests; never needed for correctness)."""
+    with _lock:
+        _active_cache.clear()
+        _merged_cache.clear()
+
+
+def municipality_of(organisation: Organisation) -> Organisation | None:
+    """The municipality whose local rules apply to cases of ``organisation``."""
+    if organisation.kind == OrganisationKind.MUNICIPALITY:
+        return organisation
+    if organisation.kind in (OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB):
+        return organisation.parent
+    return None
+
+
+def rule_set_for_municipality(municipality: Organisation | None) -> RuleSet:
+    """The active rule set with this municipality's own destinations and rules merged in.
+
+    Reads the local rows in the municipality's scope, so no other municipality's
+    rules can take part. A local rule that no longer validates (say its local
+    destination was deleted) is left out and logged, rather than breaking routing.
+    """
+    base = active_rule_set()
+    if municipality is None:
+        return base
+    with scope(organisation=municipality):
+        destinations = list(LocalDestination.objects.order_by("code"))
+        rules = list(LocalRule.objects.filter(is_active=True).order_by("slug"))
+    if not destinations and not rules:
+        return base
+    key = (
+        id(base),
+        base.version,
+        municipality.pk,
+        tuple((d.code, d.updated_at) for d in destinations),
+        tuple((r.slug, r.updated_at) for r in rules),
+    )
+    found = _merged_cache.get(key)
+    if found is not None:
+        return found
+    local_codes = [d.code for d in destinations]
+    valid_rules = []
+    for row in rules:
+        try:
+            check_local_rule(row.rule, local_codes=local_codes)
+        except RuleSetInvalid as exc:
+            logger.warning("Local rule %s of organisation %s skipped: %s", row.slug, municipality.pk, exc)
+            continue
+        valid_rules.append(row.rule)
+    found = merge_local(
+        base,
+        name=municipality.slug,
+        country=municipality.country,
+        destinations=[d.as_data() for d in destinations],
+        rules=valid_rules,
+    )
+    with _lock:
+        if len(_merged_cache) >= _CACHE_LIMIT:
+            _merged_cache.clear()
+        _merged_cache[key] = found
+    return found
+
+
+def route_for_case_facts(raw_facts: object, *, municipality: Organisation | None = None) -> dict[str, Any]:
+    """Validate the facts the intake wizard collected and route them.
+
+    ``municipality``: the case's municipality (a school or club is resolved to its
+    municipality), whose local rules then take part; None for the platform rules
+    only. Returns the contract's result object as plain data, to store with the
+    case. Raises ``referrals.routing.FactsInvalid`` with ``errors`` per field.
+    Writes nothing.
+    """
+    facts = parse_facts(raw_facts)  # before any query: invalid input costs nothing
+    if municipality is not None:
+        municipality = municipality_of(municipality)
+    rule_set = rule_set_for_municipality(municipality)
+    return route(facts, rule_set).as_dict()
+
+
+def rule_set_versions() -> list[RuleSetVersion]:
+    return list(RuleSetVersion.objects.select_related("created_by").order_by("-created_at", "-pk"))
+
+
+def local_destination_codes(organisation: Organisation) -> list[str]:
+    with scope(organisation=organisation):
+        return list(LocalDestination.objects.values_list("code", flat=True))
+
+
+def local_rules_referring_to(organisation: Organisation, code: str) -> list[str]:
+    """Slugs of the organisation's local rules that send cases to ``local:<code>``."""
+    target = f"local:{code}"
+    with scope(organisation=organisation):
+        rows = list(LocalRule.objects.values_list("slug", "rule"))
+    return [slug for slug, rule in rows if target in _destinations_of(rule)]
+
+
+def _destinations_of(rule: object) -> set[str]:
+    outcomes = rule.get("outcomes") if isinstance(rule, dict) else None
+    if not isinstance(outcomes, list):
+        return set()
+    return {o.get("destination") for o in outcomes if isinstance(o, dict)}

@@ -1,0 +1,163 @@
+"""``manage.py route_case`` and ``manage.py create_api_token``."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from bench.routing import generate_cases
+from portal.roles import Role
+from referrals.models import ApiToken
+from referrals.services import hash_token
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(stdin: str, *args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("route_case", *args, stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def fails(stdin: str, *args: str) -> str:
+    out = io.StringIO()
+    with pytest.raises(CommandError) as caught:
+        call_command("route_case", *args, stdin=io.StringIO(stdin), stdout=out)
+    assert caught.value.returncode == 2
+    assert out.getvalue() == "", "nothing on stdout when the input is refused"
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+@pytest.mark.django_db
+def test_one_object_in_one_result_out():
+    out, _ = run('{"country": "NL", "forms": ["stalking"], "acute_danger": true}')
+    result = json.loads(out)
+    assert result["rules_version"] == "2026.1"
+    assert result["recommendations"][0]["destination"] == "police_emergency"
+    assert out.endswith("\n") and out.count("\n") == 1
+
+
+@pytest.mark.django_db
+def test_a_list_in_a_list_out_with_one_query(django_assert_max_num_queries):
+    cases = generate_cases(5000, seed=1)
+    with django_assert_max_num_queries(1):
+        out, _ = run(json.dumps(cases))
+    results = json.loads(out)
+    assert len(results) == 5000
+    assert all(result["recommendations"] for result in results)
+
+
+@pytest.mark.django_db
+def test_empty_list():
+    out, _ = run("[]")
+    assert json.loads(out) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("stdin", "expected"),
+    [
+        ('{"country": "DE", "forms": ["threat"]}', "facts: ongeldige feiten: country:"),
+        ('{"country": "NL", "forms": ["threat"], "victim_age": true}', "victim_age:"),
+        ('{"country": "NL", "forms": []}', "forms:"),
+        ('{"country": "NL", "forms": ["threat"], "shoe": 42}', "shoe:"),
+        (
+            '[{"country": "NL", "forms": ["threat"]}, {"country": "NL", "forms": ["threat"], "victim_age": 121}]',
+            "facts[1]: ongeldige feiten: victim_age:",
+        ),
+        ('[{"country": "NL", "forms": ["threat"]}, 3]', "facts[1]: ongeldige feiten: __all__:"),
+        ("{not json", "stdin: ongeldige JSON"),
+        ("", "stdin: ongeldige JSON"),
+        ('"NL"', "stdin: verwacht"),
+        ("[" * 100_000 + "]" * 100_000, "stdin: ongeldige JSON: te diep genest"),
+    ],
+)
+def test_invalid_input_exit_2_one_line(stdin, expected):
+    assert expected in fails(stdin)
+
+
+def test_real_process_exit_codes_and_streams(tmp_path):
+    """The real command line: exit codes, stdout and stderr as a caller sees them."""
+    env = {**os.environ, "VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    command = [sys.executable, "manage.py", "route_case", "--defaults"]
+    good = subprocess.run(
+        command, input=json.dumps(generate_cases(3)), capture_output=True, text=True, cwd=ROOT, env=env, check=False
+    )
+    assert good.returncode == 0, good.stderr
+    assert len(json.loads(good.stdout)) == 3
+    bad = subprocess.run(
+        command,
+        input='[{"country": "NL", "forms": ["threat"]}, {"country": "NL", "forms": ["threat"], "victim_age": true}]',
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert "facts[1]" in bad.stderr and "victim_age" in bad.stderr
+
+
+@pytest.mark.django_db
+def test_municipality_option(member_factory, municipality):
+    from referrals import services
+
+    coordinator = member_factory(municipality, Role.MUNICIPAL_COORDINATOR)
+    services.local_destination_save(actor_membership=coordinator, code="wijkteam", label="Wijkteam")
+    services.local_rule_save(
+        actor_membership=coordinator,
+        rule={
+            "id": "wijkteam",
+            "priority": 5,
+            "conditions": {"all": []},
+            "outcomes": [{"destination": "local:wijkteam", "urgency": "normal", "explanation": "Wijkteam."}],
+        },
+    )
+    facts = '{"country": "NL", "forms": ["threat"]}'
+    local, _ = run(facts, "--municipality", municipality.slug)
+    assert "local:wijkteam" in local
+    plain, _ = run(facts)
+    assert "local:wijkteam" not in plain
+    assert "--municipality" in fails(facts, "--municipality", "bestaat-niet")
+
+
+# --- create_api_token --------------------------------------------------------------------------
+
+
+def test_create_api_token_prints_it_once_and_stores_a_hash(org, member_factory):
+    handler = member_factory(org, Role.CASE_HANDLER, email="handler@example.org")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("create_api_token", "Handler@Example.org", "Leerlingvolgsysteem", stdout=out, stderr=err)
+    token = out.getvalue().strip()
+    assert token.startswith("vo_") and len(token) > 40
+    stored = ApiToken.objects.get()
+    assert stored.user == handler.user and stored.name == "Leerlingvolgsysteem"
+    assert stored.token_hash == hash_token(token) and token not in stored.token_hash
+    assert "niet nog eens getoond" in err.getvalue()
+
+
+def test_create_api_token_refuses_without_a_routing_role(org, member_factory):
+    learner = member_factory(org, Role.LEARNER, email="leerling@example.org")
+    with pytest.raises(CommandError, match="geen actieve rol"):
+        call_command("create_api_token", learner.user.email, "x", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="Geen actieve gebruiker"):
+        call_command("create_api_token", "nobody@example.org", "x", stdout=io.StringIO())
+    assert not ApiToken.objects.exists()
+
+
+@pytest.mark.django_db
+def test_timing_goes_to_stderr_only():
+    out, err = run(json.dumps(generate_cases(10)), "--timing")
+    assert len(json.loads(out)) == 10
+    assert err.startswith("route_case: 10 cases in ") and err.count("\n") == 1
