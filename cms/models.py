@@ -201,7 +201,13 @@ class OrganisationSectionPage(Page):
     )
     intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
+    # Only platform administrators (superusers) see or change which organisation a
+    # section belongs to; the organisation's own editors edit the intro.
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("organisation", permission="portal.change_organisation"),
+        FieldPanel("intro"),
+    ]
     parent_page_types = ["cms.OrganisationsIndexPage"]
     subpage_types = ["cms.OrganisationContentPage"]
 

@@ -123,6 +123,11 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.parent is not None:
+            self.country = self.parent.country
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     def clean(self) -> None:
         if self.kind in (OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB):
             if self.parent_id is None:
@@ -135,11 +140,6 @@ class Organisation(models.Model):
             raise ValidationError({"parent": _("Alleen scholen en sportclubs horen bij een gemeente.")})
         if self.destination_code and self.kind != OrganisationKind.PARTNER:
             raise ValidationError({"destination_code": _("Alleen partnerorganisaties hebben een bestemmingscode.")})
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.parent is not None:
-            self.country = self.parent.country
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
     def allowed_roles(self) -> tuple[Role, ...]:
@@ -242,3 +242,6 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("auditlog")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["organisation", "-created_at"], name="auditevent_org_time")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -25,10 +25,11 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from portal.models import AuditEvent, Invitation, Membership, Organisation, User
-from portal.roles import MANAGER_ROLES, Action, Role, can
+from portal.roles import MANAGER_ROLES, Action, OrganisationKind, Role, can
 from portal.selectors import active_manager_count
 
 EDITORS_GROUP = "Editors"  # created by Wagtail's migrations
+PLATFORM_EDITORS_GROUP = "Platformredactie"  # created by ``setup_cms``: edits the national library
 TOKEN_BYTES = 32
 
 
@@ -293,19 +294,24 @@ def user_sync_staff_flags(*, user: User) -> None:
     """Derive Django/Wagtail admin access from the user's active roles.
 
     Platform administrators are staff and superusers; content editors join the
-    Wagtail editors group. Nobody else reaches an admin screen.
+    Wagtail editors group, and those of the platform organisation also the library's
+    "Platformredactie". Nobody else reaches an admin screen.
     """
     with scopes_disabled():
-        roles = set(Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True))
+        held = set(
+            Membership.objects.filter(user=user, is_active=True).values_list("role", "organisation__kind")
+        )
+    roles = {role for role, _kind in held}
     is_admin = Role.PLATFORM_ADMIN in roles
     is_editor = Role.CONTENT_EDITOR in roles
+    is_platform_editor = (Role.CONTENT_EDITOR, OrganisationKind.PLATFORM) in held
     if user.is_staff != (is_admin or is_editor) or user.is_superuser != is_admin:
         user.is_staff = is_admin or is_editor
         user.is_superuser = is_admin
         user.save(update_fields=["is_staff", "is_superuser"])
-    group = Group.objects.filter(name=EDITORS_GROUP).first()
-    if group is not None:
-        if is_editor:
+    member_of = {EDITORS_GROUP: is_editor, PLATFORM_EDITORS_GROUP: is_platform_editor}
+    for group in Group.objects.filter(name__in=member_of):
+        if member_of[group.name]:
             user.groups.add(group)
         else:
             user.groups.remove(group)

@@ -1,0 +1,61 @@
+"""Builders for CMS test data, shared by the CMS suites and the tenant-isolation walk."""
+
+from __future__ import annotations
+
+from cms.models import OrganisationContentPage, OrganisationSectionPage, OrganisationsIndexPage, TakedownGuide
+from cms.setup import organisation_section_ensure, setup_cms
+from portal.roles import Role
+from portal.services import user_sync_staff_flags
+from tests.conftest import make_member
+
+
+def make_editor(organisation, **user_kwargs):
+    """A content editor of ``organisation`` with the admin flags and groups synced."""
+    membership = make_member(organisation, Role.CONTENT_EDITOR, **user_kwargs)
+    user_sync_staff_flags(user=membership.user)
+    return membership
+
+
+def _ensure_index() -> OrganisationsIndexPage:
+    index = OrganisationsIndexPage.objects.first()
+    if index is None:
+        setup_cms()
+        index = OrganisationsIndexPage.objects.get()
+    return index
+
+
+def make_organisation_page(
+    organisation, *, slug: str | None = None, title: str | None = None, live: bool = True, body=None
+) -> OrganisationContentPage:
+    """A page in the organisation's own section (index and section are created if missing)."""
+    _ensure_index()
+    section = organisation_section_ensure(organisation=organisation)
+    slug = slug or f"pagina-{organisation.slug}"
+    page = OrganisationContentPage(
+        title=title or f"Protocol van {organisation.name}",
+        slug=slug,
+        live=live,
+        body=body if body is not None else [{"type": "text", "value": f"<p>Alleen voor {organisation.name}.</p>"}],
+    )
+    section.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    return page
+
+
+def section_of(organisation) -> OrganisationSectionPage:
+    return OrganisationSectionPage.objects.get(organisation=organisation)
+
+
+def make_guide(slug: str = "instagram", platform: str = "Instagram", **extra) -> TakedownGuide:
+    fields = {
+        "summary": f"Zo meld je beelden bij {platform}.",
+        "evidence_first": [{"type": "item", "value": "Maak een screenshot met de datum erop"}],
+        "steps": [
+            {"type": "step", "value": {"title": "Open het bericht", "text": "Tik op de drie puntjes."}},
+            {"type": "step", "value": {"title": "Kies Melden", "text": "Kies de reden die past."}},
+        ],
+        "links": [{"type": "link", "value": {"label": "Meldformulier", "url": "https://example.org/melden"}}],
+        **extra,
+    }
+    return TakedownGuide.objects.create(slug=slug, platform=platform, **fields)

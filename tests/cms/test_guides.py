@@ -1,0 +1,130 @@
+"""Takedown guides for members: the list and one guide per platform. Guides are
+national (the same for every organisation), but are only shown inside an
+organisation the user belongs to."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from portal.roles import Role
+from tests.cms.helpers import make_guide
+
+NOT_FOUND_TEXT = "Deze pagina bestaat niet"
+
+
+def list_url(organisation):
+    return reverse("cms:guide_list", kwargs={"org_slug": organisation.slug})
+
+
+def detail_url(organisation, slug):
+    return reverse("cms:guide_detail", kwargs={"org_slug": organisation.slug, "guide_slug": slug})
+
+
+@pytest.fixture
+def member(org, member_factory):
+    return member_factory(org, Role.LEARNER)
+
+
+def test_list_shows_every_guide(org, member, login_as):
+    make_guide(slug="tiktok", platform="TikTok", works_with_stopncii=True)
+    make_guide(slug="instagram", platform="Instagram")
+    client = login_as(member)
+
+    response = client.get(list_url(org))
+
+    assert response.status_code == 200
+    text = response.text
+    assert text.index("Instagram") < text.index("TikTok")  # alphabetical
+    assert detail_url(org, "tiktok") in text
+    assert "Werkt samen met StopNCII" in text
+
+
+def test_detail_shows_the_whole_guide(org, member, login_as):
+    make_guide(
+        slug="tiktok",
+        platform="TikTok",
+        account_needed=True,
+        account_note="Log in met het account dat het bericht kreeg.",
+        language_notes="Het formulier is in het Engels.",
+        works_with_stopncii=True,
+    )
+    client = login_as(member)
+
+    response = client.get(detail_url(org, "tiktok"))
+
+    assert response.status_code == 200
+    text = response.text
+    assert "Offline halen bij TikTok" in text
+    assert "Bewaar eerst dit bewijs" in text
+    assert "Maak een screenshot met de datum erop" in text
+    # The steps are an ordered list, in order.
+    steps = text.split('class="guide-steps__list"', 1)[1].split("</ol>", 1)[0]
+    assert steps.index("Open het bericht") < steps.index("Kies Melden")
+    assert steps.count("<li") == 2
+    assert 'href="https://example.org/melden"' in text
+    assert "Log in met het account dat het bericht kreeg." in text
+    assert "Het formulier is in het Engels." in text
+    assert "werkt samen met StopNCII" in text
+    assert reverse("cms:guide_list", kwargs={"org_slug": org.slug}) in text
+
+
+def test_detail_without_stopncii(org, member, login_as):
+    make_guide(slug="x", platform="X", works_with_stopncii=False)
+    response = login_as(member).get(detail_url(org, "x"))
+    assert "werkt niet samen met StopNCII" in response.text
+
+
+def test_unknown_slug_is_404(org, member, login_as):
+    make_guide(slug="tiktok")
+    response = login_as(member).get(detail_url(org, "bestaat-niet"))
+    assert response.status_code == 404
+    assert NOT_FOUND_TEXT in response.text
+
+
+def test_empty_list(org, member, login_as):
+    response = login_as(member).get(list_url(org))
+    assert response.status_code == 200
+    assert "nog geen handleidingen" in response.text
+
+
+def test_other_organisations_slug_is_404(org, other_org, member, login_as):
+    """Guides are national, but only reachable inside one's own organisation."""
+    make_guide(slug="tiktok")
+    client = login_as(member)
+    for path in (list_url(other_org), detail_url(other_org, "tiktok")):
+        for method in ("get", "post"):
+            response = getattr(client, method)(path)
+            assert response.status_code == 404, f"{method} {path}"
+            assert NOT_FOUND_TEXT in response.text
+
+
+def test_anonymous_is_sent_to_login(org):
+    make_guide(slug="tiktok")
+    response = Client().get(detail_url(org, "tiktok"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def _list_queries(client, organisation):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(list_url(organisation))
+    assert response.status_code == 200
+    return len(queries), response.text.count('class="portal-card"')
+
+
+def test_list_query_count_does_not_grow(org, member, login_as):
+    client = login_as(member)
+    client.get(list_url(org))  # the first request also writes the session
+    for n in range(2):
+        make_guide(slug=f"platform-{n}", platform=f"Platform {n}")
+    few, shown = _list_queries(client, org)
+    assert shown == 2
+    for n in range(2, 20):
+        make_guide(slug=f"platform-{n}", platform=f"Platform {n}")
+    many, shown = _list_queries(client, org)
+    assert shown == 20
+    assert many == few <= 6

@@ -1,0 +1,27 @@
+"""URL arguments of the CMS views, for the URL walks in tests/portal/urlwalk.py.
+
+``page_slug`` names a page in one organisation's own section (tenant content);
+``guide_slug`` names a national takedown guide that every organisation may see.
+"""
+
+from __future__ import annotations
+
+from cms.models import OrganisationContentPage, TakedownGuide
+from tests.cms.helpers import make_guide, make_organisation_page
+
+
+def _organisation_page_slug(organisation) -> str:
+    # Unique per organisation, so another organisation's slug never matches one of ours.
+    slug = f"pagina-{organisation.slug}"
+    if not OrganisationContentPage.objects.filter(slug=slug).exists():
+        make_organisation_page(organisation, slug=slug)
+    return slug
+
+
+def _guide_slug(organisation) -> str:
+    guide = TakedownGuide.objects.filter(slug="urlwalk").first() or make_guide(slug="urlwalk", platform="Urlwalk")
+    return guide.slug
+
+
+TENANT_OBJECTS = {"page_slug": _organisation_page_slug}
+SHARED_OBJECTS = {"guide_slug": _guide_slug}
