@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import Organisation
 from portal.roles import Role
 
-
 WIDGET_CLASSES = {
     "Select": "utrecht-select utrecht-select--html-select",
     "Textarea": "utrecht-textarea utrecht-textarea--html-textarea",

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django_scopes import scopes_disabled
 
 from portal.models import AuditEvent, Invitation, Membership, Organisation, User
-from portal.roles import MFA_ROLES, MANAGER_ROLES
+from portal.roles import MANAGER_ROLES, MFA_ROLES
 
 
 def memberships_for_user(user: User) -> list[Membership]:

@@ -6,8 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from portal import views
 
-
-
 organisation_patterns = [
     path("", views.organisation_home, name="organisation_home"),
     path("huisstijl.css", views.organisation_theme_css, name="organisation_theme_css"),

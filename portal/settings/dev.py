@@ -1,8 +1,8 @@
 """Settings for `make demo` and local development: runs with nothing but Python."""
 
-from portal.settings.env import env_bool, env_str
-
 import os
+
+from portal.settings.env import env_bool, env_str
 
 # The demo needs no secret to be set; production refuses to start without one.
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production-5b1f0c9e")

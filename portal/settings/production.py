@@ -1,9 +1,10 @@
 """Production settings: every secret and host comes from the environment, and
 `manage.py check --deploy` passes with no warnings."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from portal.settings.base import *  # noqa: F403
 from portal.settings.env import env_bool, env_database, env_int, env_list, env_redis_url, env_str
-from django.core.exceptions import ImproperlyConfigured
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
