@@ -6,7 +6,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTHON := .venv/bin/python
 VENDOR := static/vendor
 
-.PHONY: demo test install assets migrate seed run lint clean
+.PHONY: demo test install assets migrate seed run lint clean bench messages
 
 demo: install migrate seed run ## install, migrate, seed demo data, run web + worker + beat
 
@@ -40,6 +40,14 @@ seed: install
 
 run: install
 	$(PYTHON) manage.py rundemo
+
+bench: install ## requests per second: lesson page against a bare view; writes BENCHMARKS.md
+	$(PYTHON) -m bench
+
+# Dutch is the source language; this refreshes the English catalogue and compiles it (needs GNU gettext).
+messages: install ## after changing strings: update locale/en/LC_MESSAGES/django.po, then translate it
+	$(PYTHON) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=static/vendor --ignore=cms/content
+	$(PYTHON) manage.py compilemessages --ignore=.venv
 
 lint: install
 	$(PYTHON) -m ruff check .

@@ -1,6 +1,11 @@
 """Public training URLs (certificate verification), outside any organisation."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from training import views
 
 app_name = "training_public"
-urlpatterns: list = []
+urlpatterns = [
+    path("certificaat/", views.certificate_lookup, name="certificate_lookup"),
+    path("certificaat/<str:code>/", views.certificate_verify, name="certificate_verify"),
+]

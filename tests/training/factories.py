@@ -1,0 +1,230 @@
+"""A small course built from raw StreamField data, so the training tests do not
+depend on the real course content, plus factories for learner data and assignments."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import factory
+from django.conf import settings
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from wagtail.models import Locale, Page
+
+from cms.models import LessonPage, ModulePage, TrainingLibraryPage
+from portal.models import Membership
+from portal.roles import Role
+from tests.factories import MembershipFactory, UserFactory
+from training.models import Assignment, Certificate, ModuleAttempt
+from training.services import new_certificate_code
+
+
+def option(option_id: str, text: str, correct: bool, feedback: str = "") -> dict:
+    return {
+        "type": "item",
+        "id": option_id,
+        "value": {"text": text, "correct": correct, "feedback": feedback or f"Uitleg bij {text}"},
+    }
+
+
+def knowledge_check(block_id: str, question: str, options: list[dict], multiple: bool = False) -> dict:
+    return {
+        "type": "knowledge_check",
+        "id": block_id,
+        "value": {"question": question, "multiple": multiple, "options": options},
+    }
+
+
+def scenario(block_id: str) -> dict:
+    def choice(cid: str, text: str, outcome: str, consequence: str, next_step: str = "") -> dict:
+        return {
+            "type": "item",
+            "id": cid,
+            "value": {"text": text, "outcome": outcome, "consequence": consequence, "next_step": next_step},
+        }
+
+    return {
+        "type": "scenario",
+        "id": block_id,
+        "value": {
+            "title": "Een leerling in paniek",
+            "intro": "Het is dinsdag na de gymles.",
+            "steps": [
+                {
+                    "type": "item",
+                    "id": f"{block_id}-start",
+                    "value": {
+                        "key": "start",
+                        "situation": "Sam komt huilend naar je toe.",
+                        "choices": [
+                            choice("c1", "Je neemt de tijd en luistert.", "good", "Sam vertelt meer.", "gesprek"),
+                            choice("c2", "Je zegt: kom later maar terug.", "bad", "Sam komt niet terug."),
+                        ],
+                    },
+                },
+                {
+                    "type": "item",
+                    "id": f"{block_id}-gesprek",
+                    "value": {
+                        "key": "gesprek",
+                        "situation": "Sam laat een bericht met een dreigement zien.",
+                        "choices": [
+                            choice("c3", "Je helpt bewijs te bewaren.", "good", "Het bewijs is veilig."),
+                            choice("c4", "Je zegt dat Sam het bericht moet verwijderen.", "bad", "Het bewijs is weg."),
+                        ],
+                    },
+                },
+            ],
+        },
+    }
+
+
+# Question and option ids of the standard course.
+Q1, Q1_RIGHT, Q1_WRONG = "q1", "q1-a", "q1-b"
+Q2, Q2_RIGHT_A, Q2_RIGHT_B, Q2_WRONG = "q2", "q2-a", "q2-b", "q2-c"
+Q3, Q3_RIGHT, Q3_WRONG = "q3", "q3-a", "q3-b"
+SCENARIO = "sc1"
+
+RIGHT = {Q1: [Q1_RIGHT], Q2: [Q2_RIGHT_A, Q2_RIGHT_B], Q3: [Q3_RIGHT]}
+WRONG = {Q1: [Q1_WRONG], Q2: [Q2_RIGHT_A], Q3: [Q3_WRONG]}
+
+
+def lesson_bodies() -> list[tuple[str, str, list[dict]]]:
+    return [
+        (
+            "Wat is sextortion",
+            "wat-is-sextortion",
+            [
+                knowledge_check(
+                    Q1,
+                    "Wat doe je eerst als er beelden online staan?",
+                    [option(Q1_RIGHT, "Bewijs bewaren", True), option(Q1_WRONG, "Niets doen", False)],
+                )
+            ],
+        ),
+        (
+            "Het gesprek",
+            "het-gesprek",
+            [
+                scenario(SCENARIO),
+                knowledge_check(
+                    Q2,
+                    "Welke zinnen helpen?",
+                    [
+                        option(Q2_RIGHT_A, "Goed dat je het vertelt", True),
+                        option(Q2_RIGHT_B, "Het is niet jouw schuld", True),
+                        option(Q2_WRONG, "Waarom stuurde je die foto?", False),
+                    ],
+                    multiple=True,
+                ),
+            ],
+        ),
+        (
+            "Melden",
+            "melden",
+            [
+                knowledge_check(
+                    Q3,
+                    "Waar meld je het?",
+                    [option(Q3_RIGHT, "Bij de aandachtsfunctionaris", True), option(Q3_WRONG, "Nergens", False)],
+                )
+            ],
+        ),
+    ]
+
+
+def wagtail_root() -> Page:
+    """Wagtail's root page. It comes from a data migration, which a transactional
+    test's flush removes; a race test then makes its own."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
+def training_library() -> TrainingLibraryPage:
+    library = TrainingLibraryPage.objects.first()
+    if library is None:
+        library = wagtail_root().add_child(instance=TrainingLibraryPage(title="Training", slug="training-bibliotheek"))
+    return library
+
+
+def make_module(
+    *,
+    slug: str = "sextortion",
+    title: str = "Omgaan met sextortion",
+    pass_mark: int = 60,
+    validity_months: int = 12,
+    audience: str = "all",
+    lessons: list[tuple[str, str, list[dict]]] | None = None,
+) -> tuple[ModulePage, list[LessonPage]]:
+    existing = ModulePage.objects.filter(slug=slug).first()
+    if existing is not None:
+        return existing, list(existing.lessons())
+    library = training_library()
+    module = library.add_child(
+        instance=ModulePage(
+            title=title,
+            slug=slug,
+            intro="<p>Wat je doet als iemand wordt afgeperst met beelden.</p>",
+            learning_goals=[{"type": "goal", "value": "Je weet wat je eerst doet."}],
+            pass_mark=pass_mark,
+            certificate_validity_months=validity_months,
+            audience=audience,
+        )
+    )
+    pages = [
+        module.add_child(instance=LessonPage(title=title_, slug=slug_, summary=f"Over {title_.lower()}", body=body))
+        for title_, slug_, body in (lessons if lessons is not None else lesson_bodies())
+    ]
+    return module, pages
+
+
+class AttemptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ModuleAttempt
+
+    user = factory.SubFactory(UserFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    user = factory.SubFactory(UserFactory)
+    module = None
+    code = factory.LazyFunction(new_certificate_code)
+    holder_name = factory.LazyAttribute(lambda o: o.user.get_full_name() or o.user.email)
+    module_title = factory.LazyAttribute(lambda o: o.module.title if o.module else "Module")
+    issued_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyAttribute(lambda o: o.issued_at + timedelta(days=365))
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    role = Role.LEARNER
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
+
+
+# --- For the tenant isolation walk (tests/portal/test_tenant_isolation.py) -------
+
+
+def assignment_in(organisation) -> Assignment:
+    module, _lessons = make_module()
+    return AssignmentFactory(organisation=organisation, module=module)
+
+
+def certificate_code_in(organisation) -> str:
+    """The code of a certificate held by the organisation's first member (a new
+    learner when it has none). The walk's control request is made by that first
+    member, who may download their own certificate; anyone elsewhere gets a 404."""
+    module, _lessons = make_module()
+    with scopes_disabled():
+        first = Membership.objects.filter(organisation=organisation).select_related("user").order_by("pk").first()
+    if first is None:
+        first = MembershipFactory(organisation=organisation)
+    return CertificateFactory(user=first.user, module=module).code

@@ -1,0 +1,131 @@
+"""The lesson page, "Mijn training" and the team matrix run the same, small number of
+queries for 10 rows and for 1,000 rows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from portal.models import Membership, User
+from portal.roles import Role
+from tests.factories import SchoolFactory
+from tests.training.factories import AssignmentFactory, knowledge_check, make_module, option
+from training.models import Answer, Assignment, Certificate, LessonProgress, ModuleAttempt
+from training.services import new_certificate_code
+
+pytestmark = pytest.mark.django_db
+
+SIZES = (10, 1000)
+MAX_QUERIES = 12
+
+
+def count_queries(user, path: str, **params) -> tuple[int, list[str], Client]:
+    client = Client()
+    client.force_login(user)
+    client.get(path, params)  # warm up: session, caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, params)
+    assert response.status_code == 200, path
+    return len(queries), [q["sql"] for q in queries.captured_queries], response
+
+
+def assert_same(counts: dict[int, tuple[int, list[str], Client]]) -> None:
+    small, large = (counts[size] for size in SIZES)
+    assert small[0] == large[0], "\n".join(["--- 10 rows:", *small[1], "--- 1000 rows:", *large[1]])
+    assert small[0] <= MAX_QUERIES, "\n".join(small[1])
+
+
+def test_lesson_page(org, member_factory):
+    counts = {}
+    for size in SIZES:
+        checks = [
+            knowledge_check(f"k{size}-{i}", f"Vraag {i}", [option(f"k{size}-{i}-a", "Ja", True), option(f"k{size}-{i}-b", "Nee", False)])
+            for i in range(size)
+        ]
+        module, lessons = make_module(slug=f"groot-{size}", title=f"Groot {size}", lessons=[("Veel vragen", "veel", checks)])
+        learner = member_factory(org, Role.LEARNER)
+        # Earlier attempts, with progress and answers, plus the current one with every question answered.
+        past = ModuleAttempt.objects.bulk_create(
+            ModuleAttempt(user=learner.user, module=module, number=n, status="failed") for n in range(1, size + 1)
+        )
+        LessonProgress.objects.bulk_create(LessonProgress(attempt=a, lesson=lessons[0]) for a in past)
+        current = ModuleAttempt.objects.create(user=learner.user, module=module, number=size + 1)
+        Answer.objects.bulk_create(
+            Answer(attempt=attempt, lesson=lessons[0], question_id=f"k{size}-{i}", option_ids=[f"k{size}-{i}-a"], is_correct=True)
+            for attempt in (past[0], current)
+            for i in range(size)
+        )
+        counts[size] = count_queries(learner.user, f"/o/{org.slug}/training/{module.slug}/veel/")
+        assert counts[size][2].content.count(b"Je antwoord is goed.") == size
+    assert_same(counts)
+
+
+def test_my_training(org, member_factory):
+    modules = [make_module(slug=f"m{i}", title=f"Module {i}")[0] for i in range(3)]
+    counts = {}
+    for size in SIZES:
+        learner = member_factory(org, Role.LEARNER)
+        others = Membership.objects.bulk_create(
+            Membership(organisation=org, user=user, role=Role.LEARNER)
+            for user in User.objects.bulk_create(User(email=f"mt{size}-{i}@example.org") for i in range(size))
+        )
+        Assignment.objects.bulk_create(
+            Assignment(organisation=org, module=modules[i % 3], membership=m, due_date=timezone.localdate()) for i, m in enumerate(others)
+        )
+        for module in modules:
+            AssignmentFactory(organisation=org, module=module, role="", membership=learner)
+        now = timezone.now()
+        Certificate.objects.bulk_create(
+            Certificate(
+                user=learner.user,
+                module=modules[i % 3],
+                code=new_certificate_code(),
+                holder_name="Lotte",
+                module_title=modules[i % 3].title,
+                issued_at=now - timedelta(days=i),
+                expires_at=now + timedelta(days=365 - i),
+            )
+            for i in range(size)
+        )
+        ModuleAttempt.objects.create(user=learner.user, module=modules[0], number=1)
+        counts[size] = count_queries(learner.user, f"/o/{org.slug}/mijn-training/")
+        assert counts[size][2].content.count(b"certificaten/") == size
+    assert_same(counts)
+
+
+@pytest.mark.parametrize("params", [{}, {"formaat": "csv"}, {"status": "klaar", "rol": "learner"}], ids=["html", "csv", "filtered"])
+def test_team_matrix(other_org, member_factory, params):
+    modules = [make_module(slug=f"m{i}", title=f"Module {i}")[0] for i in range(3)]
+    counts = {}
+    for size in SIZES:
+        org = SchoolFactory()
+        AssignmentFactory(organisation=org, module=modules[0], role=Role.LEARNER)
+        users = User.objects.bulk_create(User(email=f"tm{size}-{i}@example.org", first_name=f"P{i}") for i in range(size))
+        members = Membership.objects.bulk_create(Membership(organisation=org, user=user, role=Role.LEARNER) for user in users)
+        # Rows of another organisation must not be read at all.
+        Membership.objects.bulk_create(Membership(organisation=other_org, user=user, role=Role.LEARNER) for user in users[:5])
+        Assignment.objects.bulk_create(
+            Assignment(organisation=org, module=modules[1], membership=m, due_date=timezone.localdate()) for m in members[::2]
+        )
+        now = timezone.now()
+        Certificate.objects.bulk_create(
+            Certificate(
+                user=m.user,
+                module=modules[0],
+                code=new_certificate_code(),
+                holder_name=m.user.email,
+                module_title=modules[0].title,
+                issued_at=now,
+                expires_at=now + timedelta(days=400),
+            )
+            for m in members[::3]
+        )
+        ModuleAttempt.objects.bulk_create(ModuleAttempt(user=m.user, module=modules[2], number=1) for m in members[::5])
+        coordinator = member_factory(org, Role.ORG_COORDINATOR)
+        counts[size] = count_queries(coordinator.user, f"/o/{org.slug}/training/overzicht/", **params)
+    assert_same(counts)
