@@ -17,4 +17,5 @@ app.conf.beat_schedule = {
         "task": "portal.tasks.invitations_expire_sweep",
         "schedule": crontab(minute=15),
     },
+    "referrals-retention-sweep": {"task": "referrals.tasks.retention_sweep", "schedule": crontab(hour=3, minute=30)},
 }

@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin import urls as wagtailadmin_urls
 
 from portal import views
@@ -28,12 +29,13 @@ portal_patterns = [
 
 # Every admin login is allauth's login, with its rate limits and MFA stage.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
-admin.site.site_header = "Veilig Online – beheer"
+admin.site.site_header = _("Veilig Online – beheer")
 
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("o/<slug:org_slug>/", include("training.urls")),
     path("o/<slug:org_slug>/", include("cms.urls")),
+    path("o/<slug:org_slug>/", include("referrals.urls_cases")),
     path("", include("training.public_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

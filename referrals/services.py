@@ -8,14 +8,16 @@ without the right role gets ``PermissionError``.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope
@@ -23,8 +25,22 @@ from django_scopes import scope
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, can
 from referrals import selectors
-from referrals.models import ApiToken, LocalDestination, LocalRule, RuleSetVersion
-from referrals.routing import RuleSetInvalid, check_local_rule, parse_rule_set
+from referrals.models import (
+    ApiToken,
+    Case,
+    CaseEvent,
+    CaseNote,
+    CaseTask,
+    DeletionLog,
+    EvidenceItem,
+    LocalDestination,
+    LocalRule,
+    OrganisationCaseSettings,
+    PersonalDataAccess,
+    RuleSetVersion,
+    VictimContact,
+)
+from referrals.routing import FactsInvalid, RuleSetInvalid, check_local_rule, parse_facts, parse_rule_set
 from referrals.routing.ruleset import CODE_RE, MAX_LABEL
 from referrals.routing.vocabulary import KINDS
 
@@ -220,3 +236,457 @@ def api_token_authenticate(*, token: str) -> User | None:
     if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_TOUCH_INTERVAL:
         ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
     return api_token.user
+
+
+# --- Cases -----------------------------------------------------------------------------
+#
+# Every verb below takes the acting membership (its organisation is the tenant), runs
+# in one transaction and writes its chronology row (CaseEvent) in that transaction.
+# Callers run inside the organisation's scope (TenantMiddleware, or a task's scope).
+# Event details and log lines never hold victim data: only references, field names,
+# codes and counts.
+
+# Days until a chosen action is due, by the advice's urgency.
+DUE_DAYS_BY_URGENCY = {"immediate": 0, "soon": 2, "normal": 7}
+# The case wizard may change these facts; fields not given keep their value.
+MIN_REASON_LENGTH = 5
+
+
+def _require_case_action(actor_membership: Membership, action: Action) -> None:
+    if not can(actor_membership, action):
+        raise PermissionError(action)
+
+
+def _same_organisation(actor_membership: Membership, *objects: Any) -> None:
+    # Defence in depth: the scope already keeps other tenants' rows out of reach.
+    for obj in objects:
+        if obj.organisation_id != actor_membership.organisation_id:
+            raise PermissionError("organisation")
+
+
+def _event(case: Case, kind: str, actor: User | None, detail: str = "") -> CaseEvent:
+    return CaseEvent.objects.create(
+        organisation_id=case.organisation_id, case=case, kind=kind, actor=actor, detail=detail[:200]
+    )
+
+
+def _handle(actor_membership: Membership, case: Case) -> None:
+    """The actor handles the case: a case handler of its organisation, and the case is open.
+    An unassigned case is taken by the first handler who works on it."""
+    _require_case_action(actor_membership, Action.CASE_HANDLE)
+    _same_organisation(actor_membership, case)
+    if case.status != Case.Status.OPEN:
+        raise ValidationError({NON_FIELD_ERRORS: [_("Deze casus is afgesloten.")]})
+    if case.handler_id is None:
+        case.handler = actor_membership.user
+        Case.objects.filter(pk=case.pk, handler__isnull=True).update(handler=actor_membership.user)
+
+
+def _next_reference(organisation: Organisation, year: int) -> str:
+    prefix = f"{year}-"
+    last = (
+        Case.objects.filter(organisation=organisation, reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    number = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+def case_open(*, actor_membership: Membership, pseudonym: str, signal: str = "") -> Case:
+    """Raise a signal: a new open case with a reference such as ``2026-0001``.
+
+    Anyone who may raise a signal (learners, case handlers, coordinators) may call
+    this. A case handler who raises it handles it; otherwise it waits for one.
+    The reference is unique per organisation; two signals at once retry the number.
+    """
+    _require_case_action(actor_membership, Action.CASE_RAISE)
+    pseudonym = (pseudonym or "").strip()
+    if not pseudonym:
+        raise ValidationError({"pseudonym": [_("Geef initialen of een zelfgekozen naam.")]})
+    organisation = actor_membership.organisation
+    handler = actor_membership.user if can(actor_membership, Action.CASE_HANDLE) else None
+    year = timezone.localdate().year
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                case = Case.objects.create(
+                    organisation=organisation,
+                    reference=_next_reference(organisation, year),
+                    raised_by=actor_membership.user,
+                    handler=handler,
+                    pseudonym=pseudonym[:60],
+                    signal=(signal or "").strip(),
+                    facts={"country": organisation.country},
+                )
+                _event(case, CaseEvent.Kind.OPENED, actor_membership.user)
+                return case
+        except IntegrityError:
+            continue  # another signal took this number at the same moment
+    raise ValidationError({NON_FIELD_ERRORS: [_("Het lukte niet om een kenmerk te maken. Probeer het opnieuw.")]})
+
+
+def case_record_conversation(*, actor_membership: Membership, case: Case, first_impressions: str) -> Case:
+    """Wizard step 1: the first impressions from the conversation with the victim."""
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        case.first_impressions = (first_impressions or "").strip()
+        case.save(update_fields=["first_impressions"])
+        _event(case, CaseEvent.Kind.NOTE, actor_membership.user, "Eerste indruk uit het gesprek vastgelegd")
+    return case
+
+
+def case_update_facts(*, actor_membership: Membership, case: Case, changes: dict[str, Any]) -> Case:
+    """Change some facts of the case; ``None`` (or a missing answer) means unknown.
+
+    The merged facts are validated as a whole (routing contract): on ``FactsInvalid``
+    nothing is stored and a ValidationError carries the messages per field. The
+    chronology names the changed fields, never their values.
+    """
+    merged = dict(case.facts or {})
+    for field, value in changes.items():
+        if value is None or value == []:
+            merged.pop(field, None)
+        else:
+            merged[field] = value
+    try:
+        facts = parse_facts(merged).as_dict()
+    except FactsInvalid as exc:
+        raise ValidationError(exc.errors) from None
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        changed = sorted(k for k in set(facts) | set(case.facts or {}) if facts.get(k) != (case.facts or {}).get(k))
+        if not changed:
+            return case
+        case.facts = facts
+        case.save(update_fields=["facts"])
+        _event(case, CaseEvent.Kind.FACTS_CHANGED, actor_membership.user, ", ".join(changed))
+    return case
+
+
+def case_route(*, actor_membership: Membership, case: Case) -> Case:
+    """Ask the routing engine for advice on the case's facts and store the answer with
+    the rules version that gave it. Later rule edits do not rewrite this result;
+    only routing again does."""
+    try:
+        result = selectors.route_for_case_facts(case.facts, municipality=actor_membership.organisation.parent)
+    except FactsInvalid as exc:
+        raise ValidationError(exc.errors) from None
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        case.routing_result = result
+        case.rules_version = result["rules_version"]
+        case.routed_at = timezone.now()
+        case.save(update_fields=["routing_result", "rules_version", "routed_at"])
+        _event(
+            case,
+            CaseEvent.Kind.ROUTED,
+            actor_membership.user,
+            f"Regels {result['rules_version']}: {len(result['recommendations'])} adviezen",
+        )
+    return case
+
+
+def case_choose_actions(
+    *, actor_membership: Membership, case: Case, destinations: list[str], platform_guide_slugs: list[str] = ()
+) -> list[CaseTask]:
+    """The handler picks destinations from the stored advice: one open task each.
+
+    A ``platform_report`` task is made per chosen platform (by takedown guide slug),
+    each carrying that platform's guide. A destination that already has an open
+    task (for the same guide) gets no second one, so submitting twice is harmless.
+    """
+    from cms.models import TakedownGuide
+
+    recommended = {r["destination"]: r for r in case.recommendations}
+    unknown = [d for d in destinations if d not in recommended]
+    if unknown:
+        raise ValidationError({"destinations": [_("Kies alleen uit het advies.")]})
+    guides = list(TakedownGuide.objects.filter(slug__in=list(platform_guide_slugs)))
+    if "platform_report" in destinations and not guides:
+        raise ValidationError({"platforms": [_("Kies bij melden op het platform om welk platform het gaat.")]})
+    labels = selectors.destination_labels(case)
+    today = timezone.localdate()
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        existing = set(
+            CaseTask.objects.filter(case=case, status=CaseTask.Status.OPEN).values_list(
+                "destination", "takedown_guide_id"
+            )
+        )
+        wanted: list[tuple[str, Any]] = []
+        for destination in destinations:
+            if destination == "platform_report":
+                wanted.extend((destination, guide) for guide in guides)
+            else:
+                wanted.append((destination, None))
+        tasks = []
+        for destination, guide in wanted:
+            if (destination, guide.pk if guide else None) in existing:
+                continue
+            title = labels.get(destination, destination)
+            if guide is not None:
+                title = f"{title}: {guide.platform}"
+            urgency = recommended[destination].get("urgency", "normal")
+            tasks.append(
+                CaseTask(
+                    organisation_id=case.organisation_id,
+                    case=case,
+                    title=title[:200],
+                    destination=destination,
+                    due_date=today + timedelta(days=DUE_DAYS_BY_URGENCY.get(urgency, 7)),
+                    assignee=case.handler,
+                    takedown_guide=guide,
+                )
+            )
+        CaseTask.objects.bulk_create(tasks)
+        if tasks:
+            _event(
+                case,
+                CaseEvent.Kind.ACTIONS_CHOSEN,
+                actor_membership.user,
+                ", ".join(sorted({t.destination for t in tasks})),
+            )
+    return tasks
+
+
+def evidence_record(
+    *,
+    actor_membership: Membership,
+    case: Case,
+    kind: str,
+    kept_where: str,
+    platform: str = "",
+    captured_on: Any = None,
+    description: str = "",
+) -> EvidenceItem:
+    """Record what was saved as evidence and where it is kept (never the evidence itself)."""
+    if kind not in EvidenceItem.Kind.values:
+        raise ValidationError({"kind": [_("Kies een soort bewijs.")]})
+    if not (kept_where or "").strip():
+        raise ValidationError({"kept_where": [_("Schrijf op waar het bewijs bewaard wordt.")]})
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        item = EvidenceItem.objects.create(
+            organisation_id=case.organisation_id,
+            case=case,
+            kind=kind,
+            platform=(platform or "").strip()[:80],
+            captured_on=captured_on,
+            description=(description or "").strip()[:300],
+            kept_where=kept_where.strip()[:200],
+            recorded_by=actor_membership.user,
+        )
+        _event(case, CaseEvent.Kind.EVIDENCE_RECORDED, actor_membership.user, item.get_kind_display())
+    return item
+
+
+def case_add_note(*, actor_membership: Membership, case: Case, text: str) -> CaseNote:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": [_("Schrijf een notitie.")]})
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        note = CaseNote.objects.create(
+            organisation_id=case.organisation_id, case=case, author=actor_membership.user, text=text[:4000]
+        )
+        _event(case, CaseEvent.Kind.NOTE, actor_membership.user, "Notitie toegevoegd")
+    return note
+
+
+def case_record_wishes(
+    *,
+    actor_membership: Membership,
+    case: Case,
+    victim_wishes: list[str] | None,
+    consent_contact: bool,
+    consent_referral: bool,
+    wishes_note: str = "",
+) -> Case:
+    """Wizard step 5: the victim's wishes (a routing fact) and what they consent to.
+
+    Withdrawing consent to keep contact details deletes the stored details at once.
+    """
+    with transaction.atomic():
+        case = case_update_facts(actor_membership=actor_membership, case=case, changes={"victim_wishes": victim_wishes})
+        case.consent_contact = bool(consent_contact)
+        case.consent_referral = bool(consent_referral)
+        case.consent_recorded_at = timezone.now()
+        case.wishes_note = (wishes_note or "").strip()
+        case.save(update_fields=["consent_contact", "consent_referral", "consent_recorded_at", "wishes_note"])
+        if not case.consent_contact:
+            VictimContact.objects.filter(case=case).delete()
+        _event(
+            case,
+            CaseEvent.Kind.CONSENT_RECORDED,
+            actor_membership.user,
+            f"Contactgegevens: {'ja' if consent_contact else 'nee'}; doorverwijzen: {'ja' if consent_referral else 'nee'}",
+        )
+    return case
+
+
+def task_complete(*, actor_membership: Membership, task: CaseTask) -> CaseTask:
+    with transaction.atomic():
+        task = CaseTask.objects.select_for_update().select_related("case").get(pk=task.pk)
+        _handle(actor_membership, task.case)
+        if task.status == CaseTask.Status.DONE:
+            return task
+        task.status = CaseTask.Status.DONE
+        task.done_at = timezone.now()
+        task.done_by = actor_membership.user
+        task.save(update_fields=["status", "done_at", "done_by"])
+        _event(task.case, CaseEvent.Kind.TASK_DONE, actor_membership.user, task.destination)
+    return task
+
+
+def victim_contact_set(
+    *, actor_membership: Membership, case: Case, name: str = "", phone: str = "", email: str = "", note: str = ""
+) -> VictimContact:
+    """Store how to reach the victim, encrypted. Only when the victim consented."""
+    if not case.consent_contact:
+        raise ValidationError({NON_FIELD_ERRORS: [_("Leg eerst vast dat het slachtoffer toestemming geeft.")]})
+    values = {"name": name, "phone": phone, "email": email, "note": note}
+    values = {key: (value or "").strip()[:300] for key, value in values.items()}
+    if not any(values.values()):
+        raise ValidationError({NON_FIELD_ERRORS: [_("Vul minstens één gegeven in.")]})
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        contact, _created = VictimContact.objects.update_or_create(
+            case=case,
+            defaults={
+                **values,
+                "organisation_id": case.organisation_id,
+                "updated_by": actor_membership.user,
+                "updated_at": timezone.now(),
+            },
+        )
+        _event(case, CaseEvent.Kind.CONTACT_CHANGED, actor_membership.user)
+    return contact
+
+
+def victim_contact_read(*, actor_membership: Membership, case: Case, reason: str) -> VictimContact | None:
+    """Read the victim's contact details, logging who, when, which case and why.
+
+    Only case handlers. The access row and the chronology line are written in the
+    same transaction as the read; without a reason nothing is read.
+    """
+    _require_case_action(actor_membership, Action.CASE_HANDLE)
+    _same_organisation(actor_membership, case)
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError({"reason": [_("Schrijf kort op waarom je de contactgegevens nodig hebt.")]})
+    with transaction.atomic():
+        PersonalDataAccess.objects.create(
+            organisation_id=case.organisation_id,
+            case=case,
+            case_reference=case.reference,
+            user=actor_membership.user,
+            reason=reason[:200],
+        )
+        _event(case, CaseEvent.Kind.PERSONAL_DATA_VIEWED, actor_membership.user)
+        return VictimContact.objects.filter(case=case).first()
+
+
+def case_close(*, actor_membership: Membership, case: Case, outcome: str) -> Case:
+    """Close the case with an outcome. The retention period starts now."""
+    if outcome not in Case.Outcome.values:
+        raise ValidationError({"outcome": [_("Kies een uitkomst.")]})
+    with transaction.atomic():
+        _handle(actor_membership, case)
+        case.status = Case.Status.CLOSED
+        case.outcome = outcome
+        case.closed_at = timezone.now()
+        case.save(update_fields=["status", "outcome", "closed_at"])
+        _event(case, CaseEvent.Kind.CLOSED, actor_membership.user, case.get_outcome_display())
+    return case
+
+
+# --- Retention -------------------------------------------------------------------------
+
+# Facts kept after anonymising: enough for counts, nothing about the person.
+FACTS_KEPT_AFTER_ANONYMISING = ("country", "forms")
+RETENTION_BATCH = 200
+
+
+def _months_before(moment: Any, months: int) -> Any:
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+def _case_anonymise(case: Case, now: Any) -> None:
+    case.pseudonym = "—"
+    case.signal = ""
+    case.first_impressions = ""
+    case.wishes_note = ""
+    case.facts = {k: v for k, v in (case.facts or {}).items() if k in FACTS_KEPT_AFTER_ANONYMISING}
+    case.anonymised_at = now
+    case.save(update_fields=["pseudonym", "signal", "first_impressions", "wishes_note", "facts", "anonymised_at"])
+    VictimContact.objects.filter(case=case).delete()
+    CaseNote.objects.filter(case=case).delete()
+    EvidenceItem.objects.filter(case=case).delete()
+    _event(case, CaseEvent.Kind.ANONYMISED, None)
+
+
+def retention_apply(*, organisation: Organisation, now: Any = None) -> tuple[int, int]:
+    """Anonymise closed cases past the organisation's retention period and delete
+    anonymised cases past the deletion period. Returns (anonymised, deleted).
+
+    Runs in the organisation's scope, in batches, each in its own transaction with
+    rows locked (``skip_locked``): a second run at the same time skips the rows the
+    first holds, and a second run afterwards finds nothing left to do. The
+    DeletionLog keeps only counts per month.
+    """
+    now = now or timezone.now()
+    anonymised = deleted = 0
+    with scope(organisation=organisation):
+        policy = OrganisationCaseSettings.objects.filter(organisation=organisation).first()
+        retention = policy.retention_months if policy else 12
+        delete_after = policy.delete_after_months if policy else 12
+        anonymise_before = _months_before(now, retention)
+        delete_before = _months_before(now, retention + delete_after)
+        while True:
+            with transaction.atomic():
+                batch = list(
+                    Case.objects.select_for_update(skip_locked=True).filter(
+                        organisation=organisation,
+                        status=Case.Status.CLOSED,
+                        closed_at__lt=anonymise_before,
+                        anonymised_at__isnull=True,
+                    )[:RETENTION_BATCH]
+                )
+                for case in batch:
+                    _case_anonymise(case, now)
+                _deletion_log_add(organisation, now, anonymised=len(batch))
+            anonymised += len(batch)
+            if len(batch) < RETENTION_BATCH:
+                break
+        while True:
+            with transaction.atomic():
+                ids = list(
+                    Case.objects.select_for_update(skip_locked=True)
+                    .filter(
+                        organisation=organisation,
+                        status=Case.Status.CLOSED,
+                        closed_at__lt=delete_before,
+                        anonymised_at__isnull=False,
+                    )
+                    .values_list("pk", flat=True)[:RETENTION_BATCH]
+                )
+                Case.objects.filter(pk__in=ids).delete()
+                _deletion_log_add(organisation, now, deleted=len(ids))
+            deleted += len(ids)
+            if len(ids) < RETENTION_BATCH:
+                break
+    return anonymised, deleted
+
+
+def _deletion_log_add(organisation: Organisation, now: Any, *, anonymised: int = 0, deleted: int = 0) -> None:
+    if not anonymised and not deleted:
+        return
+    month = timezone.localtime(now).date().replace(day=1)
+    row, _created = DeletionLog.objects.select_for_update().get_or_create(organisation=organisation, month=month)
+    DeletionLog.objects.filter(pk=row.pk).update(
+        anonymised=F("anonymised") + anonymised, deleted=F("deleted") + deleted
+    )

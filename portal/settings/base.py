@@ -8,7 +8,7 @@ from pathlib import Path
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from portal.settings.env import env_bool, env_database, env_int, env_list, env_redis_url, env_str
+from portal.settings.env import env_bool, env_database, env_fernet_keys, env_int, env_list, env_redis_url, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -211,6 +211,11 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
 USERSESSIONS_TRACK_ACTIVITY = False
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7, minimum=1)
+# Field-level encryption of victim contact details (referrals.crypto). The first key
+# encrypts, all keys decrypt. This default is for the demo and tests only; production
+# requires the variable.
+DEV_FIELD_ENCRYPTION_KEY = "ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItcHJvZCE="
+FIELD_ENCRYPTION_KEYS = env_fernet_keys("FIELD_ENCRYPTION_KEYS", [DEV_FIELD_ENCRYPTION_KEY])
 
 # --- Email -----------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Veilig Online <noreply@veilig-online.example>")
@@ -294,6 +299,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail runs its search-index and reference-index updates as Django tasks and
+        # logs every one at INFO; only problems are worth a line.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -88,3 +88,21 @@ def env_redis_url(name: str, default: Any = _MISSING) -> str | None:
     if parsed.scheme not in {"redis", "rediss"} or not parsed.hostname:
         raise ImproperlyConfigured(f"Environment variable {name} must be a redis://host:port/db URL, got {value!r}.")
     return value
+
+
+def env_fernet_keys(name: str, default: Any = _MISSING) -> list[str]:
+    """Comma-separated Fernet keys (url-safe base64 of 32 bytes); the first encrypts."""
+    keys = env_list(name, default)
+    if not keys:
+        raise ImproperlyConfigured(f"Environment variable {name} must hold at least one key.")
+    from cryptography.fernet import Fernet
+
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except (ValueError, TypeError):
+            raise ImproperlyConfigured(
+                f"Environment variable {name}: key {position} is not a Fernet key "
+                "(make one with: python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')."
+            ) from None
+    return keys

@@ -4,13 +4,16 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings.base import *  # noqa: F403
-from portal.settings.env import env_bool, env_database, env_int, env_list, env_redis_url, env_str
+from portal.settings.env import env_bool, env_database, env_fernet_keys, env_int, env_list, env_redis_url, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("Environment variable SECRET_KEY must be at least 50 random characters.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+FIELD_ENCRYPTION_KEYS = env_fernet_keys("FIELD_ENCRYPTION_KEYS")
+if DEV_FIELD_ENCRYPTION_KEY in FIELD_ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("Environment variable FIELD_ENCRYPTION_KEYS must not use the demo key.")
 DATABASES = {"default": env_database("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

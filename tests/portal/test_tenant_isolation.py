@@ -52,10 +52,10 @@ def test_registry_fills_every_tenant_url():
 def test_registry_detects_an_unknown_argument():
     """The guard above works: an argument the registry does not know is reported."""
     invented = Walked(
-        route="o/<slug:org_slug>/casussen/<int:case_id>/", name="x", kwargs=("org_slug", "case_id"), regex=False
+        route="o/<slug:org_slug>/dingen/<int:ding_id>/", name="x", kwargs=("org_slug", "ding_id"), regex=False
     )
-    assert invented.unknown_kwargs == {"case_id"}
-    with pytest.raises(AssertionError, match="case_id"):
+    assert invented.unknown_kwargs == {"ding_id"}
+    with pytest.raises(AssertionError, match="ding_id"):
         fill_kwargs(invented, None)
 
 

@@ -1,0 +1,237 @@
+"""Forms of the case pages. They check shape only; the routing contract's rules on
+facts are checked by ``parse_facts`` in the service, whose errors come back per field.
+
+The wizard's fact fields carry the contract's names, so an error for ``forms``
+lands on the ``forms`` field. Yes/no questions have a third answer, "weet ik niet",
+because a missing fact means unknown, never no.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Country
+from referrals.models import Case, EvidenceItem
+
+FORM_LABELS = {
+    "threat": _("Bedreiging"),
+    "cyberbullying": _("Online pesten"),
+    "stalking": _("Stalking"),
+    "hate_speech": _("Haatzaaien of discriminatie"),
+    "sexual_exposing": _("Seksueel beeldmateriaal verspreid (shame sexting)"),
+    "sextortion": _("Afpersing met seksuele beelden (sextortion)"),
+    "doxing": _("Persoonlijke gegevens online gezet (doxing)"),
+    "grooming": _("Grooming"),
+    "identity_fraud": _("Identiteitsfraude"),
+    "online_fraud": _("Online oplichting"),
+    "hacking": _("Hacken van een account"),
+}
+THREAT_LABELS = {
+    "death": _("Met de dood"),
+    "serious_injury": _("Met zwaar lichamelijk letsel"),
+    "rape": _("Met verkrachting"),
+    "sexual_assault": _("Met aanranding"),
+    "hostage_taking": _("Met gijzeling"),
+    "arson": _("Met brandstichting"),
+    "property_damage": _("Met vernieling van spullen"),
+}
+VULNERABILITY_LABELS = {
+    "intellectual_disability": _("Verstandelijke beperking"),
+    "psychological_problems": _("Psychische problemen"),
+    "dependency_on_offender": _("Afhankelijk van de dader"),
+    "unwanted_relationship": _("In een ongewenste relatie met de dader"),
+}
+WISH_LABELS = {
+    "report_police": _("Aangifte doen bij de politie"),
+    "notify_police_only": _("Alleen een melding bij de politie"),
+    "anonymous_report": _("Anoniem melden"),
+    "mediation": _("Een gesprek met de dader (bemiddeling)"),
+    "images_offline": _("Beelden of berichten offline halen"),
+    "support": _("Hulp en steun"),
+}
+
+YES, NO, UNKNOWN = "ja", "nee", "onbekend"
+TRISTATE = [(YES, _("Ja")), (NO, _("Nee")), (UNKNOWN, _("Weet ik niet"))]
+BOOLEAN_FACTS = ("acute_danger", "offender_known", "meets_offender_again", "intimate_images", "images_online")
+LIST_FACTS = ("forms", "threatened_with", "vulnerabilities", "victim_wishes")
+
+
+class TriStateField(forms.TypedChoiceField):
+    """Ja / nee / weet ik niet → True / False / None."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            choices=TRISTATE,
+            coerce=lambda value: {YES: True, NO: False}.get(value),
+            empty_value=None,
+            required=False,
+            initial=UNKNOWN,
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
+
+
+def tristate_initial(value: object) -> str:
+    return YES if value is True else NO if value is False else UNKNOWN
+
+
+def _checkboxes(labels: dict[str, Any], label: Any, *, required: bool = False) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label, choices=list(labels.items()), required=required, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class SignalForm(forms.Form):
+    pseudonym = forms.CharField(
+        label=_("Initialen of zelfgekozen naam van het slachtoffer"),
+        max_length=60,
+        help_text=_("Geen volledige naam. Bijvoorbeeld: J.B. of 'Vos'."),
+    )
+    signal = forms.CharField(
+        label=_("Wat is er gebeurd?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Kort en feitelijk. Zet er geen beelden, links naar beelden of adressen in."),
+    )
+
+
+class ConversationForm(forms.Form):
+    first_impressions = forms.CharField(
+        label=_("Eerste indruk uit het gesprek"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+
+class FactsForm(forms.Form):
+    """Wizard step 2: what happened, in the routing contract's words."""
+
+    country = forms.ChoiceField(label=_("Waar woont het slachtoffer?"), choices=Country.choices)
+    victim_age = forms.IntegerField(label=_("Leeftijd van het slachtoffer"), min_value=0, max_value=120, required=False)
+    threatened_with = _checkboxes(THREAT_LABELS, _("Is het slachtoffer (of iemand dichtbij) bedreigd?"))
+    acute_danger = TriStateField(label=_("Is er nu gevaar voor het slachtoffer of iemand dichtbij?"))
+    offender_known = TriStateField(label=_("Weet het slachtoffer wie de dader is?"))
+    meets_offender_again = TriStateField(label=_("Ziet het slachtoffer de dader weer (school, club, werk)?"))
+    intimate_images = TriStateField(label=_("Gaat het om naaktbeelden of seksuele beelden van het slachtoffer?"))
+    age_when_images_made = forms.IntegerField(
+        label=_("Leeftijd toen de beelden gemaakt werden"), min_value=0, max_value=120, required=False
+    )
+    images_online = TriStateField(label=_("Staan de beelden of berichten nu online?"))
+    # Declared last: the field's name shadows the ``forms`` module in this class body.
+    forms = _checkboxes(FORM_LABELS, _("Wat voor online geweld is het?"), required=True)
+
+    fact_fields = (
+        "country",
+        "victim_age",
+        "forms",
+        "threatened_with",
+        "acute_danger",
+        "offender_known",
+        "meets_offender_again",
+        "intimate_images",
+        "age_when_images_made",
+        "images_online",
+    )
+    field_order = fact_fields
+
+
+class VulnerabilityForm(forms.Form):
+    """Wizard step 3: vulnerability and hate crime."""
+
+    vulnerabilities = _checkboxes(VULNERABILITY_LABELS, _("Is het slachtoffer extra kwetsbaar?"))
+    hate_motive = TriStateField(
+        label=_("Is het slachtoffer aangevallen om wie hij of zij is (afkomst, geloof, geaardheid, gender)?")
+    )
+
+    fact_fields = ("vulnerabilities", "hate_motive")
+
+
+def facts_initial(facts: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    initial: dict[str, Any] = {}
+    for name in fields:
+        value = facts.get(name)
+        initial[name] = tristate_initial(value) if name in BOOLEAN_FACTS or name == "hate_motive" else value
+    return initial
+
+
+def facts_changes(form: forms.Form) -> dict[str, Any]:
+    """The form's answers as fact changes; an empty answer means unknown (None)."""
+    changes: dict[str, Any] = {}
+    for name in form.fact_fields:  # type: ignore[attr-defined]
+        value = form.cleaned_data.get(name)
+        changes[name] = (value or None) if name in LIST_FACTS else value
+    return changes
+
+
+class EvidenceForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Wat is er bewaard?"), choices=EvidenceItem.Kind.choices)
+    platform = forms.CharField(label=_("Platform"), max_length=80, required=False)
+    captured_on = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(
+        label=_("Korte omschrijving"),
+        max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld: drie berichten van 12 maart. Beschrijf beelden niet."),
+    )
+    kept_where = forms.CharField(
+        label=_("Waar wordt het bewaard?"), max_length=200, help_text=_("Bijvoorbeeld: telefoon van de ouder.")
+    )
+
+
+class WishesForm(forms.Form):
+    victim_wishes = _checkboxes(WISH_LABELS, _("Wat wil het slachtoffer?"))
+    wishes_note = forms.CharField(
+        label=_("Toelichting op de wensen"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    consent_referral = forms.BooleanField(
+        label=_("Het slachtoffer (of de ouder) geeft toestemming om door te verwijzen"), required=False
+    )
+    consent_contact = forms.BooleanField(
+        label=_("Het slachtoffer (of de ouder) geeft toestemming om contactgegevens te bewaren"), required=False
+    )
+
+
+class ActionsForm(forms.Form):
+    destinations = forms.MultipleChoiceField(
+        label=_("Welke acties zet je uit?"), widget=forms.CheckboxSelectMultiple, required=True
+    )
+    platforms = forms.MultipleChoiceField(
+        label=_("Op welk platform staat het?"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(
+        self, *args: Any, recommendations: list[dict[str, Any]], labels: dict[str, str], guides, **kwargs: Any
+    ):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["destinations"].choices = [
+            (r["destination"], labels.get(r["destination"], r["destination"])) for r in recommendations
+        ]
+        self.fields["platforms"].choices = [(guide.slug, guide.platform) for guide in guides]
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Notitie"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=300, required=False)
+    phone = forms.CharField(label=_("Telefoon"), max_length=300, required=False)
+    email = forms.CharField(label=_("E-mail"), max_length=300, required=False)
+    note = forms.CharField(label=_("Toelichting (bijvoorbeeld: bel de moeder)"), max_length=300, required=False)
+
+
+class RevealForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom heb je de contactgegevens nodig?"),
+        max_length=200,
+        help_text=_("Dit komt in het inzagelog. Zet er geen persoonsgegevens in."),
+    )
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=Case.Outcome.choices, widget=forms.RadioSelect)

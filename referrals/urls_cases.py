@@ -1,0 +1,28 @@
+"""Case pages, mounted at ``/o/<org_slug>/`` by portal/urls.py.
+
+Every view is wrapped in ``case_page`` here, in one place, so no case page can be
+added without ``Cache-Control: no-store`` and the refusal of uploaded files.
+"""
+
+from django.urls import path
+
+from referrals import views_cases as views
+from referrals.views_cases import STEP_NAMES, case_page
+
+app_name = "cases"
+
+urlpatterns = [
+    path("casussen/", case_page(views.case_list), name="case_list"),
+    path("casussen/melden/", case_page(views.case_raise), name="case_raise"),
+    path("casussen/inzagelog/", case_page(views.access_log), name="access_log"),
+    path("casussen/<int:case_id>/", case_page(views.case_detail), name="case_detail"),
+    *(
+        path(f"casussen/<int:case_id>/intake/{step}/", case_page(views.wizard), {"step": step}, name=f"wizard_{step}")
+        for step in STEP_NAMES
+    ),
+    path("casussen/<int:case_id>/notities/", case_page(views.note_add), name="note_add"),
+    path("casussen/<int:case_id>/contact/", case_page(views.contact_set), name="contact_set"),
+    path("casussen/<int:case_id>/contact/bekijken/", case_page(views.contact_show), name="contact_show"),
+    path("casussen/<int:case_id>/afsluiten/", case_page(views.case_close), name="case_close"),
+    path("casussen/taken/<int:task_id>/afronden/", case_page(views.task_complete), name="task_complete"),
+]
