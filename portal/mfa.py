@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from portal.selectors import user_requires_mfa
 
@@ -50,7 +51,7 @@ class RequireMfaMiddleware:
             if request.path_info.startswith("/api/"):
                 # An API client cannot follow a set-up page: say what is missing.
                 return JsonResponse(
-                    {"errors": {"mfa": ["Stel eerst tweestapsverificatie in voor je account."]}}, status=403
+                    {"errors": {"mfa": [_("Stel eerst tweestapsverificatie in voor je account.")]}}, status=403
                 )
             return redirect(reverse("portal:mfa_required"))
         return self.get_response(request)

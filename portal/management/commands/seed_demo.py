@@ -5,10 +5,33 @@ from portal.demo import demo_logins_text, seed_demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo organisations and a user for every role (idempotent)."
+    help = (
+        "Create the demo: organisations and a user for every role, the CMS sections and "
+        "groups, the first course with its takedown guides, organisation pages and demo "
+        "training assignments. Idempotent: a second run creates nothing."
+    )
 
     def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+        from cms.services import course_load
+        from cms.setup import seed_cms_demo, setup_cms
+        from training.demo import seed_training_demo
+
         created = seed_demo()
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready (created now: {summary})."))
+        self.stdout.write(self.style.SUCCESS(f"Organisations and users ready (created now: {summary})."))
+
+        setup_cms()
+        course = course_load()
+        # Again, now that the library exists: its editors group gets its permissions.
+        setup_cms()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Course ready: {course['modules']} modules, {course['lessons']} lessons, {course['guides']} guides "
+                f"({course['created']} created now)."
+            )
+        )
+        pages = seed_cms_demo()
+        self.stdout.write(self.style.SUCCESS(f"Organisation pages ready ({len(pages)} created now)."))
+        training = seed_training_demo()
+        self.stdout.write(self.style.SUCCESS(f"Training demo ready: {training}"))
         self.stdout.write(demo_logins_text(getattr(settings, "SITE_URL", "http://localhost:8000")))
