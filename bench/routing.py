@@ -29,31 +29,11 @@ import sys
 import time
 from pathlib import Path
 
+from referrals.routing.vocabulary import COUNTRIES, FORMS, THREATS, VULNERABILITIES, WISHES
+
 ROOT = Path(__file__).resolve().parent.parent
 GOAL = 20_000
 
-COUNTRIES = ("NL", "BE")
-FORMS = (
-    "threat",
-    "cyberbullying",
-    "stalking",
-    "hate_speech",
-    "sexual_exposing",
-    "sextortion",
-    "doxing",
-    "grooming",
-    "identity_fraud",
-    "online_fraud",
-    "hacking",
-)
-THREATS = ("death", "serious_injury", "rape", "sexual_assault", "hostage_taking", "arson", "property_damage")
-VULNERABILITIES = (
-    "intellectual_disability",
-    "psychological_problems",
-    "dependency_on_offender",
-    "unwanted_relationship",
-)
-WISHES = ("report_police", "notify_police_only", "anonymous_report", "mediation", "images_offline", "support")
 BOOLS = ("acute_danger", "offender_known", "meets_offender_again", "hate_motive", "intimate_images", "images_online")
 
 

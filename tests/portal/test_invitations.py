@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import threading
 from datetime import timedelta
 
@@ -14,7 +13,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -307,40 +306,6 @@ def test_deactivated_member_is_reactivated_by_a_new_invitation(client, org, memb
 
 
 # --- Two people (or two tabs) accepting the same link at the same moment ----------
-
-
-@pytest.fixture
-def file_database(transactional_db, tmp_path):
-    """Run the test on an SQLite file instead of the shared in-memory test database.
-
-    Connections to a shared-cache in-memory database fail at once with "database
-    table is locked" instead of waiting their turn, so two real connections cannot
-    race there. A file database behaves as the demo's does (WAL, ``BEGIN IMMEDIATE``,
-    a busy timeout): the second writer waits for the first. The schema is copied
-    from the migrated in-memory database; on other databases this does nothing.
-    """
-    memory = connections[DEFAULT_DB_ALIAS]
-    if memory.vendor != "sqlite" or not memory.is_in_memory_db():
-        yield
-        return
-    path = str(tmp_path / "race.sqlite3")
-    memory.ensure_connection()
-    target = sqlite3.connect(path)
-    memory.connection.backup(target)
-    target.close()
-
-    shared_settings = connections.settings[DEFAULT_DB_ALIAS]  # new threads' connections read this
-    memory_name = shared_settings["NAME"]
-    on_file = memory.copy()
-    on_file.settings_dict["NAME"] = path
-    shared_settings["NAME"] = path
-    connections[DEFAULT_DB_ALIAS] = on_file
-    try:
-        yield
-    finally:
-        on_file.close()
-        connections[DEFAULT_DB_ALIAS] = memory
-        shared_settings["NAME"] = memory_name
 
 
 def test_two_threads_accepting_at_once_make_one_membership(file_database):

@@ -41,33 +41,3 @@ def coordinator(org, member_factory):
     return member_factory(org, Role.ORG_COORDINATOR, first_name="Cor", last_name="Dinator")
 
 
-@pytest.fixture
-def file_database(transactional_db, tmp_path):
-    """Run a race test on an SQLite file instead of the shared in-memory database,
-    where a second connection fails at once instead of waiting for the first
-    (same approach as tests/portal/test_invitations.py). Elsewhere: does nothing."""
-    import sqlite3
-
-    from django.db import DEFAULT_DB_ALIAS, connections
-
-    memory = connections[DEFAULT_DB_ALIAS]
-    if memory.vendor != "sqlite" or not memory.is_in_memory_db():
-        yield
-        return
-    path = str(tmp_path / "race.sqlite3")
-    memory.ensure_connection()
-    target = sqlite3.connect(path)
-    memory.connection.backup(target)
-    target.close()
-    shared_settings = connections.settings[DEFAULT_DB_ALIAS]
-    memory_name = shared_settings["NAME"]
-    on_file = memory.copy()
-    on_file.settings_dict["NAME"] = path
-    shared_settings["NAME"] = path
-    connections[DEFAULT_DB_ALIAS] = on_file
-    try:
-        yield
-    finally:
-        on_file.close()
-        connections[DEFAULT_DB_ALIAS] = memory
-        shared_settings["NAME"] = memory_name
