@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bench.routing import GOAL as ROUTING_GOAL
+from bench.routing import RoutingFigures, bench_routing
+
 ROOT = Path(__file__).resolve().parent.parent
 GOAL = 0.10
 BARE_PATH = "/bench/bare/"
@@ -278,7 +281,9 @@ def drive(port: int, path: str, cookie: str, *, requests: int, threads: int, sec
 # --- Report -----------------------------------------------------------------------
 
 
-def write_report(path: Path, target: Target, bare: Result, lesson: Result, args: argparse.Namespace) -> None:
+def write_report(
+    path: Path, target: Target, bare: Result, lesson: Result, routing: RoutingFigures, args: argparse.Namespace
+) -> None:
     ratio = lesson.rps / bare.rps if bare.rps else 0.0
     verdict = "meets" if ratio >= GOAL else "does NOT meet"
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
@@ -316,11 +321,27 @@ blocks and templates), but must not be more than ten times as slow as doing noth
 - Both URLs get the same session cookie and headers, so the bare view also pays for
   session, user and MFA middleware: the ratio shows what the lesson page itself costs.
 
+## Routing throughput through `route_case`
+
+{routing.count:,} generated cases (seeded, varied over every fact) piped as one JSON list
+through `python manage.py route_case --defaults` in a subprocess. Goal: at least
+{ROUTING_GOAL:,} cases per second.
+
+| measured | seconds | cases per second |
+|---|---:|---:|
+| routing inside `route_case` (stdin read to last byte written) | {routing.inside_seconds:.2f} | **{routing.routing_rate:,.0f}** |
+| whole subprocess, Python and Django start-up included | {routing.total_seconds:.2f} | {routing.end_to_end_rate:,.0f} |
+
+Start-up (importing Django, Wagtail and the apps) is a fixed few seconds per command,
+so the end-to-end figure rises with the number of cases; the routing figure is the
+engine's own speed.
+
 ## How to reproduce
 
 ```sh
 make bench            # or: .venv/bin/python -m bench
 .venv/bin/python -m bench --workers 4 --threads 8 --requests 5000 --seconds 30
+.venv/bin/python -m bench.routing defaults   # the routing figure alone
 ```
 
 The run takes about a minute, needs nothing but the installed packages, uses a
@@ -336,6 +357,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=50, help="warm-up requests per URL (default 50)")
     parser.add_argument("--requests", type=int, default=3000, help="at most this many requests per URL (default 3000)")
     parser.add_argument("--seconds", type=float, default=15, help="at most this long per URL (default 15)")
+    parser.add_argument("--routing-cases", type=int, default=100_000, help="cases through route_case (default 100000)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = parser.parse_args()
     args.load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
@@ -369,8 +391,9 @@ def main() -> None:
             stop_server(server)
         ratio = results["lesson"].rps / results["bare"].rps
         print(f"bench: ratio lesson/bare = {ratio:.2f} (goal ≥ {GOAL:.2f}); lesson: {target.lesson_title}, {target.queries} queries")
+        routing = bench_routing(args.routing_cases, rules="defaults")
         if not args.no_write:
-            write_report(ROOT / "BENCHMARKS.md", target, results["bare"], results["lesson"], args)
+            write_report(ROOT / "BENCHMARKS.md", target, results["bare"], results["lesson"], routing, args)
             print("bench: wrote BENCHMARKS.md")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
