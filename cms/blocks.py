@@ -232,6 +232,13 @@ class ChecklistBlock(blocks.StructBlock):
         preview_value = {"title": "Bewijs bewaren", "items": ["Screenshot met datum", "Link van het profiel"]}
 
 
+def _takedown_guide_preview() -> dict[str, object]:
+    # Evaluated when the block is previewed in the admin, so it can read a snippet.
+    from cms.models import TakedownGuide
+
+    return {"guide": TakedownGuide.objects.order_by("platform").first(), "note": "Zo meld je het op dit platform."}
+
+
 class TakedownGuideLinkBlock(blocks.StructBlock):
     guide = SnippetChooserBlock("cms.TakedownGuide", label=_("Handleiding"))
     note = blocks.CharBlock(label=_("Toelichting"), max_length=250, required=False)
@@ -241,6 +248,7 @@ class TakedownGuideLinkBlock(blocks.StructBlock):
         label = _("Handleiding offline halen")
         template = "blocks/takedown_guide_link.html"
         description = _("Een link naar de handleiding voor één platform.")
+        preview_value = staticmethod(_takedown_guide_preview)
 
 
 class LessonStreamBlock(blocks.StreamBlock):

@@ -128,3 +128,18 @@ def test_list_query_count_does_not_grow(org, member, login_as):
     many, shown = _list_queries(client, org)
     assert shown == 20
     assert many == few <= 6
+
+
+@pytest.mark.django_db
+def test_every_lesson_block_can_be_previewed_in_the_admin():
+    """Each block in the lesson stream has a full Meta, including a preview value."""
+    from cms.blocks import LessonStreamBlock
+    from tests.cms.helpers import make_guide
+
+    make_guide("instagram", "Instagram")
+    for name, block in LessonStreamBlock().child_blocks.items():
+        assert block.meta.icon and block.meta.template and block.meta.description, name
+        value = block.get_preview_value()
+        assert value is not None, name
+        html = block.render(value, context={})
+        assert html.strip(), name
