@@ -168,6 +168,7 @@ def _wizard_context(case: Case, step: str) -> dict[str, object]:
         "steps": STEPS,
         "step": step,
         "step_number": index + 1,
+        "step_title": STEPS[index][1],
         "previous_step": STEP_NAMES[index - 1] if index else None,
         "next_step": STEP_NAMES[index + 1] if index + 1 < len(STEP_NAMES) else None,
     }
