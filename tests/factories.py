@@ -6,6 +6,8 @@ from __future__ import annotations
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+from wagtail.models import Locale, Page
 
 from portal.models import Country, Invitation, Membership, Organisation, User
 from portal.roles import OrganisationKind, Role
@@ -86,3 +88,13 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     token_hash = factory.Sequence(lambda n: f"{n:064x}")
     expires_at = factory.LazyFunction(lambda: __import__("django.utils.timezone").utils.timezone.now()
                                       + __import__("datetime").timedelta(days=7))
+
+
+def wagtail_root() -> Page:
+    """Wagtail's root page. It comes from a data migration, which a transactional
+    test's flush removes; a race test then makes its own."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root

@@ -10,6 +10,10 @@ os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-product
 from portal.settings.base import *  # noqa: E402,F403
 from portal.settings.base import VAR_DIR  # noqa: E402
 
+# A fresh checkout has no var/ yet; SQLite, the file cache, the broker folders and
+# the mailbox all live there.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
 DEBUG = env_bool("DEBUG", True)
 # Sent mail is written as files to var/mail/, where the demo can read it.
 MAILERS = {

@@ -7,6 +7,7 @@ from cms.setup import organisation_section_ensure, setup_cms
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
 from tests.conftest import make_member
+from tests.factories import wagtail_root
 
 
 def make_editor(organisation, **user_kwargs):
@@ -19,6 +20,7 @@ def make_editor(organisation, **user_kwargs):
 def _ensure_index() -> OrganisationsIndexPage:
     index = OrganisationsIndexPage.objects.first()
     if index is None:
+        wagtail_root()  # gone after a transactional test's flush
         setup_cms()
         index = OrganisationsIndexPage.objects.get()
     return index

@@ -6,15 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import factory
-from django.conf import settings
 from django.utils import timezone
 from django_scopes import scopes_disabled
-from wagtail.models import Locale, Page
 
 from cms.models import LessonPage, ModulePage, TrainingLibraryPage
 from portal.models import Membership
 from portal.roles import Role
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, wagtail_root
 from training.models import Assignment, Certificate, ModuleAttempt
 from training.services import new_certificate_code
 
@@ -131,16 +129,6 @@ def lesson_bodies() -> list[tuple[str, str, list[dict]]]:
             ],
         ),
     ]
-
-
-def wagtail_root() -> Page:
-    """Wagtail's root page. It comes from a data migration, which a transactional
-    test's flush removes; a race test then makes its own."""
-    root = Page.get_first_root_node()
-    if root is None:
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    return root
 
 
 def training_library() -> TrainingLibraryPage:
