@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import AuditEvent, Invitation, Membership, Organisation, User
+from portal.roles import OrganisationKind
 
 
 class MembershipInline(admin.TabularInline):
@@ -41,6 +42,17 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("parent",)
     list_select_related = ("parent",)
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        super().save_model(request, obj, form, change)
+        # A new organisation needs its own CMS section, or its editors have nowhere to
+        # publish its pages. Before setup_cms has run there is no index yet; setup_cms
+        # then creates every missing section itself.
+        from cms.models import OrganisationsIndexPage
+        from cms.setup import organisation_section_ensure
+
+        if obj.is_active and obj.kind != OrganisationKind.PLATFORM and OrganisationsIndexPage.objects.exists():
+            organisation_section_ensure(organisation=obj)
 
 
 @admin.register(Membership)
