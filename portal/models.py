@@ -227,6 +227,8 @@ class AuditEvent(models.Model):
         ROLE_CHANGED = "role_changed", _("Rol gewijzigd")
         MEMBER_DEACTIVATED = "member_deactivated", _("Lid gedeactiveerd")
         MEMBER_REACTIVATED = "member_reactivated", _("Lid opnieuw actief")
+        ASSIGNMENT_CREATED = "assignment_created", _("Training toegewezen")
+        ASSIGNMENT_DELETED = "assignment_deleted", _("Toewijzing van training verwijderd")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     kind = models.CharField(max_length=40, choices=Kind.choices)

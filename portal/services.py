@@ -37,9 +37,10 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _audit(
+def audit_record(
     *, organisation: Organisation, kind: str, actor: User | None, subject: User | None = None, detail: str = ""
 ) -> None:
+    """Write one audit row; call it inside the transaction of the change it records."""
     AuditEvent.objects.create(
         organisation=organisation, kind=kind, actor=actor, subject_user=subject, detail=detail[:200]
     )
@@ -92,7 +93,7 @@ def invitation_create(*, actor_membership: Membership, email: str, role: str) ->
             created_at=now,
             expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
-        _audit(
+        audit_record(
             organisation=organisation,
             kind=AuditEvent.Kind.INVITATION_SENT,
             actor=actor_membership.user,
@@ -185,7 +186,7 @@ def invitation_accept(
         locked.accepted_at = timezone.now()
         locked.accepted_by = user
         locked.save(update_fields=["accepted_at", "accepted_by"])
-        _audit(
+        audit_record(
             organisation=organisation,
             kind=AuditEvent.Kind.INVITATION_ACCEPTED,
             actor=user,
@@ -204,7 +205,7 @@ def invitation_revoke(*, actor_membership: Membership, invitation: Invitation) -
         ).update(revoked_at=timezone.now())
         if not updated:
             raise ValidationError(_("Deze uitnodiging is al gebruikt of ingetrokken."))
-        _audit(
+        audit_record(
             organisation=invitation.organisation,
             kind=AuditEvent.Kind.INVITATION_REVOKED,
             actor=actor_membership.user,
@@ -234,7 +235,7 @@ def membership_change_role(*, actor_membership: Membership, membership: Membersh
         old = membership.get_role_display()
         membership.role = role
         membership.save(update_fields=["role"])
-        _audit(
+        audit_record(
             organisation=membership.organisation,
             kind=AuditEvent.Kind.ROLE_CHANGED,
             actor=actor_membership.user,
@@ -256,7 +257,7 @@ def membership_deactivate(*, actor_membership: Membership, membership: Membershi
         membership.is_active = False
         membership.deactivated_at = timezone.now()
         membership.save(update_fields=["is_active", "deactivated_at"])
-        _audit(
+        audit_record(
             organisation=membership.organisation,
             kind=AuditEvent.Kind.MEMBER_DEACTIVATED,
             actor=actor_membership.user,
@@ -272,7 +273,7 @@ def membership_reactivate(*, actor_membership: Membership, membership: Membershi
     with transaction.atomic():
         Membership.objects.filter(pk=membership.pk).update(is_active=True, deactivated_at=None)
         membership.refresh_from_db()
-        _audit(
+        audit_record(
             organisation=membership.organisation,
             kind=AuditEvent.Kind.MEMBER_REACTIVATED,
             actor=actor_membership.user,

@@ -22,8 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import KnowledgeCheck, LessonPage, ModulePage
-from portal.models import Membership, User
+from portal.models import AuditEvent, Membership, User
 from portal.roles import Action, can
+from portal.services import audit_record
 from training.models import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -296,7 +297,7 @@ def assignment_create(
         raise ValidationError({"module": _("Deze module is hier al toegewezen. Verwijder die eerst als je de datum wilt veranderen.")})
     try:
         with transaction.atomic():
-            return Assignment.objects.create(
+            assignment = Assignment.objects.create(
                 organisation=organisation,
                 module=module,
                 role=role,
@@ -304,6 +305,14 @@ def assignment_create(
                 due_date=due_date,
                 created_by=actor_membership.user,
             )
+            audit_record(
+                organisation=organisation,
+                kind=AuditEvent.Kind.ASSIGNMENT_CREATED,
+                actor=actor_membership.user,
+                subject=membership.user if membership is not None else None,
+                detail=_assignment_detail(assignment),
+            )
+            return assignment
     except IntegrityError:
         raise ValidationError({"module": _("Deze module is hier al toegewezen.")}) from None
 
@@ -314,4 +323,17 @@ def assignment_delete(*, actor_membership: Membership, assignment: Assignment) -
     if assignment.organisation_id != actor_membership.organisation_id:
         raise PermissionError("assignment of another organisation")
     with transaction.atomic():
-        Assignment.objects.filter(pk=assignment.pk).delete()
+        deleted, _detail = Assignment.objects.filter(pk=assignment.pk).delete()
+        if deleted:
+            audit_record(
+                organisation=assignment.organisation,
+                kind=AuditEvent.Kind.ASSIGNMENT_DELETED,
+                actor=actor_membership.user,
+                subject=assignment.membership.user if assignment.membership_id else None,
+                detail=_assignment_detail(assignment),
+            )
+
+
+def _assignment_detail(assignment: Assignment) -> str:
+    who = assignment.get_role_display() if assignment.role else _("één persoon")
+    return f"{assignment.module.title} – {who} – {assignment.due_date:%Y-%m-%d}"

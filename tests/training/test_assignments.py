@@ -316,3 +316,21 @@ def test_csv_cells_that_look_like_formulas_get_a_quote(value):
 
 
 
+
+
+def test_creating_and_deleting_an_assignment_is_audited(org, coordinator, module):
+    from django_scopes import scope
+
+    from portal.models import AuditEvent
+    from training.services import assignment_create, assignment_delete
+
+    with scope(organisation=org):
+        assignment = assignment_create(
+            actor_membership=coordinator, module=module, role="learner", due_date=timezone.localdate()
+        )
+        assignment_delete(actor_membership=coordinator, assignment=assignment)
+        kinds = list(AuditEvent.objects.order_by("pk").values_list("kind", "actor_id"))
+    assert kinds == [
+        (AuditEvent.Kind.ASSIGNMENT_CREATED, coordinator.user_id),
+        (AuditEvent.Kind.ASSIGNMENT_DELETED, coordinator.user_id),
+    ]
