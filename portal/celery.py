@@ -18,4 +18,10 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute=15),
     },
     "referrals-retention-sweep": {"task": "referrals.tasks.retention_sweep", "schedule": crontab(hour=3, minute=30)},
+    # Every reminder goes through this one sweep; there is never an entry per reminder.
+    "reminders-sweep": {"task": "referrals.tasks.reminders_sweep", "schedule": crontab()},
+    "reminders-weekly-digest": {
+        "task": "referrals.tasks.weekly_digest_plan",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=50),
+    },
 }

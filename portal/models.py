@@ -229,6 +229,8 @@ class AuditEvent(models.Model):
         MEMBER_REACTIVATED = "member_reactivated", _("Lid opnieuw actief")
         ASSIGNMENT_CREATED = "assignment_created", _("Training toegewezen")
         ASSIGNMENT_DELETED = "assignment_deleted", _("Toewijzing van training verwijderd")
+        ASSIGNMENT_CHANGED = "assignment_changed", _("Datum van een toewijzing gewijzigd")
+        CASE_SETTINGS_CHANGED = "case_settings_changed", _("Bewaartermijn gewijzigd")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     kind = models.CharField(max_length=40, choices=Kind.choices)
@@ -247,3 +249,87 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+# --- Notifications ---------------------------------------------------------------------
+#
+# What the notification centre shows and what reminders mail. A notification says
+# what something is about and links to it; it never holds victim data.
+
+
+class NotificationKind(models.TextChoices):
+    CASE_FOLLOW_UP = "case_follow_up", _("Nazorg: contact met het slachtoffer")
+    PARTNER_ACKNOWLEDGE = "partner_acknowledge", _("Doorverwijzing nog niet bevestigd")
+    PARTNER_ESCALATION = "partner_escalation", _("Escalatie: doorverwijzing te lang niet bevestigd")
+    TASK_OVERDUE = "task_overdue", _("Taak over de datum")
+    TRAINING_DUE = "training_due", _("Training moet binnenkort af zijn")
+    TRAINING_OVERDUE = "training_overdue", _("Training is te laat")
+    CERTIFICATE_EXPIRING = "certificate_expiring", _("Certificaat verloopt binnenkort")
+    WEEKLY_DIGEST = "weekly_digest", _("Weekoverzicht")
+    DELIVERY_FAILED = "delivery_failed", _("Bericht kon niet worden verstuurd")
+
+
+# Kinds whose e-mail cannot be switched off.
+MANDATORY_EMAIL_KINDS = frozenset({NotificationKind.PARTNER_ESCALATION, NotificationKind.DELIVERY_FAILED})
+
+
+class Notification(models.Model):
+    """One message in a person's notification centre."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    kind = models.CharField(_("soort"), max_length=30, choices=NotificationKind.choices)
+    title = models.CharField(_("onderwerp"), max_length=200)
+    body = models.CharField(_("bericht"), max_length=1000, blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="notification_user_time"),
+            models.Index(fields=["user"], condition=Q(read_at__isnull=True), name="notification_user_unread"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationPreference(models.Model):
+    """Whether a person wants e-mail for one kind (default: yes). The notification
+    centre always shows every kind; escalations are always mailed too."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notification_preferences")
+    kind = models.CharField(_("soort"), max_length=30, choices=NotificationKind.choices)
+    email = models.BooleanField(_("ook per e-mail"), default=True)
+
+    class Meta:
+        verbose_name = _("voorkeur voor meldingen")
+        verbose_name_plural = _("voorkeuren voor meldingen")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="notificationpreference_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {'e-mail' if self.email else '-'}"
+
+
+class MessageTemplate(models.Model):
+    """The Dutch e-mail text of one notification kind, edited by platform
+    administrators. Without a row the shipped text applies. Subject and body are
+    Django templates that see only the names listed in ``portal.notifications``."""
+
+    kind = models.CharField(_("soort"), max_length=30, choices=NotificationKind.choices, unique=True)
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    body = models.TextField(_("tekst"), max_length=5000)
+    updated_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("e-mailtekst")
+        verbose_name_plural = _("e-mailteksten")
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

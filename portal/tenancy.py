@@ -58,6 +58,7 @@ class TenantMiddleware:
             if membership is None:
                 raise Http404("Organisation not found")
             membership.organisation = organisation
+            membership.user = request.user  # the same person: saves a query wherever membership.user is read
             request.organisation = organisation  # type: ignore[attr-defined]
             request.membership = membership  # type: ignore[attr-defined]
             if request.session.get(SESSION_KEY) != organisation.slug:

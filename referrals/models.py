@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from portal.models import NotificationKind
 from referrals.crypto import EncryptedTextField
 from referrals.routing.ruleset import CODE_RE, RULE_ID_RE
 from referrals.routing.vocabulary import KINDS
@@ -244,17 +245,30 @@ class CaseEvent(models.Model):
         EVIDENCE_RECORDED = "evidence_recorded", _("Bewijs vastgelegd")
         CONSENT_RECORDED = "consent_recorded", _("Wensen en toestemming vastgelegd")
         CONTACT_CHANGED = "contact_changed", _("Contactgegevens vastgelegd")
+        REFERRAL_DRAFTED = "referral_drafted", _("Doorverwijzing voorbereid")
+        CONSENT_GIVEN = "consent_given", _("Toestemming om te delen vastgelegd")
+        CONSENT_WITHDRAWN = "consent_withdrawn", _("Toestemming om te delen ingetrokken")
         REFERRAL_SENT = "referral_sent", _("Doorverwijzing verstuurd")
         ACKNOWLEDGED = "acknowledged", _("Doorverwijzing ontvangen door partner")
+        REFERRAL_ACCEPTED = "referral_accepted", _("Doorverwijzing aangenomen")
+        REFERRAL_DECLINED = "referral_declined", _("Doorverwijzing afgewezen")
+        REFERRAL_UPDATE = "referral_update", _("Bericht van de partner")
+        REFERRAL_CLOSED = "referral_closed", _("Doorverwijzing afgesloten")
+        REFERRAL_REDIRECTED = "referral_redirected", _("Doorverwijzing omgeleid door de gemeente")
+        LINK_CREATED = "link_created", _("Link voor de partner gemaakt")
+        LINK_REVOKED = "link_revoked", _("Link voor de partner ingetrokken")
         NOTE = "note", _("Notitie")
         TASK_DONE = "task_done", _("Taak afgerond")
         REMINDER_SENT = "reminder_sent", _("Herinnering verstuurd")
-        PERSONAL_DATA_VIEWED = "personal_data_viewed", _("Contactgegevens bekeken")
+        PERSONAL_DATA_VIEWED = "personal_data_viewed", _("Persoonsgegevens bekeken")
         CLOSED = "closed", _("Casus afgesloten")
         ANONYMISED = "anonymised", _("Persoonsgegevens verwijderd (bewaartermijn)")
 
     organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    referral = models.ForeignKey(
+        "referrals.Referral", on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     detail = models.CharField(max_length=200, blank=True)
@@ -397,8 +411,15 @@ class VictimContact(models.Model):
 
 
 class PersonalDataAccess(models.Model):
-    """Who read a victim's personal data, when, in which case and why.
-    Kept when the case is deleted (by reference), so the log outlives the data."""
+    """Who read a victim's personal data, when, in which case, what and why.
+    Kept when the case is deleted (by reference), so the log outlives the data.
+    Rows belong to the case's organisation, also when a partner read the data:
+    the case's coordinators review every read."""
+
+    class Kind(models.TextChoices):
+        CONTACT_DETAILS = "contact_details", _("Contactgegevens")
+        CASE_FILE = "case_file", _("Casusdossier (schuilnaam, melding, notities)")
+        REFERRAL = "referral", _("Gedeelde samenvatting bij een doorverwijzing")
 
     organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -406,6 +427,14 @@ class PersonalDataAccess(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("wie"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    reader_organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("organisatie van de lezer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("wat"), max_length=20, choices=Kind.choices, default=Kind.CONTACT_DETAILS)
     reason = models.CharField(_("reden"), max_length=200)
     created_at = models.DateTimeField(_("wanneer"), default=timezone.now)
 
@@ -429,6 +458,12 @@ class OrganisationCaseSettings(models.Model):
         _("persoonsgegevens bewaren (maanden na afsluiten)"), default=12
     )
     delete_after_months = models.PositiveSmallIntegerField(_("casus verwijderen (maanden na anonimiseren)"), default=12)
+    follow_up_days = models.JSONField(
+        _("nazorgmomenten (dagen na het openen)"),
+        default=list,
+        blank=True,
+        help_text=_("Leeg: na 7, 30 en 90 dagen."),
+    )
 
     objects = ScopedManager(organisation="organisation")
 
@@ -457,3 +492,268 @@ class DeletionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}"
+
+
+# --- Referrals -------------------------------------------------------------------------
+#
+# A referral belongs to the case's organisation (the referrer) and is seen from two
+# more tenants: the receiving partner organisation and the municipality of the
+# referrer. Each view has its own scoped manager on the same scope dimension, so a
+# partner's page (scope = partner) reads ``Referral.received`` and a municipality's
+# page reads ``Referral.in_area``; all three fail closed outside a scope.
+
+
+class Referral(models.Model):
+    """A case referred to one organisation. Its status only moves along
+    ``referrals.lifecycle.TRANSITIONS``."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Concept")
+        SENT = "sent", _("Verstuurd")
+        ACKNOWLEDGED = "acknowledged", _("Ontvangen")
+        ACCEPTED = "accepted", _("Aangenomen")
+        DECLINED = "declined", _("Afgewezen")
+        CLOSED = "closed", _("Afgesloten")
+
+    class Outcome(models.TextChoices):
+        HELPED = "helped", _("Hulp gegeven en afgerond")
+        REFERRED_ON = "referred_on", _("Verder verwezen")
+        NO_CONTACT = "no_contact", _("Geen contact gekregen")
+        VICTIM_STOPPED = "victim_stopped", _("Slachtoffer wilde geen hulp meer")
+        DECLINED = "declined", _("Afgewezen door de partner")
+        WITHDRAWN = "withdrawn", _("Ingetrokken door de verwijzer")
+        REDIRECTED = "redirected", _("Omgeleid naar een andere organisatie")
+        CANCELLED = "cancelled", _("Concept niet verstuurd")
+
+    organisation = models.ForeignKey(
+        "portal.Organisation", verbose_name=_("verwijzende organisatie"), on_delete=models.PROTECT
+    )
+    case = models.ForeignKey(Case, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="referrals")
+    municipality = models.ForeignKey(
+        "portal.Organisation", verbose_name=_("gemeente"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    destination = models.CharField(_("bestemmingscode"), max_length=70)
+    destination_label = models.CharField(_("naar"), max_length=200)
+    partner = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("partnerorganisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Leeg als de organisatie geen account op het portaal heeft: dan gaat het via een link."),
+    )
+    urgency = models.CharField(_("urgentie"), max_length=20, default="normal")
+    summary = models.TextField(
+        _("samenvatting voor de partner"),
+        max_length=2000,
+        help_text=_("Alleen wat de partner nodig heeft. De partner ziet dit alleen met toestemming."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
+    decline_reason = models.CharField(_("reden van afwijzen"), max_length=500, blank=True)
+    redirected_from = models.ForeignKey(
+        "self", verbose_name=_("omgeleid vanaf"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("ontvangen op"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("geëscaleerd op"), null=True, blank=True)
+
+    objects = ScopedManager(organisation="organisation")
+    received = ScopedManager(organisation="partner")
+    in_area = ScopedManager(organisation="municipality")
+
+    class Meta:
+        verbose_name = _("doorverwijzing")
+        verbose_name_plural = _("doorverwijzingen")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # Sent means dated; only a draft, or a draft cancelled before sending, has no date.
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(sent_at__isnull=False) | Q(status="closed", outcome="cancelled"),
+                name="referral_sent_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | (Q(closed_at__isnull=False) & ~Q(outcome="")),
+                name="referral_closed_has_outcome",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "case"], name="referral_org_case"),
+            models.Index(fields=["partner", "status", "sent_at"], name="referral_partner_inbox"),
+            models.Index(fields=["municipality", "status", "sent_at"], name="referral_area"),
+            models.Index(fields=["status", "sent_at"], name="referral_status_sent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.destination_label} ({self.get_status_display()})"
+
+
+class ReferralConsent(models.Model):
+    """One entry in a referral's consent ledger: what may be shared with the
+    receiving organisation, who gave consent, when, until when, and whether it was
+    withdrawn. Entries are never edited: withdrawing sets ``withdrawn_at``, a new
+    consent is a new entry."""
+
+    class GivenBy(models.TextChoices):
+        VICTIM = "victim", _("Het slachtoffer zelf")
+        PARENT = "parent_guardian", _("Een ouder of voogd")
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="consents")
+    recipient_label = models.CharField(_("organisatie"), max_length=200)
+    shares_summary = models.BooleanField(_("samenvatting van de casus delen"), default=True)
+    shares_contact = models.BooleanField(_("contactgegevens delen"), default=False)
+    given_by = models.CharField(_("toestemming gegeven door"), max_length=20, choices=GivenBy.choices)
+    victim_age = models.PositiveSmallIntegerField(_("leeftijd van het slachtoffer"), null=True, blank=True)
+    given_at = models.DateTimeField(_("gegeven op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ScopedManager(organisation="organisation")
+    received = ScopedManager(organisation="referral__partner")
+
+    class Meta:
+        verbose_name = _("toestemming")
+        verbose_name_plural = _("toestemmingen")
+        ordering = ["-given_at", "-pk"]
+        indexes = [models.Index(fields=["referral", "withdrawn_at"], name="consent_referral")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_label} ({self.given_at:%Y-%m-%d})"
+
+    def is_valid(self, now: object = None) -> bool:
+        now = now or timezone.now()
+        return self.withdrawn_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class ReferralUpdate(models.Model):
+    """A message on a referral: the partner reports back (or the referrer answers).
+    May hold victim data: cleared by retention with the case."""
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author_label = models.CharField(_("van"), max_length=200)
+    from_partner = models.BooleanField(default=True)
+    text = models.TextField(_("bericht"), max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(organisation="organisation")
+    received = ScopedManager(organisation="referral__partner")
+
+    class Meta:
+        verbose_name = _("bericht bij een doorverwijzing")
+        verbose_name_plural = _("berichten bij doorverwijzingen")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["referral", "created_at"], name="referralupdate_time")]
+
+    def __str__(self) -> str:
+        return f"Bericht {self.pk}"  # never the text
+
+
+class PartnerLink(models.Model):
+    """A single-purpose link for a partner without an account: acknowledge the
+    referral, then accept or decline it once. Expires after 14 days and can be
+    revoked. Only a SHA-256 hash of the token is stored.
+
+    The public link page finds the row by that hash without a scope: the token is
+    the credential. Everything it then shows is the one referral of the row."""
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="links")
+    email = models.EmailField(_("verstuurd naar"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("link voor een partner")
+        verbose_name_plural = _("links voor partners")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["referral", "created_at"], name="partnerlink_referral")]
+
+    def __str__(self) -> str:
+        return f"Link {self.pk}"  # never the token
+
+    def state(self, now: object = None) -> str:
+        """'active', 'used', 'revoked' or 'expired'."""
+        now = now or timezone.now()
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.used_at is not None:
+            return "used"
+        if self.expires_at <= now:
+            return "expired"
+        return "active"
+
+
+# --- Reminders -------------------------------------------------------------------------
+#
+# The database is the source of truth for everything that must happen later. One
+# row per (kind, subject, due moment); a sweep every minute sends what is due.
+# See referrals/reminders.py.
+
+
+class Reminder(models.Model):
+    """Something to send at ``due_at``: to whom and what is decided when it is sent,
+    from the subject as it is then (no reminder about something already done)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Gepland")
+        SENT = "sent", _("Verstuurd")
+        CANCELLED = "cancelled", _("Vervallen")
+        FAILED = "failed", _("Mislukt")
+
+    organisation = models.ForeignKey(
+        "portal.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    kind = models.CharField(_("soort"), max_length=30, choices=NotificationKind.choices)
+    subject = models.CharField(_("over"), max_length=60, help_text=_("Bijvoorbeeld case:12 of assignment:3."))
+    due_at = models.DateTimeField(_("moment"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    lease_until = models.DateTimeField(_("in behandeling tot"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    delivered_to = models.JSONField(_("bezorgd bij"), default=list, blank=True)
+    last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("gepland op"), default=timezone.now)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        ordering = ["due_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["kind", "subject", "due_at"], name="reminder_unique_key")]
+        indexes = [
+            # The sweep's only read: pending rows by due moment. Future rows cost nothing.
+            models.Index(fields=["due_at"], condition=Q(status="pending"), name="reminder_pending_due"),
+            models.Index(fields=["subject", "kind"], name="reminder_subject"),
+            models.Index(fields=["organisation", "status"], name="reminder_org_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject} {self.due_at:%Y-%m-%d %H:%M}"

@@ -24,7 +24,7 @@ from django_scopes import scope
 
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, can
-from referrals import selectors
+from referrals import reminders, selectors
 from referrals.models import (
     ApiToken,
     Case,
@@ -37,6 +37,9 @@ from referrals.models import (
     LocalRule,
     OrganisationCaseSettings,
     PersonalDataAccess,
+    Referral,
+    ReferralConsent,
+    ReferralUpdate,
     RuleSetVersion,
     VictimContact,
 )
@@ -125,11 +128,19 @@ def _municipality_of_actor(actor_membership: Membership) -> Organisation:
 
 
 def local_destination_save(
-    *, actor_membership: Membership, code: str, label: str, kind: str = "referral", url: str = ""
+    *,
+    actor_membership: Membership,
+    code: str,
+    label: str,
+    kind: str = "referral",
+    url: str = "",
+    create_only: bool = False,
 ) -> LocalDestination:
     """Add or change one of the municipality's own destinations (by ``code``).
 
-    Its country is the municipality's: the engine never offers it for the other country.
+    With ``create_only`` an existing code is refused (the "add" form: two people
+    adding the same code at once must not overwrite each other). Its country is
+    the municipality's: the engine never offers it for the other country.
     """
     organisation = _municipality_of_actor(actor_membership)
     errors: dict[str, list[str]] = {}
@@ -143,6 +154,14 @@ def local_destination_save(
         errors["url"] = [_("Geef een adres dat begint met https://.")]
     if errors:
         raise ValidationError(errors)
+    if create_only:
+        try:
+            with scope(organisation=organisation), transaction.atomic():
+                return LocalDestination.objects.create(
+                    organisation=organisation, code=code, label=label.strip(), kind=kind, url=url
+                )
+        except IntegrityError:
+            raise ValidationError({"code": [_("Deze code bestaat al op jullie sociale kaart.")]}) from None
     with scope(organisation=organisation), transaction.atomic():
         destination, _created = LocalDestination.objects.update_or_create(
             organisation=organisation,
@@ -321,6 +340,7 @@ def case_open(*, actor_membership: Membership, pseudonym: str, signal: str = "")
                     facts={"country": organisation.country},
                 )
                 _event(case, CaseEvent.Kind.OPENED, actor_membership.user)
+                reminders.plan_case_follow_ups(case)
                 return case
         except IntegrityError:
             continue  # another signal took this number at the same moment
@@ -441,6 +461,8 @@ def case_choose_actions(
                 )
             )
         CaseTask.objects.bulk_create(tasks)
+        for task in tasks:
+            reminders.plan_task(task)
         if tasks:
             _event(
                 case,
@@ -537,6 +559,7 @@ def task_complete(*, actor_membership: Membership, task: CaseTask) -> CaseTask:
         task.done_by = actor_membership.user
         task.save(update_fields=["status", "done_at", "done_by"])
         _event(task.case, CaseEvent.Kind.TASK_DONE, actor_membership.user, task.destination)
+        reminders.reminders_cancel(subjects=[f"task:{task.pk}"])
     return task
 
 
@@ -599,6 +622,8 @@ def case_close(*, actor_membership: Membership, case: Case, outcome: str) -> Cas
         case.closed_at = timezone.now()
         case.save(update_fields=["status", "outcome", "closed_at"])
         _event(case, CaseEvent.Kind.CLOSED, actor_membership.user, case.get_outcome_display())
+        task_ids = CaseTask.objects.filter(case=case).values_list("pk", flat=True)
+        reminders.reminders_cancel(subjects=[f"case:{case.pk}", *(f"task:{pk}" for pk in task_ids)])
     return case
 
 
@@ -626,6 +651,9 @@ def _case_anonymise(case: Case, now: Any) -> None:
     VictimContact.objects.filter(case=case).delete()
     CaseNote.objects.filter(case=case).delete()
     EvidenceItem.objects.filter(case=case).delete()
+    Referral.objects.filter(case=case).update(summary="", decline_reason="")
+    ReferralUpdate.objects.filter(referral__case=case).delete()
+    ReferralConsent.objects.filter(referral__case=case).update(victim_age=None)
     _event(case, CaseEvent.Kind.ANONYMISED, None)
 
 

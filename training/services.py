@@ -25,6 +25,7 @@ from cms.models import KnowledgeCheck, LessonPage, ModulePage
 from portal.models import AuditEvent, Membership, User
 from portal.roles import Action, can
 from portal.services import audit_record
+from referrals import reminders
 from training.models import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -81,7 +82,9 @@ def _attempt_for_write(*, learner: User, module: ModulePage, attempt_id: int | N
         if open_attempts:
             return open_attempts[0]
         if attempts:
-            raise AnswerRejected(_("Je hebt deze module al afgerond. Begin een nieuwe poging om opnieuw te antwoorden."))
+            raise AnswerRejected(
+                _("Je hebt deze module al afgerond. Begin een nieuwe poging om opnieuw te antwoorden.")
+            )
         try:
             with transaction.atomic():
                 return ModuleAttempt.objects.create(user=learner, module=module, number=1)
@@ -244,7 +247,7 @@ def certificate_issue(*, attempt: ModuleAttempt, module: ModulePage, issued_at: 
     for _try in range(5):
         try:
             with transaction.atomic():
-                return Certificate.objects.create(
+                certificate = Certificate.objects.create(
                     user=user,
                     module=module,
                     attempt=attempt,
@@ -254,6 +257,13 @@ def certificate_issue(*, attempt: ModuleAttempt, module: ModulePage, issued_at: 
                     issued_at=issued_at,
                     expires_at=add_months(issued_at, module.certificate_validity_months),
                 )
+                # A new certificate ends the warnings about the learner's earlier ones.
+                earlier = Certificate.objects.filter(user=user, module=module).exclude(pk=certificate.pk)
+                reminders.reminders_cancel(
+                    subjects=[f"certificate:{pk}" for pk in earlier.values_list("pk", flat=True)]
+                )
+                reminders.plan_certificate(certificate)
+                return certificate
         except IntegrityError:
             # A code collision (about one in 2**59) or a certificate for this attempt already.
             existing = Certificate.objects.filter(attempt=attempt).first()
@@ -294,7 +304,9 @@ def assignment_create(
     duplicate = Assignment.objects.filter(module=module)
     duplicate = duplicate.filter(role=role) if role else duplicate.filter(membership=membership)
     if duplicate.exists():
-        raise ValidationError({"module": _("Deze module is hier al toegewezen. Verwijder die eerst als je de datum wilt veranderen.")})
+        raise ValidationError(
+            {"module": _("Deze module is hier al toegewezen. Verwijder die eerst als je de datum wilt veranderen.")}
+        )
     try:
         with transaction.atomic():
             assignment = Assignment.objects.create(
@@ -305,6 +317,7 @@ def assignment_create(
                 due_date=due_date,
                 created_by=actor_membership.user,
             )
+            reminders.plan_assignment(assignment)
             audit_record(
                 organisation=organisation,
                 kind=AuditEvent.Kind.ASSIGNMENT_CREATED,
@@ -324,6 +337,7 @@ def assignment_delete(*, actor_membership: Membership, assignment: Assignment) -
         raise PermissionError("assignment of another organisation")
     with transaction.atomic():
         deleted, _detail = Assignment.objects.filter(pk=assignment.pk).delete()
+        reminders.reminders_cancel(subjects=[f"assignment:{assignment.pk}"])
         if deleted:
             audit_record(
                 organisation=assignment.organisation,
@@ -332,6 +346,28 @@ def assignment_delete(*, actor_membership: Membership, assignment: Assignment) -
                 subject=assignment.membership.user if assignment.membership_id else None,
                 detail=_assignment_detail(assignment),
             )
+
+
+def assignment_change_due_date(*, actor_membership: Membership, assignment: Assignment, due_date: date) -> Assignment:
+    """Move an assignment's due date; its reminders move with it."""
+    _require(actor_membership, Action.TRAINING_ASSIGN)
+    if assignment.organisation_id != actor_membership.organisation_id:
+        raise PermissionError("assignment of another organisation")
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": _("Kies een datum vanaf vandaag.")})
+    with transaction.atomic():
+        old = assignment.due_date
+        assignment.due_date = due_date
+        assignment.save(update_fields=["due_date"])
+        reminders.plan_assignment(assignment)
+        audit_record(
+            organisation=assignment.organisation,
+            kind=AuditEvent.Kind.ASSIGNMENT_CHANGED,
+            actor=actor_membership.user,
+            subject=assignment.membership.user if assignment.membership_id else None,
+            detail=f"{_assignment_detail(assignment)} (was {old:%Y-%m-%d})",
+        )
+    return assignment
 
 
 def _assignment_detail(assignment: Assignment) -> str:

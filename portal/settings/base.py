@@ -137,7 +137,10 @@ else:
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # A task a worker took but never acknowledged (the worker died) comes back after
+    # this many seconds. Reminders do not wait for it: the sweep queues a reminder
+    # again when its lease (REMINDER_LEASE_SECONDS) runs out. No task uses an ETA.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600, minimum=60)}
 else:
     # The filesystem transport needs no server: queues are folders, shared by
     # every process on this machine. Good for the demo, not for production.
@@ -216,6 +219,23 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7, minimum=1)
 # requires the variable.
 DEV_FIELD_ENCRYPTION_KEY = "ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItcHJvZCE="
 FIELD_ENCRYPTION_KEYS = env_fernet_keys("FIELD_ENCRYPTION_KEYS", [DEV_FIELD_ENCRYPTION_KEY])
+
+# --- Referrals -------------------------------------------------------------------
+# From this age a victim consents alone to sharing data with a referral partner;
+# younger, a parent or guardian gives consent. Defaults are the digital age of
+# consent in each country (NL 16: UAVG art. 5; BE 13: Belgian GDPR act art. 7).
+REFERRAL_CONSENT_AGE = {
+    "NL": env_int("REFERRAL_CONSENT_AGE_NL", 16, minimum=0),
+    "BE": env_int("REFERRAL_CONSENT_AGE_BE", 13, minimum=0),
+}
+# Reminders (referrals/reminders.py): the sweep runs every minute; a queued
+# reminder that was not sent within the lease is queued again; a failed mail is
+# retried after 1, 2, 4, 8 × the retry base.
+REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 300, minimum=1)
+REMINDER_RETRY_BASE_SECONDS = env_int("REMINDER_RETRY_BASE_SECONDS", 60, minimum=1)
+REMINDER_SWEEP_BATCH = env_int("REMINDER_SWEEP_BATCH", 2000, minimum=1)
+# A partner without an account gets a link that works this many days.
+PARTNER_LINK_VALID_DAYS = env_int("PARTNER_LINK_VALID_DAYS", 14, minimum=1)
 
 # --- Email -----------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Veilig Online <noreply@veilig-online.example>")

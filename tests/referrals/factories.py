@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from itertools import count
 
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from referrals.models import Case, CaseEvent, CaseTask
+from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, Referral, ReferralConsent
 
 _numbers = count(1)
 
@@ -30,4 +32,126 @@ def make_task(organisation, *, case=None, **extra) -> CaseTask:
     with scopes_disabled():
         return CaseTask.objects.create(
             organisation=organisation, case=case, title="Bel 112", destination="police_emergency", **extra
+        )
+
+
+# --- Referrals -------------------------------------------------------------------------
+
+# A stored advice with two referral destinations, as case_route would leave it.
+ADVICE = {
+    "rules_version": "2026.1",
+    "recommendations": [
+        {
+            "destination": "slachtofferhulp",
+            "kind": "referral",
+            "urgency": "soon",
+            "rules": ["support-wish"],
+            "explanation": "Slachtofferhulp helpt met steun en praktische vragen.",
+        },
+        {
+            "destination": "helpwanted",
+            "kind": "referral",
+            "urgency": "soon",
+            "rules": ["images-minor"],
+            "explanation": "HelpWanted helpt bij beelden online.",
+        },
+        {
+            "destination": "platform_report",
+            "kind": "action",
+            "urgency": "immediate",
+            "rules": ["images-online"],
+            "explanation": "Meld het bij het platform.",
+        },
+    ],
+}
+
+
+def make_routed_case(organisation, *, handler=None, age=17, **extra) -> Case:
+    facts = {"country": organisation.country, "victim_age": age, "forms": ["sextortion"]}
+    return make_case(
+        organisation,
+        handler=handler,
+        facts=facts,
+        routing_result=ADVICE,
+        rules_version="2026.1",
+        consent_contact=True,
+        consent_referral=True,
+        **extra,
+    )
+
+
+def make_referral(
+    organisation,
+    *,
+    case=None,
+    partner=None,
+    status=Referral.Status.SENT,
+    destination="slachtofferhulp",
+    consent=True,
+    shares_contact=False,
+    **extra,
+) -> Referral:
+    """A referral of ``organisation`` (the referrer), by default sent with valid consent.
+
+    ``partner``: the receiving organisation on the portal (None: a partner by link).
+    The municipality is the referrer's parent.
+    """
+    case = case or make_routed_case(organisation)
+    now = timezone.now()
+    dates = {}
+    if status != Referral.Status.DRAFT:
+        dates["sent_at"] = now
+    if status in (
+        Referral.Status.ACKNOWLEDGED,
+        Referral.Status.ACCEPTED,
+        Referral.Status.DECLINED,
+        Referral.Status.CLOSED,
+    ):
+        dates["acknowledged_at"] = now
+    if status in (Referral.Status.ACCEPTED, Referral.Status.DECLINED, Referral.Status.CLOSED):
+        dates["decided_at"] = now
+    if status == Referral.Status.CLOSED:
+        dates["closed_at"] = now
+        extra.setdefault("outcome", Referral.Outcome.HELPED)
+    if "municipality" not in extra:
+        extra["municipality"] = organisation.parent if organisation.kind in ("school", "sports_club") else None
+    with scopes_disabled():
+        referral = Referral.objects.create(
+            organisation=organisation,
+            case=case,
+            destination=destination,
+            destination_label={"slachtofferhulp": "Slachtofferhulp Nederland", "helpwanted": "HelpWanted"}.get(
+                destination, destination
+            ),
+            partner=partner,
+            urgency="soon",
+            summary="Wordt afgeperst met beelden; wil hulp bij aangifte.",
+            status=status,
+            **dates,
+            **extra,
+        )
+        if consent:
+            ReferralConsent.objects.create(
+                organisation=organisation,
+                referral=referral,
+                recipient_label=referral.destination_label,
+                shares_summary=True,
+                shares_contact=shares_contact,
+                given_by=ReferralConsent.GivenBy.PARENT,
+                victim_age=(case.facts or {}).get("victim_age"),
+            )
+    return referral
+
+
+def make_partner_link(referral, *, token="test-token-" + "x" * 20, **extra) -> PartnerLink:
+    """A link for ``referral``; the raw token is ``token`` (stored hashed)."""
+    import hashlib
+
+    values = {"expires_at": timezone.now() + timedelta(days=14), "email": "intake@partner.example", **extra}
+    with scopes_disabled():
+        return PartnerLink.objects.create(
+            organisation_id=referral.organisation_id,
+            referral=referral,
+            token_hash=hashlib.sha256(token.encode()).hexdigest(),
+            **values,
         )

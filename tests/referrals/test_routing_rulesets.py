@@ -427,3 +427,19 @@ def test_admin_local_rule_is_validated(admin_client, municipality):
         assert LocalRule.objects.get().slug == "jongerenwerk-pesten"
     result = selectors.route_for_case_facts(BULLIED, municipality=municipality)
     assert "local:jongerenwerk" in [r["destination"] for r in result["recommendations"]]
+
+
+def test_adding_a_local_destination_never_overwrites_one(municipality, member_factory):
+    from django.core.exceptions import ValidationError
+    from django_scopes import scope
+
+    from referrals import services
+    from referrals.models import LocalDestination
+
+    coordinator = member_factory(municipality, Role.MUNICIPAL_COORDINATOR)
+    services.local_destination_save(actor_membership=coordinator, code="jeugd", label="Jeugdwerk", create_only=True)
+    with pytest.raises(ValidationError) as caught:
+        services.local_destination_save(actor_membership=coordinator, code="jeugd", label="Anders", create_only=True)
+    assert list(caught.value.message_dict) == ["code"]
+    with scope(organisation=municipality):
+        assert LocalDestination.objects.get(code="jeugd").label == "Jeugdwerk"

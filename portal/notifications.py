@@ -1,0 +1,150 @@
+"""Notifications: the in-app notification centre and the e-mail beside it.
+
+``notify`` writes one row in a person's notification centre and, when they want
+it (or the kind is mandatory), sends the e-mail. E-mail text comes from a
+``MessageTemplate`` a platform administrator edited, else from the shipped
+template files. Both see only the names in ``TEMPLATE_NAMES``: what a message is
+about and a link, never victim data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.template import Context, Template, TemplateSyntaxError
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from portal.models import (
+    MANDATORY_EMAIL_KINDS,
+    MessageTemplate,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    Organisation,
+    User,
+)
+
+# The names an e-mail template may use.
+TEMPLATE_NAMES = ("title", "body", "link", "organisation", "recipient", "site_name")
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+
+
+def wants_email(user: User, kind: str) -> bool:
+    if kind in MANDATORY_EMAIL_KINDS:
+        return True
+    preference = NotificationPreference.objects.filter(user=user, kind=kind).values_list("email", flat=True).first()
+    return True if preference is None else bool(preference)
+
+
+def email_preferences(user: User) -> dict[str, bool]:
+    """Every kind with whether this person gets e-mail for it."""
+    stored = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "email"))
+    return {kind: (kind in MANDATORY_EMAIL_KINDS) or stored.get(kind, True) for kind in NotificationKind.values}
+
+
+def email_preferences_save(*, user: User, wanted: set[str]) -> None:
+    """Store the kinds a person wants e-mail for. Mandatory kinds stay on; unknown kinds are refused."""
+    unknown = set(wanted) - set(NotificationKind.values)
+    if unknown:
+        raise ValidationError(
+            {"kinds": [_("Onbekende soort melding: %(kinds)s.") % {"kinds": ", ".join(sorted(unknown))}]}
+        )
+    for kind in NotificationKind.values:
+        if kind in MANDATORY_EMAIL_KINDS:
+            continue
+        NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": kind in wanted})
+
+
+def _context(*, title: str, body: str, link: str, organisation: Organisation | None, recipient: User) -> dict[str, str]:
+    return {
+        "title": title,
+        "body": body,
+        "link": link,
+        "organisation": organisation.name if organisation else "",
+        "recipient": recipient.get_full_name() or recipient.email,
+        "site_name": "Veilig Online",
+    }
+
+
+def validate_template(*, subject: str, body: str) -> None:
+    """Refuse a template that does not compile, per field."""
+    errors: dict[str, list[str]] = {}
+    for field, text in (("subject", subject), ("body", body)):
+        try:
+            Template(text)
+        except TemplateSyntaxError as exc:
+            errors[field] = [_("Deze tekst klopt niet als sjabloon: %(error)s") % {"error": exc}]
+    if errors:
+        raise ValidationError(errors)
+
+
+def render_message(kind: str, context: dict[str, str]) -> Message:
+    row = MessageTemplate.objects.filter(kind=kind).first()
+    if row is not None:
+        ctx = Context(context, autoescape=False)
+        subject = Template(row.subject).render(ctx)
+        body = Template(row.body).render(ctx)
+    else:
+        subject = render_to_string("portal/email/notification_subject.txt", {**context, "kind": kind})
+        body = render_to_string("portal/email/notification_body.txt", {**context, "kind": kind})
+    return Message(subject=" ".join(subject.split())[:200], body=body)
+
+
+def notify(
+    *,
+    user: User,
+    kind: str,
+    title: str,
+    url: str = "",
+    body: str = "",
+    organisation: Organisation | None = None,
+    send_email: bool = True,
+    message_id: str = "",
+) -> Notification:
+    """Add a notification for ``user`` and mail it when wanted. A mail error is
+    raised to the caller (after the row is written in the caller's transaction),
+    so the caller decides about retrying."""
+    notification = Notification.objects.create(
+        user=user, organisation=organisation, kind=kind, title=title[:200], body=body[:1000], url=url[:300]
+    )
+    if send_email and user.is_active and wants_email(user, kind):
+        email_send(
+            user=user, kind=kind, title=title, body=body, url=url, organisation=organisation, message_id=message_id
+        )
+    return notification
+
+
+def email_send(
+    *,
+    user: User,
+    kind: str,
+    title: str,
+    body: str,
+    url: str,
+    organisation: Organisation | None,
+    message_id: str = "",
+) -> None:
+    """Mail one notification. ``message_id``: a stable Message-ID, so that a mail
+    sent again after a crash (between sending and recording it) is recognisable
+    as the same message by mail servers and clients."""
+    link = settings.SITE_URL + url if url.startswith("/") else url
+    message = render_message(
+        kind, _context(title=title, body=body, link=link, organisation=organisation, recipient=user)
+    )
+    headers = {"Message-ID": message_id} if message_id else None
+    EmailMessage(subject=message.subject, body=message.body, to=[user.email], headers=headers).send()
+
+
+def unread_count(user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
