@@ -27,6 +27,8 @@ ALLOWED_PREFIXES = (
     "/account/mfa-vereist/",
     "/i18n/",
     "/healthz",
+    # A partner's one-time link: the token is the credential, not the session.
+    "/verwijzing/",
 )
 
 

@@ -1,0 +1,14 @@
+"""The one page outside any organisation: a partner's one-time link.
+
+No sign-in and no scope: the token is the credential (``lifecycle.partner_link_resolve``).
+Wrapped in ``case_page`` like every page with case data: no caching, no uploaded files.
+"""
+
+from django.urls import path
+
+from referrals import views_partner
+from referrals.views_cases import case_page
+
+urlpatterns = [
+    path("verwijzing/<str:token>/", case_page(views_partner.link_page), name="partner_link"),
+]
