@@ -1,0 +1,223 @@
+"""The municipality's pages under ``/o/<org_slug>/`` (scope = the municipality):
+the referrals in its area (``/gebied/doorverwijzingen/``) and its local directory
+(``/sociale-kaart/``). Thin views: validate a form, call one service.
+
+A municipal coordinator never sees victim data: the referral pages read through
+``selectors_area``, which loads no case, pseudonym, summary, decline reason or
+message. Every view is wrapped by ``case_page`` in ``urls_area.py``.
+
+Object lookups come before role checks, so an id of another municipality gets the
+same 404 as a missing id; a member without the role gets 403.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portal.roles import Action, OrganisationKind, can
+from portal.tenancy import access_object
+from referrals import forms_area, lifecycle, selectors_area, services
+from referrals.lifecycle import TransitionNotAllowed
+from referrals.models import LocalDestination, Referral
+from referrals.views_cases import _apply_errors, transition_refused
+
+LIST_PER_PAGE = 50
+
+
+def _require(request: HttpRequest, action: Action) -> None:
+    if not can(request.membership, action):  # type: ignore[attr-defined]
+        raise PermissionDenied
+
+
+def _require_directory(request: HttpRequest) -> None:
+    """The social map belongs to a municipality and its coordinators."""
+    _require(request, Action.DIRECTORY_MANAGE)
+    if request.organisation.kind != OrganisationKind.MUNICIPALITY:  # type: ignore[attr-defined]
+        raise PermissionDenied
+
+
+def _country(request: HttpRequest) -> str:
+    return request.organisation.country  # type: ignore[attr-defined]
+
+
+# --- Referrals in the area ------------------------------------------------------------
+
+
+@require_GET
+def referral_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    _require(request, Action.REFERRAL_AREA)
+    now = timezone.now()
+    country = _country(request)
+    destinations, organisations = selectors_area.filter_choices()
+    form = forms_area.ReferralFilterForm(request.GET, destinations=destinations, organisations=organisations)
+    bad_filter = form.is_filtering and not form.is_valid()
+    referrals = selectors_area.filter_referrals(
+        selectors_area.area_referrals(), **form.filters(), now=now, country=country
+    )
+    page = Paginator(referrals, LIST_PER_PAGE).get_page(request.GET.get("pagina"))
+    rows = selectors_area.area_rows(page.object_list, now=now, country=country)
+    return render(
+        request,
+        "referrals/area/referral_list.html",
+        {
+            "form": form,
+            "bad_filter": bad_filter,
+            "filtering": form.is_filtering and not bad_filter,
+            "page": page,
+            "rows": rows,
+            "escalate_after": selectors_area.ESCALATE_AFTER_WORKING_DAYS,
+        },
+    )
+
+
+def _area_referral(request: HttpRequest, area_referral_id: int) -> tuple[Referral, selectors_area.AreaReferral]:
+    """The referral (only the fields ``selectors_area`` loads) and its row."""
+    referral = access_object(selectors_area.area_referral_lookup(), pk=area_referral_id)
+    _require(request, Action.REFERRAL_AREA)
+    return referral, selectors_area.area_row(referral, now=timezone.now(), country=_country(request))
+
+
+def _detail(
+    request: HttpRequest, row: selectors_area.AreaReferral, form: forms_area.RedirectForm | None = None
+) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    if form is None and row.is_active:
+        form = forms_area.RedirectForm(choices=selectors_area.redirect_choices(organisation, exclude=row.destination))
+    return render(
+        request,
+        "referrals/area/referral_detail.html",
+        {
+            "row": row,
+            "form": form if row.is_active else None,
+            **selectors_area.related_referrals(row, country=_country(request)),
+            "escalate_after": selectors_area.ESCALATE_AFTER_WORKING_DAYS,
+        },
+    )
+
+
+@require_GET
+def referral_detail(request: HttpRequest, org_slug: str, area_referral_id: int) -> HttpResponse:
+    _referral, row = _area_referral(request, area_referral_id)
+    return _detail(request, row)
+
+
+@require_POST
+def referral_redirect(request: HttpRequest, org_slug: str, area_referral_id: int) -> HttpResponse:
+    """Send a referral on to another organisation (``lifecycle.referral_redirect``).
+    The new referral is a draft: the case handler records consent and sends it."""
+    referral, row = _area_referral(request, area_referral_id)
+    if not row.is_active:
+        # Checked before the form, so a closed referral is a 409 whatever was posted.
+        return transition_refused(request, TransitionNotAllowed(referral, Referral.Status.CLOSED))
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = forms_area.RedirectForm(
+        request.POST, choices=selectors_area.redirect_choices(organisation, exclude=row.destination)
+    )
+    if form.is_valid():
+        try:
+            new = lifecycle.referral_redirect(
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+                referral=referral,
+                destination=form.cleaned_data["destination"],
+                reason=form.cleaned_data["reason"],
+            )
+        except TransitionNotAllowed as exc:
+            return transition_refused(request, exc)
+        except PermissionError:
+            raise PermissionDenied from None
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "De doorverwijzing is omgeleid naar %(label)s. De aandachtsfunctionaris van %(referrer)s "
+                    "legt nu toestemming vast voor deze organisatie en verstuurt de nieuwe doorverwijzing."
+                )
+                % {"label": new.destination_label, "referrer": row.referrer},
+            )
+            return redirect("area:referral_detail", org_slug=org_slug, area_referral_id=new.pk)
+    return _detail(request, row, form)
+
+
+# --- The local directory (social map) -------------------------------------------------
+
+
+@require_GET
+def directory(request: HttpRequest, org_slug: str) -> HttpResponse:
+    _require_directory(request)
+    return render(request, "referrals/area/directory_list.html", {"entries": selectors_area.directory()})
+
+
+def _save_destination(request: HttpRequest, form: forms_area.DestinationForm, code: str | None) -> bool:
+    """Call the service with the form's data; True when saved, else errors on the form."""
+    data = form.cleaned_data
+    try:
+        destination = services.local_destination_save(
+            actor_membership=request.membership,  # type: ignore[attr-defined]
+            code=code if code is not None else data["code"],
+            label=data["label"],
+            kind=data["kind"],
+            url=data["url"],
+            create_only=code is None,
+        )
+    except PermissionError:
+        raise PermissionDenied from None
+    except ValidationError as exc:
+        _apply_errors(form, exc)
+        return False
+    messages.success(request, _("%(label)s staat op de sociale kaart.") % {"label": destination.label})
+    return True
+
+
+@require_http_methods(["GET", "POST"])
+def directory_add(request: HttpRequest, org_slug: str) -> HttpResponse:
+    _require_directory(request)
+    form = forms_area.DestinationForm(request.POST or None, existing_codes=selectors_area.directory_codes())
+    if request.method == "POST" and form.is_valid() and _save_destination(request, form, None):
+        return redirect("area:directory", org_slug=org_slug)
+    return render(request, "referrals/area/directory_form.html", {"form": form, "destination": None})
+
+
+@require_http_methods(["GET", "POST"])
+def directory_edit(request: HttpRequest, org_slug: str, destination_id: int) -> HttpResponse:
+    destination = access_object(LocalDestination, pk=destination_id)
+    _require_directory(request)
+    initial = {"label": destination.label, "kind": destination.kind, "url": destination.url}
+    form = forms_area.DestinationForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid() and _save_destination(request, form, destination.code):
+        return redirect("area:directory", org_slug=org_slug)
+    return render(request, "referrals/area/directory_form.html", {"form": form, "destination": destination})
+
+
+@require_http_methods(["GET", "POST"])
+def directory_delete(request: HttpRequest, org_slug: str, destination_id: int) -> HttpResponse:
+    """A confirmation page; the POST deletes, unless a local rule still uses the entry."""
+    destination = access_object(LocalDestination, pk=destination_id)
+    _require_directory(request)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            services.local_destination_delete(
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+                code=destination.code,
+            )
+        except PermissionError:
+            raise PermissionDenied from None
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("%(label)s is van de sociale kaart gehaald.") % {"label": destination.label})
+            return redirect("area:directory", org_slug=org_slug)
+    return render(
+        request,
+        "referrals/area/directory_delete.html",
+        {"destination": destination, "errors": errors},
+    )

@@ -1,0 +1,136 @@
+"""What a municipal coordinator clicks: sign in with MFA, the referrals in the
+area, a filter, a referral's page, redirecting it, and the local social map.
+Every page passes axe and reports no CSP violation; no page shows victim data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django_scopes import scopes_disabled
+from playwright.sync_api import expect
+
+from portal.models import Country
+from portal.roles import Role
+from referrals.models import Referral
+from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of
+from tests.factories import TEST_PASSWORD, MunicipalityFactory, SchoolFactory
+from tests.referrals.factories import make_referral, make_routed_case
+
+pytestmark = pytest.mark.browser
+
+PSEUDONYM = "Geheim-Vos"
+
+
+@pytest.fixture
+def area(db):
+    municipality = MunicipalityFactory(name="Gemeente Zuiderhaven", slug="zuiderhaven", country=Country.NL)
+    school = SchoolFactory(name="OBS De Haven", slug="obs-de-haven", parent=municipality)
+    club = SchoolFactory(name="Sportclub Oost", slug="sportclub-oost", parent=municipality)
+    sent = make_referral(school, case=make_routed_case(school, pseudonym=PSEUDONYM))
+    acknowledged = make_referral(club, status=Referral.Status.ACKNOWLEDGED, destination="helpwanted")
+    return {"municipality": municipality, "school": school, "sent": sent, "acknowledged": acknowledged}
+
+
+def sign_in_with_mfa(page, user) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(user.email)
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    page.get_by_label("Code").fill(fresh_totp_code())
+    page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def test_coordinator_filters_opens_and_redirects_a_referral(page, console, area, member_factory, assert_accessible):
+    municipality, sent = area["municipality"], area["sent"]
+    coordinator = member_factory(municipality, Role.MUNICIPAL_COORDINATOR)
+    sign_in_with_mfa(page, coordinator.user)
+
+    page.goto(f"/o/{municipality.slug}/gebied/doorverwijzingen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Doorverwijzingen in de gemeente")
+    table = page.locator("main table")
+    expect(table.locator("caption")).to_contain_text("2 doorverwijzingen")
+    expect(page.locator("main")).not_to_contain_text(PSEUDONYM)
+    assert_accessible(page)
+
+    # Filter by status with the keyboard-reachable form (no JavaScript needed).
+    page.get_by_label("Status").select_option(Referral.Status.SENT.value)
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"status=sent"))
+    expect(table.locator("caption")).to_contain_text("1 doorverwijzing")
+    expect(table).to_contain_text("OBS De Haven")
+    expect(table).not_to_contain_text("Sportclub Oost")
+    assert_accessible(page)
+
+    # A bad value in the URL: a message and the whole list.
+    page.goto(f"/o/{municipality.slug}/gebied/doorverwijzingen/?status=kapot")
+    expect(page.get_by_role("alert")).to_contain_text("Het filter klopt niet")
+    expect(table.locator("caption")).to_contain_text("2 doorverwijzingen")
+    assert_accessible(page)
+
+    page.goto(f"/o/{municipality.slug}/gebied/doorverwijzingen/?status=sent")
+    page.get_by_role("link", name=f"D-{sent.pk}").click()
+    page.wait_for_url(f"**/gebied/doorverwijzingen/{sent.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Doorverwijzing D-{sent.pk}")
+    expect(page.locator("main")).not_to_contain_text(PSEUDONYM)
+    assert_accessible(page)
+
+    # Submitting without a reason: the error is tied to the field.
+    page.get_by_label("Naar welke organisatie?").select_option("helpwanted")
+    page.get_by_role("button", name="Omleiden").click()
+    reason = page.get_by_label("Waarom omleiden?")
+    expect(reason).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+    page.get_by_label("Naar welke organisatie?").select_option("helpwanted")
+    reason.fill("HelpWanted is gespecialiseerd in beelden.")
+    page.get_by_role("button", name="Omleiden").click()
+    with scopes_disabled():
+        new = Referral.objects.get(redirected_from=sent)
+    page.wait_for_url(f"**/gebied/doorverwijzingen/{new.pk}/")
+    expect(page.get_by_role("status")).to_contain_text("legt nu toestemming vast")
+    expect(page.locator("main")).to_contain_text(f"Omgeleid vanaf D-{sent.pk}")
+    assert_accessible(page)
+
+    page.get_by_role("link", name=f"D-{sent.pk}").click()
+    expect(page.locator("main")).to_contain_text("Omgeleid naar een andere organisatie")
+    expect(page.locator("main")).to_contain_text(f"Omgeleid naar D-{new.pk}")
+    assert_accessible(page)
+    assert_no_csp_violations(console)
+
+
+def test_coordinator_keeps_the_social_map(page, console, area, member_factory, sign_in, assert_accessible):
+    municipality = area["municipality"]
+    sign_in(member_factory(municipality, Role.MUNICIPAL_COORDINATOR).user)
+
+    page.goto(f"/o/{municipality.slug}/sociale-kaart/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sociale kaart")
+    assert_accessible(page)
+    page.get_by_role("link", name="Organisatie toevoegen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Organisatie toevoegen")
+    assert_accessible(page)
+
+    page.get_by_label("Code").fill("Jongeren Werk")
+    page.get_by_label("Naam").fill("Jongerenwerk Zuiderhaven")
+    page.get_by_role("button", name="Opslaan").click()
+    code = page.get_by_label("Code")
+    expect(code).to_have_attribute("aria-invalid", "true")
+    expect(code).to_have_accessible_description(re.compile("kleine letters"))
+    assert_accessible(page)
+
+    code.fill("jongerenwerk")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url(f"**/o/{municipality.slug}/sociale-kaart/")
+    expect(page.locator("main table")).to_contain_text("Jongerenwerk Zuiderhaven")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Jongerenwerk Zuiderhaven verwijderen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jongerenwerk Zuiderhaven verwijderen")
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, verwijderen").click()
+    page.wait_for_url(f"**/o/{municipality.slug}/sociale-kaart/")
+    assert path_of(page) == f"/o/{municipality.slug}/sociale-kaart/"
+    expect(page.locator("main")).to_contain_text("nog leeg")
+    assert_no_csp_violations(console)
