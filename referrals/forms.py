@@ -8,13 +8,17 @@ because a missing fact means unknown, never no.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal.models import Country
-from referrals.models import Case, EvidenceItem
+from referrals.models import Case, EvidenceItem, PersonalDataAccess, Referral, ReferralConsent
 
 FORM_LABELS = {
     "threat": _("Bedreiging"),
@@ -235,3 +239,142 @@ class RevealForm(forms.Form):
 
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=Case.Outcome.choices, widget=forms.RadioSelect)
+
+
+# --- Referrals (the referrer's side) ----------------------------------------------------
+
+
+class ReferralDraftForm(forms.Form):
+    """Choose one organisation from the case's advice and write what the partner must know."""
+
+    destination = forms.ChoiceField(label=_("Naar welke organisatie?"), widget=forms.RadioSelect)
+    summary = forms.CharField(
+        label=_("Samenvatting voor de partner"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Alleen wat de partner nodig heeft om te helpen. Geen volledige naam, geen adres, geen beelden. "
+            "De partner ziet dit pas als er toestemming is."
+        ),
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["destination"].choices = choices
+
+
+def end_of_day(day: date) -> datetime:
+    """A consent "valid until and including ``day``" ends at the start of the next day (local time)."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+class ConsentForm(forms.Form):
+    """One new entry in the consent ledger. The age rules are the service's."""
+
+    given_by = forms.ChoiceField(
+        label=_("Wie geeft toestemming?"), choices=ReferralConsent.GivenBy.choices, widget=forms.RadioSelect
+    )
+    shares_summary = forms.BooleanField(label=_("De samenvatting mag gedeeld worden"), required=False, initial=True)
+    shares_contact = forms.BooleanField(label=_("De contactgegevens mogen gedeeld worden"), required=False)
+    expires_at = forms.DateField(
+        label=_("Toestemming geldt tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Laat leeg als er geen einddatum is afgesproken."),
+    )
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "given_by": data["given_by"],
+            "shares_summary": data["shares_summary"],
+            "shares_contact": data["shares_contact"],
+            "expires_at": end_of_day(data["expires_at"]) if data["expires_at"] else None,
+        }
+
+
+def link_help_text() -> str:
+    days = settings.PARTNER_LINK_VALID_DAYS
+    return ngettext(
+        "Deze organisatie heeft geen account. Ze krijgt een link per e-mail die %(days)d dag werkt.",
+        "Deze organisatie heeft geen account. Ze krijgt een link per e-mail die %(days)d dagen werkt.",
+        days,
+    ) % {"days": days}
+
+
+class SendForm(forms.Form):
+    """Send a draft. ``partner_email`` only for a partner without an account."""
+
+    partner_email = forms.EmailField(
+        label=_("E-mailadres van de organisatie voor aanmeldingen"),
+        max_length=254,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, referral: Referral, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if referral.partner_id is not None:
+            del self.fields["partner_email"]
+        else:
+            self.fields["partner_email"].help_text = link_help_text()
+
+
+class LinkForm(forms.Form):
+    """A new link for a partner without an account; earlier links stop working."""
+
+    partner_email = forms.EmailField(
+        label=_("E-mailadres van de organisatie voor aanmeldingen"),
+        max_length=254,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner_email"].help_text = f"{link_help_text()} {_('Eerdere links werken dan niet meer.')}"
+
+
+class ReferralCloseForm(forms.Form):
+    """Cancel a draft or withdraw a sent referral. ``outcome`` says which one the
+    handler saw, so a referral sent in the meantime is not withdrawn by accident."""
+
+    outcome = forms.ChoiceField(
+        choices=[
+            (Referral.Outcome.CANCELLED, Referral.Outcome.CANCELLED.label),
+            (Referral.Outcome.WITHDRAWN, Referral.Outcome.WITHDRAWN.label),
+        ],
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args: Any, referral: Referral, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.referral = referral
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        outcome, status = data.get("outcome"), self.referral.status
+        if outcome == Referral.Outcome.CANCELLED and status not in (Referral.Status.DRAFT, Referral.Status.CLOSED):
+            raise forms.ValidationError(_("Deze doorverwijzing is inmiddels verstuurd. Trek hem in als dat nodig is."))
+        if outcome == Referral.Outcome.WITHDRAWN and status == Referral.Status.DRAFT:
+            raise forms.ValidationError(_("Deze doorverwijzing is nog niet verstuurd. Gooi het concept weg."))
+        return data
+
+
+class ReferralUpdateForm(forms.Form):
+    text = forms.CharField(
+        label=_("Bericht aan de partner"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Alleen wat de partner moet weten over deze doorverwijzing."),
+    )
+
+
+ACCESS_KIND_ANY = ""
+
+
+class AccessLogFilterForm(forms.Form):
+    """Filter the access log by what was read (in the URL, so a filtered page can be linked)."""
+
+    soort = forms.ChoiceField(
+        label=_("Wat is bekeken?"),
+        required=False,
+        choices=[(ACCESS_KIND_ANY, _("Alles")), *PersonalDataAccess.Kind.choices],
+    )

@@ -11,7 +11,8 @@ import logging
 import threading
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from portal.models import Membership, Organisation, User
@@ -24,7 +25,11 @@ from referrals.models import (
     EvidenceItem,
     LocalDestination,
     LocalRule,
+    PartnerLink,
     PersonalDataAccess,
+    Referral,
+    ReferralConsent,
+    ReferralUpdate,
     RuleSetVersion,
     VictimContact,
 )
@@ -235,8 +240,54 @@ def case_detail(case: Case) -> dict[str, Any]:
     evidence = list(EvidenceItem.objects.filter(case=case).order_by("created_at", "pk"))
     notes = list(CaseNote.objects.filter(case=case).select_related("author").order_by("created_at", "pk"))
     has_contact = VictimContact.objects.filter(case=case).exists()
-    return {"events": events, "tasks": tasks, "evidence": evidence, "notes": notes, "has_contact": has_contact}
+    return {
+        "events": events,
+        "tasks": tasks,
+        "evidence": evidence,
+        "notes": notes,
+        "has_contact": has_contact,
+        "referrals": case_referrals(case),
+    }
 
 
-def access_log() -> QuerySet[PersonalDataAccess]:
-    return PersonalDataAccess.objects.select_related("user").order_by("-created_at", "-pk")
+def case_referrals(case: Case) -> list[Referral]:
+    """The case's referrals as the referrer sees them, each with its consent ledger,
+    its messages and its partner links: four queries for 1 referral or 100.
+
+    Every consent entry gets ``state`` ('valid', 'expired' or 'withdrawn') and every
+    link ``state_now`` ('active', 'used', 'expired' or 'revoked'), both as of now.
+    """
+    now = timezone.now()
+    referrals = list(
+        Referral.objects.filter(case=case)
+        .select_related("partner", "redirected_from")
+        .prefetch_related(
+            Prefetch(
+                "consents",
+                queryset=ReferralConsent.objects.select_related("recorded_by").order_by("-given_at", "-pk"),
+            ),
+            Prefetch("updates", queryset=ReferralUpdate.objects.order_by("created_at", "pk")),
+            Prefetch("links", queryset=PartnerLink.objects.order_by("-created_at", "-pk")),
+        )
+        .order_by("-created_at", "-pk")
+    )
+    for referral in referrals:
+        for consent in referral.consents.all():
+            consent.state = consent_state(consent, now)  # type: ignore[attr-defined]
+        for link in referral.links.all():
+            link.state_now = link.state(now)  # type: ignore[attr-defined]
+    return referrals
+
+
+def consent_state(consent: ReferralConsent, now: Any = None) -> str:
+    """'withdrawn', 'expired' or 'valid' (the ledger's own rule: ``is_valid``)."""
+    if consent.withdrawn_at is not None:
+        return "withdrawn"
+    return "valid" if consent.is_valid(now) else "expired"
+
+
+def access_log(kind: str | None = None) -> QuerySet[PersonalDataAccess]:
+    rows = PersonalDataAccess.objects.select_related("user", "reader_organisation").order_by("-created_at", "-pk")
+    if kind:
+        rows = rows.filter(kind=kind)
+    return rows

@@ -25,4 +25,31 @@ urlpatterns = [
     path("casussen/<int:case_id>/contact/bekijken/", case_page(views.contact_show), name="contact_show"),
     path("casussen/<int:case_id>/afsluiten/", case_page(views.case_close), name="case_close"),
     path("casussen/taken/<int:task_id>/afronden/", case_page(views.task_complete), name="task_complete"),
+    # Referrals, the referrer's side.
+    path("casussen/<int:case_id>/doorverwijzingen/nieuw/", case_page(views.referral_draft), name="referral_draft"),
+    path(
+        "casussen/doorverwijzingen/<int:referral_id>/toestemming/",
+        case_page(views.consent_record),
+        name="consent_record",
+    ),
+    path(
+        "casussen/doorverwijzingen/<int:referral_id>/versturen/", case_page(views.referral_send), name="referral_send"
+    ),
+    path(
+        "casussen/doorverwijzingen/<int:referral_id>/afsluiten/",
+        case_page(views.referral_close),
+        name="referral_close",
+    ),
+    path(
+        "casussen/doorverwijzingen/<int:referral_id>/bericht/",
+        case_page(views.referral_update),
+        name="referral_update",
+    ),
+    path("casussen/doorverwijzingen/<int:referral_id>/link/", case_page(views.link_create), name="link_create"),
+    path("casussen/links/<int:link_id>/intrekken/", case_page(views.link_revoke), name="link_revoke"),
+    path(
+        "casussen/toestemmingen/<int:consent_id>/intrekken/",
+        case_page(views.consent_withdraw),
+        name="consent_withdraw",
+    ),
 ]

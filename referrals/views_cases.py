@@ -27,8 +27,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portal.roles import Action, can
 from portal.tenancy import access_object
-from referrals import forms, selectors, services
-from referrals.models import Case, CaseTask
+from referrals import forms, lifecycle, selectors, services
+from referrals.lifecycle import TransitionNotAllowed
+from referrals.models import Case, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
 
 View = Callable[..., HttpResponse]
 
@@ -78,7 +79,11 @@ def _case(request: HttpRequest, case_id: int) -> Case:
     raise signals gets only their own (any other id is a 404, as if missing);
     anyone else gets 403 after the lookup.
     """
-    case = access_object(Case.objects.select_related("handler", "raised_by"), pk=case_id)
+    return _may_see(request, access_object(Case.objects.select_related("handler", "raised_by"), pk=case_id))
+
+
+def _may_see(request: HttpRequest, case: Case) -> Case:
+    """``_case`` for a case already fetched (through a referral, consent or link)."""
     case.organisation = request.organisation  # type: ignore[attr-defined]
     membership = request.membership  # type: ignore[attr-defined]
     if can(membership, Action.CASE_VIEW):
@@ -96,12 +101,35 @@ def _handled_case(request: HttpRequest, case_id: int) -> Case:
     return case
 
 
+def _handled_referral(request: HttpRequest, referral_id: int) -> Referral:
+    """A referral of the organisation, for a case handler; the same 404/403 as ``_case``."""
+    referral = access_object(Referral.objects.select_related("case", "partner"), pk=referral_id)
+    _may_see(request, referral.case)
+    _require(request, Action.CASE_HANDLE)
+    referral.organisation = request.organisation  # type: ignore[attr-defined]
+    return referral
+
+
 def _apply_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def transition_refused(request: HttpRequest, exc: TransitionNotAllowed) -> HttpResponse:
+    """An illegal referral status change: HTTP 409 with the state machine's message.
+    Shared by the referrer's, the partner's and the municipality's pages."""
+    return render(request, "referrals/conflict.html", {"message": exc.message}, status=exc.status_code)
+
+
+def _read(request: HttpRequest, case: Case, reason: str) -> None:
+    """Log that this page shows the case file (pseudonym, signal, notes, evidence)."""
+    membership = request.membership  # type: ignore[attr-defined]
+    if membership.user_id == request.user.pk:
+        membership.user = request.user  # the signed-in user, already loaded: no query for the log row
+    lifecycle.case_file_read(actor_membership=membership, case=case, reason=reason)
 
 
 def _to_case(case: Case, anchor: str = "") -> HttpResponse:
@@ -148,14 +176,40 @@ def case_detail(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespon
     membership = request.membership  # type: ignore[attr-defined]
     context: dict[str, object] = {"case": case, "steps": STEPS}
     if can(membership, Action.CASE_VIEW):
-        context.update(selectors.case_detail(case))
+        details = selectors.case_detail(case)
+        handles = can(membership, Action.CASE_HANDLE) and case.status == Case.Status.OPEN
+        if handles:
+            for referral in details["referrals"]:
+                _referral_actions(referral)
+        context.update(details)
         context.update(
             sees_case=True,
-            handles=can(membership, Action.CASE_HANDLE) and case.status == Case.Status.OPEN,
+            handles=handles,
+            may_handle=can(membership, Action.CASE_HANDLE),
             note_form=forms.NoteForm(),
             reveal_form=forms.RevealForm(),
+            may_draft=handles and any(r.get("kind") == "referral" for r in case.recommendations),
         )
+        _read(request, case, _("Casus bekeken"))
+    else:
+        # Someone who raised the signal sees only its status; the look is logged all the same.
+        _read(request, case, _("Eigen signaal bekeken"))
     return render(request, "referrals/cases/case_detail.html", context)
+
+
+def _referral_actions(referral: Referral) -> None:
+    """What a case handler can do with ``referral`` now (the state machine decides),
+    and the message form, with ids of its own on a page with several referrals."""
+    status = Referral.Status
+    under_way = referral.status in lifecycle.ACTIVE_STATUSES
+    referral.may_consent = referral.status != status.CLOSED  # type: ignore[attr-defined]
+    referral.may_send = status.SENT in lifecycle.TRANSITIONS[referral.status]  # type: ignore[attr-defined]
+    referral.may_cancel = referral.status == status.DRAFT  # type: ignore[attr-defined]
+    referral.may_withdraw = under_way  # type: ignore[attr-defined]
+    referral.may_message = under_way  # type: ignore[attr-defined]
+    referral.may_link = referral.partner_id is None and referral.status in (status.SENT, status.ACKNOWLEDGED)  # type: ignore[attr-defined]
+    if referral.may_message:  # type: ignore[attr-defined]
+        referral.update_form = forms.ReferralUpdateForm(auto_id=f"id_r{referral.pk}_%s")  # type: ignore[attr-defined]
 
 
 # --- The intake wizard --------------------------------------------------------------
@@ -187,7 +241,12 @@ def wizard(request: HttpRequest, org_slug: str, case_id: int, step: str) -> Http
     if case.status != Case.Status.OPEN:
         messages.info(request, _("Deze casus is afgesloten."))
         return _to_case(case)
-    return WIZARD_STEPS[step](request, case)
+    response = WIZARD_STEPS[step](request, case)
+    if response.status_code == 200:
+        # The step page itself (not a redirect after saving) shows the case file.
+        label = STEPS[STEP_NAMES.index(step)][1]
+        _read(request, case, _("Intake: %(step)s") % {"step": label})
+    return response
 
 
 def _step_conversation(request: HttpRequest, case: Case) -> HttpResponse:
@@ -413,6 +472,278 @@ def case_close(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespons
 
 @require_GET
 def access_log(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """Every read of victim data, newest first; ``?soort=`` filters by what was read."""
     _require(request, Action.ACCESS_LOG_VIEW)
-    page = Paginator(selectors.access_log(), LIST_PER_PAGE).get_page(request.GET.get("pagina"))
-    return render(request, "referrals/cases/access_log.html", {"page": page})
+    form = forms.AccessLogFilterForm(request.GET if "soort" in request.GET else None)
+    kind = ""
+    if form.is_bound:
+        if form.is_valid():
+            kind = form.cleaned_data["soort"]
+        else:
+            messages.error(request, _("Dit filter bestaat niet. Je ziet alle inzages."))
+            form = forms.AccessLogFilterForm()
+    page = Paginator(selectors.access_log(kind or None), LIST_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "referrals/cases/access_log.html",
+        {"page": page, "form": form, "kind": kind, "kind_label": dict(PersonalDataAccess.Kind.choices).get(kind)},
+    )
+
+
+# --- Referrals: the referrer's side -----------------------------------------------------
+#
+# Each action has a page of its own (GET shows the form, POST acts), so a mistake
+# comes back with field errors and everything typed kept. The case page shows the
+# same actions as links and small forms that post here.
+
+
+def _posted(request: HttpRequest):  # type: ignore[no-untyped-def]
+    """The form data of a POST, also when empty (a form without fields is still sent)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _to_referral(referral: Referral) -> HttpResponse:
+    return _to_case(referral.case, f"doorverwijzing-{referral.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+def referral_draft(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+    """Prepare a referral to one organisation of the advice, with a summary for the partner."""
+    case = _handled_case(request, case_id)
+    if case.status != Case.Status.OPEN:
+        messages.info(request, _("Deze casus is afgesloten."))
+        return _to_case(case)
+    labels = selectors.destination_labels(case) if case.routing_result else {}
+    recommendations = [
+        {**r, "label": labels.get(r["destination"], r["destination"])}
+        for r in case.recommendations
+        if r.get("kind") == "referral"
+    ]
+    choices = [(r["destination"], r["label"]) for r in recommendations]
+    form = forms.ReferralDraftForm(_posted(request), choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = lifecycle.referral_draft(
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+                case=case,
+                destination=form.cleaned_data["destination"],
+                summary=form.cleaned_data["summary"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("De doorverwijzing naar %(name)s is voorbereid. Leg nu de toestemming vast.")
+                % {"name": referral.destination_label},
+            )
+            return redirect("cases:consent_record", org_slug=org_slug, referral_id=referral.pk)
+    return render(
+        request,
+        "referrals/cases/referral_draft.html",
+        {"case": case, "form": form, "recommendations": recommendations},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def consent_record(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+    """Add an entry to the consent ledger: what may be shared, who consents, until when."""
+    referral = _handled_referral(request, referral_id)
+    form = forms.ConsentForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.consent_record(
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+                referral=referral,
+                **form.service_kwargs(),
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        except TransitionNotAllowed as exc:
+            return transition_refused(request, exc)
+        else:
+            messages.success(request, _("De toestemming is vastgelegd."))
+            if referral.status == Referral.Status.DRAFT:
+                return redirect("cases:referral_send", org_slug=org_slug, referral_id=referral.pk)
+            return _to_referral(referral)
+    case = referral.case
+    country = (case.facts or {}).get("country") or case.organisation.country
+    # The page shows the summary the victim consents to sharing.
+    _read(request, case, _("Doorverwijzing: toestemming vastleggen"))
+    return render(
+        request,
+        "referrals/cases/consent_record.html",
+        {
+            "case": case,
+            "referral": referral,
+            "form": form,
+            "victim_age": (case.facts or {}).get("victim_age"),
+            "consent_age": lifecycle.consent_age(country),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def referral_send(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+    """Send a draft. A partner by link: the page shows the link once, instead of a redirect."""
+    referral = _handled_referral(request, referral_id)
+    form = forms.SendForm(_posted(request), referral=referral)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = lifecycle.referral_send(
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+                referral=referral,
+                partner_email=form.cleaned_data.get("partner_email", ""),
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        except TransitionNotAllowed as exc:
+            return transition_refused(request, exc)
+        else:
+            if created is not None:
+                return _link_shown(request, referral, created, sent=True)
+            messages.success(
+                request,
+                _("De doorverwijzing is verstuurd. %(name)s krijgt een e-mail met alleen een link naar het portaal.")
+                % {"name": referral.destination_label},
+            )
+            return _to_referral(referral)
+    return render(
+        request,
+        "referrals/cases/referral_send.html",
+        {
+            "case": referral.case,
+            "referral": referral,
+            "form": form,
+            "shared": lifecycle.shared_with_partner(referral),
+        },
+    )
+
+
+def _link_shown(
+    request: HttpRequest, referral: Referral, created: lifecycle.LinkCreated, *, sent: bool
+) -> HttpResponse:
+    """The one time the link is shown (never cached: ``case_page``); it was mailed too."""
+    return render(
+        request,
+        "referrals/cases/link_created.html",
+        {"case": referral.case, "referral": referral, "link": created.link, "url": created.url, "sent": sent},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def referral_close(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+    """Cancel a draft, or withdraw a sent referral (after a confirmation)."""
+    referral = _handled_referral(request, referral_id)
+    outcome = Referral.Outcome.CANCELLED if referral.status == Referral.Status.DRAFT else Referral.Outcome.WITHDRAWN
+    form = forms.ReferralCloseForm(_posted(request), referral=referral, initial={"outcome": outcome})
+    errors: list[str] = []
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                lifecycle.referral_close(
+                    referral=referral,
+                    outcome=form.cleaned_data["outcome"],
+                    actor_membership=request.membership,  # type: ignore[attr-defined]
+                )
+            except ValidationError as exc:
+                errors = exc.messages
+            except TransitionNotAllowed as exc:
+                return transition_refused(request, exc)
+            else:
+                if form.cleaned_data["outcome"] == Referral.Outcome.CANCELLED:
+                    messages.success(request, _("Het concept is weggegooid."))
+                else:
+                    messages.success(
+                        request, _("De doorverwijzing is ingetrokken. Links voor de partner werken niet meer.")
+                    )
+                return _to_referral(referral)
+        else:
+            errors = [str(error) for errors in form.errors.values() for error in errors]
+        # Ask again, for what the referral is now.
+        form = forms.ReferralCloseForm(referral=referral, initial={"outcome": outcome})
+    return render(
+        request,
+        "referrals/cases/referral_close.html",
+        {"case": referral.case, "referral": referral, "form": form, "errors": errors, "outcome": outcome},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def referral_update(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+    """A message to the partner on a sent referral."""
+    referral = _handled_referral(request, referral_id)
+    form = forms.ReferralUpdateForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.referral_post_update(
+                referral=referral,
+                text=form.cleaned_data["text"],
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        except TransitionNotAllowed as exc:
+            return transition_refused(request, exc)
+        else:
+            messages.success(request, _("Je bericht staat bij de doorverwijzing."))
+            return _to_referral(referral)
+    return render(
+        request, "referrals/cases/referral_update.html", {"case": referral.case, "referral": referral, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request: HttpRequest, org_slug: str, consent_id: int) -> HttpResponse:
+    """Withdraw a consent entry, after a confirmation: sharing stops at once."""
+    consent = access_object(
+        ReferralConsent.objects.select_related("referral", "referral__case", "recorded_by"), pk=consent_id
+    )
+    case = _may_see(request, consent.referral.case)
+    _require(request, Action.CASE_HANDLE)
+    if request.method == "POST":
+        lifecycle.consent_withdraw(actor_membership=request.membership, consent=consent)  # type: ignore[attr-defined]
+        messages.success(
+            request,
+            _("De toestemming is ingetrokken. %(name)s ziet vanaf nu niets meer van wat deze toestemming dekte.")
+            % {"name": consent.recipient_label},
+        )
+        return _to_referral(consent.referral)
+    return render(
+        request,
+        "referrals/cases/consent_withdraw.html",
+        {"case": case, "referral": consent.referral, "consent": consent, "state": selectors.consent_state(consent)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def link_create(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+    """A new link for a partner without an account; earlier links stop working."""
+    referral = _handled_referral(request, referral_id)
+    form = forms.LinkForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = lifecycle.partner_link_create(
+                actor_membership=request.membership,  # type: ignore[attr-defined]
+                referral=referral,
+                email=form.cleaned_data["partner_email"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        except TransitionNotAllowed as exc:
+            return transition_refused(request, exc)
+        else:
+            return _link_shown(request, referral, created, sent=False)
+    return render(
+        request, "referrals/cases/link_create.html", {"case": referral.case, "referral": referral, "form": form}
+    )
+
+
+@require_POST
+def link_revoke(request: HttpRequest, org_slug: str, link_id: int) -> HttpResponse:
+    link = access_object(PartnerLink.objects.select_related("referral", "referral__case"), pk=link_id)
+    _may_see(request, link.referral.case)
+    _require(request, Action.CASE_HANDLE)
+    lifecycle.partner_link_revoke(actor_membership=request.membership, link=link)  # type: ignore[attr-defined]
+    messages.success(request, _("De link is ingetrokken en werkt niet meer."))
+    return _to_referral(link.referral)
