@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import urls as wagtailadmin_urls
 
 from portal import views
+from portal import views_notifications as notifications
+from portal.views_notifications import personal_page
 
 organisation_patterns = [
     path("", views.organisation_home, name="organisation_home"),
@@ -25,6 +27,25 @@ portal_patterns = [
     path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("account/mfa-vereist/", views.mfa_required, name="mfa_required"),
     path("healthz", views.healthz, name="healthz"),
+    # The notification centre: a person's own notifications, no organisation in the URL.
+    path("meldingen/", personal_page(notifications.notification_list), name="notifications"),
+    path("meldingen/aantal/", personal_page(notifications.notifications_count, poll=True), name="notifications_count"),
+    path(
+        "meldingen/alles-gelezen/", personal_page(notifications.notifications_read_all), name="notifications_read_all"
+    ),
+    path(
+        "meldingen/voorkeuren/", personal_page(notifications.notification_preferences), name="notification_preferences"
+    ),
+    path(
+        "meldingen/<int:notification_id>/gelezen/",
+        personal_page(notifications.notification_read),
+        name="notification_read",
+    ),
+    path(
+        "meldingen/<int:notification_id>/openen/",
+        personal_page(notifications.notification_open),
+        name="notification_open",
+    ),
 ]
 
 # Every admin login is allauth's login, with its rate limits and MFA stage.
@@ -36,6 +57,10 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("training.urls")),
     path("o/<slug:org_slug>/", include("cms.urls")),
     path("o/<slug:org_slug>/", include("referrals.urls_cases")),
+    path("o/<slug:org_slug>/", include("referrals.urls_partner")),
+    path("o/<slug:org_slug>/", include("referrals.urls_area")),
+    path("o/<slug:org_slug>/", include("referrals.urls_settings")),
+    path("", include("referrals.urls_public")),
     path("", include("training.public_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -41,6 +41,8 @@ EXCLUDED_PREFIXES = {
 # Our own URLs with arguments that name no tenant object, with the reason.
 NOT_TENANT_URLS = {
     "portal:invitation_accept": "the token is the credential; covered in test_invitations.py",
+    "portal:notification_read": "a person's own notifications; covered in test_notifications.py",
+    "portal:notification_open": "a person's own notifications; covered in test_notifications.py",
 }
 
 Factory = Callable[..., object]

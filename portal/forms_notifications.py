@@ -1,0 +1,127 @@
+"""Forms of the notification centre and of the e-mail texts in the Django admin."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template import Template, TemplateSyntaxError
+from django.template.base import VariableNode
+from django.template.defaulttags import ForNode, WithNode
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.models import MANDATORY_EMAIL_KINDS, MessageTemplate, NotificationKind
+from portal.notifications import TEMPLATE_NAMES, validate_template
+
+# Why a kind's e-mail cannot be switched off, shown beside its checkbox.
+MANDATORY_REASONS = {
+    NotificationKind.PARTNER_ESCALATION: gettext_lazy(
+        "Escalaties kun je niet uitzetten: een hulpvraag blijft anders misschien liggen."
+    ),
+    NotificationKind.DELIVERY_FAILED: gettext_lazy(
+        "Dit kun je niet uitzetten: je moet het altijd weten als een bericht niet is aangekomen."
+    ),
+}
+DEFAULT_MANDATORY_REASON = gettext_lazy("Deze melding krijg je altijd ook per e-mail. Dat kun je niet uitzetten.")
+
+
+class ReadAllForm(forms.Form):
+    """The "Alles gelezen" form: ``tot`` is the newest notification id on the list the person saw."""
+
+    tot = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+
+class NotificationPreferencesForm(forms.Form):
+    """One checkbox "ook per e-mail" per kind of notification. Kinds whose e-mail
+    cannot be switched off are shown ticked and disabled, with the reason; what the
+    browser sends for them is ignored."""
+
+    def __init__(self, *args: object, current: dict[str, bool], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for kind, label in NotificationKind.choices:
+            mandatory = kind in MANDATORY_EMAIL_KINDS
+            field = forms.BooleanField(
+                label=label,
+                required=False,
+                initial=True if mandatory else current.get(kind, True),
+                disabled=mandatory,
+                help_text=MANDATORY_REASONS.get(kind, DEFAULT_MANDATORY_REASON) if mandatory else "",
+            )
+            # Django links the help text (the reason) and any error to the input (aria-describedby).
+            field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+            self.fields[kind] = field
+
+    def wanted(self) -> set[str]:
+        """The kinds ticked (mandatory ones included; the service keeps those on anyway)."""
+        return {kind for kind in NotificationKind.values if self.cleaned_data.get(kind)}
+
+    def rows(self) -> list[tuple[forms.BoundField, bool]]:
+        return [(self[kind], kind in MANDATORY_EMAIL_KINDS) for kind in NotificationKind.values]
+
+
+def _names_help() -> str:
+    return ", ".join("{{ " + name + " }}" for name in TEMPLATE_NAMES)
+
+
+def unknown_names(text: str) -> list[str]:
+    """Names printed by ``text`` (``{{ name }}``, also inside ``{% if %}`` blocks)
+    that the e-mail does not know: they would print nothing, so they are most likely
+    typos. Names a ``{% for %}`` or ``{% with %}`` in the text defines count as known."""
+    try:
+        template = Template(text)
+    except TemplateSyntaxError:
+        return []  # validate_template reports this one
+    known = set(TEMPLATE_NAMES)
+    for loop in template.nodelist.get_nodes_by_type(ForNode):
+        known.update([*loop.loopvars, "forloop"])
+    for block in template.nodelist.get_nodes_by_type(WithNode):
+        known.update(block.extra_context)
+    unknown: list[str] = []
+    for node in template.nodelist.get_nodes_by_type(VariableNode):
+        lookups = getattr(node.filter_expression.var, "lookups", None)  # None for a literal: {{ "tekst" }}
+        if lookups and lookups[0] not in known and lookups[0] not in unknown:
+            unknown.append(lookups[0])
+    return unknown
+
+
+class MessageTemplateAdminForm(forms.ModelForm):
+    """The e-mail text of one kind. Both fields must compile as a template and may
+    print only the names the e-mail provides (``TEMPLATE_NAMES``)."""
+
+    class Meta:
+        model = MessageTemplate
+        fields = ("kind", "subject", "body")
+        widgets = {"body": forms.Textarea(attrs={"rows": 16, "cols": 80})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        names = format_lazy(gettext_lazy("Je kunt deze namen gebruiken: {names}."), names=_names_help())
+        self.fields["subject"].help_text = names
+        self.fields["body"].help_text = format_lazy(
+            "{names} {rest}",
+            names=names,
+            rest=gettext_lazy(
+                "Zet hier nooit gegevens over slachtoffers in. De e-mail zegt alleen waar het over gaat en geeft de link."
+            ),
+        )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        subject, body = cleaned.get("subject"), cleaned.get("body")
+        if subject is None or body is None:
+            return cleaned  # a required field is missing; that error is already there
+        try:
+            validate_template(subject=subject, body=body)
+        except ValidationError as exc:
+            for field, errors in exc.error_dict.items():
+                self.add_error(field if field in self.fields else None, errors)
+        for field, text in (("subject", subject), ("body", body)):
+            unknown = unknown_names(text)
+            if unknown and field not in self.errors:
+                self.add_error(
+                    field,
+                    _("Deze namen kent de e-mail niet: %(unknown)s. Je kunt alleen deze gebruiken: %(names)s.")
+                    % {"unknown": ", ".join(unknown), "names": _names_help()},
+                )
+        return cleaned
