@@ -329,7 +329,8 @@ class LinkForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner_email"].help_text = f"{link_help_text()} {_('Eerdere links werken dan niet meer.')}"
+        earlier = _("Eerdere links werken dan niet meer.")
+        self.fields["partner_email"].help_text = f"{link_help_text()} {earlier}"
 
 
 class ReferralCloseForm(forms.Form):
