@@ -230,7 +230,7 @@ class AuditEvent(models.Model):
         ASSIGNMENT_CREATED = "assignment_created", _("Training toegewezen")
         ASSIGNMENT_DELETED = "assignment_deleted", _("Toewijzing van training verwijderd")
         ASSIGNMENT_CHANGED = "assignment_changed", _("Datum van een toewijzing gewijzigd")
-        CASE_SETTINGS_CHANGED = "case_settings_changed", _("Bewaartermijn gewijzigd")
+        CASE_SETTINGS_CHANGED = "case_settings_changed", _("Casusinstellingen gewijzigd (bewaartermijn of nazorg)")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     kind = models.CharField(max_length=40, choices=Kind.choices)

@@ -41,6 +41,7 @@ class Action(models.TextChoices):
     CASE_RAISE = "case.raise", _("Een signaal melden")
     CASE_VIEW = "case.view", _("Casussen bekijken")
     CASE_HANDLE = "case.handle", _("Casussen behandelen")
+    CASE_SETTINGS = "case.settings", _("Bewaartermijn en nazorg van casussen instellen")
     REFERRAL_RECEIVE = "referral.receive", _("Doorverwijzingen ontvangen")
     REFERRAL_AREA = "referral.area", _("Doorverwijzingen in de gemeente beheren")
     DIRECTORY_MANAGE = "directory.manage", _("Lokale sociale kaart beheren")
@@ -63,6 +64,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CASE_RAISE: frozenset({R.LEARNER, R.CASE_HANDLER, R.ORG_COORDINATOR}),
     Action.CASE_VIEW: frozenset({R.CASE_HANDLER, R.ORG_COORDINATOR}),
     Action.CASE_HANDLE: frozenset({R.CASE_HANDLER}),
+    Action.CASE_SETTINGS: frozenset({R.ORG_COORDINATOR}),
     Action.REFERRAL_RECEIVE: frozenset({R.PARTNER_INTAKE}),
     Action.REFERRAL_AREA: frozenset({R.MUNICIPAL_COORDINATOR}),
     Action.DIRECTORY_MANAGE: frozenset({R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),

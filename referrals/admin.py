@@ -1,5 +1,6 @@
 """Django admin for routing: rule set versions (platform administrators), local
-destinations and rules, and API tokens.
+destinations and rules, and API tokens; and, read-only and without victim data,
+cases, referrals and their logs (see "Cases and referrals" below).
 
 A rule set version is never edited after publishing. "Add" publishes a new version
 through ``rule_set_publish`` (validated, made active); the action "Activeer" rolls
@@ -18,10 +19,30 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
-from referrals import selectors, services
-from referrals.models import ApiToken, LocalDestination, LocalRule, RuleSetVersion
+from referrals import selectors, services, services_reminders, services_settings
+from referrals.models import (
+    ApiToken,
+    Case,
+    CaseEvent,
+    CaseNote,
+    CaseTask,
+    DeletionLog,
+    EvidenceItem,
+    LocalDestination,
+    LocalRule,
+    OrganisationCaseSettings,
+    PartnerLink,
+    PersonalDataAccess,
+    Referral,
+    ReferralConsent,
+    ReferralUpdate,
+    Reminder,
+    RuleSetVersion,
+    VictimContact,
+)
 from referrals.routing import RuleSetInvalid, check_local_rule
 from referrals.routing import defaults as shipped
 
@@ -231,3 +252,429 @@ class ApiTokenAdmin(admin.ModelAdmin):
         for api_token in queryset:
             services.api_token_revoke(api_token=api_token)
         self.message_user(request, _("Ingetrokken."))
+
+
+# --- Cases and referrals ---------------------------------------------------------------
+#
+# Platform staff look here to understand a problem, never to change case data: every
+# case model is read-only (fixes go through the portal's services, which check roles
+# and write the chronology), except an organisation's retention settings.
+#
+# The admin NEVER shows victim data. Each admin below names the fields it shows;
+# everything else stays out: the pseudonym, the signal, the first impressions, the
+# wishes, facts other than forms and country, note texts, evidence descriptions and
+# where evidence is kept, every contact field, the referral summary and decline
+# reason, the victim's age in a consent, message texts and link token hashes.
+# Objects show as references or numbers, never as their content.
+
+
+class CaseReadOnlyAdmin(admin.ModelAdmin):
+    """View only, for platform administrators (superusers) only."""
+
+    list_per_page = 50
+    show_full_result_count = False
+    actions = None
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        user = request.user
+        return bool(user.is_active and user.is_superuser)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.get_fields(request, obj)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_active and request.user.is_superuser)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.get_fields(request, obj)
+
+
+def facts_without_victim_data(facts: Any) -> str:
+    """Only the forms and the country: the facts that stay after anonymising."""
+    facts = facts if isinstance(facts, dict) else {}
+    forms_ = ", ".join(str(form) for form in facts.get("forms", []) if isinstance(form, str))
+    country = facts.get("country") if isinstance(facts.get("country"), str) else ""
+    return " – ".join(part for part in (country, forms_) if part) or "—"
+
+
+class CaseEventInline(ReadOnlyInline):
+    model = CaseEvent
+    fields = ("created_at", "kind", "actor", "referral", "detail")
+    ordering = ("created_at", "pk")
+    show_change_link = False
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).select_related("actor", "referral")
+
+
+class CaseTaskInline(ReadOnlyInline):
+    model = CaseTask
+    fields = ("title", "destination", "status", "due_date", "assignee", "done_at")
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).select_related("assignee")
+
+
+class ReferralInline(ReadOnlyInline):
+    model = Referral
+    fk_name = "case"
+    fields = ("destination_label", "partner", "status", "outcome", "sent_at", "closed_at")
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).select_related("partner")
+
+
+@admin.register(Case)
+class CaseAdmin(CaseReadOnlyAdmin):
+    list_display = ("reference", "organisation", "status", "outcome", "created_at", "closed_at", "anonymised_at")
+    list_filter = ("status", "outcome", "organisation")
+    search_fields = ("reference",)
+    list_select_related = ("organisation",)
+    fields = (
+        "organisation",
+        "reference",
+        "status",
+        "outcome",
+        "raised_by",
+        "handler",
+        "facts_summary",
+        "rules_version",
+        "routed_at",
+        "consent_contact",
+        "consent_referral",
+        "consent_recorded_at",
+        "created_at",
+        "closed_at",
+        "anonymised_at",
+    )
+    inlines = (CaseTaskInline, ReferralInline, CaseEventInline)
+
+    @admin.display(description=_("land en vormen"))
+    def facts_summary(self, obj: Case) -> str:
+        return facts_without_victim_data(obj.facts)
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(CaseReadOnlyAdmin):
+    list_display = ("created_at", "case", "organisation", "kind", "actor")
+    list_filter = ("kind", "organisation")
+    search_fields = ("case__reference",)
+    list_select_related = ("case", "organisation", "actor")
+    fields = ("organisation", "case", "referral", "kind", "actor", "detail", "created_at")
+
+
+@admin.register(CaseTask)
+class CaseTaskAdmin(CaseReadOnlyAdmin):
+    list_display = ("title", "case", "organisation", "status", "due_date", "assignee")
+    list_filter = ("status", "organisation")
+    search_fields = ("case__reference",)
+    list_select_related = ("case", "organisation", "assignee")
+    fields = (
+        "organisation",
+        "case",
+        "title",
+        "destination",
+        "status",
+        "due_date",
+        "assignee",
+        "takedown_guide",
+        "created_at",
+        "done_at",
+        "done_by",
+    )
+
+
+@admin.register(EvidenceItem)
+class EvidenceItemAdmin(CaseReadOnlyAdmin):
+    list_display = ("kind", "case", "organisation", "platform", "captured_on", "created_at")
+    list_filter = ("kind", "organisation")
+    search_fields = ("case__reference",)
+    list_select_related = ("case", "organisation")
+    fields = ("organisation", "case", "kind", "platform", "captured_on", "recorded_by", "created_at")
+
+
+@admin.register(CaseNote)
+class CaseNoteAdmin(CaseReadOnlyAdmin):
+    list_display = ("__str__", "case", "organisation", "author", "created_at")
+    list_filter = ("organisation",)
+    search_fields = ("case__reference",)
+    list_select_related = ("case", "organisation", "author")
+    fields = ("organisation", "case", "author", "created_at")
+
+
+@admin.register(VictimContact)
+class VictimContactAdmin(CaseReadOnlyAdmin):
+    """That contact details exist, and when they changed. Never the details."""
+
+    list_display = ("__str__", "case", "organisation", "updated_by", "updated_at")
+    list_filter = ("organisation",)
+    search_fields = ("case__reference",)
+    list_select_related = ("case", "organisation", "updated_by")
+    fields = ("organisation", "case", "updated_by", "updated_at")
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(CaseReadOnlyAdmin):
+    list_display = ("created_at", "case_reference", "organisation", "kind", "user", "reader_organisation")
+    list_filter = ("kind", "organisation")
+    search_fields = ("case_reference",)
+    list_select_related = ("organisation", "user", "reader_organisation")
+    fields = ("organisation", "case_reference", "case", "kind", "user", "reader_organisation", "reason", "created_at")
+
+
+@admin.register(DeletionLog)
+class DeletionLogAdmin(CaseReadOnlyAdmin):
+    list_display = ("month", "organisation", "anonymised", "deleted")
+    list_filter = ("organisation",)
+    search_fields = ("organisation__name",)
+    list_select_related = ("organisation",)
+    fields = ("organisation", "month", "anonymised", "deleted")
+
+
+class ReferralConsentInline(ReadOnlyInline):
+    model = ReferralConsent
+    fields = ("given_at", "given_by", "shares_summary", "shares_contact", "expires_at", "withdrawn_at")
+    show_change_link = False
+
+
+class ReferralUpdateInline(ReadOnlyInline):
+    model = ReferralUpdate
+    fields = ("created_at", "author_label", "from_partner")
+    show_change_link = False
+
+
+class PartnerLinkInline(ReadOnlyInline):
+    model = PartnerLink
+    fields = ("created_at", "email", "expires_at", "used_at", "revoked_at")
+    show_change_link = False
+
+
+@admin.register(Referral)
+class ReferralAdmin(CaseReadOnlyAdmin):
+    list_display = ("case", "organisation", "destination_label", "partner", "status", "sent_at", "closed_at")
+    list_filter = ("status", "outcome", "organisation")
+    search_fields = ("case__reference",)
+    list_select_related = ("case", "organisation", "partner")
+    fields = (
+        "organisation",
+        "case",
+        "municipality",
+        "destination",
+        "destination_label",
+        "partner",
+        "urgency",
+        "status",
+        "outcome",
+        "redirected_from",
+        "created_by",
+        "created_at",
+        "sent_at",
+        "acknowledged_at",
+        "decided_at",
+        "closed_at",
+        "escalated_at",
+    )
+    inlines = (ReferralConsentInline, ReferralUpdateInline, PartnerLinkInline)
+
+
+@admin.register(ReferralConsent)
+class ReferralConsentAdmin(CaseReadOnlyAdmin):
+    list_display = ("referral", "organisation", "given_by", "shares_summary", "shares_contact", "given_at")
+    list_filter = ("given_by", "organisation")
+    search_fields = ("referral__case__reference",)
+    list_select_related = ("referral", "organisation")
+    fields = (
+        "organisation",
+        "referral",
+        "recipient_label",
+        "shares_summary",
+        "shares_contact",
+        "given_by",
+        "given_at",
+        "expires_at",
+        "recorded_by",
+        "withdrawn_at",
+        "withdrawn_by",
+    )
+
+
+@admin.register(ReferralUpdate)
+class ReferralUpdateAdmin(CaseReadOnlyAdmin):
+    list_display = ("__str__", "referral", "organisation", "author_label", "from_partner", "created_at")
+    list_filter = ("from_partner", "organisation")
+    search_fields = ("referral__case__reference",)
+    list_select_related = ("referral", "organisation")
+    fields = ("organisation", "referral", "author", "author_label", "from_partner", "created_at")
+
+
+@admin.register(PartnerLink)
+class PartnerLinkAdmin(CaseReadOnlyAdmin):
+    list_display = ("__str__", "referral", "organisation", "email", "state_label", "expires_at")
+    list_filter = ("organisation",)
+    search_fields = ("referral__case__reference", "email")
+    list_select_related = ("referral", "organisation")
+    fields = (
+        "organisation",
+        "referral",
+        "email",
+        "state_label",
+        "created_by",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "revoked_at",
+        "revoked_by",
+    )
+
+    @admin.display(description=_("stand"))
+    def state_label(self, obj: PartnerLink) -> str:
+        return {
+            "active": _("actief"),
+            "used": _("gebruikt"),
+            "revoked": _("ingetrokken"),
+            "expired": _("verlopen"),
+        }[obj.state()]
+
+
+# --- Retention settings: the one editable case model ------------------------------------
+
+
+class OrganisationCaseSettingsForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationCaseSettings
+        fields = ["organisation", "retention_months", "delete_after_months"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not any(field in self.errors for field in ("retention_months", "delete_after_months")):
+            try:
+                services_settings.case_settings_validate(
+                    retention_months=cleaned.get("retention_months"),
+                    delete_after_months=cleaned.get("delete_after_months"),
+                )
+            except ValidationError as exc:
+                for field, errors in exc.error_dict.items():
+                    self.add_error(field, errors)
+        return cleaned
+
+
+@admin.register(OrganisationCaseSettings)
+class OrganisationCaseSettingsAdmin(admin.ModelAdmin):
+    """Editable, validated like the coordinator's page, and audited. Deleting a row
+    would silently fall back to the defaults: set the numbers instead."""
+
+    form = OrganisationCaseSettingsForm
+    list_display = ("organisation", "retention_months", "delete_after_months")
+    search_fields = ("organisation__name",)
+    list_select_related = ("organisation",)
+    autocomplete_fields = ("organisation",)
+
+    def _platform_admin(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_superuser)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._platform_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._platform_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._platform_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._platform_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ("organisation",) if obj is not None else ()
+
+    def save_model(self, request: HttpRequest, obj: OrganisationCaseSettings, form: Any, change: bool) -> None:
+        saved = services_settings.case_settings_admin_save(actor=request.user, settings=obj)  # type: ignore[arg-type]
+        obj.pk = saved.pk
+        obj._state.adding = False
+        obj._state.db = saved._state.db
+
+
+# --- Reminders: read-only, with one action for failed ones ------------------------------
+
+
+@admin.register(Reminder)
+class ReminderAdmin(CaseReadOnlyAdmin):
+    """What is planned, sent, cancelled or failed. A reminder names its subject by id
+    ("case:12"), never by content. The one action sets failed reminders back to
+    pending (``services_reminders.reminders_retry_failed``); the sweep sends them."""
+
+    list_display = ("kind", "subject", "organisation", "due_at", "status", "attempts", "last_error", "sent_at")
+    list_filter = ("status", "kind")
+    search_fields = ("subject",)
+    list_select_related = ("organisation",)
+    fields = (
+        "organisation",
+        "kind",
+        "subject",
+        "due_at",
+        "status",
+        "attempts",
+        "last_error",
+        "lease_until",
+        "delivered_to",
+        "created_at",
+        "sent_at",
+    )
+    actions = ("retry_failed",)
+
+    @admin.action(description=_("Opnieuw proberen"))
+    def retry_failed(self, request: HttpRequest, queryset: Any) -> None:
+        ids = list(queryset.filter(status=Reminder.Status.FAILED).values_list("pk", flat=True))
+        count = services_reminders.reminders_retry_failed(actor=request.user, reminder_ids=ids)  # type: ignore[arg-type]
+        skipped = queryset.count() - count
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s herinnering staat weer klaar. Binnen een minuut proberen we hem opnieuw te versturen.",
+                "%(count)s herinneringen staan weer klaar. Binnen een minuut proberen we ze opnieuw te versturen.",
+                count,
+            )
+            % {"count": count},
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s herinnering was niet mislukt en is niet veranderd.",
+                    "%(count)s herinneringen waren niet mislukt en zijn niet veranderd.",
+                    skipped,
+                )
+                % {"count": skipped},
+                level=messages.WARNING,
+            )

@@ -7,13 +7,14 @@ from portal.demo import demo_logins_text, seed_demo
 class Command(BaseCommand):
     help = (
         "Create the demo: organisations and a user for every role, the CMS sections and "
-        "groups, the first course with its takedown guides, organisation pages and demo "
-        "training assignments. Idempotent: a second run creates nothing."
+        "groups, the first course with its takedown guides, organisation pages, demo "
+        "training assignments and demo cases with referrals. Idempotent: a second run creates nothing."
     )
 
     def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
         from cms.services import course_load
         from cms.setup import seed_cms_demo, setup_cms
+        from referrals.demo import seed_referrals_demo
         from training.demo import seed_training_demo
 
         created = seed_demo()
@@ -34,4 +35,17 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Organisation pages ready ({len(pages)} created now)."))
         training = seed_training_demo()
         self.stdout.write(self.style.SUCCESS(f"Training demo ready: {training}"))
+        cases = seed_referrals_demo()
+        self.stdout.write(self.style.SUCCESS(f"Case demo ready (created now: {cases})."))
+        if cases.reminder_text():
+            self.stdout.write(cases.reminder_text())
+        if cases.link_url:
+            self.stdout.write(
+                f"Referral by link to {cases.link_label} (a partner without an account). "
+                f"Open this link once to answer it as the partner:\n  {cases.link_url}"
+            )
+        elif cases.link_waiting:
+            self.stdout.write(
+                f"The link for {cases.link_label} was printed when it was made; the mail with it is in var/mail/."
+            )
         self.stdout.write(demo_logins_text(getattr(settings, "SITE_URL", "http://localhost:8000")))

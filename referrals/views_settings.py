@@ -1,0 +1,116 @@
+"""The case settings page of an organisation, under ``/o/<org_slug>/casussen/``:
+how long closed cases are kept, when case handlers are reminded to follow up, and
+which reminders could not be sent.
+
+Thin views: validate a form, call one service (``services_settings.case_settings_save``
+or ``services_settings.follow_up_schedule_save``). The page has two forms, each with
+its own button; a hidden ``section`` field says which one was sent, so a mistake in
+one never touches the other. Wrapped with ``case_page`` in ``urls_settings.py`` (no
+caching, no uploads).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from portal.roles import Action, can
+from referrals import services_settings
+from referrals.forms_settings import FollowUpForm, RetentionForm
+from referrals.models import DeletionLog, Reminder
+from referrals.reminders import DEFAULT_FOLLOW_UP_DAYS
+from referrals.views_cases import _apply_errors
+
+# Months of the deletion log shown on the page.
+DELETION_LOG_MONTHS = 12
+# Failed reminders shown on the page (the latest first).
+FAILED_SHOWN = 20
+FOLLOW_UP_SECTION = "follow_up"
+
+
+@require_http_methods(["GET", "POST"])
+def retention(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    if not can(membership, Action.CASE_SETTINGS):
+        raise PermissionDenied
+    organisation = request.organisation  # type: ignore[attr-defined]
+    current = services_settings.case_settings_current(organisation)
+    follow_up_days, follow_up_default = services_settings.follow_up_schedule_current(organisation)
+    posted = request.POST if request.method == "POST" else None
+    follow_up_posted = posted is not None and posted.get("section") == FOLLOW_UP_SECTION
+    form = RetentionForm(
+        None if follow_up_posted else posted,
+        initial={"retention_months": current.retention_months, "delete_after_months": current.delete_after_months},
+    )
+    follow_up_form = FollowUpForm(
+        posted if follow_up_posted else None,
+        initial={"follow_up_days": services_settings.follow_up_days_text(follow_up_days)},
+    )
+    if follow_up_posted and follow_up_form.is_valid():
+        try:
+            saved = services_settings.follow_up_schedule_save(
+                actor_membership=membership, days=follow_up_form.cleaned_data["follow_up_days"]
+            )
+        except ValidationError as exc:
+            _apply_errors(follow_up_form, exc)
+        else:
+            if saved.changed:
+                messages.success(
+                    request,
+                    ngettext(
+                        "De nazorgmomenten zijn opgeslagen. De herinneringen van %(count)s open casus zijn aangepast.",
+                        "De nazorgmomenten zijn opgeslagen. De herinneringen van %(count)s open casussen zijn "
+                        "aangepast.",
+                        saved.open_cases,
+                    )
+                    % {"count": saved.open_cases},
+                )
+            else:
+                messages.success(request, _("De nazorgmomenten zijn niet veranderd."))
+            return redirect("case_settings:retention", org_slug=org_slug)
+    elif posted is not None and not follow_up_posted and form.is_valid():
+        try:
+            services_settings.case_settings_save(
+                actor_membership=membership,
+                retention_months=form.cleaned_data["retention_months"],
+                delete_after_months=form.cleaned_data["delete_after_months"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De bewaartermijn is opgeslagen."))
+            return redirect("case_settings:retention", org_slug=org_slug)
+    deletion_log = list(DeletionLog.objects.order_by("-month")[:DELETION_LOG_MONTHS])
+    failed = list(
+        Reminder.objects.filter(status=Reminder.Status.FAILED)
+        .order_by("-due_at", "-pk")
+        .only("kind", "due_at", "last_error", "attempts")[: FAILED_SHOWN + 1]
+    )
+    return render(
+        request,
+        "referrals/settings/retention.html",
+        {
+            "form": form,
+            "follow_up_form": follow_up_form,
+            "follow_up_section": FOLLOW_UP_SECTION,
+            "follow_up_days": _days_list(follow_up_days),
+            "follow_up_default": follow_up_default,
+            "default_follow_up_days": _days_list(DEFAULT_FOLLOW_UP_DAYS),
+            "current": current,
+            "defaults": services_settings.default_periods(),
+            "deletion_log": deletion_log,
+            "failed_reminders": failed[:FAILED_SHOWN],
+            "failed_more": len(failed) > FAILED_SHOWN,
+        },
+    )
+
+
+def _days_list(days: list[int] | tuple[int, ...]) -> str:
+    """'7, 30 en 90', for a sentence."""
+    return get_text_list([str(day) for day in days], _("en"))
