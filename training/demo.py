@@ -11,6 +11,7 @@ from django_scopes import scope, scopes_disabled
 
 from portal.models import Membership, Organisation, User
 from portal.roles import Role
+from referrals import reminders
 from training import services
 from training.models import Assignment, ModuleAttempt
 from training.selectors import modules_for_organisation
@@ -49,12 +50,15 @@ def seed_training_demo() -> dict[str, int]:
     with transaction.atomic(), scope(organisation=organisation):
         for module, due_date in plan:
             # Created directly: the service rightly refuses a due date in the past.
-            _assignment, was_created = Assignment.objects.get_or_create(
+            assignment, was_created = Assignment.objects.get_or_create(
                 organisation=organisation,
                 module=module,
                 role=Role.LEARNER,
                 defaults={"due_date": due_date, "created_by": coordinator.user if coordinator else None},
             )
+            if was_created:
+                # The overdue one's reminder is due at once: the demo shows it within a minute.
+                reminders.plan_assignment(assignment)
             created["assignments"] += was_created
 
     learner = User.objects.filter(email=DEMO_LEARNER).first()
