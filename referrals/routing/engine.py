@@ -13,6 +13,7 @@ those rules are joined.
 
 from __future__ import annotations
 
+from referrals.routing.compiled import compile_router
 from referrals.routing.conditions import compile_predicates
 from referrals.routing.facts import Facts
 from referrals.routing.result import RoutingResult
@@ -34,7 +35,18 @@ def evaluate_flags(facts: Facts) -> dict[str, bool | None]:
 
 
 def route(facts: Facts, rule_set: RuleSet) -> RoutingResult:
-    """Route one case. Pure: the same facts and rule set always give the same result."""
+    """Route one case. Pure: the same facts and rule set always give the same result.
+
+    Runs the rule set compiled into one function (``compiled.py``, built on first
+    use); ``route_interpreted`` is the same routing through the closures."""
+    router = rule_set.router
+    if router is None:
+        router = rule_set.router = compile_router(rule_set, lambda facts: route_interpreted(facts, rule_set))
+    return router(facts)
+
+
+def route_interpreted(facts: Facts, rule_set: RuleSet) -> RoutingResult:
+    """``route`` through the compiled closures of each condition (the reference)."""
     flags = evaluate_flags(facts)
     fired = tuple([number for number, test in rule_set.plan(facts.country, facts.forms) if test(facts, flags)])
     return rule_set.result(facts.country, fired, tuple([name for name in FLAGS if flags[name] is True]))

@@ -10,12 +10,28 @@ import json
 from typing import Any
 
 _COMPACT = {"separators": (",", ":")}
+_HEADS: dict[tuple[str, tuple[str, ...]], str] = {}  # the JSON before the recommendations
+_HEADS_LIMIT = 1000  # a few per rule set version: the flags combine in 16 ways
+
+
+def _head(rules_version: str, flags: tuple[str, ...]) -> str:
+    key = (rules_version, flags)
+    head = _HEADS.get(key)
+    if head is None:
+        head = (
+            f'{{"rules_version":{json.dumps(rules_version)},"flags":{json.dumps(list(flags), **_COMPACT)},'
+            f'"recommendations":['
+        )
+        if len(_HEADS) >= _HEADS_LIMIT:
+            _HEADS.clear()
+        _HEADS[key] = head
+    return head
 
 
 class Recommendation:
     """One destination in a result."""
 
-    __slots__ = ("destination", "kind", "urgency", "rules", "explanation", "json")
+    __slots__ = ("destination", "kind", "urgency", "rules", "explanation", "json", "json_bytes")
 
     def __init__(self, destination: str, kind: str, urgency: str, rules: tuple[str, ...], explanation: str) -> None:
         self.destination = destination
@@ -24,6 +40,7 @@ class Recommendation:
         self.rules = rules
         self.explanation = explanation
         self.json = json.dumps(self.as_dict(), **_COMPACT)
+        self.json_bytes = self.json.encode()  # ASCII: json.dumps escapes the rest
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -47,13 +64,14 @@ class Recommendation:
 class RoutingResult:
     """``rules_version``, ``flags`` (tuple of names) and ``recommendations`` (ordered)."""
 
-    __slots__ = ("rules_version", "flags", "recommendations", "_json")
+    __slots__ = ("rules_version", "flags", "recommendations", "_json", "_json_bytes")
 
     def __init__(self, rules_version: str, flags: tuple[str, ...], recommendations: tuple[Recommendation, ...]) -> None:
         self.rules_version = rules_version
         self.flags = flags
         self.recommendations = recommendations
         self._json: str | None = None
+        self._json_bytes: bytes | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The result as the contract's JSON object (fresh, safe to change)."""
@@ -67,11 +85,21 @@ class RoutingResult:
         """Compact JSON, equal to ``json.dumps(self.as_dict(), separators=(",", ":"))``."""
         if self._json is None:
             # Cached results are shared, so this runs once per distinct answer.
-            self._json = (
-                f'{{"rules_version":{json.dumps(self.rules_version)},"flags":{json.dumps(list(self.flags), **_COMPACT)},'
-                f'"recommendations":[{",".join([r.json for r in self.recommendations])}]}}'
-            )
+            self._json = _head(self.rules_version, self.flags) + ",".join([r.json for r in self.recommendations]) + "]}"
         return self._json
+
+    def to_json_bytes(self) -> bytes:
+        """``to_json().encode()`` (it is ASCII: ``json.dumps`` escapes the rest), made once."""
+        if self._json_bytes is None:
+            if self._json is not None:
+                self._json_bytes = self._json.encode()
+            else:
+                self._json_bytes = (
+                    _head(self.rules_version, self.flags).encode()
+                    + b",".join([r.json_bytes for r in self.recommendations])
+                    + b"]}"
+                )
+        return self._json_bytes
 
     @property
     def destinations(self) -> list[str]:

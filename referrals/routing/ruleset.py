@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -109,6 +109,9 @@ class RuleSet:
         self._plans_by_forms: dict[tuple[str, frozenset[str]], tuple[tuple[int, Predicate], ...]] = {}
         self._results: dict[tuple[str, tuple[int, ...], tuple[str, ...]], RoutingResult] = {}
         self._recommendations: dict[tuple[str, int, tuple[str, ...]], Recommendation] = {}
+        # The whole rule set as one function (``compiled.py``), set by ``engine.route``
+        # on first use.
+        self.router: Callable[[Any], RoutingResult] | None = None
 
     def _plan(self, country: str) -> tuple[tuple[PlanStep, frozenset[str] | None], ...]:
         # The country filter happens here, once: an organisation of the other
@@ -160,20 +163,23 @@ class RuleSet:
     ) -> RoutingResult:
         # destination -> [urgency rank, order of its first rule, rule ids]
         hits: dict[str, list[Any]] = {}
+        get = hits.get
         for number in fired:
             order, rule_id, _test, outcomes = plan[number][0]
             for destination, rank in outcomes:
-                hit = hits.get(destination)
+                hit = get(destination)
                 if hit is None:
                     hits[destination] = [rank, order, [rule_id]]
                 else:
-                    hit[0] = min(hit[0], rank)
+                    if rank < hit[0]:
+                        hit[0] = rank
                     hit[2].append(rule_id)
-        ranked = sorted(hits.items(), key=lambda item: (item[1][0], item[1][1]))
+        ranked = sorted(hits.items(), key=_by_urgency_then_order)
+        recommendation = self._recommendation
         return RoutingResult(
             self.version,
             flags,
-            tuple(self._recommendation(destination, rank, tuple(rules)) for destination, (rank, _, rules) in ranked),
+            tuple([recommendation(destination, rank, tuple(rules)) for destination, (rank, _, rules) in ranked]),
         )
 
     def _recommendation(self, destination: str, urgency_rank: int, rule_ids: tuple[str, ...]) -> Recommendation:
@@ -198,6 +204,10 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"<RuleSet {self.version}: {len(self.rules)} rules, {len(self.destinations)} destinations>"
+
+
+def _by_urgency_then_order(item: tuple[str, list[Any]]) -> tuple[int, int]:
+    return item[1][0], item[1][1]
 
 
 def forms_gate(node: Any) -> frozenset[str] | None:

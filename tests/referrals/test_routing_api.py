@@ -215,6 +215,8 @@ def test_token_use_is_recorded_at_most_once_a_minute(case_handler, client):
 def test_session_user_without_required_mfa_gets_403_json_not_a_redirect(client, org, member_factory):
     membership = member_factory(org, Role.CASE_HANDLER, mfa=False)
     client.force_login(membership.user)
-    response = client.post("/api/routing/preview", data={"country": "NL", "forms": ["threat"]}, content_type="application/json")
+    response = client.post(
+        "/api/routing/preview", data={"country": "NL", "forms": ["threat"]}, content_type="application/json"
+    )
     assert response.status_code == 403
     assert "mfa" in response.json()["errors"]
