@@ -433,3 +433,41 @@ def test_weekly_digest_is_planned_once_per_week(org, member_factory, mailoutbox)
     make_referral(org)
     assert reminders.deliver(planned[0].pk, now=monday) == "sent"
     assert "nog niet bevestigd: 1" in mailoutbox[0].body
+
+
+def test_certificate_expiry_is_announced_once_and_not_after_renewal(org, member_factory, module, mailoutbox):
+    from training.models import Certificate
+
+    learner = member_factory(org, Role.LEARNER)
+    issued = timezone.now() - timedelta(days=340)
+    old = Certificate.objects.create(
+        user=learner.user,
+        module=module,
+        code="OLDCERT12345",
+        holder_name="x",
+        module_title=module.title,
+        issued_at=issued,
+        expires_at=issued + timedelta(days=365),
+    )
+    reminders.plan_certificate(old)
+    planned = rows(f"certificate:{old.pk}")
+    assert len(planned) == 1 and planned[0].kind == K.CERTIFICATE_EXPIRING
+    # It expires in 25 days: the 30-day warning is already due.
+    assert planned[0].due_at <= timezone.now()
+    assert reminders.deliver(planned[0].pk) == "sent"
+    assert [m.to for m in mailoutbox] == [[learner.user.email]]
+    assert module.title in mailoutbox[0].subject
+    # A renewed certificate: a warning planned for the old one is not sent.
+    second = reminders.reminder_schedule(
+        organisation=None, kind=K.CERTIFICATE_EXPIRING, subject=f"certificate:{old.pk}", due_at=timezone.now()
+    )
+    Certificate.objects.create(
+        user=learner.user,
+        module=module,
+        code="NEWCERT12345",
+        holder_name="x",
+        module_title=module.title,
+        expires_at=timezone.now() + timedelta(days=365),
+    )
+    assert reminders.deliver(second.pk) == "cancelled"
+    assert len(mailoutbox) == 1
