@@ -1,0 +1,437 @@
+"""Reads for the dashboards that show a bounded slice of live data: one case
+handler's own work, and the referrals one partner organisation received. No
+rollups: each selector runs a fixed number of queries, whatever the number of rows.
+
+Both run inside the organisation's scope (``TenantMiddleware``) and read only the
+columns they list (``values_list``): never a pseudonym, a signal, a summary, a
+decline reason or a message. A case is named by its reference only; the case page
+a row links to logs its own read.
+
+Small numbers
+-------------
+Counts of people are shown with ``suppress``: a count of 1 to 4 reads ``"<5"``
+(0 stays 0), and no total is shown from which such a count could be worked out
+(see ``suppress`` for how). The partner dashboard uses it for every count, even
+though they are the partner's own referrals, so the rules are the same on every
+dashboard.
+
+A sum is only ever shown by the same rule: exactly when every cell in it is shown
+exactly. Two tables that split the same referrals in two different ways would break
+that (a table of exact cells gives away the total the other one hides), so a page
+nests its breakdowns instead (``suppress_nested``): the waiting times split the
+row "waiting", they do not split all referrals a second time.
+
+What this does not try to stop: comparing two filtered views (say, two date ranges
+a day apart), and narrowing a count down by combining tables about different
+referrals (the outcomes of closed referrals and the acknowledgement table overlap
+in part). The partner sees each of these referrals in its own inbox anyway; the
+municipal dashboards (later) need cell suppression across linked tables.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import CharField, Count, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat, TruncDate
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import NotificationKind, User
+from referrals import workdays
+from referrals.models import Case, CaseTask, Referral, Reminder
+
+# --- Small numbers ------------------------------------------------------------------------
+
+SMALL_MIN, SMALL_MAX = 1, 4
+SMALL = "<5"
+HIDDEN: Promise = _("verborgen")
+
+Shown = int | str | Promise
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """What a table may show: ``cells`` as (key, shown value) in the given order,
+    and the ``total``. A cell shows a number or ``SMALL``; the total a number,
+    ``SMALL`` or ``HIDDEN``."""
+
+    cells: tuple[tuple[Hashable, Shown], ...]
+    total: Shown
+
+    def __getitem__(self, key: Hashable) -> Shown:
+        for cell_key, shown in self.cells:
+            if cell_key == key:
+                return shown
+        raise KeyError(key)
+
+    @property
+    def any_suppressed(self) -> bool:
+        return not is_exact(self.total) or any(not is_exact(shown) for _key, shown in self.cells)
+
+
+def is_exact(shown: Shown) -> bool:
+    """True for a number that is shown as it is."""
+    return isinstance(shown, int) and not isinstance(shown, bool)
+
+
+def _is_small(count: int) -> bool:
+    return SMALL_MIN <= count <= SMALL_MAX
+
+
+def suppress(cells: Sequence[tuple[Hashable, int]], *, hide_total: bool = False) -> Suppressed:
+    """Show the counts of a table without revealing any count from 1 to 4.
+
+    ``cells`` are (key, count) pairs; the total is their sum. The rules:
+
+    1. A cell from 1 to 4 shows as ``"<5"``; 0 stays 0 (that nobody is in a cell
+       tells nothing about anyone).
+    2. When a cell shows ``"<5"``, the total is not shown as a number: with the
+       total and the other cells, the small cell could be worked out. A total from
+       1 to 4 shows as ``"<5"`` (then every non-zero cell is ``"<5"`` too, and
+       none can be worked out); a larger total shows as ``HIDDEN``.
+    3. Except: four non-zero cells under a total of ``"<5"`` must all be 1, so
+       then the total is ``HIDDEN`` as well.
+    4. ``hide_total=True`` hides the total in any case.
+
+    Why the total and not a second cell? Which cell would be hidden depends on the
+    counts, and a reader who knows the rule learns from that choice (one ``<5``
+    and one hidden cell of 5 that add up to 6 can only be 1 and 5). Whether the
+    total is hidden depends only on what the table shows anyway: the ``"<5"``
+    cells. So nothing here can be worked out, also by someone who reads this code.
+    """
+    keys = [key for key, _count in cells]
+    counts = [int(count) for _key, count in cells]
+    if any(count < 0 for count in counts):
+        raise ValueError("Counts cannot be negative.")
+    shown: list[Shown] = [SMALL if _is_small(count) else count for count in counts]
+    grand = sum(counts)
+    total: Shown = grand
+    if hide_total:
+        total = HIDDEN
+    elif _is_small(grand):
+        total = HIDDEN if sum(1 for count in counts if count) == SMALL_MAX else SMALL
+    elif any(_is_small(count) for count in counts):
+        total = HIDDEN
+    return Suppressed(cells=tuple(zip(keys, shown, strict=True)), total=total)
+
+
+def suppress_nested(
+    groups: Sequence[tuple[Hashable, Sequence[tuple[Hashable, int]]]],
+) -> tuple[Suppressed, dict[Hashable, Suppressed]]:
+    """A table whose rows are groups of finer cells ("waiting" made of three waiting
+    times, say). Returns the table (each row the total of its group) and each group.
+
+    Every row is its group's total and the table's total is taken over all finer
+    cells, both by ``suppress``: so each sum on the page is shown exactly only when
+    every finer cell in it is, and no sum tells more than the cells do. A group of
+    one cell shows as that cell would.
+    """
+    parts = {key: suppress(cells) for key, cells in groups}
+    finest = [(index, count) for index, (_key, cells) in enumerate(groups) for _cell, count in cells]
+    table = Suppressed(cells=tuple((key, parts[key].total) for key, _cells in groups), total=suppress(finest).total)
+    return table, parts
+
+
+# --- Shared: waiting times --------------------------------------------------------------
+
+IN_TIME_WORKING_DAYS = 2  # a partner acknowledges a referral within 2 working days
+BUCKETS: tuple[tuple[str, Promise], ...] = (
+    ("0-1", _("0 of 1 werkdag")),
+    ("2-5", _("2 tot en met 5 werkdagen")),
+    ("6+", _("Meer dan 5 werkdagen")),
+)
+BUCKET_LABELS = dict(BUCKETS)
+
+
+def bucket_of(working_days: int) -> str:
+    if working_days <= 1:
+        return "0-1"
+    if working_days <= 5:
+        return "2-5"
+    return "6+"
+
+
+def _local_date(moment: datetime) -> date:
+    return timezone.localtime(moment).date()
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+# --- The case handler's dashboard -------------------------------------------------------
+
+FOLLOW_UP_WINDOW_DAYS = 14
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    pk: int
+    reference: str
+    opened_on: date
+    days_open: int
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    case_pk: int
+    reference: str
+    due_at: datetime
+    day: int  # days after the case was opened
+
+
+@dataclass(frozen=True)
+class OverdueTask:
+    pk: int
+    title: str
+    case_pk: int
+    reference: str
+    due_on: date
+    days_late: int
+
+
+@dataclass(frozen=True)
+class WaitingReferral:
+    pk: int
+    case_pk: int
+    reference: str
+    destination_label: str
+    sent_at: datetime
+    working_days: int
+
+
+@dataclass(frozen=True)
+class HandlerDashboard:
+    open_cases: list[OpenCase]
+    follow_ups: list[FollowUp]
+    overdue_tasks: list[OverdueTask]
+    waiting_referrals: list[WaitingReferral]
+
+    @property
+    def waiting_buckets(self) -> list[tuple[Promise, int]]:
+        """How long the referrals have waited, per bucket. Not suppressed: the
+        referrals themselves are listed on the same page, to the person who sent them."""
+        counts = Counter(bucket_of(r.working_days) for r in self.waiting_referrals)
+        return [(label, counts[key]) for key, label in BUCKETS]
+
+
+def _my_open_cases(user: User) -> QuerySet[Case]:
+    return Case.objects.filter(handler=user, status=Case.Status.OPEN)
+
+
+def handler_dashboard(user: User, *, country: str, now: datetime | None = None) -> HandlerDashboard:
+    """The case handler's own open work: four queries."""
+    now = now or timezone.now()
+    today = _local_date(now)
+
+    cases = [
+        OpenCase(
+            pk=pk, reference=reference, opened_on=_local_date(created), days_open=(today - _local_date(created)).days
+        )
+        for pk, reference, created in _my_open_cases(user)
+        .order_by("created_at", "pk")
+        .values_list("pk", "reference", "created_at")
+    ]
+
+    by_subject = {f"case:{case.pk}": case for case in cases}
+    subjects = _my_open_cases(user).annotate(subject=Concat(Value("case:"), Cast("pk", CharField()))).values("subject")
+    follow_ups = []
+    for subject, due_at in (
+        Reminder.objects.filter(
+            kind=NotificationKind.CASE_FOLLOW_UP,
+            status=Reminder.Status.PENDING,
+            due_at__gte=_start_of(today),
+            due_at__lt=_start_of(today + timedelta(days=FOLLOW_UP_WINDOW_DAYS + 1)),
+            subject__in=subjects,
+        )
+        .order_by("due_at", "pk")
+        .values_list("subject", "due_at")
+    ):
+        case = by_subject.get(subject)
+        if case is not None:  # opened or closed between the two reads: leave it out
+            day = (_local_date(due_at) - case.opened_on).days
+            follow_ups.append(FollowUp(case_pk=case.pk, reference=case.reference, due_at=due_at, day=day))
+
+    tasks = [
+        OverdueTask(pk=pk, title=title, case_pk=case_pk, reference=reference, due_on=due, days_late=(today - due).days)
+        for pk, title, due, case_pk, reference in CaseTask.objects.filter(
+            Q(case__handler=user) | Q(assignee=user),
+            status=CaseTask.Status.OPEN,
+            due_date__lt=today,
+            case__status=Case.Status.OPEN,
+        )
+        .order_by("due_date", "pk")
+        .values_list("pk", "title", "due_date", "case_id", "case__reference")
+    ]
+
+    waiting = [
+        WaitingReferral(
+            pk=pk,
+            case_pk=case_pk,
+            reference=reference,
+            destination_label=label,
+            sent_at=sent_at,
+            working_days=max(0, workdays.working_days_between(_local_date(sent_at), today, country)),
+        )
+        for pk, case_pk, reference, label, sent_at in Referral.objects.filter(
+            status=Referral.Status.SENT, case__handler=user, sent_at__isnull=False
+        )
+        .order_by("sent_at", "pk")
+        .values_list("pk", "case_id", "case__reference", "destination_label", "sent_at")
+    ]
+    return HandlerDashboard(open_cases=cases, follow_ups=follow_ups, overdue_tasks=tasks, waiting_referrals=waiting)
+
+
+# --- The partner organisation's dashboard -------------------------------------------------
+
+ACKNOWLEDGEMENT: tuple[tuple[str, Promise], ...] = (
+    ("waiting", _("Wacht nog op bevestiging")),  # split by BUCKETS: how long so far
+    ("in_time", _("Binnen 2 werkdagen bevestigd")),
+    ("late", _("Later dan 2 werkdagen bevestigd")),
+    ("closed_unacknowledged", _("Afgesloten voordat jullie hem bevestigden")),
+)
+ACKNOWLEDGEMENT_LABELS = dict(ACKNOWLEDGEMENT)
+# Outcomes a received referral can end with (a cancelled draft never reached the partner).
+PARTNER_VISIBLE_OUTCOMES = tuple(o.value for o in Referral.Outcome if o != Referral.Outcome.CANCELLED)
+# A filter on "closed" would make the outcomes a second split of the same referrals
+# (see "Small numbers" above); the outcomes table shows the closed ones anyway.
+FILTER_STATUSES = (
+    Referral.Status.SENT.value,
+    Referral.Status.ACKNOWLEDGED.value,
+    Referral.Status.ACCEPTED.value,
+    Referral.Status.DECLINED.value,
+)
+
+
+@dataclass(frozen=True)
+class PartnerFilters:
+    """Which received referrals count: sent from ``start`` up to and including
+    ``end`` (dates in the portal's time zone), with ``status`` ("" for any)."""
+
+    start: date | None = None
+    end: date | None = None
+    status: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.start or self.end or self.status)
+
+
+@dataclass(frozen=True)
+class PartnerDashboard:
+    acknowledgement: Suppressed  # keys of ACKNOWLEDGEMENT; the total is "received"
+    waiting_times: Suppressed  # the referrals still waiting, keys of BUCKETS; the total is "waiting"
+    outcomes: Suppressed  # Referral.Outcome values of the closed ones
+    in_time_percentage: int | None  # None when a count it rests on is not shown
+
+    @property
+    def received(self) -> Shown:
+        return self.acknowledgement.total
+
+    @property
+    def waiting(self) -> Shown:
+        return self.acknowledgement["waiting"]
+
+    @property
+    def in_time(self) -> Shown:
+        return self.acknowledgement["in_time"]
+
+    @property
+    def percentage_suppressed(self) -> bool:
+        """True when there is a percentage to give, but a count it rests on is not shown."""
+        return self.in_time_percentage is None and not (self.in_time == 0 and self.acknowledgement["late"] == 0)
+
+
+def received_referrals(filters: PartnerFilters) -> QuerySet[Referral]:
+    """The referrals sent to this organisation (scope = the partner), filtered."""
+    referrals = Referral.received.exclude(status=Referral.Status.DRAFT).filter(sent_at__isnull=False)
+    if filters.start is not None:
+        referrals = referrals.filter(sent_at__gte=_start_of(filters.start))
+    if filters.end is not None:
+        referrals = referrals.filter(sent_at__lt=_start_of(filters.end + timedelta(days=1)))
+    if filters.status:
+        if filters.status not in FILTER_STATUSES:
+            raise ValueError(f"Unknown status filter {filters.status!r}.")
+        referrals = referrals.filter(status=filters.status)
+    return referrals
+
+
+def _acknowledgement_counts(
+    referrals: QuerySet[Referral], *, today: date, country: str
+) -> tuple[Counter[str], Counter[str]]:
+    """One query: how many referrals per (status, day sent, day acknowledged, day
+    closed). Working days are counted per distinct pair of days, not per referral.
+
+    Returns the counts per acknowledgement key (without "waiting") and, for the
+    referrals still waiting, per bucket of working days waited so far."""
+    tz = timezone.get_current_timezone()
+    groups = (
+        referrals.annotate(
+            sent_day=TruncDate("sent_at", tzinfo=tz),
+            ack_day=TruncDate("acknowledged_at", tzinfo=tz),
+            closed_day=TruncDate("closed_at", tzinfo=tz),
+        )
+        .values_list("status", "sent_day", "ack_day", "closed_day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    acknowledgement: Counter[str] = Counter()
+    buckets: Counter[str] = Counter()
+    between: dict[tuple[date, date], int] = {}
+    for status, sent_day, ack_day, closed_day, n in groups:
+        if ack_day is not None:
+            end = ack_day
+        elif status == Referral.Status.CLOSED:
+            end = closed_day or today
+        else:
+            end = today
+        if (sent_day, end) not in between:
+            between[sent_day, end] = max(0, workdays.working_days_between(sent_day, end, country))
+        days = between[sent_day, end]
+        if ack_day is not None:
+            acknowledgement["in_time" if days <= IN_TIME_WORKING_DAYS else "late"] += n
+        elif status == Referral.Status.CLOSED:
+            acknowledgement["closed_unacknowledged"] += n
+        else:
+            buckets[bucket_of(days)] += n
+    return acknowledgement, buckets
+
+
+def partner_dashboard(*, country: str, filters: PartnerFilters, now: datetime | None = None) -> PartnerDashboard:
+    """Counts of the referrals this partner received: two queries.
+
+    The acknowledgement table splits every received referral once; its row
+    "waiting" is split again by how long those referrals have waited so far. The
+    outcomes split the closed ones. The share acknowledged in time is given only
+    when the two counts it rests on are shown exactly."""
+    today = _local_date(now or timezone.now())
+    referrals = received_referrals(filters)
+    acknowledgement, buckets = _acknowledgement_counts(referrals, today=today, country=country)
+    outcome_counts: dict[str, int] = dict(
+        referrals.filter(status=Referral.Status.CLOSED).values_list("outcome").annotate(n=Count("pk")).order_by()
+    )
+    outcomes = [o.value for o in Referral.Outcome if o.value in PARTNER_VISIBLE_OUTCOMES or outcome_counts.get(o.value)]
+    ack, parts = suppress_nested(
+        [
+            ("waiting", [(key, buckets[key]) for key, _label in BUCKETS]),
+            *((key, [(key, acknowledgement[key])]) for key, _label in ACKNOWLEDGEMENT[1:]),
+        ]
+    )
+    closed = suppress([(o, outcome_counts.get(o, 0)) for o in outcomes])
+    in_time, late = ack["in_time"], ack["late"]
+    percentage = None
+    if is_exact(in_time) and is_exact(late) and in_time + late:  # type: ignore[operator]
+        percentage = round(100 * in_time / (in_time + late))  # type: ignore[operator]
+    return PartnerDashboard(
+        acknowledgement=ack, waiting_times=parts["waiting"], outcomes=closed, in_time_percentage=percentage
+    )
+
+
+def outcome_label(value: Any) -> Promise | str:
+    return Referral.Outcome(value).label if value in Referral.Outcome.values else str(value)

@@ -1,0 +1,292 @@
+"""The dashboard at ``/o/<org_slug>/dashboard/``: one URL, the page that fits the member.
+
+* A case handler (``Action.CASE_HANDLE``) sees their own open work.
+* An intake worker of a partner (``Action.REFERRAL_RECEIVE``) sees counts of the
+  referrals the organisation received, with filters in the URL
+  (``?van=YYYY-MM-DD&tot=YYYY-MM-DD&status=<status>``) and small numbers suppressed.
+* Anyone else goes to "Mijn training", where the learner's overview lives.
+
+Each table downloads as CSV with ``?format=csv&table=<name>`` (Dutch headers, the
+date in the file name, the same suppression as on the page). A bad filter or a bad
+download request gives the page with a message, never an error page.
+
+Reads go through ``portal.dashboards``; no victim data reaches these pages. The
+view is wrapped in ``case_page`` in ``urls_dashboards.py`` (no caching).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from portal import dashboards
+from portal.charts import BarChart
+from portal.forms import PortalForm
+from portal.roles import Action, can
+from referrals.models import Referral
+from training.views import csv_safe
+
+MIN_DATE = date(2000, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+
+Rows = tuple[list[Any], list[list[Any]]]
+
+
+class PartnerFilterForm(PortalForm):
+    """The partner dashboard's filters, from the URL. Invalid: the view shows
+    every referral and says why."""
+
+    van = forms.DateField(
+        label=gettext_lazy("Verstuurd vanaf"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("Bijvoorbeeld 2026-01-31."),
+    )
+    tot = forms.DateField(
+        label=gettext_lazy("Verstuurd tot en met"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("Bijvoorbeeld 2026-12-31."),
+    )
+    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", gettext_lazy("Alle")),
+            *((value, label) for value, label in Referral.Status.choices if value in dashboards.FILTER_STATUSES),
+        ]
+
+    def _clean_day(self, name: str) -> date | None:
+        day = self.cleaned_data.get(name)
+        if day is not None and not MIN_DATE <= day <= MAX_DATE:
+            raise forms.ValidationError(
+                gettext_lazy("Kies een datum tussen %(first)s en %(last)s."),
+                params={"first": MIN_DATE.year, "last": MAX_DATE.year},
+            )
+        return day
+
+    def clean_van(self) -> date | None:
+        return self._clean_day("van")
+
+    def clean_tot(self) -> date | None:
+        return self._clean_day("tot")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, end = cleaned.get("van"), cleaned.get("tot")
+        if start and end and start > end:
+            self.add_error(
+                "tot",
+                gettext_lazy("Deze datum ligt vóór de datum bij ‘Verstuurd vanaf’. Kies een latere datum."),
+            )
+        return cleaned
+
+    @property
+    def is_filtering(self) -> bool:
+        return any(self.data.get(name) for name in self.fields)
+
+    def filters(self) -> dashboards.PartnerFilters:
+        """The filters to apply; none when the form is invalid."""
+        if not self.is_filtering or not self.is_valid():
+            return dashboards.PartnerFilters()
+        data = self.cleaned_data
+        return dashboards.PartnerFilters(start=data["van"], end=data["tot"], status=data["status"])
+
+    def query(self) -> str:
+        """The valid filters as a query string, for the download links."""
+        filters = self.filters()
+        values = {
+            "van": filters.start.isoformat() if filters.start else "",
+            "tot": filters.end.isoformat() if filters.end else "",
+            "status": filters.status,
+        }
+        return urlencode({name: value for name, value in values.items() if value})
+
+
+# --- Downloads ---------------------------------------------------------------------------
+
+
+def _csv_response(request: HttpRequest, table: str, build: Callable[[], Rows]) -> HttpResponse:
+    """One table as CSV: Dutch headers and labels, whatever language the page is in."""
+    with translation.override("nl"):
+        header, rows = build()
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # so spreadsheet programs read UTF-8
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow([csv_safe(cell) for cell in header])
+        writer.writerows([csv_safe(cell) for cell in row] for row in rows)
+    organisation = request.organisation  # type: ignore[attr-defined]
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    name = f"dashboard-{table}-{organisation.slug}-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _download(request: HttpRequest, tables: dict[str, Callable[[], Rows]]) -> tuple[HttpResponse | None, str]:
+    """The CSV asked for, or an error to show on the page ("" when none was asked for)."""
+    wanted_format = request.GET.get("format")
+    table = request.GET.get("table")
+    if wanted_format is None and table is None:
+        return None, ""
+    if wanted_format != "csv":
+        return None, _("Downloaden kan alleen als CSV-bestand. Gebruik de links onder de tabellen.")
+    if table not in tables:
+        return None, _("Deze tabel bestaat niet. Gebruik de links onder de tabellen om te downloaden.")
+    return _csv_response(request, table, tables[table]), ""
+
+
+def _counted_rows(cells: Sequence[tuple[Any, Any]], labels: dict[Any, Any]) -> list[list[Any]]:
+    return [[labels.get(key, key), shown] for key, shown in cells]
+
+
+# --- The page ----------------------------------------------------------------------------
+
+
+@require_GET
+def dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    if can(membership, Action.CASE_HANDLE):
+        return _case_handler(request)
+    if can(membership, Action.REFERRAL_RECEIVE):
+        return _partner(request)
+    return redirect("training:my_training", org_slug=org_slug)
+
+
+def _case_handler(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    data = dashboards.handler_dashboard(request.user, country=organisation.country)  # type: ignore[arg-type]
+    waiting_chart = BarChart(
+        chart_id="wachttijden",
+        table="wachttijden",
+        caption=_("Hoe lang je doorverwijzingen al wachten op bevestiging"),
+        label_header=_("Wachttijd"),
+        value_header=_("Aantal doorverwijzingen"),
+        rows=tuple(data.waiting_buckets),
+    )
+    tables: dict[str, Callable[[], Rows]] = {
+        "casussen": lambda: (
+            [_("Kenmerk"), _("Geopend op"), _("Dagen open")],
+            [[c.reference, c.opened_on.isoformat(), c.days_open] for c in data.open_cases],
+        ),
+        "nazorg": lambda: (
+            [_("Kenmerk"), _("Datum"), _("Dag na het openen")],
+            [[f.reference, timezone.localdate(f.due_at).isoformat(), f.day] for f in data.follow_ups],
+        ),
+        "taken": lambda: (
+            [_("Taak"), _("Kenmerk"), _("Uiterlijk op"), _("Dagen te laat")],
+            [[t.title, t.reference, t.due_on.isoformat(), t.days_late] for t in data.overdue_tasks],
+        ),
+        "doorverwijzingen": lambda: (
+            [_("Kenmerk"), _("Naar"), _("Verstuurd op"), _("Werkdagen gewacht")],
+            [
+                [r.reference, r.destination_label, timezone.localdate(r.sent_at).isoformat(), r.working_days]
+                for r in data.waiting_referrals
+            ],
+        ),
+        "wachttijden": lambda: (
+            [_("Wachttijd"), _("Aantal doorverwijzingen")],
+            [[str(label), count] for label, count in data.waiting_buckets],
+        ),
+    }
+    response, export_error = _download(request, tables)
+    if response is not None:
+        return response
+    return render(
+        request,
+        "portal/dashboards/case_handler.html",
+        {"dashboard": data, "waiting_chart": waiting_chart, "export_error": export_error, "export_query": ""},
+    )
+
+
+def _partner(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = PartnerFilterForm(request.GET)
+    bad_filter = form.is_filtering and not form.is_valid()
+    filters = form.filters()
+    data = dashboards.partner_dashboard(country=organisation.country, filters=filters)
+    outcome_labels = {value: dashboards.outcome_label(value) for value, _shown in data.outcomes.cells}
+    outcomes_chart = BarChart(
+        chart_id="uitkomsten",
+        table="uitkomsten",
+        caption=_("Uitkomsten van afgesloten doorverwijzingen"),
+        label_header=_("Uitkomst"),
+        value_header=_("Aantal doorverwijzingen"),
+        rows=tuple((outcome_labels[key], shown) for key, shown in data.outcomes.cells),
+        total_label=_("Totaal afgesloten"),
+        total=data.outcomes.total,
+    )
+    waiting_chart = BarChart(
+        chart_id="wachttijden",
+        table="wachttijden",
+        caption=_("Hoe lang de doorverwijzingen die nog wachten, al wachten"),
+        label_header=_("Wachttijd tot nu"),
+        value_header=_("Aantal doorverwijzingen"),
+        rows=tuple((dashboards.BUCKET_LABELS[key], shown) for key, shown in data.waiting_times.cells),
+        total_label=_("Totaal wachtend"),
+        total=data.waiting_times.total,
+    )
+    tables: dict[str, Callable[[], Rows]] = {
+        "bevestiging": lambda: (
+            [_("Bevestiging"), _("Aantal doorverwijzingen")],
+            [
+                *_counted_rows(data.acknowledgement.cells, dashboards.ACKNOWLEDGEMENT_LABELS),
+                [_("Totaal ontvangen"), data.received],
+            ],
+        ),
+        "wachttijden": lambda: (
+            [_("Wachttijd tot nu"), _("Aantal doorverwijzingen")],
+            [
+                *_counted_rows(data.waiting_times.cells, dashboards.BUCKET_LABELS),
+                [_("Totaal wachtend"), data.waiting_times.total],
+            ],
+        ),
+        "uitkomsten": lambda: (
+            [_("Uitkomst"), _("Aantal doorverwijzingen")],
+            [*_counted_rows(data.outcomes.cells, outcome_labels), [_("Totaal afgesloten"), data.outcomes.total]],
+        ),
+    }
+    export_error = ""
+    if not bad_filter:
+        response, export_error = _download(request, tables)
+        if response is not None:
+            return response
+    acknowledgement_rows = [
+        (dashboards.ACKNOWLEDGEMENT_LABELS[key], shown) for key, shown in data.acknowledgement.cells
+    ]
+    return render(
+        request,
+        "portal/dashboards/partner.html",
+        {
+            "form": form,
+            "bad_filter": bad_filter,
+            "filtering": filters.active,
+            "status_filtered": bool(filters.status),
+            "dashboard": data,
+            "acknowledgement_rows": acknowledgement_rows,
+            "outcomes_chart": outcomes_chart,
+            "waiting_chart": waiting_chart,
+            "any_suppressed": any(
+                table.any_suppressed for table in (data.acknowledgement, data.waiting_times, data.outcomes)
+            ),
+            "in_time_days": dashboards.IN_TIME_WORKING_DAYS,
+            "export_error": export_error,
+            "export_query": form.query(),
+            "small": dashboards.SMALL,
+            "hidden": dashboards.HIDDEN,
+        },
+    )
