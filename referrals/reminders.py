@@ -321,7 +321,7 @@ def deliver(reminder_id: int, *, now: datetime | None = None) -> str:
     now = now or timezone.now()
     with scopes_disabled(), transaction.atomic():
         reminder = (
-            Reminder.objects.select_for_update(skip_locked=True)
+            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("organisation")
             .filter(pk=reminder_id)
             .first()
