@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -75,7 +76,11 @@ def _sample_lesson(library):  # type: ignore[no-untyped-def]
                 "question": f"Vraag {n}: wat doe je eerst?",
                 "multiple": n % 2 == 0,
                 "options": [
-                    {"type": "item", "id": f"kc{n}-{o}", "value": {"text": f"Antwoord {o}", "correct": o < 2, "feedback": f"Uitleg {o}."}}
+                    {
+                        "type": "item",
+                        "id": f"kc{n}-{o}",
+                        "value": {"text": f"Antwoord {o}", "correct": o < 2, "feedback": f"Uitleg {o}."},
+                    }
                     for o in range(4)
                 ],
             },
@@ -95,7 +100,16 @@ def _sample_lesson(library):  # type: ignore[no-untyped-def]
                         "key": "start",
                         "situation": "Sam komt huilend naar je toe.",
                         "choices": [
-                            {"type": "item", "id": f"ch{c}", "value": {"text": f"Keuze {c}", "outcome": "good", "consequence": "Gevolg.", "next_step": ""}}
+                            {
+                                "type": "item",
+                                "id": f"ch{c}",
+                                "value": {
+                                    "text": f"Keuze {c}",
+                                    "outcome": "good",
+                                    "consequence": "Gevolg.",
+                                    "next_step": "",
+                                },
+                            }
                             for c in range(3)
                         ],
                     },
@@ -103,7 +117,9 @@ def _sample_lesson(library):  # type: ignore[no-untyped-def]
             ],
         },
     }
-    module = library.add_child(instance=ModulePage(title="Voorbeeldmodule", slug="voorbeeld", intro="<p>Voorbeeld.</p>"))
+    module = library.add_child(
+        instance=ModulePage(title="Voorbeeldmodule", slug="voorbeeld", intro="<p>Voorbeeld.</p>")
+    )
     body = [scenario, *(check(n) for n in range(6))]
     return module.add_child(instance=LessonPage(title="Voorbeeldles", slug="voorbeeldles", body=body))
 
@@ -146,9 +162,15 @@ def prepare() -> Target:
             name="Gemeente Bench", slug="gemeente-bench", kind=OrganisationKind.MUNICIPALITY, country=Country.NL
         )
         school = Organisation.objects.create(
-            name="School Bench", slug="school-bench", kind=OrganisationKind.SCHOOL, parent=municipality, country=Country.NL
+            name="School Bench",
+            slug="school-bench",
+            kind=OrganisationKind.SCHOOL,
+            parent=municipality,
+            country=Country.NL,
         )
-        user = User.objects.create_user(email="leerling@bench.example", password="Bench-wachtwoord-2026", first_name="Bo", last_name="Bench")
+        user = User.objects.create_user(
+            email="leerling@bench.example", password="Bench-wachtwoord-2026", first_name="Bo", last_name="Bench"
+        )
         Membership.objects.create(organisation=school, user=user, role=Role.LEARNER)
 
     # A learner halfway: the earlier lessons done, half of this lesson's questions answered.
@@ -156,13 +178,23 @@ def prepare() -> Target:
     for earlier in lessons[: lessons.index(lesson)]:
         for check in earlier.knowledge_checks():
             services.progress_record_answer(
-                learner=user, module=module, lesson=earlier, attempt_id=None, question_id=check.id, option_ids=sorted(check.correct_ids)
+                learner=user,
+                module=module,
+                lesson=earlier,
+                attempt_id=None,
+                question_id=check.id,
+                option_ids=sorted(check.correct_ids),
             )
         services.progress_complete_lesson(learner=user, module=module, lesson=earlier, attempt_id=None)
     checks = lesson.knowledge_checks()
     for check in checks[: len(checks) // 2]:
         services.progress_record_answer(
-            learner=user, module=module, lesson=lesson, attempt_id=None, question_id=check.id, option_ids=[check.options[0]["id"]]
+            learner=user,
+            module=module,
+            lesson=lesson,
+            attempt_id=None,
+            question_id=check.id,
+            option_ids=[check.options[0]["id"]],
         )
 
     client = Client()
@@ -281,8 +313,68 @@ def drive(port: int, path: str, cookie: str, *, requests: int, threads: int, sec
 # --- Report -----------------------------------------------------------------------
 
 
+# --- Benches that need PostgreSQL (and Redis) ---------------------------------------------
+
+# (heading of its BENCHMARKS.md section, module, what it needs). Each module runs as
+# ``python -m <module> --section FILE`` and writes its section to FILE.
+SERVER_BENCHES: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("## Reminders through Celery", "bench.reminders", frozenset({"postgres", "redis"})),
+    ("## Dashboards over a million cases", "bench.dashboards", frozenset({"postgres"})),
+)
+
+
+def _is_postgres(url: str) -> bool:
+    return url.split("://", 1)[0] in {"postgres", "postgresql", "pgsql"}
+
+
+def _old_section(old_text: str, heading: str) -> str:
+    """A section of the previous BENCHMARKS.md ("" when it has none)."""
+    start = old_text.find(f"\n{heading}\n")
+    if start < 0:
+        return ""
+    end = old_text.find("\n## ", start + len(heading) + 2)
+    return old_text[start + 1 : end if end >= 0 else len(old_text)].rstrip() + "\n"
+
+
+def server_benches(database_url: str, redis_url: str, old_text: str, folder: Path) -> list[str]:
+    """Run each bench whose servers are configured; keep the previous section of the others."""
+    have = {name for name, ok in (("postgres", _is_postgres(database_url)), ("redis", bool(redis_url))) if ok}
+    sections = []
+    for heading, module, needs in SERVER_BENCHES:
+        if needs <= have:
+            out = folder / f"{module}.md"
+            env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url}
+            for key in ("DJANGO_SETTINGS_MODULE", "BENCH_DB", "VAR_DIR"):
+                env.pop(key, None)
+            print(f"bench: {module} …", flush=True)
+            done = subprocess.run([sys.executable, "-m", module, "--section", str(out)], cwd=ROOT, env=env, check=False)  # noqa: S603
+            if done.returncode == 0 and out.exists():
+                sections.append(out.read_text(encoding="utf-8"))
+                continue
+            print(f"bench: {module} failed (exit {done.returncode}); its previous figures are kept", flush=True)
+        missing = " and ".join(sorted(needs)) or "nothing"
+        previous = _old_section(old_text, heading)
+        note = (
+            f"\n_Not measured by the latest `make bench`, which had no {missing} configured "
+            f"(set `DATABASE_URL` to PostgreSQL and `REDIS_URL`); the figures below are from an earlier run._\n"
+        )
+        if previous:
+            head, _sep, body = previous.partition("\n")
+            body = body.replace(note, "")
+            sections.append(f"{head}\n{note}{body}")
+        else:
+            sections.append(f"{heading}\n{note}")
+    return sections
+
+
 def write_report(
-    path: Path, target: Target, bare: Result, lesson: Result, routing: RoutingFigures, args: argparse.Namespace
+    path: Path,
+    target: Target,
+    bare: Result,
+    lesson: Result,
+    routing: RoutingFigures,
+    args: argparse.Namespace,
+    extra: Sequence[str] = (),
 ) -> None:
     ratio = lesson.rps / bare.rps if bare.rps else 0.0
     verdict = "meets" if ratio >= GOAL else "does NOT meet"
@@ -353,15 +445,18 @@ that fills a bytecode cache, as on any run of the command after the first
   a temporary folder (`PYTHONPYCACHEPREFIX`).{routing_bytecode} Without any bytecode
   cache every start compiles some 1,900 modules again (the last row).
 
-## How to reproduce
+{"".join(f"{section.rstrip()}{chr(10)}{chr(10)}" for section in extra)}## How to reproduce
 
 ```sh
 make bench            # or: .venv/bin/python -m bench
+# with PostgreSQL and Redis, also the reminders (and every bench that needs them):
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/15 make bench
+.venv/bin/python -m bench.reminders --markdown   # the reminder figures alone (same variables)
 .venv/bin/python -m bench --workers 4 --threads 8 --requests 5000 --seconds 30
 .venv/bin/python -m bench.routing defaults   # the routing figures alone
 ```
 
-The run takes about a minute, needs nothing but the installed packages, uses a
+Without `DATABASE_URL` and `REDIS_URL` the run takes about a minute, needs nothing but the installed packages, uses a
 temporary folder for its database and rewrites this file.
 """
     path.write_text(text, encoding="utf-8")
@@ -383,7 +478,8 @@ def main() -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["BENCH_DB"] = str(folder / "bench.sqlite3")
     os.environ["VAR_DIR"] = str(folder)
-    os.environ.pop("DATABASE_URL", None)
+    database_url = os.environ.pop("DATABASE_URL", "")
+    redis_url = os.environ.get("REDIS_URL", "")
     try:
         print("bench: preparing the database …", flush=True)
         target = prepare()
@@ -403,14 +499,22 @@ def main() -> None:
                 results[name] = drive(
                     port, path, target.cookie, requests=args.requests, threads=args.threads, seconds=args.seconds
                 )
-                print(f"bench: {name:6} {results[name].rps:8.0f} requests/s  ({results[name].requests} in {results[name].seconds:.1f} s)", flush=True)
+                print(
+                    f"bench: {name:6} {results[name].rps:8.0f} requests/s  ({results[name].requests} in {results[name].seconds:.1f} s)",
+                    flush=True,
+                )
         finally:
             stop_server(server)
         ratio = results["lesson"].rps / results["bare"].rps
-        print(f"bench: ratio lesson/bare = {ratio:.2f} (goal ≥ {GOAL:.2f}); lesson: {target.lesson_title}, {target.queries} queries")
+        print(
+            f"bench: ratio lesson/bare = {ratio:.2f} (goal ≥ {GOAL:.2f}); lesson: {target.lesson_title}, {target.queries} queries"
+        )
         routing = bench_routing(args.routing_cases, rules="defaults")
+        report = ROOT / "BENCHMARKS.md"
+        old_text = report.read_text(encoding="utf-8") if report.exists() else ""
+        extra = server_benches(database_url, redis_url, old_text, folder)
         if not args.no_write:
-            write_report(ROOT / "BENCHMARKS.md", target, results["bare"], results["lesson"], routing, args)
+            write_report(report, target, results["bare"], results["lesson"], routing, args, extra)
             print("bench: wrote BENCHMARKS.md")
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -5,12 +5,24 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _database_connections_per_task(**kwargs: object) -> None:
+    """Each task is a request for Django's connection handling: a connection older than
+    CONN_MAX_AGE or broken is closed, a persistent one is reused (health-checked)."""
+    from django.db import close_old_connections
+
+    close_old_connections()
+
 
 app.conf.beat_schedule = {
     "invitations-expire-sweep": {

@@ -87,8 +87,12 @@ def validate_template(*, subject: str, body: str) -> None:
         raise ValidationError(errors)
 
 
-def render_message(kind: str, context: dict[str, str]) -> Message:
-    row = MessageTemplate.objects.filter(kind=kind).first()
+_LOOK_UP = object()
+
+
+def render_message(kind: str, context: dict[str, str], *, template: object = _LOOK_UP) -> Message:
+    """``template``: the kind's MessageTemplate row (or None) when the caller read it already."""
+    row = MessageTemplate.objects.filter(kind=kind).first() if template is _LOOK_UP else template
     if row is not None:
         ctx = Context(context, autoescape=False)
         subject = Template(row.subject).render(ctx)

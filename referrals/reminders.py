@@ -9,16 +9,26 @@ The design, in four rules:
    the reason changes, the same services cancel or move the rows.
 2. **One sweep, every minute** (Celery's static beat schedule), reads pending rows
    by the indexed due moment — future rows cost it nothing — leases them for
-   ``REMINDER_LEASE_SECONDS`` and queues one ``reminder_send`` task per row (its id
-   only) when its transaction commits. A row whose task got lost (a worker killed,
-   Redis restarted) is queued again once its lease runs out.
-3. **Sending is idempotent.** ``deliver`` locks the row (``select_for_update(skip_locked=True)``),
-   re-checks that it is pending and due, decides the recipients from the subject as
-   it is *now* (nothing about what is already done: a reminder whose reason is gone
-   is cancelled), writes the notification and mails it per recipient, remembers
-   each recipient it reached, marks the row sent and commits. Workers acknowledge
-   late and reject on worker loss, so a task is redelivered rather than dropped; a
-   redelivered task finds the row sent and does nothing.
+   ``REMINDER_LEASE_SECONDS`` and, when its transaction commits, queues their ids in
+   ``reminders_send`` tasks of ``REMINDER_SEND_BATCH`` ids (25). A row whose task got
+   lost (a worker killed, Redis restarted) is queued again once its lease runs out.
+3. **Sending is idempotent.** ``deliver_many`` locks the batch's rows
+   (``select_for_update(skip_locked=True)``: a row another worker holds is skipped),
+   re-checks that each is pending and due, decides the recipients from the subject
+   as it is *now* (a reminder whose reason is gone is cancelled), mails each
+   recipient, writes the notifications and chronology lines, marks the rows sent and
+   commits — one transaction per batch. Workers acknowledge late and reject on
+   worker loss, so a task is redelivered rather than dropped; a redelivered task
+   finds its rows sent and does nothing.
+
+   Exactly once, precisely: every row, notification and chronology line exists
+   once. An e-mail cannot be part of a database transaction, so a worker killed
+   after mailing and before its commit sends the mails of that one batch again
+   when the batch is retried — at most ``REMINDER_SEND_BATCH``, each with the same
+   stable Message-ID, by which mail servers and clients recognise a repeat.
+   ``REMINDER_SEND_BATCH=1`` narrows that to the one mail in flight, at several
+   times lower throughput (one transaction per reminder: measured 0.15 of the no-op
+   rate against 1.02 with batches of 25, on the same machine).
 4. **Nothing is dropped silently.** A mail error keeps the row pending, records the
    error and leases it for a growing back-off, so the sweep retries it; after
    ``MAX_ATTEMPTS`` the row is marked failed and the organisation's coordinators get
@@ -46,7 +56,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from portal.models import Membership, NotificationKind, Organisation, User
+from portal.models import (
+    MANDATORY_EMAIL_KINDS,
+    Membership,
+    MessageTemplate,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    Organisation,
+    User,
+)
 from portal.notifications import notify
 from portal.roles import Action, Role, can, role_can
 from referrals.models import Case, CaseEvent, CaseTask, OrganisationCaseSettings, Referral, Reminder
@@ -258,12 +277,14 @@ def sweep(
 
 
 def _enqueue(ids: list[int]) -> None:
+    """One ``reminders_send`` task per REMINDER_SEND_BATCH ids."""
     from portal.celery import app
-    from referrals.tasks import reminder_send
+    from referrals.tasks import reminders_send
 
+    size = settings.REMINDER_SEND_BATCH
     with app.producer_or_acquire() as producer:
-        for pk in ids:
-            reminder_send.apply_async((pk,), producer=producer)
+        for start in range(0, len(ids), size):
+            reminders_send.apply_async((ids[start : start + size],), producer=producer)
 
 
 # --- Sending -------------------------------------------------------------------------------
@@ -281,96 +302,209 @@ class Outgoing:
     email: str = ""
     body: str = ""
 
-    def send(self, kind: str, message_id: str) -> None:
+    def send(self, kind: str, message_id: str, batch: _Batch) -> None:
+        """Mail it (when wanted) and add the notification row to the batch; a mail error
+        raises before the row is added."""
+        from django.core.mail import EmailMessage
+
+        from portal.notifications import _context, render_message
+
+        link = settings.SITE_URL + self.url if self.url.startswith("/") else self.url
         if self.user is not None:
-            notify(
-                user=self.user,
-                kind=kind,
-                title=self.title,
-                url=self.url,
-                body=self.body,
-                organisation=self.organisation,
-                message_id=message_id,
+            if self.user.is_active and batch.wants_email(self.user, kind):
+                context = _context(
+                    title=self.title, body=self.body, link=link, organisation=self.organisation, recipient=self.user
+                )
+                message = render_message(kind, context, template=batch.template(kind))
+                batch.mail().send_messages(
+                    [
+                        EmailMessage(
+                            subject=message.subject,
+                            body=message.body,
+                            to=[self.user.email],
+                            headers={"Message-ID": message_id},
+                        )
+                    ]
+                )
+            batch.notifications.append(
+                Notification(
+                    user=self.user,
+                    organisation=self.organisation,
+                    kind=kind,
+                    title=self.title[:200],
+                    body=self.body[:1000],
+                    url=self.url[:300],
+                )
             )
-        else:
-            from django.core.mail import EmailMessage
+            return
+        context = {
+            "title": self.title,
+            "body": self.body,
+            "link": link,
+            "organisation": "",
+            "recipient": "",
+            "site_name": "Veilig Online",
+        }
+        message = render_message(kind, context, template=batch.template(kind))
+        batch.mail().send_messages(
+            [
+                EmailMessage(
+                    subject=message.subject, body=message.body, to=[self.email], headers={"Message-ID": message_id}
+                )
+            ]
+        )
 
-            from portal.notifications import render_message
 
-            link = settings.SITE_URL + self.url if self.url.startswith("/") else self.url
-            message = render_message(
-                kind,
-                {
-                    "title": self.title,
-                    "body": self.body,
-                    "link": link,
-                    "organisation": "",
-                    "recipient": "",
-                    "site_name": "Veilig Online",
-                },
+class _Batch:
+    """What the reminders of one task share: one mail connection, each message template
+    and each person's e-mail choices read once, the rows written together at the end."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self._connection: Any = None
+        self._templates: dict[str, Any] = {}
+        self._preferences: dict[int, dict[str, bool]] = {}
+        self.notifications: list[Notification] = []
+        self.events: list[CaseEvent] = []
+        self.cases: dict[int, Case] = {}
+
+    def mail(self) -> Any:
+        if self._connection is None:
+            from django.core.mail import mailers
+
+            self._connection = mailers.default
+            self._connection.open()
+        return self._connection
+
+    def template(self, kind: str) -> Any:
+        if kind not in self._templates:
+            self._templates[kind] = MessageTemplate.objects.filter(kind=kind).first()
+        return self._templates[kind]
+
+    def wants_email(self, user: User, kind: str) -> bool:
+        if kind in MANDATORY_EMAIL_KINDS:
+            return True
+        if user.pk not in self._preferences:
+            self._preferences[user.pk] = dict(
+                NotificationPreference.objects.filter(user=user).values_list("kind", "email")
             )
-            EmailMessage(
-                subject=message.subject, body=message.body, to=[self.email], headers={"Message-ID": message_id}
-            ).send()
+        return self._preferences[user.pk].get(kind, True)
+
+    def prefetch(self, rows: list[Reminder]) -> None:
+        """The cases of the follow-ups in one query."""
+        ids = [_subject_id(r) for r in rows if r.kind == K.CASE_FOLLOW_UP]
+        if ids:
+            self.cases = Case.objects.select_related("organisation", "handler").in_bulk(ids)
+
+    def write(self, rows: list[Reminder]) -> None:
+        Notification.objects.bulk_create(self.notifications)
+        CaseEvent.objects.bulk_create(self.events)
+        # One UPDATE per set of equal values (bulk_update's CASE per row costs more than
+        # the mail): a batch of follow-ups for one handler is one statement.
+        groups: dict[tuple, list[int]] = {}
+        for r in rows:
+            key = (r.status, tuple(r.delivered_to), r.attempts, r.last_error, r.sent_at, r.lease_until)
+            groups.setdefault(key, []).append(r.pk)
+        for (status, delivered, attempts, last_error, sent_at, lease_until), pks in groups.items():
+            Reminder.objects.filter(pk__in=pks).update(
+                status=status,
+                delivered_to=list(delivered),
+                attempts=attempts,
+                last_error=last_error,
+                sent_at=sent_at,
+                lease_until=lease_until,
+            )
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
 
 
 def deliver(reminder_id: int, *, now: datetime | None = None) -> str:
     """Send one reminder if it is still pending and due. Returns what happened:
     'sent', 'cancelled', 'retry', 'failed', 'busy' (another worker holds it),
     'done' (already sent or cancelled) or 'not_due'. Safe to call any number of times."""
+    return deliver_many([reminder_id], now=now)[reminder_id]
+
+
+def deliver_many(reminder_ids: Iterable[int], *, now: datetime | None = None) -> dict[int, str]:
+    """``deliver`` for several reminders in one transaction: the rows are locked
+    together, shared reads happen once and the rows are written together."""
     now = now or timezone.now()
-    with scopes_disabled(), transaction.atomic():
-        reminder = (
-            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("organisation")
-            .filter(pk=reminder_id)
-            .first()
-        )
-        if reminder is None:
-            return "busy" if Reminder.objects.filter(pk=reminder_id).exists() else "done"
-        if reminder.status != Reminder.Status.PENDING:
-            return "done"
-        if reminder.due_at > now:
-            return "not_due"
+    ids = list(dict.fromkeys(reminder_ids))
+    outcomes: dict[int, str] = {}
+    batch = _Batch(now)
+    try:
+        with scopes_disabled(), transaction.atomic():
+            rows = list(
+                Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("organisation")
+                .filter(pk__in=ids)
+                .order_by("pk")
+            )
+            missing = set(ids) - {r.pk for r in rows}
+            if missing:
+                existing = set(Reminder.objects.filter(pk__in=missing).values_list("pk", flat=True))
+                outcomes.update({pk: "busy" if pk in existing else "done" for pk in missing})
+            batch.prefetch(rows)
+            changed = []
+            for reminder in rows:
+                outcome = _deliver_locked(reminder, now, batch)
+                outcomes[reminder.pk] = outcome
+                if outcome not in ("done", "not_due"):
+                    changed.append(reminder)
+            batch.write(changed)
+    finally:
+        batch.close()
+    return outcomes
+
+
+def _deliver_locked(reminder: Reminder, now: datetime, batch: _Batch) -> str:
+    if reminder.status != Reminder.Status.PENDING:
+        return "done"
+    if reminder.due_at > now:
+        return "not_due"
+    if reminder.kind == K.CASE_FOLLOW_UP:
+        outgoing = _build_case_follow_up(reminder, now, case=batch.cases.get(_subject_id(reminder)))
+    else:
         outgoing = BUILDERS[reminder.kind](reminder, now)
-        if not outgoing:
-            reminder.status = Reminder.Status.CANCELLED
-            reminder.lease_until = None
-            reminder.save(update_fields=["status", "lease_until"])
-            return "cancelled"
-        reminder.attempts += 1
-        delivered = list(reminder.delivered_to)
-        error: BaseException | None = None
-        for item in outgoing:
-            if item.key in delivered:
-                continue
-            try:
-                with transaction.atomic():  # the notification row goes when its mail fails
-                    item.send(reminder.kind, _message_id(reminder, item))
-            except MAIL_ERRORS as exc:
-                error = exc
-                break
-            delivered.append(item.key)
-        reminder.delivered_to = delivered
-        if error is not None:
-            reminder.last_error = f"{type(error).__name__}: {error}"[:300]
-            if reminder.attempts >= MAX_ATTEMPTS:
-                reminder.status = Reminder.Status.FAILED
-                reminder.lease_until = None
-                _report_failure(reminder)
-                outcome = "failed"
-            else:
-                reminder.lease_until = now + backoff(reminder.attempts)
-                outcome = "retry"
-            reminder.save(update_fields=["attempts", "delivered_to", "last_error", "status", "lease_until"])
-            logger.warning("Reminder %s not delivered (%s): %s", reminder.pk, outcome, type(error).__name__)
-            return outcome
-        AFTER_SEND.get(reminder.kind, _nothing)(reminder, now)
-        reminder.status = Reminder.Status.SENT
-        reminder.sent_at = now
+    if not outgoing:
+        reminder.status = Reminder.Status.CANCELLED
         reminder.lease_until = None
-        reminder.save(update_fields=["attempts", "delivered_to", "status", "sent_at", "lease_until"])
-        return "sent"
+        return "cancelled"
+    reminder.attempts += 1
+    delivered = list(reminder.delivered_to)
+    error: BaseException | None = None
+    for item in outgoing:
+        if item.key in delivered:
+            continue
+        try:
+            item.send(reminder.kind, _message_id(reminder, item), batch)
+        except MAIL_ERRORS as exc:
+            error = exc
+            break
+        delivered.append(item.key)
+    reminder.delivered_to = delivered
+    if error is not None:
+        reminder.last_error = f"{type(error).__name__}: {error}"[:300]
+        if reminder.attempts >= MAX_ATTEMPTS:
+            reminder.status = Reminder.Status.FAILED
+            reminder.lease_until = None
+            _report_failure(reminder)
+            outcome = "failed"
+        else:
+            reminder.lease_until = now + backoff(reminder.attempts)
+            outcome = "retry"
+        logger.warning("Reminder %s not delivered (%s): %s", reminder.pk, outcome, type(error).__name__)
+        return outcome
+    if reminder.kind == K.CASE_FOLLOW_UP:
+        batch.events.append(_case_follow_up_event(reminder))
+    else:
+        AFTER_SEND.get(reminder.kind, _nothing)(reminder, now)
+    reminder.status = Reminder.Status.SENT
+    reminder.sent_at = now
+    reminder.lease_until = None
+    return "sent"
 
 
 def _message_id(reminder: Reminder, item: Outgoing) -> str:
@@ -430,8 +564,9 @@ def _case_url(case: Case) -> str:
     return reverse("cases:case_detail", kwargs={"org_slug": case.organisation.slug, "case_id": case.pk})
 
 
-def _build_case_follow_up(reminder: Reminder, now: datetime) -> list[Outgoing]:
-    case = Case.objects.select_related("organisation", "handler").filter(pk=_subject_id(reminder)).first()
+def _build_case_follow_up(reminder: Reminder, now: datetime, *, case: Case | None = None) -> list[Outgoing]:
+    if case is None:
+        case = Case.objects.select_related("organisation", "handler").filter(pk=_subject_id(reminder)).first()
     if case is None or case.status != Case.Status.OPEN:
         return []
     days = (reminder.due_at - case.created_at).days
@@ -534,13 +669,17 @@ def _after_escalation(reminder: Reminder, now: datetime) -> None:
         )
 
 
-def _after_case_follow_up(reminder: Reminder, now: datetime) -> None:
-    CaseEvent.objects.create(
+def _case_follow_up_event(reminder: Reminder) -> CaseEvent:
+    return CaseEvent(
         organisation_id=reminder.organisation_id,
         case_id=_subject_id(reminder),
         kind=CaseEvent.Kind.REMINDER_SENT,
         detail=str(NotificationKind.CASE_FOLLOW_UP.label),
     )
+
+
+def _after_case_follow_up(reminder: Reminder, now: datetime) -> None:
+    _case_follow_up_event(reminder).save()
 
 
 def _build_task_overdue(reminder: Reminder, now: datetime) -> list[Outgoing]:

@@ -54,6 +54,21 @@ def reminder_send(reminder_id: int) -> str:
     return reminders.deliver(reminder_id)
 
 
+@shared_task(
+    name="referrals.tasks.reminders_send",
+    ignore_result=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def reminders_send(reminder_ids: list[int]) -> dict[str, int]:
+    """Send a batch of reminders in one transaction (``reminders.deliver_many``)."""
+    outcomes = reminders.deliver_many(reminder_ids)
+    counts: dict[str, int] = {}
+    for outcome in outcomes.values():
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
+
+
 @shared_task(name="referrals.tasks.weekly_digest_plan", ignore_result=True)
 def weekly_digest_plan() -> int:
     """Plan this week's digest for every coordinator; the sweep sends them."""

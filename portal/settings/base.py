@@ -154,6 +154,10 @@ else:
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery' / 'results'}"
+# Celery's Django fixup closes every database connection before and after each task
+# unless this is set; portal/celery.py closes them as Django's request cycle does
+# instead (CONN_MAX_AGE, CONN_HEALTH_CHECKS).
+CELERY_DB_REUSE_MAX = 1_000_000
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -234,6 +238,10 @@ REFERRAL_CONSENT_AGE = {
 REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 300, minimum=1)
 REMINDER_RETRY_BASE_SECONDS = env_int("REMINDER_RETRY_BASE_SECONDS", 60, minimum=1)
 REMINDER_SWEEP_BATCH = env_int("REMINDER_SWEEP_BATCH", 2000, minimum=1)
+# Reminders per send task: they share one transaction, one mail connection and their reads.
+# A worker killed mid-task sends that task's mails again (same Message-ID); 1 narrows
+# that to one mail at several times lower throughput (referrals/reminders.py).
+REMINDER_SEND_BATCH = env_int("REMINDER_SEND_BATCH", 25, minimum=1)
 # A partner without an account gets a link that works this many days.
 PARTNER_LINK_VALID_DAYS = env_int("PARTNER_LINK_VALID_DAYS", 14, minimum=1)
 

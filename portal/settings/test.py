@@ -20,3 +20,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+# A Celery worker that tests/celery/ starts in a subprocess shares the test's database
+# (the test database's name, or the SQLite file's path) and writes its mail as files.
+if os.environ.get("TEST_WORKER_DATABASE"):
+    DATABASES["default"]["NAME"] = os.environ["TEST_WORKER_DATABASE"]  # noqa: F405
+if os.environ.get("TEST_MAIL_DIR"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": os.environ["TEST_MAIL_DIR"]},
+        }
+    }

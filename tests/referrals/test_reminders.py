@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.db import connection, transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -211,6 +211,47 @@ def test_the_sweep_queues_in_batches(org, queued, sweep):
     assert len(queued) == 7
 
 
+def test_the_sweep_sends_ids_in_batches_of_send_batch(org, settings, monkeypatch):
+    """What goes on the broker: one ``reminders_send`` per REMINDER_SEND_BATCH ids, every id once."""
+    from referrals import tasks
+
+    settings.REMINDER_SEND_BATCH = 4
+    sent: list[list[int]] = []
+    monkeypatch.setattr(tasks.reminders_send, "apply_async", lambda args, **kw: sent.append(args[0]))
+    reminders._enqueue(list(range(1, 11)))
+    assert sent == [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]
+
+
+def test_a_batch_goes_on_past_a_reminder_whose_mail_fails(org, case_handler, mailoutbox, monkeypatch):
+    """One transaction for the batch: a mail error keeps that reminder pending (to be
+    retried) and the others are sent; a repeated id is handled once."""
+    case = make_routed_case(org, handler=case_handler.user)
+    ids = [
+        reminders.reminder_schedule(
+            organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}", due_at=case.created_at + timedelta(n)
+        ).pk
+        for n in (1, 2, 3)
+    ]
+    real_send = LocmemBackend.send_messages
+    calls = []
+
+    def second_fails(self, messages):
+        calls.append(messages)
+        if len(calls) == 2:
+            raise smtplib.SMTPServerDisconnected("gone")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(LocmemBackend, "send_messages", second_fails)
+    now = case.created_at + timedelta(days=4)
+    outcomes = reminders.deliver_many([*ids, ids[0]], now=now)
+    assert outcomes == {ids[0]: "sent", ids[1]: "retry", ids[2]: "sent"}
+    assert [row.status for row in rows(f"case:{case.pk}")] == [S.SENT, S.PENDING, S.SENT]
+    assert len(mailoutbox) == 2
+    assert Notification.objects.filter(user=case_handler.user).count() == 2
+    with scopes_disabled():
+        assert CaseEvent.objects.filter(case=case, kind="reminder_sent").count() == 2
+
+
 # --- Sending -------------------------------------------------------------------------------
 
 
@@ -293,10 +334,10 @@ def test_a_failing_mail_server_is_retried_then_reported(org, case_handler, membe
         organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}", due_at=timezone.now()
     )
 
-    def refuse(self, fail_silently=False):
+    def refuse(self, messages):
         raise smtplib.SMTPServerDisconnected("connection lost")
 
-    monkeypatch.setattr(EmailMessage, "send", refuse)
+    monkeypatch.setattr(LocmemBackend, "send_messages", refuse)
     now = timezone.now()
     for attempt in range(1, reminders.MAX_ATTEMPTS):
         assert reminders.deliver(reminder.pk, now=now) == "retry"
@@ -320,16 +361,16 @@ def test_a_recipient_reached_before_a_failure_is_not_mailed_again(
     reminder = reminders.reminder_schedule(
         organisation=org, kind=K.PARTNER_ESCALATION, subject=f"referral:{referral.pk}", due_at=timezone.now()
     )
-    real_send = EmailMessage.send
+    real_send = LocmemBackend.send_messages
 
-    def second_fails(self, fail_silently=False):
-        if self.to == [coordinator.user.email]:
+    def second_fails(self, messages):
+        if any(message.to == [coordinator.user.email] for message in messages):
             raise smtplib.SMTPRecipientsRefused({})
-        return real_send(self, fail_silently)
+        return real_send(self, messages)
 
-    monkeypatch.setattr(EmailMessage, "send", second_fails)
+    monkeypatch.setattr(LocmemBackend, "send_messages", second_fails)
     assert reminders.deliver(reminder.pk) == "retry"
-    monkeypatch.setattr(EmailMessage, "send", real_send)
+    monkeypatch.setattr(LocmemBackend, "send_messages", real_send)
     assert reminders.deliver(reminder.pk, now=timezone.now() + timedelta(hours=1)) == "sent"
     assert sorted(m.to[0] for m in mailoutbox) == sorted([case_handler.user.email, coordinator.user.email])
 
