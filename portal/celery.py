@@ -2,6 +2,7 @@
 (django-celery-beat does not support Django 6.1)."""
 
 import os
+from typing import Any
 
 from celery import Celery
 from celery.schedules import crontab
@@ -16,9 +17,13 @@ app.autodiscover_tasks()
 
 @task_prerun.connect
 @task_postrun.connect
-def _database_connections_per_task(**kwargs: object) -> None:
+def _database_connections_per_task(task: Any = None, **kwargs: object) -> None:
     """Each task is a request for Django's connection handling: a connection older than
-    CONN_MAX_AGE or broken is closed, a persistent one is reused (health-checked)."""
+    CONN_MAX_AGE or broken is closed, a persistent one is reused (health-checked).
+    Not for a task run eagerly (``apply()``, tests): it runs inside its caller's
+    request or transaction, whose connection is not the task's to close."""
+    if task is not None and getattr(task.request, "is_eager", False):
+        return
     from django.db import close_old_connections
 
     close_old_connections()
@@ -32,8 +37,12 @@ app.conf.beat_schedule = {
     "referrals-retention-sweep": {"task": "referrals.tasks.retention_sweep", "schedule": crontab(hour=3, minute=30)},
     # Every reminder goes through this one sweep; there is never an entry per reminder.
     "reminders-sweep": {"task": "referrals.tasks.reminders_sweep", "schedule": crontab()},
+    # The dashboards' rollups: rebuilt every 5 minutes, so they are at most ~5 minutes behind.
+    "reporting-rollups-refresh": {"task": "reporting.tasks.rollups_refresh", "schedule": crontab(minute="*/5")},
     "reminders-weekly-digest": {
         "task": "referrals.tasks.weekly_digest_plan",
         "schedule": crontab(day_of_week="mon", hour=7, minute=50),
     },
+    # Exports: a job whose worker died is queued again after 10 minutes; files expire after a day.
+    "exports-expire": {"task": "portal.tasks.exports_expire", "schedule": crontab(minute="*/10")},
 }

@@ -1,3 +1,6 @@
+from datetime import date
+from typing import Any
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +24,57 @@ class PortalForm(forms.Form):
         for field in self.fields.values():
             name = type(field.widget).__name__
             field.widget.attrs.setdefault("class", WIDGET_CLASSES.get(name, TEXTBOX_CLASS))
+
+
+# The dates a filter accepts (a typo such as 0202 or 20266 is refused with this range).
+MIN_DATE = date(2000, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+
+
+def date_field(label: Any, help_text: Any) -> forms.DateField:
+    """An optional ISO date (``2026-01-31``), shown as the browser's date picker."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=help_text,
+    )
+
+
+class DateRangeMixin:
+    """Checks a form's two optional dates ``van`` and ``tot`` (declared by the form,
+    with ``date_field``): each between MIN_DATE and MAX_DATE, and ``tot`` not before
+    ``van``; the error names the field and the other field's label."""
+
+    cleaned_data: dict[str, Any]
+    fields: dict[str, forms.Field]
+
+    def _clean_day(self, name: str) -> date | None:
+        day = self.cleaned_data.get(name)
+        if day is not None and not MIN_DATE <= day <= MAX_DATE:
+            raise forms.ValidationError(
+                _("Kies een datum tussen %(first)s en %(last)s."),
+                params={"first": MIN_DATE.year, "last": MAX_DATE.year},
+            )
+        return day
+
+    def clean_van(self) -> date | None:
+        return self._clean_day("van")
+
+    def clean_tot(self) -> date | None:
+        return self._clean_day("tot")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()  # type: ignore[misc]
+        start, end = cleaned.get("van"), cleaned.get("tot")
+        if start and end and start > end:
+            self.add_error(  # type: ignore[attr-defined]
+                "tot",
+                _("Deze datum ligt vóór de datum bij ‘%(start)s’. Kies een latere datum.")
+                % {"start": self.fields["van"].label},
+            )
+        return cleaned
 
 
 def _role_choices(organisation: Organisation) -> list[tuple[str, str]]:
@@ -74,7 +128,9 @@ class AcceptInvitationForm(PortalForm):
         if p1:
             from portal.models import User
 
-            probe = User(email=self.email, first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", ""))
+            probe = User(
+                email=self.email, first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", "")
+            )
             try:
                 password_validation.validate_password(p1, probe)
             except forms.ValidationError as exc:

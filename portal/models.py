@@ -106,7 +106,8 @@ class Organisation(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind__in=[OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB]) | Q(parent__isnull=False),
+                condition=~Q(kind__in=[OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB])
+                | Q(parent__isnull=False),
                 name="organisation_school_club_has_municipality",
             ),
             models.CheckConstraint(
@@ -231,6 +232,7 @@ class AuditEvent(models.Model):
         ASSIGNMENT_DELETED = "assignment_deleted", _("Toewijzing van training verwijderd")
         ASSIGNMENT_CHANGED = "assignment_changed", _("Datum van een toewijzing gewijzigd")
         CASE_SETTINGS_CHANGED = "case_settings_changed", _("Casusinstellingen gewijzigd (bewaartermijn of nazorg)")
+        EXPORT_DOWNLOADED = "export_downloaded", _("Export gedownload")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     kind = models.CharField(max_length=40, choices=Kind.choices)
@@ -249,6 +251,77 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+# --- Exports ---------------------------------------------------------------------------
+
+
+class ExportJob(models.Model):
+    """A large export that a worker writes to a file (portal/exports.py).
+
+    Only the member who asked for it sees it, in the organisation it was asked in.
+    The file lives under ``EXPORT_ROOT`` (never served by the web server) and is
+    deleted after ``EXPORT_KEEP_HOURS``; the row stays, marked expired. ``params``
+    holds the validated filters only; ``error`` a message for the member, never data.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("In de wachtrij")
+        RUNNING = "running", _("Bezig")
+        DONE = "done", _("Klaar")
+        FAILED = "failed", _("Mislukt")
+        EXPIRED = "expired", _("Verlopen")
+
+    class Format(models.TextChoices):
+        CSV = "csv", _("CSV-bestand")
+        XLSX = "xlsx", _("Excel-bestand (XLSX)")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("aangevraagd door"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(_("soort"), max_length=40)
+    params = models.JSONField(_("filters"), default=dict, blank=True)
+    format = models.CharField(_("bestandsvorm"), max_length=4, choices=Format.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_done = models.PositiveIntegerField(_("rijen klaar"), default=0)
+    rows_total = models.PositiveIntegerField(_("rijen totaal"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    file_name = models.CharField(_("bestand"), max_length=200, blank=True)
+    error = models.CharField(_("melding"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    started_at = models.DateTimeField(_("begonnen op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), default=timezone.now)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("verloopt op"), null=True, blank=True)
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["organisation", "requested_by", "-created_at"], name="exportjob_org_user"),
+            # The sweep's reads: unfinished jobs by last sign of life, files by expiry.
+            models.Index(
+                fields=["updated_at"], condition=Q(status__in=["queued", "running"]), name="exportjob_unfinished"
+            ),
+            models.Index(fields=["expires_at"], condition=Q(status="done"), name="exportjob_done_expiry"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.get_status_display()})"
+
+    @property
+    def is_unfinished(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        if not self.rows_total:
+            return 100 if self.status == self.Status.DONE else 0
+        return min(100, round(100 * self.rows_done / self.rows_total))
 
 
 # --- Notifications ---------------------------------------------------------------------

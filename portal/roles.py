@@ -42,6 +42,7 @@ class Action(models.TextChoices):
     CASE_VIEW = "case.view", _("Casussen bekijken")
     CASE_HANDLE = "case.handle", _("Casussen behandelen")
     CASE_SETTINGS = "case.settings", _("Bewaartermijn en nazorg van casussen instellen")
+    CASE_EXPORT = "case.export", _("Alle casussen van de organisatie exporteren")
     REFERRAL_RECEIVE = "referral.receive", _("Doorverwijzingen ontvangen")
     REFERRAL_AREA = "referral.area", _("Doorverwijzingen in de gemeente beheren")
     DIRECTORY_MANAGE = "directory.manage", _("Lokale sociale kaart beheren")
@@ -65,6 +66,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CASE_VIEW: frozenset({R.CASE_HANDLER, R.ORG_COORDINATOR}),
     Action.CASE_HANDLE: frozenset({R.CASE_HANDLER}),
     Action.CASE_SETTINGS: frozenset({R.ORG_COORDINATOR}),
+    Action.CASE_EXPORT: frozenset({R.ORG_COORDINATOR}),
     Action.REFERRAL_RECEIVE: frozenset({R.PARTNER_INTAKE}),
     Action.REFERRAL_AREA: frozenset({R.MUNICIPAL_COORDINATOR}),
     Action.DIRECTORY_MANAGE: frozenset({R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
@@ -84,6 +86,7 @@ CASE_DATA_ACTIONS = frozenset(
     {
         Action.CASE_VIEW,
         Action.CASE_HANDLE,
+        Action.CASE_EXPORT,
         Action.REFERRAL_RECEIVE,
         Action.REFERRAL_AREA,
         Action.ACCESS_LOG_VIEW,

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from portal import services
+from portal import exports, services
 
 
 @shared_task(name="portal.tasks.invitations_expire_sweep")
@@ -15,3 +15,16 @@ def invitations_expire_sweep() -> int:
 def ping(value: str) -> str:
     """Echo a value back: proves a round trip through the broker and a worker."""
     return f"pong:{value}"
+
+
+@shared_task(name="portal.tasks.exports_run", ignore_result=True, acks_late=True, reject_on_worker_lost=True)
+def exports_run(job_id: int) -> str:
+    """Write one export's file (``exports.export_run``: claims the row under a lock,
+    runs in the organisation's scope, does nothing for a job that is not queued)."""
+    return exports.export_run(job_id)
+
+
+@shared_task(name="portal.tasks.exports_expire", ignore_result=True)
+def exports_expire() -> dict[str, int]:
+    """Hourly: queue again (or fail) exports whose worker died, delete expired files."""
+    return exports.exports_expire()

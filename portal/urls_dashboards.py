@@ -7,10 +7,16 @@ referrals, so the answer is never cached.
 from django.urls import path
 
 from portal import views_dashboards as views
+from portal import views_exports
 from referrals.views_cases import case_page
 
 app_name = "dashboards"
 
 urlpatterns = [
     path("dashboard/", case_page(views.dashboard), name="dashboard"),
+    # Exports (portal/views_exports.py): only the member who asked sees a job.
+    path("dashboard/export/", case_page(views_exports.export_start), name="export_start"),
+    path("exports/", case_page(views_exports.export_list), name="export_list"),
+    path("exports/<int:job_id>/", case_page(views_exports.export_detail), name="export_detail"),
+    path("exports/<int:job_id>/bestand/", case_page(views_exports.export_download), name="export_download"),
 ]

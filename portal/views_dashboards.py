@@ -6,9 +6,10 @@
   (``?van=YYYY-MM-DD&tot=YYYY-MM-DD&status=<status>``) and small numbers suppressed.
 * Anyone else goes to "Mijn training", where the learner's overview lives.
 
-Each table downloads as CSV with ``?format=csv&table=<name>`` (Dutch headers, the
-date in the file name, the same suppression as on the page). A bad filter or a bad
-download request gives the page with a message, never an error page.
+Each table downloads as CSV or XLSX with ``?format=csv|xlsx&table=<name>``
+(``portal.exports.download``: Dutch headers, the date in the file name, the same
+suppression as on the page). A bad filter or a bad download request gives the
+page with a message, never an error page.
 
 Reads go through ``portal.dashboards``; no victim data reaches these pages. The
 view is wrapped in ``case_page`` in ``urls_dashboards.py`` (no caching).
@@ -16,52 +17,32 @@ view is wrapped in ``case_page`` in ``urls_dashboards.py`` (no caching).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from portal import dashboards
 from portal.charts import BarChart
-from portal.forms import PortalForm
+from portal.exports import Rows, download
+from portal.forms import DateRangeMixin, PortalForm, date_field
 from portal.roles import Action, can
 from referrals.models import Referral
-from training.views import csv_safe
-
-MIN_DATE = date(2000, 1, 1)
-MAX_DATE = date(2100, 12, 31)
-
-Rows = tuple[list[Any], list[list[Any]]]
 
 
-class PartnerFilterForm(PortalForm):
+class PartnerFilterForm(DateRangeMixin, PortalForm):
     """The partner dashboard's filters, from the URL. Invalid: the view shows
     every referral and says why."""
 
-    van = forms.DateField(
-        label=gettext_lazy("Verstuurd vanaf"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=gettext_lazy("Bijvoorbeeld 2026-01-31."),
-    )
-    tot = forms.DateField(
-        label=gettext_lazy("Verstuurd tot en met"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=gettext_lazy("Bijvoorbeeld 2026-12-31."),
-    )
+    van = date_field(gettext_lazy("Verstuurd vanaf"), gettext_lazy("Bijvoorbeeld 2026-01-31."))
+    tot = date_field(gettext_lazy("Verstuurd tot en met"), gettext_lazy("Bijvoorbeeld 2026-12-31."))
     status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -70,31 +51,6 @@ class PartnerFilterForm(PortalForm):
             ("", gettext_lazy("Alle")),
             *((value, label) for value, label in Referral.Status.choices if value in dashboards.FILTER_STATUSES),
         ]
-
-    def _clean_day(self, name: str) -> date | None:
-        day = self.cleaned_data.get(name)
-        if day is not None and not MIN_DATE <= day <= MAX_DATE:
-            raise forms.ValidationError(
-                gettext_lazy("Kies een datum tussen %(first)s en %(last)s."),
-                params={"first": MIN_DATE.year, "last": MAX_DATE.year},
-            )
-        return day
-
-    def clean_van(self) -> date | None:
-        return self._clean_day("van")
-
-    def clean_tot(self) -> date | None:
-        return self._clean_day("tot")
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        start, end = cleaned.get("van"), cleaned.get("tot")
-        if start and end and start > end:
-            self.add_error(
-                "tot",
-                gettext_lazy("Deze datum ligt vóór de datum bij ‘Verstuurd vanaf’. Kies een latere datum."),
-            )
-        return cleaned
 
     @property
     def is_filtering(self) -> bool:
@@ -121,35 +77,6 @@ class PartnerFilterForm(PortalForm):
 # --- Downloads ---------------------------------------------------------------------------
 
 
-def _csv_response(request: HttpRequest, table: str, build: Callable[[], Rows]) -> HttpResponse:
-    """One table as CSV: Dutch headers and labels, whatever language the page is in."""
-    with translation.override("nl"):
-        header, rows = build()
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # so spreadsheet programs read UTF-8
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow([csv_safe(cell) for cell in header])
-        writer.writerows([csv_safe(cell) for cell in row] for row in rows)
-    organisation = request.organisation  # type: ignore[attr-defined]
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    name = f"dashboard-{table}-{organisation.slug}-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-def _download(request: HttpRequest, tables: dict[str, Callable[[], Rows]]) -> tuple[HttpResponse | None, str]:
-    """The CSV asked for, or an error to show on the page ("" when none was asked for)."""
-    wanted_format = request.GET.get("format")
-    table = request.GET.get("table")
-    if wanted_format is None and table is None:
-        return None, ""
-    if wanted_format != "csv":
-        return None, _("Downloaden kan alleen als CSV-bestand. Gebruik de links onder de tabellen.")
-    if table not in tables:
-        return None, _("Deze tabel bestaat niet. Gebruik de links onder de tabellen om te downloaden.")
-    return _csv_response(request, table, tables[table]), ""
-
-
 def _counted_rows(cells: Sequence[tuple[Any, Any]], labels: dict[Any, Any]) -> list[list[Any]]:
     return [[labels.get(key, key), shown] for key, shown in cells]
 
@@ -159,7 +86,26 @@ def _counted_rows(cells: Sequence[tuple[Any, Any]], labels: dict[Any, Any]) -> l
 
 @require_GET
 def dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The page that fits the member: platform, municipal, organisation coordinator's
+    (``reporting.views``), partner's or case handler's dashboard, else "Mijn training"."""
+    from portal.roles import OrganisationKind
+    from reporting import views as reporting_views
+
     membership = request.membership  # type: ignore[attr-defined]
+    organisation = request.organisation  # type: ignore[attr-defined]
+    if can(membership, Action.PLATFORM_ADMIN):
+        return reporting_views.platform_dashboard(request)
+    if can(membership, Action.DASHBOARD_AREA):
+        return reporting_views.municipal_dashboard(request)
+    # The organisation coordinator: the one role that sets a school's or club's case settings.
+    if can(membership, Action.CASE_SETTINGS) and organisation.kind in (
+        OrganisationKind.SCHOOL,
+        OrganisationKind.SPORTS_CLUB,
+    ):
+        return reporting_views.organisation_dashboard(request)
+    # A partner's coordinator sees what its intake workers see.
+    if can(membership, Action.MEMBERS_MANAGE) and organisation.kind == OrganisationKind.PARTNER:
+        return _partner(request)
     if can(membership, Action.CASE_HANDLE):
         return _case_handler(request)
     if can(membership, Action.REFERRAL_RECEIVE):
@@ -181,20 +127,20 @@ def _case_handler(request: HttpRequest) -> HttpResponse:
     tables: dict[str, Callable[[], Rows]] = {
         "casussen": lambda: (
             [_("Kenmerk"), _("Geopend op"), _("Dagen open")],
-            [[c.reference, c.opened_on.isoformat(), c.days_open] for c in data.open_cases],
+            [[c.reference, c.opened_on, c.days_open] for c in data.open_cases],
         ),
         "nazorg": lambda: (
             [_("Kenmerk"), _("Datum"), _("Dag na het openen")],
-            [[f.reference, timezone.localdate(f.due_at).isoformat(), f.day] for f in data.follow_ups],
+            [[f.reference, timezone.localdate(f.due_at), f.day] for f in data.follow_ups],
         ),
         "taken": lambda: (
             [_("Taak"), _("Kenmerk"), _("Uiterlijk op"), _("Dagen te laat")],
-            [[t.title, t.reference, t.due_on.isoformat(), t.days_late] for t in data.overdue_tasks],
+            [[t.title, t.reference, t.due_on, t.days_late] for t in data.overdue_tasks],
         ),
         "doorverwijzingen": lambda: (
             [_("Kenmerk"), _("Naar"), _("Verstuurd op"), _("Werkdagen gewacht")],
             [
-                [r.reference, r.destination_label, timezone.localdate(r.sent_at).isoformat(), r.working_days]
+                [r.reference, r.destination_label, timezone.localdate(r.sent_at), r.working_days]
                 for r in data.waiting_referrals
             ],
         ),
@@ -203,7 +149,7 @@ def _case_handler(request: HttpRequest) -> HttpResponse:
             [[str(label), count] for label, count in data.waiting_buckets],
         ),
     }
-    response, export_error = _download(request, tables)
+    response, export_error = download(request, tables)
     if response is not None:
         return response
     return render(
@@ -262,7 +208,7 @@ def _partner(request: HttpRequest) -> HttpResponse:
     }
     export_error = ""
     if not bad_filter:
-        response, export_error = _download(request, tables)
+        response, export_error = download(request, tables)
         if response is not None:
             return response
     acknowledgement_rows = [

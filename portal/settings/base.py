@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "cms.apps.CmsConfig",
     "training.apps.TrainingConfig",
     "referrals.apps.ReferralsConfig",
+    "reporting.apps.ReportingConfig",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -244,6 +245,13 @@ REMINDER_SWEEP_BATCH = env_int("REMINDER_SWEEP_BATCH", 2000, minimum=1)
 REMINDER_SEND_BATCH = env_int("REMINDER_SEND_BATCH", 25, minimum=1)
 # A partner without an account gets a link that works this many days.
 PARTNER_LINK_VALID_DAYS = env_int("PARTNER_LINK_VALID_DAYS", 14, minimum=1)
+
+# --- Exports (portal/exports.py) -------------------------------------------------
+# Finished export files live here: outside MEDIA_ROOT and STATIC_ROOT, never served
+# by the web server; only the export's own download view reads them. Deleted after a day.
+EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(VAR_DIR / "exports")))
+# Up to this many rows an export streams straight to the browser; more runs as a job.
+EXPORT_INLINE_MAX_ROWS = env_int("EXPORT_INLINE_MAX_ROWS", 5000, minimum=0)
 
 # --- Email -----------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Veilig Online <noreply@veilig-online.example>")

@@ -236,18 +236,18 @@ def test_chart_colours_contrast_with_white(colour, minimum):
 # --- Who gets which dashboard ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", [Role.LEARNER, Role.ORG_COORDINATOR])
+@pytest.mark.parametrize("role", [Role.LEARNER])
 def test_without_either_permission_you_go_to_my_training(login_as, org, member_factory, role):
     response = login_as(member_factory(org, role)).get(url(org))
     assert response.status_code == 302
     assert response["Location"] == f"/o/{org.slug}/mijn-training/"
 
 
-def test_partner_coordinator_goes_to_my_training(login_as, member_factory):
+def test_partner_coordinator_gets_the_partner_dashboard(login_as, member_factory):
     partner = PartnerFactory()
     response = login_as(member_factory(partner, Role.ORG_COORDINATOR)).get(url(partner))
-    assert response.status_code == 302
-    assert response["Location"] == f"/o/{partner.slug}/mijn-training/"
+    assert response.status_code == 200
+    assert "portal/dashboards/partner.html" in [t.name for t in response.templates]
 
 
 def test_member_of_another_organisation_gets_404(login_as, org, other_org, member_factory):
@@ -425,10 +425,10 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(login_as, org, handle
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"format": "xlsx", "table": "casussen"}, "Downloaden kan alleen als CSV-bestand."),
+        ({"format": "pdf", "table": "casussen"}, "Downloaden kan alleen als CSV- of Excel-bestand."),
         ({"format": "csv", "table": "pseudoniemen"}, "Deze tabel bestaat niet."),
         ({"format": "csv"}, "Deze tabel bestaat niet."),
-        ({"table": "casussen"}, "Downloaden kan alleen als CSV-bestand."),
+        ({"table": "casussen"}, "Downloaden kan alleen als CSV- of Excel-bestand."),
     ],
 )
 def test_bad_download_requests_show_the_page_with_a_message(login_as, org, handler, params, message):

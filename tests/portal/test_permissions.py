@@ -43,6 +43,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "case.view": frozenset({"case_handler", "org_coordinator"}),
     "case.handle": frozenset({"case_handler"}),
     "case.settings": frozenset({"org_coordinator"}),
+    "case.export": frozenset({"org_coordinator"}),
     "referral.receive": frozenset({"partner_intake"}),
     "referral.area": frozenset({"municipal_coordinator"}),
     "directory.manage": frozenset({"municipal_coordinator", "platform_admin"}),

@@ -50,9 +50,25 @@ Factory = Callable[..., object]
 TENANT_OBJECTS: dict[str, Factory] = {
     "membership_id": lambda organisation: MembershipFactory(organisation=organisation).pk,
     "invitation_id": lambda organisation: InvitationFactory(organisation=organisation).pk,
+    "job_id": lambda organisation: _export_job(organisation),
 }
 
 SHARED_OBJECTS: dict[str, Factory] = {}
+
+
+def _export_job(organisation) -> int:
+    """An export only its requester sees: the walk signs in as the member it created
+    last in ``organisation``, so the job is theirs (another organisation's job is 404)."""
+    from django_scopes import scopes_disabled
+
+    from portal.models import ExportJob, Membership
+
+    with scopes_disabled():
+        member = Membership.objects.filter(organisation=organisation).order_by("-pk").first()
+        requester = member.user if member else None
+        return ExportJob.objects.create(
+            organisation=organisation, requested_by=requester, kind="casussen", format="csv"
+        ).pk
 
 
 def _merge_app_registries() -> None:

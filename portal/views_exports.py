@@ -1,0 +1,163 @@
+"""Large exports: start one, follow it, download the file.
+
+* ``/o/<slug>/exports/``: the member's recent exports and, for who may start one,
+  the form (filters prefilled from the URL: ``?van=&tot=&vorm=&status=&partner=``,
+  the dashboard's names).
+* ``POST /o/<slug>/dashboard/export/``: validate the filters and start. An export of
+  at most ``EXPORT_INLINE_MAX_ROWS`` rows downloads at once (CSV streamed, XLSX
+  written in memory): a person should not wait for a worker to write a small file.
+  A larger one becomes an ``ExportJob`` for a worker, and the member goes to its page.
+* ``/o/<slug>/exports/<job_id>/``: status and progress; with htmx the status part
+  asks again every 2 seconds while the job is queued or running, without JavaScript
+  the "Vernieuwen" link does the same.
+* ``/o/<slug>/exports/<job_id>/bestand/``: the file, as an attachment.
+
+A job is only ever seen by the member who asked for it, in the organisation it was
+asked in: anyone else (a colleague too) gets the same 404 as for a missing id. Every
+download writes an audit row. All four are wrapped in ``case_page`` (no caching).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.views.decorators.http import require_GET, require_POST
+from django_scopes import scope
+
+from portal import exports
+from portal.models import ExportJob
+from portal.tenancy import access_object
+
+DEFAULT_KIND = "casussen"
+
+
+def _kinds_for(request: HttpRequest) -> list[exports.ExportKind]:
+    membership = request.membership  # type: ignore[attr-defined]
+    return [kind for kind in exports.REGISTRY.values() if kind.may_start(membership)]
+
+
+def _list_page(request: HttpRequest, *, form: exports.ExportForm | None = None, status: int = 200) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    kinds = _kinds_for(request)
+    if form is None and kinds:
+        kind = next((k for k in kinds if k.name == DEFAULT_KIND), kinds[0])
+        form = kind.form_class(organisation=organisation, initial=request.GET.dict())
+    return render(
+        request,
+        "portal/exports/list.html",
+        {
+            "form": form,
+            "kind": kinds[0] if kinds else None,
+            "jobs": exports.recent_jobs(request.user),  # type: ignore[arg-type]
+            "inline_max": settings.EXPORT_INLINE_MAX_ROWS,
+        },
+        status=status,
+    )
+
+
+@require_GET
+def export_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    return _list_page(request)
+
+
+@require_POST
+def export_start(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    membership = request.membership  # type: ignore[attr-defined]
+    kind = exports.kind_for(request.POST.get("soort", DEFAULT_KIND))
+    if kind is None:
+        raise Http404
+    if not kind.may_start(membership):
+        raise PermissionDenied
+    form = kind.form_class(request.POST, organisation=organisation)
+    if not form.is_valid():
+        return _list_page(request, form=form, status=400)
+    params, file_format = form.params(), form.cleaned_data["format"]
+    rows = kind.count(organisation, params)
+    if rows <= settings.EXPORT_INLINE_MAX_ROWS:
+        return _inline(request, kind, params, file_format, rows)
+    job = exports.export_request(
+        organisation=organisation, membership=membership, kind=kind.name, params=params, file_format=file_format
+    )
+    return redirect("dashboards:export_detail", org_slug=organisation.slug, job_id=job.pk, permanent=False)
+
+
+def _inline(
+    request: HttpRequest, kind: exports.ExportKind, params: dict[str, Any], file_format: str, rows: int
+) -> HttpResponse:
+    """A small export, at once. The CSV streams: its generator runs after the view
+    returns, so it enters the organisation's scope itself."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    exports.export_downloaded(
+        organisation=organisation,
+        user=request.user,  # type: ignore[arg-type]
+        kind=kind.name,
+        file_format=file_format,
+        rows=rows,
+    )
+    name = f"export-{kind.name}-{organisation.slug}-{timezone.localdate().isoformat()}.{file_format}"
+    if file_format == ExportJob.Format.XLSX:
+        with translation.override("nl"):
+            content = exports.xlsx_bytes(kind.header(), kind.rows(organisation, params))
+        response: HttpResponse = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
+    else:
+
+        def lines() -> Any:
+            with scope(organisation=organisation), translation.override("nl"):
+                yield from exports.stream_csv(kind.header(), kind.rows(organisation, params))
+
+        response = StreamingHttpResponse(lines(), content_type=exports.CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _own_job(request: HttpRequest, job_id: int) -> ExportJob:
+    """The job, if this member asked for it here and may still start its kind.
+    Someone else's job is a 404, as if it did not exist."""
+    job = access_object(ExportJob.objects.filter(requested_by=request.user), pk=job_id)
+    kind = exports.kind_for(job.kind)
+    if kind is not None and not kind.may_start(request.membership):  # type: ignore[attr-defined]
+        raise PermissionDenied
+    return job
+
+
+@require_GET
+def export_detail(request: HttpRequest, org_slug: str, job_id: int) -> HttpResponse:
+    job = _own_job(request, job_id)
+    kind = exports.kind_for(job.kind)
+    context = {"job": job, "kind_label": kind.label if kind else job.kind}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "portal/exports/_status.html", context)
+    context["jobs"] = exports.recent_jobs(request.user)  # type: ignore[arg-type]
+    return render(request, "portal/exports/detail.html", context)
+
+
+@require_GET
+def export_download(request: HttpRequest, org_slug: str, job_id: int) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    job = _own_job(request, job_id)
+    if job.status != ExportJob.Status.DONE:
+        return redirect("dashboards:export_detail", org_slug=organisation.slug, job_id=job.pk)
+    path = exports.job_path(job)
+    if path is None or not path.is_file():
+        raise Http404
+    handle = path.open("rb")
+    exports.export_downloaded(
+        organisation=organisation,
+        user=request.user,  # type: ignore[arg-type]
+        kind=job.kind,
+        file_format=job.format,
+        rows=job.rows_done,
+        job=job,
+    )
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=exports.download_name(job, organisation),
+        content_type=exports.CONTENT_TYPES[job.format],
+    )

@@ -1,0 +1,127 @@
+"""Rollups: counts per organisation and month that the coordinator, municipal and
+platform dashboards read instead of grouping every case.
+
+No victim data: only organisation, month, codes and counts. The rows are rebuilt
+from the source tables by ``reporting.rollups.rollups_refresh`` (every 5 minutes on
+the beat schedule, and by ``manage.py refresh_rollups``), so what the dashboards show
+is up to 5 minutes old; ``RollupState.refreshed_at`` says how old.
+
+Not tenant-scoped on purpose: a municipal dashboard reads the rows of all its
+organisations, the platform dashboard all rows. Only ``reporting.selectors`` reads
+them, always filtered by ``municipality`` or ``organisation`` (the indexes lead with
+those), and only from a view that ``TenantMiddleware`` let through for that
+organisation.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+STATE_KEY = "rollups"
+
+
+class RollupState(models.Model):
+    """When the rollups were last rebuilt, and how long that took."""
+
+    key = models.CharField(max_length=40, unique=True, default=STATE_KEY)
+    refreshed_at = models.DateTimeField(_("bijgewerkt op"), null=True, blank=True)
+    seconds = models.FloatField(_("duur in seconden"), default=0)
+
+    class Meta:
+        verbose_name = _("stand van de cijfers")
+        verbose_name_plural = _("stand van de cijfers")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.refreshed_at}"
+
+
+class CaseMonthRollup(models.Model):
+    """Cases opened in ``month`` (first day, portal time zone) with ``status``.
+
+    ``form`` is ``""`` for the row that counts every case once; a row per form code
+    counts the cases that have that form (a case with two forms is in two of those).
+    """
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+", db_index=False)
+    municipality = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    month = models.DateField()
+    form = models.CharField(max_length=30, blank=True)
+    status = models.CharField(max_length=10)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("casussen per maand")
+        verbose_name_plural = _("casussen per maand")
+        indexes = [
+            models.Index(fields=["municipality", "month"], name="caserollup_muni_month"),
+            models.Index(fields=["organisation", "month"], name="caserollup_org_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.month} {self.form or '*'} {self.status}: {self.count}"
+
+
+class ReferralMonthRollup(models.Model):
+    """Referrals sent in ``month`` (drafts are not counted), per destination, status,
+    outcome, acknowledgement and waiting time, and whether they were escalated.
+
+    ``ack`` is a key of ``portal.dashboards.ACKNOWLEDGEMENT``; ``bucket`` a key of
+    ``portal.dashboards.BUCKETS``: for a referral still waiting, how long it has
+    waited at the moment of the refresh, in working days; "" otherwise.
+    """
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+", db_index=False)
+    municipality = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    month = models.DateField()
+    destination = models.CharField(max_length=70)
+    destination_label = models.CharField(max_length=200)
+    status = models.CharField(max_length=20)
+    outcome = models.CharField(max_length=20, blank=True)
+    ack = models.CharField(max_length=30)
+    bucket = models.CharField(max_length=10, blank=True)
+    escalated = models.BooleanField(default=False)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("doorverwijzingen per maand")
+        verbose_name_plural = _("doorverwijzingen per maand")
+        indexes = [
+            models.Index(fields=["municipality", "month"], name="refrollup_muni_month"),
+            models.Index(fields=["organisation", "month"], name="refrollup_org_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.month} {self.destination} {self.status}: {self.count}"
+
+
+class TrainingRollup(models.Model):
+    """Per organisation, role and module: active members who must do the module
+    (``assigned``), of whom ``completed`` hold a valid certificate and ``overdue``
+    are late (``training.selectors.training_status``)."""
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+", db_index=False)
+    municipality = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    role = models.CharField(max_length=30)
+    module = models.ForeignKey("cms.ModulePage", on_delete=models.CASCADE, related_name="+", db_index=False)
+    module_title = models.CharField(max_length=255)
+    assigned = models.PositiveIntegerField()
+    completed = models.PositiveIntegerField()
+    overdue = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("training per rol en module")
+        verbose_name_plural = _("training per rol en module")
+        indexes = [
+            models.Index(fields=["municipality", "organisation"], name="trainrollup_muni_org"),
+            models.Index(fields=["organisation"], name="trainrollup_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.role} {self.module_title}: {self.completed}/{self.assigned}"

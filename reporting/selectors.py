@@ -1,0 +1,408 @@
+"""Reads for the coordinator, municipal and platform dashboards, from the rollups.
+
+Each dashboard runs a fixed number of small queries on the rollup tables, through
+the indexes that lead with ``municipality`` or ``organisation`` and ``month``:
+rows of one municipality for at most the chosen months, never the cases themselves.
+The platform dashboard adds up the rows of all municipalities (tens of thousands of
+small rows at national scale, grouped by the database).
+
+Small numbers (see ``portal.dashboards``)
+-----------------------------------------
+Every count of cases and referrals goes through ``suppress``: 1 to 4 shows as
+"<5", and a total is never shown when it would give a small cell away. What this
+module adds is the rule for *linked tables*: tables on one page that split the
+same set (the cases in the chosen period, say) in different ways.
+
+* Each set has one **primary** table, always shown: the cases per month (the
+  trend), the referrals by acknowledgement (whose row "waiting" is split by waiting
+  time, ``suppress_nested``), and the number of escalated referrals.
+* Every other table over the same set (cases by status, by form, per organisation;
+  referrals per partner, by outcome, per organisation; escalations per
+  organisation) is **linked**. A linked table is shown only when neither it nor the
+  primary table has a suppressed cell; otherwise the page says it is left out.
+  Why: a linked table whose cells are all exact gives the total, and that total
+  with the primary table's exact cells gives its "<5" cell away (and two tables
+  that both have "<5" cells can pin them down together: 20 + a = 23 + b means a = 4,
+  b = 1). Which tables are left out depends only on whether a "<5" would show, which
+  the page shows anyway.
+* A case with several forms counts under each of them, so the forms table is not a
+  split of the cases; it is treated as linked all the same.
+
+What is protected: the cells of one page, for one set of filters, also by someone
+who knows these rules. What is not: comparing two filtered views (two periods, or
+one organisation against the whole municipality), as in ``portal.dashboards``.
+Training counts are counts of staff, not of victims: shown exactly, per
+organisation and role (never per person outside the person's own organisation).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from portal.dashboards import (
+    ACKNOWLEDGEMENT,
+    BUCKETS,
+    IN_TIME_WORKING_DAYS,
+    Shown,
+    Suppressed,
+    is_exact,
+    suppress,
+    suppress_nested,
+)
+from portal.models import Organisation
+from referrals.models import Case, Referral
+from referrals.routing.vocabulary import FORMS
+from reporting.models import STATE_KEY, CaseMonthRollup, ReferralMonthRollup, RollupState, TrainingRollup
+
+DEFAULT_MONTHS = 12
+CASE_STATUSES: tuple[tuple[str, Promise], ...] = tuple((s.value, s.label) for s in Case.Status)
+OUTCOMES: tuple[tuple[str, Promise], ...] = tuple(
+    (o.value, o.label) for o in Referral.Outcome if o != Referral.Outcome.CANCELLED
+)
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the dashboard counts. Months are first days of months, both included.
+
+    ``form`` and ``status`` (of the case) filter the case tables; ``destination``
+    filters the referral tables; the period and organisation filter all of them."""
+
+    start: date
+    end: date
+    organisation_id: int | None = None
+    municipality_id: int | None = None
+    form: str = ""
+    destination: str = ""
+    status: str = ""
+
+    @classmethod
+    def default(cls, today: date | None = None) -> Filters:
+        end = first_of_month(today or timezone.localdate())
+        return cls(start=add_months(end, 1 - DEFAULT_MONTHS), end=end)
+
+    @property
+    def months(self) -> list[date]:
+        months, month = [], self.start
+        while month <= self.end:
+            months.append(month)
+            month = add_months(month, 1)
+        return months
+
+
+@dataclass(frozen=True)
+class Group:
+    """A row of the comparison: an organisation (municipal) or a municipality (platform)."""
+
+    pk: int
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    key: Hashable
+    label: str
+    assigned: int
+    completed: int
+    overdue: int
+
+    @property
+    def percentage(self) -> int | None:
+        return round(100 * self.completed / self.assigned) if self.assigned else None
+
+
+@dataclass
+class AreaDashboard:
+    refreshed_at: datetime | None
+    months: list[date]
+    trend: Suppressed  # primary of the cases: per month
+    statuses: Suppressed | None  # linked
+    forms: Suppressed | None  # linked; no total (a case can have several forms)
+    acknowledgement: Suppressed  # primary of the referrals
+    waiting_times: Suppressed
+    destinations: Suppressed | None  # linked
+    destination_labels: dict[str, str]
+    outcomes: Suppressed | None  # linked
+    escalated: Suppressed  # primary of the escalations: one cell
+    in_time_percentage: int | None
+    groups: list[Group] = field(default_factory=list)
+    group_cases: Suppressed | None = None  # linked, per group
+    group_referrals: Suppressed | None = None
+    group_escalated: Suppressed | None = None
+    training_by_group: list[TrainingRow] = field(default_factory=list)
+    training_by_role: list[TrainingRow] = field(default_factory=list)
+
+    @property
+    def any_suppressed(self) -> bool:
+        tables = [self.trend, self.acknowledgement, self.waiting_times, self.escalated]
+        return any(t.any_suppressed for t in tables) or self.any_left_out
+
+    @property
+    def any_left_out(self) -> bool:
+        linked = [self.statuses, self.forms, self.destinations, self.outcomes]
+        if self.groups:
+            linked += [self.group_cases, self.group_referrals, self.group_escalated]
+        return any(table is None for table in linked)
+
+    def group_rows(self) -> list[tuple[Group, Shown, Shown, Shown]]:
+        """The comparison: per group its cases, referrals and escalations ("" when left out)."""
+
+        def cell(table: Suppressed | None, key: int) -> Shown:
+            return table[key] if table is not None else _("weggelaten")
+
+        return [
+            (g, cell(self.group_cases, g.pk), cell(self.group_referrals, g.pk), cell(self.group_escalated, g.pk))
+            for g in self.groups
+        ]
+
+
+def linked(primary: Suppressed, cells: Sequence[tuple[Hashable, int]]) -> Suppressed | None:
+    """A table linked to ``primary`` (see the module's docstring): None when it is left out."""
+    table = suppress(cells)
+    if primary.any_suppressed or table.any_suppressed:
+        return None
+    return table
+
+
+def refreshed_at() -> datetime | None:
+    return RollupState.objects.filter(key=STATE_KEY).values_list("refreshed_at", flat=True).first()
+
+
+def _in_area(queryset: QuerySet, filters: Filters, *, municipality_id: int | None) -> QuerySet:
+    rows = queryset.filter(month__gte=filters.start, month__lte=filters.end)
+    if municipality_id is not None:
+        rows = rows.filter(municipality_id=municipality_id)
+    if filters.municipality_id is not None:
+        rows = rows.filter(municipality_id=filters.municipality_id)
+    if filters.organisation_id is not None:
+        rows = rows.filter(organisation_id=filters.organisation_id)
+    return rows
+
+
+def area_dashboard(
+    *,
+    filters: Filters,
+    municipality_id: int | None = None,
+    organisation_id: int | None = None,
+    groups: Sequence[Group] = (),
+    group_by: str = "",
+) -> AreaDashboard:
+    """The counts for one organisation (``organisation_id``), one municipality
+    (``municipality_id``) or all (neither). ``group_by`` ("organisation" or
+    "municipality") adds the comparison over ``groups``. Five queries."""
+    if organisation_id is not None:
+        filters = Filters(**{**filters.__dict__, "organisation_id": organisation_id})
+    group_field = f"{group_by}_id" if group_by else None
+
+    # Cases: per month and status (and group), with the form filter ("" = every case once).
+    cases = _in_area(CaseMonthRollup.objects.all(), filters, municipality_id=municipality_id).filter(form=filters.form)
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    by_month: dict[date, int] = defaultdict(int)
+    by_status: dict[str, int] = defaultdict(int)
+    by_group: dict[int, int] = defaultdict(int)
+    columns = ["month", "status", *([group_field] if group_field else [])]
+    for row in cases.values_list(*columns).annotate(n=Sum("count")).order_by():
+        month, status, n = row[0], row[1], row[-1]
+        by_month[month] += n
+        by_status[status] += n
+        if group_field:
+            by_group[row[2]] += n
+    trend = suppress([(month, by_month.get(month, 0)) for month in filters.months])
+
+    # Forms: how many cases have each form.
+    form_cases = _in_area(CaseMonthRollup.objects.exclude(form=""), filters, municipality_id=municipality_id)
+    if filters.form:
+        form_cases = form_cases.filter(form=filters.form)
+    if filters.status:
+        form_cases = form_cases.filter(status=filters.status)
+    by_form = dict(form_cases.values_list("form").annotate(n=Sum("count")).order_by())
+    shown_forms = [f for f in FORMS if not filters.form or f == filters.form]
+
+    # Referrals.
+    referrals = _in_area(ReferralMonthRollup.objects.all(), filters, municipality_id=municipality_id)
+    if filters.destination:
+        referrals = referrals.filter(destination=filters.destination)
+    ack: dict[str, int] = defaultdict(int)
+    buckets: dict[str, int] = defaultdict(int)
+    by_destination: dict[str, int] = defaultdict(int)
+    labels: dict[str, str] = {}
+    outcomes: dict[str, int] = defaultdict(int)
+    escalated = 0
+    group_referrals: dict[int, int] = defaultdict(int)
+    group_escalated: dict[int, int] = defaultdict(int)
+    columns = [
+        "destination",
+        "destination_label",
+        "status",
+        "outcome",
+        "ack",
+        "bucket",
+        "escalated",
+        *([group_field] if group_field else []),
+    ]
+    for row in referrals.values_list(*columns).annotate(n=Sum("count")).order_by():
+        destination, label, status, outcome, ack_key, bucket, is_escalated = row[:7]
+        n = row[-1]
+        ack[ack_key] += n
+        if ack_key == "waiting":
+            buckets[bucket] += n
+        by_destination[destination] += n
+        labels[destination] = label
+        if status == Referral.Status.CLOSED and outcome != Referral.Outcome.CANCELLED:
+            outcomes[outcome] += n
+        if is_escalated:
+            escalated += n
+        if group_field:
+            group_referrals[row[7]] += n
+            if is_escalated:
+                group_escalated[row[7]] += n
+    acknowledgement, parts = suppress_nested(
+        [
+            ("waiting", [(key, buckets[key]) for key, _label in BUCKETS]),
+            *((key, [(key, ack[key])]) for key, _label in ACKNOWLEDGEMENT[1:]),
+        ]
+    )
+    in_time, late = acknowledgement["in_time"], acknowledgement["late"]
+    percentage = None
+    if is_exact(in_time) and is_exact(late) and in_time + late:  # type: ignore[operator]
+        percentage = round(100 * in_time / (in_time + late))  # type: ignore[operator]
+    destinations = sorted(by_destination, key=lambda d: (labels.get(d, d).lower(), d))
+    escalated_table = suppress([("escalated", escalated)])
+
+    data = AreaDashboard(
+        refreshed_at=refreshed_at(),
+        months=filters.months,
+        trend=trend,
+        statuses=linked(trend, [(key, by_status.get(key, 0)) for key, _label in CASE_STATUSES]),
+        forms=linked(trend, [(f, by_form.get(f, 0)) for f in shown_forms]),
+        acknowledgement=acknowledgement,
+        waiting_times=parts["waiting"],
+        destinations=linked(acknowledgement, [(d, by_destination[d]) for d in destinations]),
+        destination_labels=labels,
+        outcomes=linked(acknowledgement, [(key, outcomes.get(key, 0)) for key, _label in OUTCOMES]),
+        escalated=escalated_table,
+        in_time_percentage=percentage,
+    )
+    if group_field:
+        data.groups = list(groups)
+        data.group_cases = linked(trend, [(g.pk, by_group.get(g.pk, 0)) for g in groups])
+        data.group_referrals = linked(acknowledgement, [(g.pk, group_referrals.get(g.pk, 0)) for g in groups])
+        data.group_escalated = linked(escalated_table, [(g.pk, group_escalated.get(g.pk, 0)) for g in groups])
+        names = {g.pk: g.name for g in groups}
+        training = TrainingRollup.objects.all()
+        if municipality_id is not None:
+            training = training.filter(municipality_id=municipality_id)
+        if filters.municipality_id is not None:
+            training = training.filter(municipality_id=filters.municipality_id)
+        if filters.organisation_id is not None:
+            training = training.filter(organisation_id=filters.organisation_id)
+        per_group: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+        per_role: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for key, role, assigned, completed, overdue in (
+            training.values_list(group_field, "role")
+            .annotate(a=Sum("assigned"), c=Sum("completed"), o=Sum("overdue"))
+            .order_by()
+        ):
+            for target in (per_group[key], per_role[role]):
+                target[0] += assigned
+                target[1] += completed
+                target[2] += overdue
+        data.training_by_group = [TrainingRow(pk, names[pk], *per_group[pk]) for pk in names if pk in per_group]
+        data.training_by_role = _role_rows(per_role)
+    return data
+
+
+def _role_rows(per_role: dict[str, list[int]]) -> list[TrainingRow]:
+    from portal.roles import Role
+
+    return [TrainingRow(role.value, str(role.label), *per_role[role.value]) for role in Role if role.value in per_role]
+
+
+def organisation_groups(municipality: Organisation) -> list[Group]:
+    """The schools and clubs of a municipality (one query)."""
+    from portal.roles import OrganisationKind
+
+    return [
+        Group(pk, name, slug)
+        for pk, name, slug in Organisation.objects.filter(
+            parent=municipality, kind__in=[OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB]
+        )
+        .order_by("name", "pk")
+        .values_list("pk", "name", "slug")
+    ]
+
+
+def municipality_groups() -> list[Group]:
+    """Every municipality (one query)."""
+    from portal.roles import OrganisationKind
+
+    return [
+        Group(pk, name, slug)
+        for pk, name, slug in Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY)
+        .order_by("name", "pk")
+        .values_list("pk", "name", "slug")
+    ]
+
+
+def training_by_role_live(matrix_rows: Sequence[object]) -> list[TrainingRow]:
+    """The coordinator's own staff per role, from the live training matrix."""
+    from training.selectors import TrainingStatus
+
+    per_role: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for row in matrix_rows:
+        role = row.membership.role  # type: ignore[attr-defined]
+        for cell in row.cells:  # type: ignore[attr-defined]
+            if cell.due_date is None:
+                continue
+            target = per_role[role]
+            target[0] += 1
+            target[1] += cell.status in (TrainingStatus.DONE, TrainingStatus.EXPIRING)
+            target[2] += cell.status == TrainingStatus.OVERDUE
+    return _role_rows(per_role)
+
+
+IN_TIME_DAYS = IN_TIME_WORKING_DAYS
+
+
+@dataclass(frozen=True)
+class OverdueWork:
+    tasks: Shown
+    follow_ups: Shown
+
+
+def overdue_work(*, now: datetime) -> OverdueWork:
+    """Live, in the organisation's scope (two counts on indexed columns of one
+    organisation): open tasks of open cases past their date, and follow-up moments
+    that are past and not sent (still planned or failed). Suppressed like every count."""
+    from portal.models import NotificationKind
+    from referrals.models import CaseTask, Reminder
+
+    today = timezone.localtime(now).date()
+    tasks = CaseTask.objects.filter(
+        status=CaseTask.Status.OPEN, due_date__lt=today, case__status=Case.Status.OPEN
+    ).count()
+    follow_ups = Reminder.objects.filter(
+        kind=NotificationKind.CASE_FOLLOW_UP,
+        status__in=[Reminder.Status.PENDING, Reminder.Status.FAILED],
+        due_at__lt=now,
+    ).count()
+    return OverdueWork(tasks=suppress([("t", tasks)]).cells[0][1], follow_ups=suppress([("f", follow_ups)]).cells[0][1])

@@ -1,0 +1,303 @@
+"""The organisation coordinator's, municipal and platform dashboards.
+
+Called from the one dashboard view (``portal.views_dashboards.dashboard``) at
+``/o/<slug>/dashboard/``, inside the organisation's scope and wrapped in
+``case_page`` (never cached). They read ``reporting.selectors`` (rollups, refreshed
+every 5 minutes) and show every table as a chart or table with CSV and XLSX
+downloads (``portal.exports.download``) that hold the same values as the page.
+Filters live in the URL (``reporting.forms``); a bad filter shows a message and the
+unfiltered page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from portal import dashboards
+from portal.charts import BarChart
+from portal.exports import Rows, download
+from referrals.forms import FORM_LABELS
+from referrals.selectors import active_rule_set
+from reporting import selectors
+from reporting.forms import DashboardFilterForm
+from reporting.selectors import AreaDashboard, Group
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table on the page and in its download: the same rows for both."""
+
+    name: str
+    caption: str
+    header: list[str]
+    rows: list[list[Any]]
+    footer: list[Any] | None = None
+    numeric_from: int = 1  # columns from this index are numbers (aligned right)
+
+    def export(self) -> Rows:
+        return [str(h) for h in self.header], [*self.rows, *([self.footer] if self.footer else [])]
+
+
+@dataclass
+class Page:
+    charts: dict[str, BarChart] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    def downloads(self) -> dict[str, Callable[[], Rows]]:
+        found: dict[str, Callable[[], Rows]] = {table.name: table.export for table in self.tables.values()}
+        for name, chart in self.charts.items():
+            found[name] = _chart_export(chart)
+        return found
+
+
+def _chart_export(chart: BarChart) -> Callable[[], Rows]:
+    def build() -> Rows:
+        rows = [[str(label), value] for label, value in chart.rows]
+        if chart.total_label:
+            rows.append([str(chart.total_label), chart.total])
+        return [str(chart.label_header), str(chart.value_header)], rows
+
+    return build
+
+
+def _month(month: date) -> str:
+    return date_format(month, "F Y")
+
+
+def _case_charts(page: Page, data: AreaDashboard) -> None:
+    page.charts["trend"] = BarChart(
+        chart_id="trend",
+        table="trend",
+        caption=_("Nieuwe casussen per maand"),
+        label_header=_("Maand"),
+        value_header=_("Aantal casussen"),
+        rows=tuple((_month(month), shown) for month, shown in data.trend.cells),
+        total_label=_("Totaal"),
+        total=data.trend.total,
+    )
+    if data.statuses is not None:
+        page.charts["status"] = BarChart(
+            chart_id="status",
+            table="status",
+            caption=_("Casussen naar status"),
+            label_header=_("Status"),
+            value_header=_("Aantal casussen"),
+            rows=tuple((dict(selectors.CASE_STATUSES)[key], shown) for key, shown in data.statuses.cells),
+            total_label=_("Totaal"),
+            total=data.statuses.total,
+        )
+    if data.forms is not None:
+        page.charts["vormen"] = BarChart(
+            chart_id="vormen",
+            table="vormen",
+            caption=_("Casussen per vorm van online geweld"),
+            label_header=_("Vorm"),
+            value_header=_("Aantal casussen"),
+            rows=tuple((FORM_LABELS.get(key, key), shown) for key, shown in data.forms.cells),
+        )
+
+
+def _referral_charts(page: Page, data: AreaDashboard) -> None:
+    page.tables["bevestiging"] = Table(
+        name="bevestiging",
+        caption=_("Doorverwijzingen naar bevestiging door de partner"),
+        header=[_("Bevestiging"), _("Aantal doorverwijzingen")],
+        rows=[[str(dashboards.ACKNOWLEDGEMENT_LABELS[k]), v] for k, v in data.acknowledgement.cells],
+        footer=[_("Totaal verstuurd"), data.acknowledgement.total],
+    )
+    page.charts["wachttijden"] = BarChart(
+        chart_id="wachttijden",
+        table="wachttijden",
+        caption=_("Hoe lang de doorverwijzingen die nog wachten, al wachten"),
+        label_header=_("Wachttijd tot nu"),
+        value_header=_("Aantal doorverwijzingen"),
+        rows=tuple((dashboards.BUCKET_LABELS[key], shown) for key, shown in data.waiting_times.cells),
+        total_label=_("Totaal wachtend"),
+        total=data.waiting_times.total,
+    )
+    if data.destinations is not None:
+        page.charts["partners"] = BarChart(
+            chart_id="partners",
+            table="partners",
+            caption=_("Doorverwijzingen per organisatie waarnaar is doorverwezen"),
+            label_header=_("Doorverwezen naar"),
+            value_header=_("Aantal doorverwijzingen"),
+            rows=tuple((data.destination_labels.get(key, key), shown) for key, shown in data.destinations.cells),
+            total_label=_("Totaal"),
+            total=data.destinations.total,
+        )
+    if data.outcomes is not None:
+        page.charts["uitkomsten"] = BarChart(
+            chart_id="uitkomsten",
+            table="uitkomsten",
+            caption=_("Uitkomsten van afgesloten doorverwijzingen"),
+            label_header=_("Uitkomst"),
+            value_header=_("Aantal doorverwijzingen"),
+            rows=tuple((dict(selectors.OUTCOMES)[key], shown) for key, shown in data.outcomes.cells),
+            total_label=_("Totaal afgesloten"),
+            total=data.outcomes.total,
+        )
+
+
+def _comparison(page: Page, data: AreaDashboard, *, group_header: str) -> None:
+    rows = [[g.name, *values] for g, *values in data.group_rows()]
+    page.tables["vergelijking"] = Table(
+        name="vergelijking",
+        caption=_("Vergelijking: casussen, doorverwijzingen en escalaties"),
+        header=[group_header, _("Casussen"), _("Doorverwijzingen"), _("Geëscaleerd")],
+        rows=rows,
+    )
+    page.tables["training"] = _training_table(
+        "training", _("Training per organisatie"), group_header, data.training_by_group
+    )
+    page.tables["training_rollen"] = _training_table(
+        "training-rollen", _("Training per rol"), _("Rol"), data.training_by_role
+    )
+
+
+def _training_table(name: str, caption: str, first: str, rows: list[selectors.TrainingRow]) -> Table:
+    return Table(
+        name=name,
+        caption=caption,
+        header=[first, _("Moeten de module doen"), _("Afgerond"), _("Percentage afgerond"), _("Te laat")],
+        rows=[
+            [r.label, r.assigned, r.completed, f"{r.percentage}%" if r.percentage is not None else "–", r.overdue]
+            for r in rows
+        ],
+    )
+
+
+def _destinations() -> list[tuple[str, str]]:
+    rule_set = active_rule_set()
+    seen = {d.code: d.label for d in rule_set.destinations.values() if d.kind == "referral"}
+    return sorted(seen.items(), key=lambda item: item[1].lower())
+
+
+def _export_start_url(organisation: Any) -> str:
+    try:
+        return reverse("dashboards:export_start", kwargs={"org_slug": organisation.slug})
+    except NoReverseMatch:
+        return ""
+
+
+def _render(
+    request: HttpRequest,
+    *,
+    template: str,
+    form: DashboardFilterForm,
+    data: AreaDashboard,
+    page: Page,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    export_error = ""
+    if not form.bad_filter:
+        response, export_error = download(request, page.downloads())
+        if response is not None:
+            return response
+    context = {
+        "form": form,
+        "bad_filter": form.bad_filter,
+        "filtering": form.is_filtering and not form.bad_filter,
+        "dashboard": data,
+        "charts": page.charts,
+        "tables": page.tables,
+        "export_error": export_error,
+        "export_query": form.query(),
+        "small": dashboards.SMALL,
+        "hidden": dashboards.HIDDEN,
+        "in_time_days": dashboards.IN_TIME_WORKING_DAYS,
+        "first_month": data.months[0],
+        "last_month": data.months[-1],
+        **(extra or {}),
+    }
+    return render(request, template, context)
+
+
+def municipal_dashboard(request: HttpRequest) -> HttpResponse:
+    """The whole municipality: its schools and clubs, counts only."""
+    municipality = request.organisation  # type: ignore[attr-defined]
+    groups = selectors.organisation_groups(municipality)
+    form = DashboardFilterForm(request.GET, organisations=groups, destinations=_destinations())
+    data = selectors.area_dashboard(
+        filters=form.filters(), municipality_id=municipality.pk, groups=groups, group_by="organisation"
+    )
+    page = Page()
+    _case_charts(page, data)
+    _referral_charts(page, data)
+    _comparison(page, data, group_header=_("Organisatie"))
+    return _render(
+        request, template="reporting/area.html", form=form, data=data, page=page, extra={"level": "gemeente"}
+    )
+
+
+def platform_dashboard(request: HttpRequest) -> HttpResponse:
+    """Every municipality. With ``gemeente`` the comparison still shows municipalities
+    (the chosen one); organisations are compared on the municipal dashboard."""
+    municipalities = selectors.municipality_groups()
+    form = DashboardFilterForm(request.GET, municipalities=municipalities, destinations=_destinations())
+    data = selectors.area_dashboard(filters=form.filters(), groups=municipalities, group_by="municipality")
+    page = Page()
+    _case_charts(page, data)
+    _referral_charts(page, data)
+    _comparison(page, data, group_header=_("Gemeente"))
+    return _render(
+        request, template="reporting/area.html", form=form, data=data, page=page, extra={"level": "platform"}
+    )
+
+
+def organisation_dashboard(request: HttpRequest) -> HttpResponse:
+    """A school's or club's coordinator: cases and referrals (rollups), overdue work and
+    training of their own staff, per person (live, bounded by the organisation)."""
+    from training.selectors import training_matrix
+
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = DashboardFilterForm(request.GET, destinations=_destinations())
+    data = selectors.area_dashboard(filters=form.filters(), organisation_id=organisation.pk)
+    overdue = selectors.overdue_work(now=timezone.now())
+    matrix = training_matrix(organisation=organisation)
+    page = Page()
+    _case_charts(page, data)
+    _referral_charts(page, data)
+    page.tables["achterstand"] = Table(
+        name="achterstand",
+        caption=_("Werk dat te laat is"),
+        header=[_("Wat"), _("Aantal")],
+        rows=[
+            [_("Taken bij open casussen die te laat zijn"), overdue.tasks],
+            [_("Nazorgmomenten die voorbij zijn en nog niet zijn verstuurd"), overdue.follow_ups],
+        ],
+    )
+    page.tables["training_rollen"] = _training_table(
+        "training-rollen", _("Training per rol"), _("Rol"), selectors.training_by_role_live(matrix.rows)
+    )
+    page.tables["training_personen"] = Table(
+        name="training-personen",
+        caption=_("Training per persoon"),
+        header=[_("Naam"), _("Rol"), *(m.title for m in matrix.modules)],
+        rows=[
+            [row.name, str(row.membership.get_role_display()), *(str(cell.status_label) for cell in row.cells)]
+            for row in matrix.rows
+        ],
+        numeric_from=99,
+    )
+    return _render(
+        request,
+        template="reporting/organisation.html",
+        form=form,
+        data=data,
+        page=page,
+        extra={"export_start_url": _export_start_url(organisation), "overdue": overdue},
+    )
+
+
+__all__ = ["Group", "municipal_dashboard", "organisation_dashboard", "platform_dashboard"]
