@@ -48,4 +48,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"The link for {cases.link_label} was printed when it was made; the mail with it is in var/mail/."
             )
+        from referrals.demo_history import seed_case_history
+
+        history = seed_case_history()
+        self.stdout.write(self.style.SUCCESS(f"Case history for the dashboards ready ({history} cases created now)."))
+        from reporting.rollups import rollups_refresh
+
+        refreshed = rollups_refresh()
+        self.stdout.write(self.style.SUCCESS(f"Dashboard figures ready ({refreshed.seconds:.1f} s)."))
         self.stdout.write(demo_logins_text(getattr(settings, "SITE_URL", "http://localhost:8000")))
