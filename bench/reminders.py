@@ -31,17 +31,16 @@ import io
 import json
 import os
 import pstats
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
+
+from bench.pg import is_postgres, throwaway_database
 
 ROOT = Path(__file__).resolve().parent.parent
 DISPATCH_GOAL = 0.5
@@ -149,20 +148,6 @@ reminders in the table and with none (measured before and after, the mean); the 
 
 
 # --- Database ------------------------------------------------------------------------
-
-
-def _server_url(url: str, database: str) -> str:
-    parsed = urlparse(url)
-    return urlunparse(parsed._replace(path=f"/{database}"))
-
-
-def _admin(url: str, *statements: str) -> None:
-    """Run statements on the server's ``postgres`` database (to create and drop ours)."""
-    import psycopg
-
-    with psycopg.connect(_server_url(url, "postgres"), autocommit=True) as conn:
-        for statement in statements:
-            conn.execute(statement)
 
 
 def _copy_reminders(rows) -> None:  # type: ignore[no-untyped-def]
@@ -454,67 +439,48 @@ def bench_reminders(
     count: int = 100_000, *, due: int = 1_000, future: int = 1_000_000, runs: int = 11, profile: bool = False
 ) -> ReminderFigures:
     """Create the database, measure, drop it. Prints the figures and returns them."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not os.environ.get("REDIS_URL") or urlparse(url).scheme not in {"postgres", "postgresql", "pgsql"}:
+    if not os.environ.get("REDIS_URL") or not is_postgres(os.environ.get("DATABASE_URL", "")):
         raise SystemExit("bench.reminders needs REDIS_URL and a PostgreSQL DATABASE_URL")
-    folder = Path(tempfile.mkdtemp(prefix="veilig-online-bench-reminders-"))
-    saved = {key: os.environ.get(key) for key in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR")}
-    _admin(url, f'DROP DATABASE IF EXISTS "{DATABASE_NAME}" WITH (FORCE)', f'CREATE DATABASE "{DATABASE_NAME}"')
-    os.environ.update(
-        DATABASE_URL=_server_url(url, DATABASE_NAME), DJANGO_SETTINGS_MODULE="portal.settings.test", VAR_DIR=str(folder)
-    )
     worker = None
-    try:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connection
-
-        from portal.celery import app
-
-        print(f"bench: migrating {DATABASE_NAME} …", flush=True)
-        call_command("migrate", verbosity=0, interactive=False)
-        queue = f"bench-reminders-{uuid.uuid4().hex[:12]}"
-        # The send task(s) the sweep queues; the sweep itself runs here, not through Celery.
-        app.conf.update(task_routes={"referrals.tasks.reminder*_send": {"queue": queue}})
-        profile_path = folder / "worker.prof" if profile else None
-        worker = Worker(queue, folder, profile=profile_path)
-        dispatch = bench_dispatch(count, queue, worker)
-        worker.stop()
-        worker = None
-        if profile_path is not None:
-            print(f"bench: the worker under cProfile (no-op tasks and reminders):\n{worker_profile(profile_path)}")
-        sweep = bench_sweep(due, future, runs, queue)
-        print(
-            f"bench: ratio reminders/no-op = {dispatch.ratio:.2f} (goal ≥ {DISPATCH_GOAL}); "
-            f"sweep with {future:,} future rows / none = {sweep.ratio:.2f} (goal ≤ {SWEEP_GOAL})",
-            flush=True,
-        )
-        if profile:
-            time_deliver(min(count, 2000))
-        connection.close()
-        from django.conf import settings
-
-        return ReminderFigures(
-            dispatch=dispatch, sweep=sweep, worker="solo pool, one process", send_batch=settings.REMINDER_SEND_BATCH
-        )
-    finally:
-        if worker is not None:
-            worker.stop()
+    with throwaway_database(DATABASE_NAME, prefix="veilig-online-bench-reminders-") as folder:
         try:
-            from django.db import connections
+            import django
 
-            connections.close_all()
-        except Exception:  # noqa: BLE001, S110 - Django may not be set up yet
-            pass
-        _admin(url, f'DROP DATABASE IF EXISTS "{DATABASE_NAME}" WITH (FORCE)')
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        shutil.rmtree(folder, ignore_errors=True)
+            django.setup()
+            from django.core.management import call_command
+            from django.db import connection
+
+            from portal.celery import app
+
+            print(f"bench: migrating {DATABASE_NAME} …", flush=True)
+            call_command("migrate", verbosity=0, interactive=False)
+            queue = f"bench-reminders-{uuid.uuid4().hex[:12]}"
+            # The send task(s) the sweep queues; the sweep itself runs here, not through Celery.
+            app.conf.update(task_routes={"referrals.tasks.reminder*_send": {"queue": queue}})
+            profile_path = folder / "worker.prof" if profile else None
+            worker = Worker(queue, folder, profile=profile_path)
+            dispatch = bench_dispatch(count, queue, worker)
+            worker.stop()
+            worker = None
+            if profile_path is not None:
+                print(f"bench: the worker under cProfile (no-op tasks and reminders):\n{worker_profile(profile_path)}")
+            sweep = bench_sweep(due, future, runs, queue)
+            print(
+                f"bench: ratio reminders/no-op = {dispatch.ratio:.2f} (goal ≥ {DISPATCH_GOAL}); "
+                f"sweep with {future:,} future rows / none = {sweep.ratio:.2f} (goal ≤ {SWEEP_GOAL})",
+                flush=True,
+            )
+            if profile:
+                time_deliver(min(count, 2000))
+            connection.close()
+            from django.conf import settings
+
+            return ReminderFigures(
+                dispatch=dispatch, sweep=sweep, worker="solo pool, one process", send_batch=settings.REMINDER_SEND_BATCH
+            )
+        finally:
+            if worker is not None:
+                worker.stop()
 
 
 def main() -> None:
