@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bench.pg import is_postgres
 from bench.routing import GOAL as ROUTING_GOAL
 from bench.routing import RoutingFigures, bench_routing, bytecode_situation
 
@@ -320,11 +321,8 @@ def drive(port: int, path: str, cookie: str, *, requests: int, threads: int, sec
 SERVER_BENCHES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("## Reminders through Celery", "bench.reminders", frozenset({"postgres", "redis"})),
     ("## Dashboards over a million cases", "bench.dashboards", frozenset({"postgres"})),
+    ("## Exports of a million rows", "bench.exports", frozenset({"postgres"})),
 )
-
-
-def _is_postgres(url: str) -> bool:
-    return url.split("://", 1)[0] in {"postgres", "postgresql", "pgsql"}
 
 
 def _old_section(old_text: str, heading: str) -> str:
@@ -338,7 +336,7 @@ def _old_section(old_text: str, heading: str) -> str:
 
 def server_benches(database_url: str, redis_url: str, old_text: str, folder: Path) -> list[str]:
     """Run each bench whose servers are configured; keep the previous section of the others."""
-    have = {name for name, ok in (("postgres", _is_postgres(database_url)), ("redis", bool(redis_url))) if ok}
+    have = {name for name, ok in (("postgres", is_postgres(database_url)), ("redis", bool(redis_url))) if ok}
     sections = []
     for heading, module, needs in SERVER_BENCHES:
         if needs <= have:
@@ -452,12 +450,19 @@ make bench            # or: .venv/bin/python -m bench
 # with PostgreSQL and Redis, also the reminders (and every bench that needs them):
 DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/15 make bench
 .venv/bin/python -m bench.reminders --markdown   # the reminder figures alone (same variables)
+.venv/bin/python -m bench.dashboards --markdown  # the dashboard figures alone (PostgreSQL DATABASE_URL)
+.venv/bin/python -m bench.exports --markdown     # the export figures alone (PostgreSQL DATABASE_URL)
 .venv/bin/python -m bench --workers 4 --threads 8 --requests 5000 --seconds 30
 .venv/bin/python -m bench.routing defaults   # the routing figures alone
 ```
 
-Without `DATABASE_URL` and `REDIS_URL` the run takes about a minute, needs nothing but the installed packages, uses a
-temporary folder for its database and rewrites this file.
+Without `DATABASE_URL` and `REDIS_URL` the run takes about a minute, needs nothing but
+the installed packages, uses a temporary folder for its database and rewrites this
+file, keeping the sections of the benches it could not run. With them it also runs the
+PostgreSQL (and Redis) benches, each in a database of its own on that server: the
+reminders (about 15 minutes), the exports (about 5) and the dashboards (about 15; the
+first run also seeds a million cases with `seed_scale` into `bench_dashboards`, about
+10 minutes, and keeps that database for the next runs).
 """
     path.write_text(text, encoding="utf-8")
 

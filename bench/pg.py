@@ -39,18 +39,31 @@ def admin(url: str, *statements: str) -> list[Any]:
 
 
 @contextmanager
-def throwaway_database(name: str, *, prefix: str, settings: str = "portal.settings.test") -> Iterator[Path]:
-    """Create database ``name`` on the server of ``DATABASE_URL``, point this process at
-    it (``DATABASE_URL``, ``DJANGO_SETTINGS_MODULE``, ``VAR_DIR`` = a temporary folder,
-    which is yielded), and on the way out close Django's connections, drop the
-    database, put the environment back and remove the folder."""
+def database_environment(
+    name: str,
+    *,
+    prefix: str,
+    settings: str = "portal.settings.test",
+    fresh: bool = True,
+    unset: tuple[str, ...] = (),
+) -> Iterator[Path]:
+    """Point this process at database ``name`` on the server of ``DATABASE_URL``
+    (``DATABASE_URL``, ``DJANGO_SETTINGS_MODULE``, ``VAR_DIR`` = a temporary folder,
+    which is yielded; the variables in ``unset`` removed). ``fresh``: create the
+    database first and drop it after; otherwise it is kept (a bench that reuses data).
+    On the way out Django's connections are closed, the environment is put back and
+    the folder removed."""
     url = os.environ.get("DATABASE_URL", "")
     if not is_postgres(url):
         raise SystemExit(f"this bench needs a PostgreSQL DATABASE_URL (for its database {name})")
     folder = Path(tempfile.mkdtemp(prefix=prefix))
-    saved = {key: os.environ.get(key) for key in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR")}
-    admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    keys = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR", *unset)
+    saved = {key: os.environ.get(key) for key in keys}
+    if fresh:
+        admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     os.environ.update(DATABASE_URL=server_url(url, name), DJANGO_SETTINGS_MODULE=settings, VAR_DIR=str(folder))
+    for key in unset:
+        os.environ.pop(key, None)
     try:
         yield folder
     finally:
@@ -60,10 +73,16 @@ def throwaway_database(name: str, *, prefix: str, settings: str = "portal.settin
             connections.close_all()
         except Exception:  # noqa: BLE001, S110 - Django may not be set up yet
             pass
-        admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if fresh:
+            admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def throwaway_database(name: str, *, prefix: str, settings: str = "portal.settings.test") -> Any:
+    """A database of the bench's own for one run: created, pointed at, dropped."""
+    return database_environment(name, prefix=prefix, settings=settings, fresh=True)

@@ -40,6 +40,7 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bench import write_outputs
 from bench.pg import is_postgres, throwaway_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -497,12 +498,7 @@ def main() -> None:
     parser.add_argument("--section", type=Path, metavar="FILE", help="write the BENCHMARKS.md section to FILE")
     args = parser.parse_args()
     figures = bench_reminders(args.reminders, due=args.due, future=args.future, runs=args.runs, profile=args.profile)
-    if args.json:
-        args.json.write_text(figures.to_json(), encoding="utf-8")
-    if args.section:
-        args.section.write_text(figures.markdown(), encoding="utf-8")
-    if args.markdown:
-        print(figures.markdown())
+    write_outputs(args, figures)
 
 
 if __name__ == "__main__":
