@@ -735,7 +735,7 @@ def _rows_read(municipality: Any) -> list[str]:
     from django_scopes import scopes_disabled
 
     from referrals.models import Case, Referral
-    from reporting.models import CaseMonthRollup, ReferralMonthRollup
+    from reporting.models import AreaCaseMonthRollup, AreaReferralMonthRollup, OrganisationMonthTotal
     from reporting.selectors import Filters, add_months
 
     filters = Filters.default()
@@ -743,9 +743,9 @@ def _rows_read(municipality: Any) -> list[str]:
     end = timezone.make_aware(datetime.combine(add_months(filters.end, 1), datetime.min.time()))
     window = {"municipality": municipality, "month__gte": filters.start, "month__lte": filters.end}
     with scopes_disabled():
-        case_rows = CaseMonthRollup.objects.filter(**window).count()
-        every_case_rows = CaseMonthRollup.objects.filter(**window, form="").count()
-        referral_rows = ReferralMonthRollup.objects.filter(**window).count()
+        case_rows = AreaCaseMonthRollup.objects.filter(**window).count()
+        referral_rows = AreaReferralMonthRollup.objects.filter(**window).count()
+        total_rows = OrganisationMonthTotal.objects.filter(**window).count()
         cases = Case.objects.filter(
             organisation__parent=municipality, created_at__gte=start, created_at__lt=end
         ).count()
@@ -754,12 +754,12 @@ def _rows_read(municipality: Any) -> list[str]:
             .exclude(status=Referral.Status.DRAFT)
             .count()
         )
+    read = case_rows + referral_rows + total_rows
     return [
         f"In those 12 months {municipality.name} has {cases:,} cases and {referrals:,} referrals; the municipal "
-        f"dashboard sums {case_rows:,} case rollup rows ({every_case_rows:,} of them for every case, the rest per "
-        f"form) and {referral_rows:,} referral rollup rows: kept per organisation, month, form and status, the "
-        f"rollups are only {(cases + referrals) / max(1, case_rows + referral_rows):.1f} times fewer rows than the "
-        "cases and referrals they count."
+        f"dashboard reads {case_rows:,} area case rows, {referral_rows:,} area referral rows and {total_rows:,} "
+        f"organisation totals (for the comparison): {read:,} rollup rows, {(cases + referrals) / max(1, read):.0f} "
+        "times fewer than the cases and referrals they count."
     ]
 
 
@@ -826,7 +826,15 @@ def _measure(
         cursor.execute("SELECT version()")
         server = cursor.fetchone()[0].split(" on ")[0]
         # The rollups are rewritten by every refresh: start from analysed tables without dead rows.
-        for table in ("reporting_casemonthrollup", "reporting_referralmonthrollup", "reporting_trainingrollup"):
+        for table in (
+            "reporting_casemonthrollup",
+            "reporting_referralmonthrollup",
+            "reporting_trainingrollup",
+            "reporting_areacasemonthrollup",
+            "reporting_areareferralmonthrollup",
+            "reporting_organisationmonthtotal",
+            "reporting_areamonthtotal",
+        ):
             cursor.execute(f"VACUUM ANALYZE {table}")
     with scopes_disabled():
         database = DatabaseInfo(
@@ -878,7 +886,8 @@ def _measure(
         refresh_seconds = time.perf_counter() - refresh_started
         print(
             f"bench: rollups_refresh() {refresh_seconds:.1f} s ({result.case_rows:,} case rows,"
-            f" {result.referral_rows:,} referral rows, {result.training_rows:,} training rows)",
+            f" {result.referral_rows:,} referral rows, {result.training_rows:,} training rows,"
+            f" {result.area_rows:,} area rows)",
             flush=True,
         )
     result_figures = Figures(

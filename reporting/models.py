@@ -6,6 +6,14 @@ from the source tables by ``reporting.rollups.rollups_refresh`` (every 5 minutes
 the beat schedule, and by ``manage.py refresh_rollups``), so what the dashboards show
 is up to 5 minutes old; ``RollupState.refreshed_at`` says how old.
 
+Two levels. The organisation-level rollups (``CaseMonthRollup``, ``ReferralMonthRollup``,
+``TrainingRollup``) answer every view. The area-level ones (``AreaCaseMonthRollup``,
+``AreaReferralMonthRollup``, ``OrganisationMonthTotal``, ``AreaMonthTotal``) are the same
+counts added up per municipality (or per organisation without the dimensions), written
+at the end of the same refresh from the organisation-level rows; the municipal and
+platform dashboards read them unless a view is filtered to one organisation, so a
+municipality's year is a few hundred rows instead of tens of thousands.
+
 Not tenant-scoped on purpose: a municipal dashboard reads the rows of all its
 organisations, the platform dashboard all rows. Only ``reporting.selectors`` reads
 them, always filtered by ``municipality`` or ``organisation`` (the indexes lead with
@@ -97,6 +105,97 @@ class ReferralMonthRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id} {self.month} {self.destination} {self.status}: {self.count}"
+
+
+class AreaCaseMonthRollup(models.Model):
+    """``CaseMonthRollup`` added up per municipality: the organisation left out, the
+    same ``month``, ``form`` ("" = every case once) and ``status``."""
+
+    municipality = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    month = models.DateField()
+    form = models.CharField(max_length=30, blank=True)
+    status = models.CharField(max_length=10)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("casussen per gemeente en maand")
+        verbose_name_plural = _("casussen per gemeente en maand")
+        indexes = [models.Index(fields=["municipality", "month"], name="areacaserollup_muni_month")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.month} {self.form or '*'} {self.status}: {self.count}"
+
+
+class AreaReferralMonthRollup(models.Model):
+    """``ReferralMonthRollup`` added up per municipality: the organisation left out,
+    every other dimension kept (so a filter on the partner is answered here too)."""
+
+    municipality = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    month = models.DateField()
+    destination = models.CharField(max_length=70)
+    destination_label = models.CharField(max_length=200)
+    status = models.CharField(max_length=20)
+    outcome = models.CharField(max_length=20, blank=True)
+    ack = models.CharField(max_length=30)
+    bucket = models.CharField(max_length=10, blank=True)
+    escalated = models.BooleanField(default=False)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("doorverwijzingen per gemeente en maand")
+        verbose_name_plural = _("doorverwijzingen per gemeente en maand")
+        indexes = [models.Index(fields=["municipality", "month"], name="arearefrollup_muni_month")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.month} {self.destination} {self.status}: {self.count}"
+
+
+class OrganisationMonthTotal(models.Model):
+    """Per organisation and month: its cases (every case once), referrals sent and
+    escalated referrals. The municipal dashboard's comparison reads it when the view is
+    not filtered by form, case status or partner."""
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+", db_index=False)
+    municipality = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    month = models.DateField()
+    cases = models.PositiveIntegerField()
+    referrals = models.PositiveIntegerField()
+    escalated = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("totalen per organisatie en maand")
+        verbose_name_plural = _("totalen per organisatie en maand")
+        indexes = [models.Index(fields=["municipality", "month"], name="orgtotal_muni_month")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.month}: {self.cases} / {self.referrals} / {self.escalated}"
+
+
+class AreaMonthTotal(models.Model):
+    """``OrganisationMonthTotal`` added up per municipality: the platform dashboard's
+    comparison when the view is not filtered by form, case status or partner."""
+
+    municipality = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    month = models.DateField()
+    cases = models.PositiveIntegerField()
+    referrals = models.PositiveIntegerField()
+    escalated = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("totalen per gemeente en maand")
+        verbose_name_plural = _("totalen per gemeente en maand")
+        indexes = [models.Index(fields=["municipality", "month"], name="areatotal_muni_month")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.month}: {self.cases} / {self.referrals} / {self.escalated}"
 
 
 class TrainingRollup(models.Model):

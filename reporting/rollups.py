@@ -5,13 +5,20 @@ every rollup row is deleted and written again, and ``RollupState.refreshed_at`` 
 set. Readers keep seeing the previous rows until the commit. Running it twice gives
 the same rows (idempotent); it reads no victim data (no pseudonym, signal, summary).
 
-Cases: one ``INSERT … SELECT … GROUP BY`` for "every case" and one per form of
-online threat, written by the database itself (the ORM builds the SELECT, so it is
-the same on SQLite and PostgreSQL). Referrals: grouped by the database per day
+Cases: one ``INSERT … SELECT … GROUP BY`` for "every case", written by the database
+itself (the ORM builds the SELECT). The rows per form of online threat: on PostgreSQL
+one more scan that unnests each case's list of forms (``_insert_forms_postgresql``);
+elsewhere (SQLite) one ``INSERT … SELECT`` per form that matches the form's code in
+the list's JSON text (portable, but a full scan per form). Referrals: grouped by the database per day
 sent, acknowledged and closed, then sorted into acknowledgement and waiting-time
 buckets in working days (``referrals.workdays``, public holidays per country),
 which SQL cannot count. Training: four reads for all organisations together and the
 status rule of ``training.selectors.training_status``.
+
+Areas, last: the municipal and platform dashboards' tables (``AreaCaseMonthRollup``,
+``AreaReferralMonthRollup``, ``OrganisationMonthTotal``, ``AreaMonthTotal``), each one
+``INSERT … SELECT … GROUP BY`` over the organisation-level rows just written (a few
+hundred thousand small rows: cheap), so both levels always hold the same counts.
 
 Schedule: ``reporting.tasks.rollups_refresh`` every 5 minutes (portal/celery.py),
 so the dashboards are at most about 5 minutes behind.
@@ -27,7 +34,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count, DateField, Max, Q, QuerySet, Value
+from django.db.models import Count, DateField, Max, Q, QuerySet, Sum, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
@@ -35,11 +42,21 @@ from django_scopes import scopes_disabled
 
 from cms.models import ModulePage
 from portal.dashboards import IN_TIME_WORKING_DAYS, bucket_of
-from portal.models import Membership
+from portal.models import Membership, Organisation
 from referrals import workdays
 from referrals.models import Case, Referral
 from referrals.routing.vocabulary import FORMS
-from reporting.models import STATE_KEY, CaseMonthRollup, ReferralMonthRollup, RollupState, TrainingRollup
+from reporting.models import (
+    STATE_KEY,
+    AreaCaseMonthRollup,
+    AreaMonthTotal,
+    AreaReferralMonthRollup,
+    CaseMonthRollup,
+    OrganisationMonthTotal,
+    ReferralMonthRollup,
+    RollupState,
+    TrainingRollup,
+)
 from training.models import Assignment, Certificate
 from training.selectors import TrainingStatus, training_status
 
@@ -52,6 +69,7 @@ class RefreshResult:
     referral_rows: int
     training_rows: int
     seconds: float
+    area_rows: int = 0
 
 
 def _insert_select(model: type[Any], columns: list[str], queryset: QuerySet[Any]) -> int:
@@ -87,8 +105,37 @@ def _case_select(form: str) -> QuerySet[Any]:
     )
 
 
+def _insert_forms_postgresql() -> int:
+    """The rows per form in one scan of the cases (PostgreSQL): each case's list of
+    forms unnested, each known code once per case (``DISTINCT``: a code listed twice
+    counts once, as the portable path's text match does). A ``forms`` that is not a
+    list counts under no form. The month as ``TruncMonth`` makes it for the "every
+    case" rows: the local month in the portal's time zone."""
+    q = connection.ops.quote_name
+    case, organisation = Case._meta.db_table, Organisation._meta.db_table
+    rollup = CaseMonthRollup._meta
+    names = ", ".join(q(rollup.get_field(c).column) for c in CASE_COLUMNS)
+    sql = (
+        f"INSERT INTO {q(rollup.db_table)} ({names})"  # noqa: S608 - names from the models, values as parameters
+        " SELECT c.organisation_id, o.parent_id,"
+        " (date_trunc('month', c.created_at AT TIME ZONE %s))::date, f.form, c.status, count(*)"
+        f" FROM {q(case)} c JOIN {q(organisation)} o ON o.id = c.organisation_id"
+        " CROSS JOIN LATERAL (SELECT DISTINCT e.form FROM jsonb_array_elements_text("
+        "   CASE WHEN jsonb_typeof(c.facts -> 'forms') = 'array' THEN c.facts -> 'forms' ELSE '[]'::jsonb END"
+        " ) AS e(form)) AS f"
+        " WHERE f.form = ANY(%s)"
+        " GROUP BY c.organisation_id, o.parent_id, 3, f.form, c.status"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [timezone.get_current_timezone_name(), list(FORMS)])
+        return max(cursor.rowcount, 0)
+
+
 def _refresh_cases() -> int:
-    return sum(_insert_select(CaseMonthRollup, CASE_COLUMNS, _case_select(form)) for form in ("", *FORMS))
+    every_case = _insert_select(CaseMonthRollup, CASE_COLUMNS, _case_select(""))
+    if connection.vendor == "postgresql":
+        return every_case + _insert_forms_postgresql()
+    return every_case + sum(_insert_select(CaseMonthRollup, CASE_COLUMNS, _case_select(form)) for form in FORMS)
 
 
 def acknowledgement_of(
@@ -256,6 +303,74 @@ def _refresh_training(now: datetime) -> int:
     return len(counts)
 
 
+AREA_CASE_COLUMNS = ["municipality", "month", "form", "status", "count"]
+AREA_REFERRAL_COLUMNS = [
+    "municipality",
+    "month",
+    "destination",
+    "destination_label",
+    "status",
+    "outcome",
+    "ack",
+    "bucket",
+    "escalated",
+    "count",
+]
+AREA_TOTAL_COLUMNS = ["municipality", "month", "cases", "referrals", "escalated"]
+
+
+def _insert_organisation_totals() -> int:
+    """Per organisation and month: the "every case" rows and the referral rows (and the
+    escalated ones among them) added up, one row each (``UNION ALL``, then ``GROUP BY``)."""
+    q = connection.ops.quote_name
+    total, cases, referrals = (
+        q(model._meta.db_table) for model in (OrganisationMonthTotal, CaseMonthRollup, ReferralMonthRollup)
+    )
+    count = q("count")
+    sql = (
+        f"INSERT INTO {total} (organisation_id, municipality_id, month, cases, referrals, escalated)"  # noqa: S608 - table names from the models
+        " SELECT organisation_id, municipality_id, month, SUM(cases), SUM(referrals), SUM(escalated) FROM ("
+        f" SELECT organisation_id, municipality_id, month, {count} AS cases, 0 AS referrals, 0 AS escalated"
+        f" FROM {cases} WHERE form = ''"
+        " UNION ALL"
+        f" SELECT organisation_id, municipality_id, month, 0, {count}, CASE WHEN escalated THEN {count} ELSE 0 END"
+        f" FROM {referrals}"
+        ") AS parts GROUP BY organisation_id, municipality_id, month"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return max(cursor.rowcount, 0)
+
+
+def _refresh_areas() -> int:
+    """The area-level tables from the organisation-level rows just written (same transaction)."""
+    rows = _insert_select(
+        AreaCaseMonthRollup,
+        AREA_CASE_COLUMNS,
+        CaseMonthRollup.objects.values("municipality_id", "month", "form", "status")
+        .annotate(n=Sum("count"))
+        .order_by(),
+    )
+    rows += _insert_select(
+        AreaReferralMonthRollup,
+        AREA_REFERRAL_COLUMNS,
+        ReferralMonthRollup.objects.values(
+            *(f"{c}_id" if c == "municipality" else c for c in AREA_REFERRAL_COLUMNS[:-1])
+        )
+        .annotate(n=Sum("count"))
+        .order_by(),
+    )
+    rows += _insert_organisation_totals()
+    rows += _insert_select(
+        AreaMonthTotal,
+        AREA_TOTAL_COLUMNS,
+        OrganisationMonthTotal.objects.values("municipality_id", "month")
+        .annotate(c=Sum("cases"), r=Sum("referrals"), e=Sum("escalated"))
+        .order_by(),
+    )
+    return rows
+
+
 @scopes_disabled()
 def rollups_refresh(*, now: datetime | None = None, progress: Any = None) -> RefreshResult:
     """Rebuild every rollup from the source tables in one transaction. Idempotent.
@@ -272,6 +387,8 @@ def rollups_refresh(*, now: datetime | None = None, progress: Any = None) -> Ref
         CaseMonthRollup.objects.all().delete()
         ReferralMonthRollup.objects.all().delete()
         TrainingRollup.objects.all().delete()
+        for model in (AreaCaseMonthRollup, AreaReferralMonthRollup, OrganisationMonthTotal, AreaMonthTotal):
+            model.objects.all().delete()
         say("Oude cijfers verwijderd.")
         case_rows = _refresh_cases()
         say(f"Casussen: {case_rows} rijen ({time.monotonic() - started:.1f} s).")
@@ -279,8 +396,16 @@ def rollups_refresh(*, now: datetime | None = None, progress: Any = None) -> Ref
         say(f"Doorverwijzingen: {referral_rows} rijen ({time.monotonic() - started:.1f} s).")
         training_rows = _refresh_training(now)
         say(f"Training: {training_rows} rijen ({time.monotonic() - started:.1f} s).")
+        area_rows = _refresh_areas()
+        say(f"Gemeenten en totalen: {area_rows} rijen ({time.monotonic() - started:.1f} s).")
         seconds = time.monotonic() - started
         state.refreshed_at = now
         state.seconds = seconds
         state.save(update_fields=["refreshed_at", "seconds"])
-    return RefreshResult(case_rows=case_rows, referral_rows=referral_rows, training_rows=training_rows, seconds=seconds)
+    return RefreshResult(
+        case_rows=case_rows,
+        referral_rows=referral_rows,
+        training_rows=training_rows,
+        seconds=seconds,
+        area_rows=area_rows,
+    )

@@ -3,8 +3,13 @@
 Each dashboard runs a fixed number of small queries on the rollup tables, through
 the indexes that lead with ``municipality`` or ``organisation`` and ``month``:
 rows of one municipality for at most the chosen months, never the cases themselves.
-The platform dashboard adds up the rows of all municipalities (tens of thousands of
-small rows at national scale, grouped by the database).
+The municipal and platform dashboards read the area-level rollups (per municipality,
+every dimension but the organisation; see ``reporting.models``) unless the view is
+filtered to one organisation: a municipality's year is then about a thousand rows
+instead of tens of thousands, and the database groups them to about a hundred. The
+comparison per organisation reads the monthly totals per organisation, or the
+organisation-level rollups when a form, case status or partner filter applies. The
+platform dashboard adds up the area rows of all municipalities.
 
 Small numbers (see ``portal.dashboards``)
 -----------------------------------------
@@ -39,10 +44,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db import models
+from django.db.models import Q, QuerySet, Sum, Value
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -60,9 +67,21 @@ from portal.dashboards import (
 from portal.models import Organisation
 from referrals.models import Case, Referral
 from referrals.routing.vocabulary import FORMS
-from reporting.models import STATE_KEY, CaseMonthRollup, ReferralMonthRollup, RollupState, TrainingRollup
+from reporting.models import (
+    STATE_KEY,
+    AreaCaseMonthRollup,
+    AreaMonthTotal,
+    AreaReferralMonthRollup,
+    CaseMonthRollup,
+    OrganisationMonthTotal,
+    ReferralMonthRollup,
+    RollupState,
+    TrainingRollup,
+)
 
 DEFAULT_MONTHS = 12
+AUTO = "auto"  # area-level rollups where they answer the view
+ORGANISATION = "organisation"  # organisation-level rollups only
 CASE_STATUSES: tuple[tuple[str, Promise], ...] = tuple((s.value, s.label) for s in Case.Status)
 OUTCOMES: tuple[tuple[str, Promise], ...] = tuple(
     (o.value, o.label) for o in Referral.Outcome if o != Referral.Outcome.CANCELLED
@@ -204,32 +223,42 @@ def area_dashboard(
     organisation_id: int | None = None,
     groups: Sequence[Group] = (),
     group_by: str = "",
+    source: str = AUTO,
 ) -> AreaDashboard:
     """The counts for one organisation (``organisation_id``), one municipality
     (``municipality_id``) or all (neither). ``group_by`` ("organisation" or
-    "municipality") adds the comparison over ``groups``. Five queries."""
-    if organisation_id is not None:
-        filters = Filters(**{**filters.__dict__, "organisation_id": organisation_id})
-    group_field = f"{group_by}_id" if group_by else None
+    "municipality") adds the comparison over ``groups``. Four queries, six with the
+    comparison (one for the counts per group, one for training), whatever the filters
+    and the amount of data.
 
-    # Cases: per month and status (and group), with the form filter ("" = every case once).
-    cases = _in_area(CaseMonthRollup.objects.all(), filters, municipality_id=municipality_id).filter(form=filters.form)
+    Tables: a view filtered to one organisation reads the organisation-level rollups;
+    any other view the area-level ones, which keep every dimension a filter needs
+    (form, case status, partner) and leave out only the organisation. The comparison
+    per organisation reads ``OrganisationMonthTotal``, or, filtered by form, case status
+    or partner, the organisation-level rollups. ``source=ORGANISATION`` reads the
+    organisation-level rollups for everything (the tests compare both)."""
+    if source not in (AUTO, ORGANISATION):
+        raise ValueError(f"Unknown source {source!r}.")
+    if organisation_id is not None:
+        filters = replace(filters, organisation_id=organisation_id)
+    group_field = f"{group_by}_id" if group_by else None
+    by_area = source == AUTO and filters.organisation_id is None
+    case_model: type[models.Model] = AreaCaseMonthRollup if by_area else CaseMonthRollup
+    referral_model: type[models.Model] = AreaReferralMonthRollup if by_area else ReferralMonthRollup
+
+    # Cases: per month and status (at most 12 × 2 rows), with the form filter ("" = every case once).
+    cases = _in_area(case_model.objects.filter(form=filters.form), filters, municipality_id=municipality_id)
     if filters.status:
         cases = cases.filter(status=filters.status)
     by_month: dict[date, int] = defaultdict(int)
     by_status: dict[str, int] = defaultdict(int)
-    by_group: dict[int, int] = defaultdict(int)
-    columns = ["month", "status", *([group_field] if group_field else [])]
-    for row in cases.values_list(*columns).annotate(n=Sum("count")).order_by():
-        month, status, n = row[0], row[1], row[-1]
+    for month, status, n in cases.values_list("month", "status").annotate(n=Sum("count")).order_by():
         by_month[month] += n
         by_status[status] += n
-        if group_field:
-            by_group[row[2]] += n
     trend = suppress([(month, by_month.get(month, 0)) for month in filters.months])
 
     # Forms: how many cases have each form.
-    form_cases = _in_area(CaseMonthRollup.objects.exclude(form=""), filters, municipality_id=municipality_id)
+    form_cases = _in_area(case_model.objects.exclude(form=""), filters, municipality_id=municipality_id)
     if filters.form:
         form_cases = form_cases.filter(form=filters.form)
     if filters.status:
@@ -237,8 +266,10 @@ def area_dashboard(
     by_form = dict(form_cases.values_list("form").annotate(n=Sum("count")).order_by())
     shown_forms = [f for f in FORMS if not filters.form or f == filters.form]
 
-    # Referrals.
-    referrals = _in_area(ReferralMonthRollup.objects.all(), filters, municipality_id=municipality_id)
+    # Referrals: per partner, status, outcome, acknowledgement, waiting time and escalation
+    # (a hundred-odd rows for a municipality's year; conditional sums per cell would
+    # cost more to build in the ORM than these rows cost to add up).
+    referrals = _in_area(referral_model.objects.all(), filters, municipality_id=municipality_id)
     if filters.destination:
         referrals = referrals.filter(destination=filters.destination)
     ack: dict[str, int] = defaultdict(int)
@@ -247,21 +278,10 @@ def area_dashboard(
     labels: dict[str, str] = {}
     outcomes: dict[str, int] = defaultdict(int)
     escalated = 0
-    group_referrals: dict[int, int] = defaultdict(int)
-    group_escalated: dict[int, int] = defaultdict(int)
-    columns = [
-        "destination",
-        "destination_label",
-        "status",
-        "outcome",
-        "ack",
-        "bucket",
-        "escalated",
-        *([group_field] if group_field else []),
-    ]
-    for row in referrals.values_list(*columns).annotate(n=Sum("count")).order_by():
-        destination, label, status, outcome, ack_key, bucket, is_escalated = row[:7]
-        n = row[-1]
+    columns = ["destination", "destination_label", "status", "outcome", "ack", "bucket", "escalated"]
+    for destination, label, status, outcome, ack_key, bucket, is_escalated, n in (
+        referrals.values_list(*columns).annotate(n=Sum("count")).order_by()
+    ):
         ack[ack_key] += n
         if ack_key == "waiting":
             buckets[bucket] += n
@@ -271,10 +291,6 @@ def area_dashboard(
             outcomes[outcome] += n
         if is_escalated:
             escalated += n
-        if group_field:
-            group_referrals[row[7]] += n
-            if is_escalated:
-                group_escalated[row[7]] += n
     acknowledgement, parts = suppress_nested(
         [
             ("waiting", [(key, buckets[key]) for key, _label in BUCKETS]),
@@ -303,32 +319,83 @@ def area_dashboard(
         in_time_percentage=percentage,
     )
     if group_field:
+        per_group = _group_counts(filters, municipality_id=municipality_id, group_by=group_by, by_area=by_area)
         data.groups = list(groups)
-        data.group_cases = linked(trend, [(g.pk, by_group.get(g.pk, 0)) for g in groups])
-        data.group_referrals = linked(acknowledgement, [(g.pk, group_referrals.get(g.pk, 0)) for g in groups])
-        data.group_escalated = linked(escalated_table, [(g.pk, group_escalated.get(g.pk, 0)) for g in groups])
-        names = {g.pk: g.name for g in groups}
-        training = TrainingRollup.objects.all()
-        if municipality_id is not None:
-            training = training.filter(municipality_id=municipality_id)
-        if filters.municipality_id is not None:
-            training = training.filter(municipality_id=filters.municipality_id)
-        if filters.organisation_id is not None:
-            training = training.filter(organisation_id=filters.organisation_id)
-        per_group: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-        per_role: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for key, role, assigned, completed, overdue in (
-            training.values_list(group_field, "role")
-            .annotate(a=Sum("assigned"), c=Sum("completed"), o=Sum("overdue"))
-            .order_by()
-        ):
-            for target in (per_group[key], per_role[role]):
-                target[0] += assigned
-                target[1] += completed
-                target[2] += overdue
-        data.training_by_group = [TrainingRow(pk, names[pk], *per_group[pk]) for pk in names if pk in per_group]
-        data.training_by_role = _role_rows(per_role)
+        data.group_cases = linked(trend, [(g.pk, per_group[g.pk][0]) for g in groups])
+        data.group_referrals = linked(acknowledgement, [(g.pk, per_group[g.pk][1]) for g in groups])
+        data.group_escalated = linked(escalated_table, [(g.pk, per_group[g.pk][2]) for g in groups])
+        data.training_by_group, data.training_by_role = _training(
+            filters, municipality_id=municipality_id, group_field=group_field, groups=groups
+        )
     return data
+
+
+def _group_counts(
+    filters: Filters, *, municipality_id: int | None, group_by: str, by_area: bool
+) -> dict[int | None, list[int]]:
+    """Per group (organisation or municipality): cases, referrals, escalated referrals.
+    One query: from the monthly totals when the view has no form, status or partner
+    filter; otherwise the case part, the referral part or both from the rollups that
+    keep those dimensions (per organisation, or per municipality), joined by ``UNION ALL``."""
+    group_field = f"{group_by}_id"
+    per_organisation = group_by == "organisation" or not by_area
+    totals: type[models.Model] | None = None
+    if by_area:
+        totals = OrganisationMonthTotal if group_by == "organisation" else AreaMonthTotal
+    case_rows: type[models.Model] = CaseMonthRollup if per_organisation else AreaCaseMonthRollup
+    referral_rows: type[models.Model] = ReferralMonthRollup if per_organisation else AreaReferralMonthRollup
+    zero = Value(0, output_field=models.IntegerField())
+
+    def rows(model: type[models.Model], where: dict[str, Any], **sums: Any) -> QuerySet:
+        found = _in_area(model.objects.filter(**where), filters, municipality_id=municipality_id)
+        return found.values(group_field).annotate(**sums).order_by().values_list(group_field, "c", "r", "e")
+
+    case_filter = {"form": filters.form, **({"status": filters.status} if filters.status else {})}
+    referral_filter = {"destination": filters.destination} if filters.destination else {}
+    if totals is not None and not (filters.form or filters.status or filters.destination):
+        query = rows(totals, {}, c=Sum("cases"), r=Sum("referrals"), e=Sum("escalated"))
+    else:
+        if totals is not None and not (filters.form or filters.status):
+            case_part = rows(totals, {}, c=Sum("cases"), r=zero, e=zero)
+        else:
+            case_part = rows(case_rows, case_filter, c=Sum("count"), r=zero, e=zero)
+        if totals is not None and not filters.destination:
+            referral_part = rows(totals, {}, c=zero, r=Sum("referrals"), e=Sum("escalated"))
+        else:
+            escalated = Sum("count", filter=Q(escalated=True))
+            referral_part = rows(referral_rows, referral_filter, c=zero, r=Sum("count"), e=escalated)
+        query = case_part.union(referral_part, all=True)
+    per_group: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for key, *counts in query:
+        per_group[key] = [total + (n or 0) for total, n in zip(per_group[key], counts, strict=True)]
+    return per_group
+
+
+def _training(
+    filters: Filters, *, municipality_id: int | None, group_field: str, groups: Sequence[Group]
+) -> tuple[list[TrainingRow], list[TrainingRow]]:
+    """Training per group and per role (one query on ``TrainingRollup``)."""
+    names = {g.pk: g.name for g in groups}
+    training = TrainingRollup.objects.all()
+    if municipality_id is not None:
+        training = training.filter(municipality_id=municipality_id)
+    if filters.municipality_id is not None:
+        training = training.filter(municipality_id=filters.municipality_id)
+    if filters.organisation_id is not None:
+        training = training.filter(organisation_id=filters.organisation_id)
+    per_group: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    per_role: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for key, role, assigned, completed, overdue in (
+        training.values_list(group_field, "role")
+        .annotate(a=Sum("assigned"), c=Sum("completed"), o=Sum("overdue"))
+        .order_by()
+    ):
+        for target in (per_group[key], per_role[role]):
+            target[0] += assigned
+            target[1] += completed
+            target[2] += overdue
+    by_group = [TrainingRow(pk, names[pk], *per_group[pk]) for pk in names if pk in per_group]
+    return by_group, _role_rows(per_role)
 
 
 def _role_rows(per_role: dict[str, list[int]]) -> list[TrainingRow]:
