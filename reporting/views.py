@@ -228,7 +228,7 @@ def municipal_dashboard(request: HttpRequest) -> HttpResponse:
     municipality = request.organisation  # type: ignore[attr-defined]
     groups = selectors.organisation_groups(municipality)
     form = DashboardFilterForm(request.GET, organisations=groups, destinations=_destinations())
-    data = selectors.area_dashboard(
+    data = selectors.cached_area_dashboard(
         filters=form.filters(), municipality_id=municipality.pk, groups=groups, group_by="organisation"
     )
     page = Page()
@@ -245,7 +245,7 @@ def platform_dashboard(request: HttpRequest) -> HttpResponse:
     (the chosen one); organisations are compared on the municipal dashboard."""
     municipalities = selectors.municipality_groups()
     form = DashboardFilterForm(request.GET, municipalities=municipalities, destinations=_destinations())
-    data = selectors.area_dashboard(filters=form.filters(), groups=municipalities, group_by="municipality")
+    data = selectors.cached_area_dashboard(filters=form.filters(), groups=municipalities, group_by="municipality")
     page = Page()
     _case_charts(page, data)
     _referral_charts(page, data)

@@ -327,3 +327,38 @@ def test_postgresql_one_scan_gives_the_rows_of_the_portable_refresh(land):
             threat[month] += count
     assert threat == expected
     assert expected[date(2026, 5, 1)] >= 2 and expected[date(2026, 6, 1)] >= 2
+
+
+# --- The cache of the municipal and platform dashboards -----------------------------------------
+
+
+@pytest.mark.parametrize("level", ["municipal", "platform"])
+def test_the_cached_read_equals_the_read_and_costs_one_query(land, level):
+    fill([land["one"], land["two"], land["far"]], per_org=20)
+    refresh()
+    where = groups_of(land, level)
+    filters = selectors.Filters(**HALF_YEAR)
+    with CaptureQueriesContext(connection) as first:
+        cold = selectors.cached_area_dashboard(filters=filters, **where)
+    with CaptureQueriesContext(connection) as second:
+        warm = selectors.cached_area_dashboard(filters=filters, **where)
+    assert warm == cold == selectors.area_dashboard(filters=filters, **where)
+    assert len(first) == 7  # the rollups' state, then the six of the read
+    assert len(second) == 1  # the rollups' state only
+    # Other filters are another entry.
+    other = selectors.cached_area_dashboard(filters=selectors.Filters(**HALF_YEAR, form="threat"), **where)
+    assert other.trend != cold.trend
+
+
+def test_a_refresh_makes_the_next_read_count_again(land):
+    where = groups_of(land, "municipal")
+    filters = selectors.Filters(**HALF_YEAR)
+    fill([land["one"]], per_org=20)
+    refresh()
+    before = selectors.cached_area_dashboard(filters=filters, **where)
+    fill([land["two"]], per_org=30, seed=9)
+    assert selectors.cached_area_dashboard(filters=filters, **where) == before  # not refreshed: the same figures
+    refresh()
+    after = selectors.cached_area_dashboard(filters=filters, **where)
+    assert after == selectors.area_dashboard(filters=filters, **where)
+    assert after.trend.total != before.trend.total
