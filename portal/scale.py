@@ -666,6 +666,32 @@ IMAGES_ONLINE = _Pick(((True, 45), (False, 35), (None, 20)))
 ACKNOWLEDGE_WAIT = _Pick(((0, 35), (1, 25), (2, 15), (3, 5), (4, 4), (5, 3), (6, 3), (8, 3), (10, 2), (None, 5)))
 
 
+def threat_facts(rng: random.Random, values: dict[str, Any], forms: set[str], age: int | None) -> bool:
+    """Add the facts about the threat to ``values`` (images, danger, offender, hate
+    motive) as intakes plausibly have them; True when intimate images are involved.
+    ``seed_scale`` and the demo history share it."""
+    images = bool(forms & {"sexual_exposing", "sextortion"}) or ("grooming" in forms and rng.random() < 0.4)
+    if images and age is not None and rng.random() < 0.8:
+        values["age_when_images_made"] = age
+    if "threat" in forms:
+        values["threatened_with"] = sorted(set(rng.choices(THREATS, weights=(4, 5, 2, 2, 1, 1, 3), k=2)))
+        danger = THREAT_DANGER(rng.random())
+    else:
+        danger = OTHER_DANGER(rng.random())
+    if danger is not None:
+        values["acute_danger"] = danger
+    known = OFFENDER_KNOWN(rng.random())
+    if known is not None:
+        values["offender_known"] = known
+        if known:
+            again = MEETS_AGAIN(rng.random())
+            if again is not None:
+                values["meets_offender_again"] = again
+    if "hate_speech" in forms and rng.random() < 0.8:
+        values["hate_motive"] = True
+    return images
+
+
 def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, float]]) -> Any:
     return rng.choices([value for value, _w in pairs], weights=[w for _v, w in pairs])[0]
 
@@ -1348,28 +1374,10 @@ class _CaseGenerator:
             if org.kind == OrganisationKind.SPORTS_CLUB and rng.random() < 0.2:
                 low, high = 18, 45
             age = rng.randint(low, high)
-        images = bool(forms & {"sexual_exposing", "sextortion"}) or ("grooming" in forms and rng.random() < 0.4)
         values: dict[str, Any] = {"country": org.country, "forms": sorted(forms)}
         if age is not None:
             values["victim_age"] = age
-        if images and age is not None and rng.random() < 0.8:
-            values["age_when_images_made"] = age
-        if "threat" in forms:
-            values["threatened_with"] = sorted(set(rng.choices(THREATS, weights=(4, 5, 2, 2, 1, 1, 3), k=2)))
-            danger = THREAT_DANGER(rng.random())
-        else:
-            danger = OTHER_DANGER(rng.random())
-        if danger is not None:
-            values["acute_danger"] = danger
-        known = OFFENDER_KNOWN(rng.random())
-        if known is not None:
-            values["offender_known"] = known
-            if known:
-                again = MEETS_AGAIN(rng.random())
-                if again is not None:
-                    values["meets_offender_again"] = again
-        if "hate_speech" in forms and rng.random() < 0.8:
-            values["hate_motive"] = True
+        images = threat_facts(rng, values, forms, age)
         if images:
             values["intimate_images"] = True
             online = IMAGES_ONLINE(rng.random())

@@ -71,12 +71,9 @@ from portal.scale import (
     FIRST_NAMES,
     FORM_WEIGHTS,
     LAST_NAMES,
-    MEETS_AGAIN,
-    OFFENDER_KNOWN,
-    OTHER_DANGER,
-    THREAT_DANGER,
     _holiday_factor,
     _spread,
+    threat_facts,
 )
 from referrals import selectors
 from referrals.demo import DEMO_HANDLER, DEMO_MUNICIPALITY, DEMO_ORGANISATION
@@ -89,7 +86,7 @@ from referrals.models import (
     ReferralConsent,
 )
 from referrals.routing import Facts, parse_facts, route
-from referrals.routing.vocabulary import THREATS, WISHES
+from referrals.routing.vocabulary import WISHES
 from referrals.services import FACTS_KEPT_AFTER_ANONYMISING, _months_before
 from referrals.workdays import add_working_days
 from training.models import CODE_ALPHABET, CODE_LENGTH, Assignment, Certificate, ModuleAttempt
@@ -354,24 +351,7 @@ def _facts(rng: random.Random, org: _Org, main: str) -> dict[str, Any]:
             low, high = 18, 40
         age = rng.randint(low, high)
         values["victim_age"] = age
-    images = bool(forms & {"sexual_exposing", "sextortion"}) or ("grooming" in forms and rng.random() < 0.4)
-    if images and age is not None and rng.random() < 0.8:
-        values["age_when_images_made"] = age
-    if "threat" in forms:
-        values["threatened_with"] = sorted(set(rng.choices(THREATS, weights=(4, 5, 2, 2, 1, 1, 3), k=2)))
-        danger = THREAT_DANGER(rng.random())
-    else:
-        danger = OTHER_DANGER(rng.random())
-    if danger is not None:
-        values["acute_danger"] = danger
-    known = OFFENDER_KNOWN(rng.random())
-    if known is not None:
-        values["offender_known"] = known
-        again = MEETS_AGAIN(rng.random()) if known else None
-        if again is not None:
-            values["meets_offender_again"] = again
-    if "hate_speech" in forms and rng.random() < 0.8:
-        values["hate_motive"] = True
+    images = threat_facts(rng, values, forms, age)
     if images:
         values["intimate_images"] = True
         values["images_online"] = rng.random() < 0.5

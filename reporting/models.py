@@ -154,19 +154,29 @@ class AreaReferralMonthRollup(models.Model):
         return f"{self.municipality_id} {self.month} {self.destination} {self.status}: {self.count}"
 
 
-class OrganisationMonthTotal(models.Model):
-    """Per organisation and month: its cases (every case once), referrals sent and
-    escalated referrals. The municipal dashboard's comparison reads it when the view is
-    not filtered by form, case status or partner."""
+class _MonthTotals(models.Model):
+    """Cases (every case once), referrals sent and escalated referrals in one month."""
+
+    month = models.DateField()
+    cases = models.PositiveIntegerField()
+    referrals = models.PositiveIntegerField()
+    escalated = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+    def _totals(self) -> str:
+        return f"{self.month}: {self.cases} / {self.referrals} / {self.escalated}"
+
+
+class OrganisationMonthTotal(_MonthTotals):
+    """Per organisation and month. The municipal dashboard's comparison reads it when
+    the view is not filtered by form, case status or partner."""
 
     organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+", db_index=False)
     municipality = models.ForeignKey(
         "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
     )
-    month = models.DateField()
-    cases = models.PositiveIntegerField()
-    referrals = models.PositiveIntegerField()
-    escalated = models.PositiveIntegerField()
 
     class Meta:
         verbose_name = _("totalen per organisatie en maand")
@@ -174,20 +184,16 @@ class OrganisationMonthTotal(models.Model):
         indexes = [models.Index(fields=["municipality", "month"], name="orgtotal_muni_month")]
 
     def __str__(self) -> str:
-        return f"{self.organisation_id} {self.month}: {self.cases} / {self.referrals} / {self.escalated}"
+        return f"{self.organisation_id} {self._totals()}"
 
 
-class AreaMonthTotal(models.Model):
+class AreaMonthTotal(_MonthTotals):
     """``OrganisationMonthTotal`` added up per municipality: the platform dashboard's
     comparison when the view is not filtered by form, case status or partner."""
 
     municipality = models.ForeignKey(
         "portal.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
     )
-    month = models.DateField()
-    cases = models.PositiveIntegerField()
-    referrals = models.PositiveIntegerField()
-    escalated = models.PositiveIntegerField()
 
     class Meta:
         verbose_name = _("totalen per gemeente en maand")
@@ -195,7 +201,7 @@ class AreaMonthTotal(models.Model):
         indexes = [models.Index(fields=["municipality", "month"], name="areatotal_muni_month")]
 
     def __str__(self) -> str:
-        return f"{self.municipality_id} {self.month}: {self.cases} / {self.referrals} / {self.escalated}"
+        return f"{self.municipality_id} {self._totals()}"
 
 
 class TrainingRollup(models.Model):
