@@ -107,6 +107,24 @@ class DashboardFilterForm(DateRangeMixin, PortalForm):
             status=data["status"],
         )
 
+    @property
+    def is_canonical(self) -> bool:
+        """No filter, or valid filters written the one way this form writes them
+        (ISO dates, codes and slugs as offered). The area dashboards cache their page
+        only for such requests, so the number of cached pages is bounded by the
+        filters there are, not by the ways a URL can be typed."""
+        if not self.is_filtering:
+            return True
+        if not self.is_valid():
+            return False
+        for name in self.fields:
+            raw = self.data.get(name, "")
+            value = self.cleaned_data.get(name)
+            written = value.isoformat() if isinstance(value, date) else (value or "")
+            if raw != written:
+                return False
+        return True
+
     def query(self) -> str:
         """The valid filters as a query string, for download links and bookmarks."""
         if not self.is_filtering or not self.is_valid():

@@ -11,16 +11,20 @@ unfiltered page.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from portal import dashboards
@@ -30,7 +34,10 @@ from referrals.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
 from reporting import selectors
 from reporting.forms import DashboardFilterForm
+from reporting.models import STATE_KEY, RollupState
 from reporting.selectors import AreaDashboard, Group
+
+PAGE_CACHE_PREFIX = "reporting:area-page:"
 
 
 @dataclass(frozen=True)
@@ -190,20 +197,20 @@ def _export_start_url(organisation: Any) -> str:
         return ""
 
 
-def _render(
+def _context(
     request: HttpRequest,
     *,
-    template: str,
     form: DashboardFilterForm,
     data: AreaDashboard,
     page: Page,
     extra: dict[str, Any] | None = None,
-) -> HttpResponse:
+) -> tuple[dict[str, Any], HttpResponse | None]:
+    """The template's context, or the download asked for with ``?format=&table=``."""
     export_error = ""
     if not form.bad_filter:
         response, export_error = download(request, page.downloads())
         if response is not None:
-            return response
+            return {}, response
     context = {
         "form": form,
         "bad_filter": form.bad_filter,
@@ -220,23 +227,83 @@ def _render(
         "last_month": data.months[-1],
         **(extra or {}),
     }
-    return render(request, template, context)
+    return context, None
+
+
+def _area_page(
+    request: HttpRequest,
+    *,
+    level: str,
+    form: DashboardFilterForm,
+    destinations: list[tuple[str, str]],
+    groups: list[Group],
+    group_by: str,
+    group_header: str,
+    municipality_id: int | None = None,
+) -> HttpResponse:
+    """The municipal or platform dashboard. Its content (everything below the site's
+    header) is rendered once per rollup rebuild and kept in the cache: it holds only
+    counts from the rollups, the filter form and labels, so it cannot change until the
+    rollups do. The key holds the rebuild (``RollupState``), the level, the organisation
+    (id and slug, for the links), the filters as written, the groups and partners the
+    form offers (a renamed organisation or a new rule set gives a new key), the language
+    and the time zone. Not cached: downloads, a bad filter (its messages name the
+    request's values), filters not written the form's own way
+    (``DashboardFilterForm.is_canonical``), and before the first rebuild."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    filters = form.filters()
+    key = None
+    state = RollupState.objects.filter(key=STATE_KEY).values_list("refreshed_at", "seconds").first()
+    downloading = "format" in request.GET or "table" in request.GET
+    if state is not None and state[0] is not None and not downloading and form.is_canonical:
+        identity = repr(
+            (
+                state,
+                level,
+                organisation.pk,
+                organisation.slug,
+                filters,
+                form.query(),
+                tuple(groups),
+                tuple(destinations),
+                translation.get_language(),
+                timezone.get_current_timezone_name(),
+            )
+        )
+        key = PAGE_CACHE_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+        body = cache.get(key)
+        if body is not None:
+            return render(request, "reporting/area.html", {"body": mark_safe(body), "level": level})  # noqa: S308
+    data = selectors.cached_area_dashboard(
+        filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by
+    )
+    page = Page()
+    _case_charts(page, data)
+    _referral_charts(page, data)
+    _comparison(page, data, group_header=group_header)
+    context, response = _context(request, form=form, data=data, page=page, extra={"level": level})
+    if response is not None:
+        return response
+    body = render_to_string("reporting/_area_body.html", context, request=request)
+    if key is not None:
+        cache.set(key, body, selectors.CACHE_SECONDS)
+    return render(request, "reporting/area.html", {"body": mark_safe(body), "level": level})  # noqa: S308
 
 
 def municipal_dashboard(request: HttpRequest) -> HttpResponse:
     """The whole municipality: its schools and clubs, counts only."""
     municipality = request.organisation  # type: ignore[attr-defined]
     groups = selectors.organisation_groups(municipality)
-    form = DashboardFilterForm(request.GET, organisations=groups, destinations=_destinations())
-    data = selectors.cached_area_dashboard(
-        filters=form.filters(), municipality_id=municipality.pk, groups=groups, group_by="organisation"
-    )
-    page = Page()
-    _case_charts(page, data)
-    _referral_charts(page, data)
-    _comparison(page, data, group_header=_("Organisatie"))
-    return _render(
-        request, template="reporting/area.html", form=form, data=data, page=page, extra={"level": "gemeente"}
+    destinations = _destinations()
+    return _area_page(
+        request,
+        level="gemeente",
+        form=DashboardFilterForm(request.GET, organisations=groups, destinations=destinations),
+        destinations=destinations,
+        groups=groups,
+        group_by="organisation",
+        group_header=_("Organisatie"),
+        municipality_id=municipality.pk,
     )
 
 
@@ -244,14 +311,15 @@ def platform_dashboard(request: HttpRequest) -> HttpResponse:
     """Every municipality. With ``gemeente`` the comparison still shows municipalities
     (the chosen one); organisations are compared on the municipal dashboard."""
     municipalities = selectors.municipality_groups()
-    form = DashboardFilterForm(request.GET, municipalities=municipalities, destinations=_destinations())
-    data = selectors.cached_area_dashboard(filters=form.filters(), groups=municipalities, group_by="municipality")
-    page = Page()
-    _case_charts(page, data)
-    _referral_charts(page, data)
-    _comparison(page, data, group_header=_("Gemeente"))
-    return _render(
-        request, template="reporting/area.html", form=form, data=data, page=page, extra={"level": "platform"}
+    destinations = _destinations()
+    return _area_page(
+        request,
+        level="platform",
+        form=DashboardFilterForm(request.GET, municipalities=municipalities, destinations=destinations),
+        destinations=destinations,
+        groups=municipalities,
+        group_by="municipality",
+        group_header=_("Gemeente"),
     )
 
 
@@ -290,14 +358,14 @@ def organisation_dashboard(request: HttpRequest) -> HttpResponse:
         ],
         numeric_from=99,
     )
-    return _render(
+    context, response = _context(
         request,
-        template="reporting/organisation.html",
         form=form,
         data=data,
         page=page,
         extra={"export_start_url": _export_start_url(organisation), "overdue": overdue},
     )
+    return response or render(request, "reporting/organisation.html", context)
 
 
 __all__ = ["Group", "municipal_dashboard", "organisation_dashboard", "platform_dashboard"]
