@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.selectors import user_requires_mfa
+from portal.selectors import user_lacks_required_mfa
 
 # Paths a user without MFA may still reach: setting up a factor, signing out,
 # re-authenticating for the set-up, switching language and static files.
@@ -32,12 +31,6 @@ ALLOWED_PREFIXES = (
 )
 
 
-def user_has_mfa(user) -> bool:  # type: ignore[no-untyped-def]
-    return Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    ).exists()
-
-
 class RequireMfaMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -47,8 +40,7 @@ class RequireMfaMiddleware:
         if (
             user.is_authenticated
             and not request.path_info.startswith((settings.STATIC_URL, *ALLOWED_PREFIXES))
-            and user_requires_mfa(user)
-            and not user_has_mfa(user)
+            and user_lacks_required_mfa(user)
         ):
             if request.path_info.startswith("/api/"):
                 # An API client cannot follow a set-up page: say what is missing.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from allauth.mfa.models import Authenticator
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_scopes import scopes_disabled
 
 from portal.models import AuditEvent, Invitation, Membership, Organisation, User
@@ -28,6 +29,36 @@ def user_requires_mfa(user: User) -> bool:
         return True
     with scopes_disabled():
         return Membership.objects.filter(user=user, is_active=True, role__in=MFA_ROLES).exists()
+
+
+def user_lacks_required_mfa(user: User) -> bool:
+    """True when ``user_requires_mfa`` holds and the user has no second factor (an
+    authenticator app or a security key): the check every request makes, in one query."""
+    with scopes_disabled():
+        requires = Q(is_superuser=True) | Exists(
+            Membership.objects.filter(user=OuterRef("pk"), is_active=True, role__in=MFA_ROLES)
+        )
+        has = Exists(
+            Authenticator.objects.filter(
+                user=OuterRef("pk"), type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+            )
+        )
+        return User.objects.filter(requires, pk=user.pk).exclude(has).exists()
+
+
+def tenant_membership(user: User, slug: str) -> Membership | None:
+    """The user's active membership of the active organisation ``slug``, with the
+    organisation (and its parent and logo) joined: the tenancy check, in one query.
+    None for an organisation that does not exist, is inactive or is not the user's.
+
+    Runs unscoped on purpose: it is how the scope is found, and it reads only a row of
+    this user."""
+    with scopes_disabled():
+        return (
+            Membership.objects.select_related("organisation", "organisation__parent", "organisation__logo")
+            .filter(user=user, is_active=True, organisation__slug=slug, organisation__is_active=True)
+            .first()
+        )
 
 
 def members_of_organisation(*, include_inactive: bool = True) -> QuerySet[Membership]:

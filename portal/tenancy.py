@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve
 from django_scopes import scope, scopes_disabled
 
-from portal.models import Membership, Organisation
+from portal.selectors import tenant_membership
 
 SESSION_KEY = "portal_organisation_slug"
 
@@ -48,16 +48,12 @@ class TenantMiddleware:
             # Before anything is looked up, so the redirect says nothing about the slug.
             return redirect_to_login(request.get_full_path())
 
-        organisation = (
-            Organisation.objects.select_related("parent", "logo").filter(slug=slug, is_active=True).first()
-        )
-        if organisation is None:
+        membership = tenant_membership(request.user, slug)  # type: ignore[arg-type]
+        if membership is None:
+            # The same 404 whether the organisation does not exist or is not the user's.
             raise Http404("Organisation not found")
+        organisation = membership.organisation
         with scope(organisation=organisation):
-            membership = Membership.objects.filter(user=request.user, is_active=True).first()
-            if membership is None:
-                raise Http404("Organisation not found")
-            membership.organisation = organisation
             membership.user = request.user  # the same person: saves a query wherever membership.user is read
             request.organisation = organisation  # type: ignore[attr-defined]
             request.membership = membership  # type: ignore[attr-defined]
