@@ -8,8 +8,9 @@ from allauth.mfa.models import Authenticator
 from django.test import Client
 from django_scopes import scope
 
-from portal.models import Membership
+from portal.models import Membership, User
 from portal.roles import Role
+from portal.selectors import user_lacks_required_mfa
 from tests.conftest import totp_code
 from tests.factories import TEST_PASSWORD, MembershipFactory, PartnerFactory
 
@@ -109,6 +110,34 @@ def test_an_inactive_mfa_membership_does_not_require_mfa(client, org, other_org,
         Membership.objects.filter(pk=handler.pk).update(is_active=False)
     client.force_login(member.user)
     assert client.get(f"/o/{org.slug}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("factor", "passes"),
+    [
+        (None, False),
+        (Authenticator.Type.RECOVERY_CODES, False),
+        (Authenticator.Type.TOTP, True),
+        (Authenticator.Type.WEBAUTHN, True),
+    ],
+)
+def test_only_an_app_or_a_security_key_counts_as_a_second_factor(client, org, member_factory, factor, passes):
+    member = member_factory(org, Role.CASE_HANDLER, mfa=False)
+    if factor is not None:
+        Authenticator.objects.create(user=member.user, type=factor, data={})
+    client.force_login(member.user)
+    response = client.get(f"/o/{org.slug}/")
+    assert (response.status_code == 200) is passes
+    assert user_lacks_required_mfa(member.user) is not passes
+
+
+def test_a_superuser_needs_a_second_factor_without_any_membership(client, org):
+    user = User.objects.create_superuser(email="beheer@example.org", password=TEST_PASSWORD)
+    assert user_lacks_required_mfa(user)
+    client.force_login(user)
+    assert client.get("/organisaties/")["Location"] == MFA_REQUIRED
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
+    assert not user_lacks_required_mfa(user)
 
 
 def test_anonymous_is_not_sent_to_mfa(client, org):
