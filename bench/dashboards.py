@@ -563,7 +563,9 @@ def subjects() -> tuple[list[Subject], Any, int]:
         return dashboards.handler_dashboard(handler, country=school.country)
 
     def partner_data() -> object:
-        return dashboards.partner_dashboard(country=partner.country, filters=dashboards.PartnerFilters())
+        return selectors.partner_rollup_dashboard(
+            partner_id=partner.pk, country=partner.country, filters=dashboards.PartnerFilters()
+        )
 
     found = [
         Subject(
@@ -947,7 +949,7 @@ def _measure(
         print(
             f"bench: rollups_refresh() {refresh_seconds:.1f} s ({result.case_rows:,} case rows,"
             f" {result.referral_rows:,} referral rows, {result.training_rows:,} training rows,"
-            f" {result.area_rows:,} area rows)",
+            f" {result.area_rows:,} area rows, {result.partner_rows:,} partner rows)",
             flush=True,
         )
     result_figures = Figures(

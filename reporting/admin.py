@@ -7,7 +7,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from reporting.models import CaseMonthRollup, ReferralMonthRollup, RollupState, TrainingRollup
+from reporting.models import (
+    CaseMonthRollup,
+    PartnerReferralDayRollup,
+    ReferralMonthRollup,
+    RollupState,
+    TrainingRollup,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -38,6 +44,13 @@ class ReferralMonthRollupAdmin(ReadOnlyAdmin):
     list_display = ("organisation", "month", "destination", "status", "ack", "bucket", "escalated", "count")
     list_filter = ("month", "status", "ack")
     list_select_related = ("organisation",)
+
+
+@admin.register(PartnerReferralDayRollup)
+class PartnerReferralDayRollupAdmin(ReadOnlyAdmin):
+    list_display = ("partner", "day", "status", "outcome", "ack", "bucket", "count")
+    list_filter = ("status", "ack")
+    list_select_related = ("partner",)
 
 
 @admin.register(TrainingRollup)

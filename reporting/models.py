@@ -1,7 +1,8 @@
-"""Rollups: counts per organisation and month that the coordinator, municipal and
-platform dashboards read instead of grouping every case.
+"""Rollups: counts per organisation and month (and per partner and day) that the
+coordinator, municipal, platform and partner dashboards read instead of grouping every
+case or referral.
 
-No victim data: only organisation, month, codes and counts. The rows are rebuilt
+No victim data: only organisation, month or day, codes and counts. The rows are rebuilt
 from the source tables by ``reporting.rollups.rollups_refresh`` (every 5 minutes on
 the beat schedule, and by ``manage.py refresh_rollups``), so what the dashboards show
 is up to 5 minutes old; ``RollupState.refreshed_at`` says how old.
@@ -14,11 +15,16 @@ at the end of the same refresh from the organisation-level rows; the municipal a
 platform dashboards read them unless a view is filtered to one organisation, so a
 municipality's year is a few hundred rows instead of tens of thousands.
 
+One more, for the partner's dashboard: ``PartnerReferralDayRollup``, the referrals a
+partner organisation received per day sent. Per day, not per month, so the partner's
+filters (whole days in the portal's time zone, and a status) are answered exactly from
+it; a partner's year is a few thousand rows however many referrals it received.
+
 Not tenant-scoped on purpose: a municipal dashboard reads the rows of all its
 organisations, the platform dashboard all rows. Only ``reporting.selectors`` reads
-them, always filtered by ``municipality`` or ``organisation`` (the indexes lead with
-those), and only from a view that ``TenantMiddleware`` let through for that
-organisation.
+them, always filtered by ``municipality``, ``organisation`` or ``partner`` (the indexes
+lead with those), and only from a view that ``TenantMiddleware`` let through for that
+organisation (the partner's read also checks that the active scope is that partner).
 """
 
 from __future__ import annotations
@@ -105,6 +111,41 @@ class ReferralMonthRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id} {self.month} {self.destination} {self.status}: {self.count}"
+
+
+class PartnerReferralDayRollup(models.Model):
+    """Referrals a partner organisation received (``Referral.partner``), per ``day`` sent
+    (portal time zone), status, outcome, acknowledgement and waiting time. The same
+    referrals as ``portal.dashboards.received_referrals``: not drafts, sent, to a partner
+    on the portal.
+
+    ``ack`` and ``bucket`` as in ``ReferralMonthRollup``, but counted in working days of
+    the *partner's* country (the partner's dashboard counts its own working days; the
+    month rollups count those of the referrer's country). ``bucket`` is the waiting time
+    at the moment of the refresh.
+    """
+
+    partner = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("partnerorganisatie"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+    )
+    day = models.DateField(_("verstuurd op"))
+    status = models.CharField(_("status"), max_length=20)
+    outcome = models.CharField(_("uitkomst"), max_length=20, blank=True)
+    ack = models.CharField(_("bevestiging"), max_length=30)
+    bucket = models.CharField(_("wachttijd"), max_length=10, blank=True)
+    count = models.PositiveIntegerField(_("aantal"))
+
+    class Meta:
+        verbose_name = _("ontvangen doorverwijzingen per dag")
+        verbose_name_plural = _("ontvangen doorverwijzingen per dag")
+        indexes = [models.Index(fields=["partner", "day"], name="partnerrollup_partner_day")]
+
+    def __str__(self) -> str:
+        return f"{self.partner_id} {self.day} {self.status} {self.ack} {self.bucket or '-'}: {self.count}"
 
 
 class AreaCaseMonthRollup(models.Model):

@@ -15,6 +15,11 @@ buckets in working days (``referrals.workdays``, public holidays per country),
 which SQL cannot count. Training: four reads for all organisations together and the
 status rule of ``training.selectors.training_status``.
 
+Partners: the referrals each partner organisation received (``PartnerReferralDayRollup``),
+one more grouped read of the referrals per partner, day sent, acknowledged and closed,
+sorted into the same acknowledgement and waiting-time buckets, but in the partner's
+working days (its country's holidays), as the partner's dashboard counts them.
+
 Areas, last: the municipal and platform dashboards' tables (``AreaCaseMonthRollup``,
 ``AreaReferralMonthRollup``, ``OrganisationMonthTotal``, ``AreaMonthTotal``), each one
 ``INSERT … SELECT … GROUP BY`` over the organisation-level rows just written (a few
@@ -53,6 +58,7 @@ from reporting.models import (
     AreaReferralMonthRollup,
     CaseMonthRollup,
     OrganisationMonthTotal,
+    PartnerReferralDayRollup,
     ReferralMonthRollup,
     RollupState,
     TrainingRollup,
@@ -70,6 +76,7 @@ class RefreshResult:
     training_rows: int
     seconds: float
     area_rows: int = 0
+    partner_rows: int = 0
 
 
 def _insert_select(model: type[Any], columns: list[str], queryset: QuerySet[Any]) -> int:
@@ -138,6 +145,9 @@ def _refresh_cases() -> int:
     return every_case + sum(_insert_select(CaseMonthRollup, CASE_COLUMNS, _case_select(form)) for form in FORMS)
 
 
+WorkingDays = dict[tuple[date, date, str], int]  # (first day, last day, country): working days between
+
+
 def acknowledgement_of(
     *,
     status: str,
@@ -146,7 +156,7 @@ def acknowledgement_of(
     closed_day: date | None,
     today: date,
     country: str,
-    cache: dict,
+    cache: WorkingDays,
 ) -> tuple[str, str]:
     """(acknowledgement key, waiting-time bucket) of one referral, as the partner's dashboard counts them."""
     if ack_day is not None:
@@ -166,7 +176,7 @@ def acknowledgement_of(
     return "waiting", bucket_of(days)
 
 
-def _refresh_referrals(today: date) -> int:
+def _refresh_referrals(today: date, cache: WorkingDays) -> int:
     tz = timezone.get_current_timezone()
     groups = (
         Referral.objects.exclude(status=Referral.Status.DRAFT)
@@ -198,7 +208,6 @@ def _refresh_referrals(today: date) -> int:
     )
     counts: Counter[tuple[Any, ...]] = Counter()
     labels: dict[str, str] = {}
-    cache: dict[tuple[date, date, str], int] = {}
     for (
         org_id,
         muni_id,
@@ -240,6 +249,42 @@ def _refresh_referrals(today: date) -> int:
         for (org_id, muni_id, month, destination, status, outcome, ack_key, bucket, escalated), n in counts.items()
     )
     ReferralMonthRollup.objects.bulk_create(rows, batch_size=BATCH)
+    return len(counts)
+
+
+def _refresh_partners(today: date, cache: WorkingDays) -> int:
+    """``PartnerReferralDayRollup``: the referrals sent to a partner on the portal, grouped by
+    the database per partner, day sent, status, outcome, day acknowledged and day closed;
+    each group sorted by ``acknowledgement_of`` in the working days of the partner's country
+    (``cache``: the working days the referral rollup already counted, shared)."""
+    tz = timezone.get_current_timezone()
+    groups = (
+        Referral.objects.exclude(status=Referral.Status.DRAFT)
+        .filter(sent_at__isnull=False, partner__isnull=False)
+        .annotate(
+            sent_day=TruncDate("sent_at", tzinfo=tz),
+            ack_day=TruncDate("acknowledged_at", tzinfo=tz),
+            closed_day=TruncDate("closed_at", tzinfo=tz),
+        )
+        .values_list("partner_id", "partner__country", "sent_day", "status", "outcome", "ack_day", "closed_day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts: Counter[tuple[int, date, str, str, str, str]] = Counter()
+    for partner_id, country, sent, status, outcome, ack, closed, n in groups.iterator(chunk_size=BATCH):
+        ack_key, bucket = acknowledgement_of(
+            status=status, sent_day=sent, ack_day=ack, closed_day=closed, today=today, country=country, cache=cache
+        )
+        counts[(partner_id, sent, status, outcome, ack_key, bucket)] += n
+    PartnerReferralDayRollup.objects.bulk_create(
+        (
+            PartnerReferralDayRollup(
+                partner_id=partner_id, day=day, status=status, outcome=outcome, ack=ack_key, bucket=bucket, count=n
+            )
+            for (partner_id, day, status, outcome, ack_key, bucket), n in counts.items()
+        ),
+        batch_size=BATCH,
+    )
     return len(counts)
 
 
@@ -386,14 +431,18 @@ def rollups_refresh(*, now: datetime | None = None, progress: Any = None) -> Ref
         state = RollupState.objects.select_for_update().get(key=STATE_KEY)
         CaseMonthRollup.objects.all().delete()
         ReferralMonthRollup.objects.all().delete()
+        PartnerReferralDayRollup.objects.all().delete()
         TrainingRollup.objects.all().delete()
         for model in (AreaCaseMonthRollup, AreaReferralMonthRollup, OrganisationMonthTotal, AreaMonthTotal):
             model.objects.all().delete()
         say("Oude cijfers verwijderd.")
         case_rows = _refresh_cases()
         say(f"Casussen: {case_rows} rijen ({time.monotonic() - started:.1f} s).")
-        referral_rows = _refresh_referrals(today)
+        working_days: WorkingDays = {}
+        referral_rows = _refresh_referrals(today, working_days)
         say(f"Doorverwijzingen: {referral_rows} rijen ({time.monotonic() - started:.1f} s).")
+        partner_rows = _refresh_partners(today, working_days)
+        say(f"Partners: {partner_rows} rijen ({time.monotonic() - started:.1f} s).")
         training_rows = _refresh_training(now)
         say(f"Training: {training_rows} rijen ({time.monotonic() - started:.1f} s).")
         area_rows = _refresh_areas()
@@ -408,4 +457,5 @@ def rollups_refresh(*, now: datetime | None = None, progress: Any = None) -> Ref
         training_rows=training_rows,
         seconds=seconds,
         area_rows=area_rows,
+        partner_rows=partner_rows,
     )

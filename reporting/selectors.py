@@ -1,4 +1,4 @@
-"""Reads for the coordinator, municipal and platform dashboards, from the rollups.
+"""Reads for the coordinator, municipal, platform and partner dashboards, from the rollups.
 
 Each dashboard runs a fixed number of small queries on the rollup tables, through
 the indexes that lead with ``municipality`` or ``organisation`` and ``month``:
@@ -9,7 +9,8 @@ filtered to one organisation: a municipality's year is then about a thousand row
 instead of tens of thousands, and the database groups them to about a hundred. The
 comparison per organisation reads the monthly totals per organisation, or the
 organisation-level rollups when a form, case status or partner filter applies. The
-platform dashboard adds up the area rows of all municipalities.
+platform dashboard adds up the area rows of all municipalities. The partner's dashboard
+reads its own rows of the rollup per partner and day (``partner_rollup_dashboard``).
 
 Small numbers (see ``portal.dashboards``)
 -----------------------------------------
@@ -55,14 +56,21 @@ from django.db.models import Q, QuerySet, Sum, Value
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_scopes import get_scope, scope
+from django_scopes.exceptions import ScopeError
 
 from portal.dashboards import (
     ACKNOWLEDGEMENT,
     BUCKETS,
     IN_TIME_WORKING_DAYS,
+    PartnerDashboard,
+    PartnerFilters,
     Shown,
     Suppressed,
+    check_status_filter,
     is_exact,
+    partner_dashboard,
+    partner_tables,
     suppress,
     suppress_nested,
 )
@@ -76,6 +84,7 @@ from reporting.models import (
     AreaReferralMonthRollup,
     CaseMonthRollup,
     OrganisationMonthTotal,
+    PartnerReferralDayRollup,
     ReferralMonthRollup,
     RollupState,
     TrainingRollup,
@@ -237,6 +246,63 @@ def cached_area_dashboard(
         data = area_dashboard(filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by)
         cache.set(key, data, CACHE_SECONDS)
     return data
+
+
+def _check_partner_scope(partner_id: int) -> None:
+    """Fail closed: the rollup has no scoped manager (the refresh writes every partner's
+    rows), so its one reader checks that the active scope is the partner it reads for.
+    ``scopes_disabled()`` (trusted code: the tests, a shell) lets any partner through."""
+    current = get_scope()
+    if not current.get("_enabled", True):
+        return
+    organisation = current.get("organisation")
+    if organisation is None or getattr(organisation, "pk", organisation) != partner_id:
+        raise ScopeError("The partner's rollup is read only in that partner's scope.")
+
+
+def partner_rollup_dashboard(
+    *, partner_id: int, country: str, filters: PartnerFilters, now: datetime | None = None
+) -> PartnerDashboard:
+    """The partner's dashboard from ``PartnerReferralDayRollup``: two queries (the
+    rollups' state, and the partner's rows for the filtered days and status, grouped by
+    status, outcome, acknowledgement and waiting time: a few dozen), whatever the number
+    of referrals. The figures and their suppression are those of the live
+    ``portal.dashboards.partner_dashboard`` (``partner_tables`` builds both), as they
+    were at the last refresh; ``refreshed_at`` says when that was. Waiting times are
+    counted up to that refresh.
+
+    ``partner_id`` is the organisation of the request (``TenantMiddleware`` checked the
+    membership); it must be the active scope's organisation.
+
+    Before the first refresh (a new install, before the first beat run) there is no
+    rollup to read: then the figures are counted live, in the partner's scope, with
+    ``country`` (the partner's) and ``now``, and ``refreshed_at`` is None."""
+    _check_partner_scope(partner_id)
+    check_status_filter(filters)
+    when = refreshed_at()
+    if when is None:
+        with scope(organisation=partner_id):  # this partner's referrals, also under scopes_disabled()
+            return partner_dashboard(country=country, filters=filters, now=now)
+    rows = PartnerReferralDayRollup.objects.filter(partner_id=partner_id)
+    if filters.start is not None:
+        rows = rows.filter(day__gte=filters.start)
+    if filters.end is not None:
+        rows = rows.filter(day__lte=filters.end)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    acknowledgement: dict[str, int] = defaultdict(int)
+    buckets: dict[str, int] = defaultdict(int)
+    outcomes: dict[str, int] = defaultdict(int)
+    for status, outcome, ack_key, bucket, n in (
+        rows.values_list("status", "outcome", "ack", "bucket").annotate(n=Sum("count")).order_by()
+    ):
+        if ack_key == "waiting":
+            buckets[bucket] += n
+        else:
+            acknowledgement[ack_key] += n
+        if status == Referral.Status.CLOSED:
+            outcomes[outcome] += n
+    return partner_tables(acknowledgement=acknowledgement, buckets=buckets, outcome_counts=outcomes, refreshed_at=when)
 
 
 def _in_area(queryset: QuerySet, filters: Filters, *, municipality_id: int | None) -> QuerySet:

@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from portal.models import NotificationKind
 from portal.roles import Role
 from referrals.models import CaseTask, Referral, Reminder
+from reporting.rollups import rollups_refresh
 from tests.browser.helpers import assert_no_csp_violations, contrast_ratio, fresh_totp_code, path_of
 from tests.factories import TEST_PASSWORD, PartnerFactory
 from tests.referrals.factories import make_referral, make_routed_case
@@ -120,10 +121,12 @@ def test_partner_dashboard(page, console, org, member_factory, assert_accessible
         make_referral(org, partner=partner)
     for outcome in (Referral.Outcome.HELPED,) * 5 + (Referral.Outcome.NO_CONTACT,):
         make_referral(org, partner=partner, status=Referral.Status.CLOSED, outcome=outcome)
+    rollups_refresh()  # the page reads the rollup per partner and day
 
     sign_in_with_totp(page, intake.user, f"/o/{partner.slug}/dashboard/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard doorverwijzingen")
     main = page.get_by_role("main")
+    expect(main).to_contain_text("Bijgewerkt om")
     expect(main).not_to_contain_text(SUMMARY)
     expect(main).not_to_contain_text(re.compile(r"\b\d{4}-\d{4}\b"))  # no case references either
     # Two waiting and one "no contact": shown as <5, and the totals they are in are hidden.

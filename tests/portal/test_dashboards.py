@@ -1,5 +1,9 @@
 """The case handler's and the partner's dashboard (/o/<slug>/dashboard/), the
-``suppress`` helper for small numbers and the server-rendered SVG charts."""
+``suppress`` helper for small numbers and the server-rendered SVG charts.
+
+The partner's page reads the rollup per partner and day, so the partner tests rebuild
+the rollups (``refresh``) after making their referrals; tests/reporting/test_partner_rollup.py
+compares that rollup with the live count for many more cases."""
 
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ from portal.dashboards import HIDDEN, SMALL, suppress, suppress_nested
 from portal.models import NotificationKind
 from portal.roles import Role
 from referrals.models import Case, CaseTask, PersonalDataAccess, Referral, Reminder
+from reporting.rollups import rollups_refresh
+from reporting.selectors import partner_rollup_dashboard
 from tests.factories import PartnerFactory
 from tests.referrals.factories import make_case, make_referral, make_routed_case
 
@@ -48,6 +54,11 @@ def at(day: int, hour: int = 10) -> datetime:
 
 def frozen():
     return time_machine.travel(NOW, tick=False)
+
+
+def refresh() -> None:
+    """Rebuild the rollups as the 5-minute task does, at ``NOW``: the partner's page reads them."""
+    rollups_refresh(now=NOW)
 
 
 def shown(values) -> list[str]:
@@ -476,6 +487,7 @@ def partner_world(org, partner, other_org):
         received(org, elsewhere, S.SENT, sent=at(8))
         received(other_org, elsewhere, S.SENT, sent=at(8))
         make_referral(org, partner=partner, status=S.DRAFT)
+    refresh()
 
 
 def test_partner_sees_counts_of_received_referrals(login_as, partner, intake, partner_world):
@@ -483,6 +495,7 @@ def test_partner_sees_counts_of_received_referrals(login_as, partner, intake, pa
         response = login_as(intake).get(url(partner))
     assert response.status_code == 200
     data = response.context["dashboard"]
+    assert data.refreshed_at == NOW  # read from the rollup
     # Waiting 2 and closed-before-acknowledging 1 are small: the total (14) is hidden.
     assert dict(data.acknowledgement.cells) == {
         "waiting": SMALL,
@@ -501,6 +514,7 @@ def test_partner_sees_counts_of_received_referrals(login_as, partner, intake, pa
     assert Referral.Outcome.CANCELLED not in dict(data.outcomes.cells)
 
     text = response.content.decode()
+    assert "Bijgewerkt om 15 juni 2026, 10:00." in text
     assert "55% van de bevestigde doorverwijzingen" in text
     assert "&lt;5" in text and "verborgen" in text
     assert ">14<" not in text
@@ -519,8 +533,10 @@ def test_partner_dashboard_without_small_numbers_shows_totals(login_as, org, par
             received(org, partner, S.ACKNOWLEDGED, sent=at(8), ack=at(9))
         for _ in range(5):
             received(org, partner, S.CLOSED, sent=at(1), ack=at(8), closed=at(11), outcome=Referral.Outcome.HELPED)
+        refresh()
         response = login_as(intake).get(url(partner))
     data = response.context["dashboard"]
+    assert data.refreshed_at == NOW
     assert data.received == 11
     assert data.waiting == 0
     assert data.waiting_times.total == 0
@@ -534,6 +550,7 @@ def test_partner_percentage_is_not_shown_when_it_rests_on_a_small_number(login_a
         for _ in range(6):
             received(org, partner, S.ACKNOWLEDGED, sent=at(8), ack=at(9))
         received(org, partner, S.ACKNOWLEDGED, sent=at(1), ack=at(12))
+        refresh()
         response = login_as(intake).get(url(partner))
     data = response.context["dashboard"]
     assert data.acknowledgement["late"] == SMALL
@@ -555,6 +572,7 @@ def test_partner_filters_by_date_range_and_status(login_as, org, partner, intake
     client = login_as(intake)
     with frozen():
         received(org, partner, S.SENT, sent=at(1))  # waiting 10 working days
+        refresh()
         june_8 = client.get(url(partner), {"van": "2026-06-08", "tot": "2026-06-08"})
         acknowledged = client.get(url(partner), {"status": "acknowledged"})
         waiting = client.get(url(partner), {"status": "sent"})
@@ -669,8 +687,8 @@ def test_download_links_keep_only_valid_filters(login_as, partner, intake, partn
 # --- Query counts -------------------------------------------------------------------------
 
 SIZES = (10, 1000)
-# Session, user, MFA checks, organisation and membership, the unread-notification
-# count in the header, and the dashboard's own reads (four for a case handler, two
+# Session, user, the MFA check, the membership with its organisation, the
+# unread-notification count in the header, and the dashboard's own reads (four for a case handler, two
 # for a partner).
 MAX_QUERIES = 11
 
@@ -766,6 +784,7 @@ def test_partner_dashboard_queries_do_not_grow(org, member_factory):
                 )
             with scopes_disabled():
                 Referral.objects.bulk_create(rows)
+            refresh()
             counts[size] = count_queries(intake.user, url(partner) + "?van=2026-01-01&status=acknowledged")
             assert counts[size][0] == count_queries(intake.user, url(partner))[0]
     assert_same(counts)
@@ -779,9 +798,11 @@ def test_selectors_read_no_victim_columns(org, partner, member_factory):
     case = make_routed_case(org, handler=handler.user)
     make_referral(org, case=case, partner=partner)
     make_task(org, case=case, title="Bel", due_date=date(2020, 1, 1))
+    refresh()
     with CaptureQueriesContext(connection) as queries, scopes_disabled():
         dashboards.handler_dashboard(handler.user, country="NL")
         dashboards.partner_dashboard(country="NL", filters=dashboards.PartnerFilters())
+        partner_rollup_dashboard(partner_id=partner.pk, country="NL", filters=dashboards.PartnerFilters())
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     for column in ('"pseudonym"', '"signal"', '"summary"', '"first_impressions"', '"decline_reason"', '"wishes_note"'):
         assert column not in sql
