@@ -60,6 +60,7 @@ GOAL_RATIO = 0.1
 GOAL_MEMORY_MB = 200.0
 BENCH_DOMAIN = "bench.veilig-online.test"
 SETTINGS = "portal.settings.test"  # DEBUG off, as in production; MD5 passwords, locmem mail and cache
+FLOOR_PATH = "/organisaties/"
 DASHBOARDS = ("municipal", "organisation", "platform", "handler", "partner")
 LABELS = {
     "municipal": "municipal coordinator",
@@ -824,6 +825,19 @@ def _cold_requests(subject: Subject, calls: int = 30) -> str:
     )
 
 
+def _floor(subject: Subject, *, requests: int, warmup: int, seconds: float) -> str:
+    """The same person's simplest signed-in page with the site's header (the list of
+    their organisations): what any page costs here before its own content."""
+    call = requester(signed_in(subject.user), FLOOR_PATH, check="<h1")
+    timing = Timing.of(time_calls(call, requests=requests, warmup=warmup, seconds=seconds), count_queries(call))
+    return (
+        f"For scale, the simplest signed-in page with the site's header ({FLOOR_PATH}, the list of one's "
+        f"organisations; {timing.queries} queries: session, user, second factor, the list, unread notifications) "
+        f"takes p50 {timing.p50:.2f} ms, p95 {timing.p95:.2f} ms for the same person in the same run: that is the "
+        "part of the municipal request that is not the dashboard's."
+    )
+
+
 def _machine() -> str:
     load = f", load average {os.getloadavg()[0]:.1f} when the run began" if hasattr(os, "getloadavg") else ""
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}{load}"
@@ -965,7 +979,12 @@ def _measure(
         refresh_seconds=refresh_seconds,
         seconds=seconds,
         when=began,
-        notes=[*_rows_read(municipality), _cold_reads(municipality), _cold_requests(found[0])],
+        notes=[
+            *_rows_read(municipality),
+            _cold_reads(municipality),
+            _cold_requests(found[0]),
+            _floor(found[0], requests=requests, warmup=warmup, seconds=seconds),
+        ],
         machine=machine,
         server=f"{server} on the same machine, default configuration",
     )
