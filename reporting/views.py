@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from portal import dashboards
 from portal.charts import BarChart
 from portal.exports import Rows, download
+from portal.roles import Role
 from referrals.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
 from reporting import selectors
@@ -326,7 +327,7 @@ def platform_dashboard(request: HttpRequest) -> HttpResponse:
 def organisation_dashboard(request: HttpRequest) -> HttpResponse:
     """A school's or club's coordinator: cases and referrals (rollups), overdue work and
     training of their own staff, per person (live, bounded by the organisation)."""
-    from training.selectors import training_matrix
+    from training.selectors import TrainingStatus, status_label, training_matrix
 
     organisation = request.organisation  # type: ignore[attr-defined]
     form = DashboardFilterForm(request.GET, destinations=_destinations())
@@ -348,12 +349,15 @@ def organisation_dashboard(request: HttpRequest) -> HttpResponse:
     page.tables["training_rollen"] = _training_table(
         "training-rollen", _("Training per rol"), _("Rol"), selectors.training_by_role_live(matrix.rows)
     )
+    # Each label translated once, not once per member and module.
+    roles = {value: str(label) for value, label in Role.choices}
+    statuses = {value: str(status_label(value)) for value in TrainingStatus.ORDER}
     page.tables["training_personen"] = Table(
         name="training-personen",
         caption=_("Training per persoon"),
         header=[_("Naam"), _("Rol"), *(m.title for m in matrix.modules)],
         rows=[
-            [row.name, str(row.membership.get_role_display()), *(str(cell.status_label) for cell in row.cells)]
+            [row.name, roles[row.membership.role], *(statuses[cell.status] for cell in row.cells)]
             for row in matrix.rows
         ],
         numeric_from=99,
