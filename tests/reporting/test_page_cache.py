@@ -163,3 +163,6 @@ def test_the_cached_page_holds_no_case_data(login_as, area, coordinator):  # noq
     with scopes_disabled():
         case = Case.objects.first()
     assert case.pseudonym not in page and case.signal not in page and case.reference not in page
+    # Nothing that belongs to one request may be kept: no CSP nonce, no CSRF token, no name.
+    assert "nonce" not in page and "csrfmiddlewaretoken" not in page
+    assert coordinator.user.email not in page and coordinator.user.last_name not in page
