@@ -812,11 +812,7 @@ def _cold_requests(subject: Subject, calls: int = 30) -> str:
     """The whole municipal request with an empty cache (the first request after each
     rebuild builds the figures and the page): p50 and p95 in milliseconds."""
     call = uncached(requester(signed_in(subject.user), dashboard_path(subject.organisation)))
-    samples = []
-    for _i in range(calls):
-        started = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - started) * 1000)
+    samples = [seconds * 1000 for seconds in time_calls(call, requests=calls, warmup=0)]
     return (
         f"The whole municipal request (b) shows the page kept in the cache since the last rebuild (only the site's "
         f"header, with the person's name, is rendered per request). The first request after a rebuild reads the "

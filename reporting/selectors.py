@@ -221,12 +221,29 @@ def refreshed_at() -> datetime | None:
 CACHE_SECONDS = 15 * 60
 
 
+RollupStamp = tuple[datetime, float]
+
+
+def rollup_state() -> RollupStamp | None:
+    """When the rollups were last rebuilt and how long that took; None before the first
+    rebuild. Whatever is computed from the rollups alone holds until this changes."""
+    state = RollupState.objects.filter(key=STATE_KEY).values_list("refreshed_at", "seconds").first()
+    return state if state is not None and state[0] is not None else None
+
+
+def rollup_cache_key(prefix: str, state: RollupStamp, *parts: object) -> str:
+    """A cache key for something computed from the rollups: it holds the rebuild, so
+    the next rebuild gives a new key. ``parts`` say what else it depends on."""
+    return prefix + hashlib.sha256(repr((state, *parts)).encode()).hexdigest()
+
+
 def cached_area_dashboard(
     *,
     filters: Filters,
     municipality_id: int | None = None,
     groups: Sequence[Group] = (),
     group_by: str = "",
+    state: RollupStamp | None = None,
 ) -> AreaDashboard:
     """``area_dashboard`` for the municipal and platform dashboards, kept in the cache
     until the rollups are rebuilt: the figures come only from the rollups, so they
@@ -235,12 +252,12 @@ def cached_area_dashboard(
     The key holds the state (when and how long the last refresh took), the filters, the
     area and the groups compared (a renamed organisation gives a new key); nothing in
     it or in the value is about a person. Language does not matter: labels stay lazy
-    and are translated when the page is rendered."""
-    state = RollupState.objects.filter(key=STATE_KEY).values_list("refreshed_at", "seconds").first()
-    if state is None or state[0] is None:
+    and are translated when the page is rendered. ``state``: the caller's
+    ``rollup_state()``, when it read it already."""
+    state = state or rollup_state()
+    if state is None:
         return area_dashboard(filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by)
-    identity = repr((state, filters, municipality_id, tuple(groups), group_by))
-    key = "reporting:area:" + hashlib.sha256(identity.encode()).hexdigest()
+    key = rollup_cache_key("reporting:area:", state, filters, municipality_id, tuple(groups), group_by)
     data = cache.get(key)
     if data is None:
         data = area_dashboard(filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by)

@@ -11,7 +11,6 @@ unfiltered page.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,7 +34,6 @@ from referrals.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
 from reporting import selectors
 from reporting.forms import DashboardFilterForm
-from reporting.models import STATE_KEY, RollupState
 from reporting.selectors import AreaDashboard, Group
 
 PAGE_CACHE_PREFIX = "reporting:area-page:"
@@ -231,6 +229,11 @@ def _context(
     return context, None
 
 
+def _area_shell(request: HttpRequest, body: str, level: str) -> HttpResponse:
+    """The site's page around the dashboard's content (rendered here, or from the cache)."""
+    return render(request, "reporting/area.html", {"body": mark_safe(body), "level": level})  # noqa: S308
+
+
 def _area_page(
     request: HttpRequest,
     *,
@@ -254,29 +257,27 @@ def _area_page(
     organisation = request.organisation  # type: ignore[attr-defined]
     filters = form.filters()
     key = None
-    state = RollupState.objects.filter(key=STATE_KEY).values_list("refreshed_at", "seconds").first()
+    state = selectors.rollup_state()
     downloading = "format" in request.GET or "table" in request.GET
-    if state is not None and state[0] is not None and not downloading and form.is_canonical:
-        identity = repr(
-            (
-                state,
-                level,
-                organisation.pk,
-                organisation.slug,
-                filters,
-                form.query(),
-                tuple(groups),
-                tuple(destinations),
-                translation.get_language(),
-                timezone.get_current_timezone_name(),
-            )
+    if state is not None and not downloading and form.is_canonical:
+        key = selectors.rollup_cache_key(
+            PAGE_CACHE_PREFIX,
+            state,
+            level,
+            organisation.pk,
+            organisation.slug,
+            filters,
+            form.query(),
+            tuple(groups),
+            tuple(destinations),
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
         )
-        key = PAGE_CACHE_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
         body = cache.get(key)
         if body is not None:
-            return render(request, "reporting/area.html", {"body": mark_safe(body), "level": level})  # noqa: S308
+            return _area_shell(request, body, level)
     data = selectors.cached_area_dashboard(
-        filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by
+        filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by, state=state
     )
     page = Page()
     _case_charts(page, data)
@@ -288,7 +289,7 @@ def _area_page(
     body = render_to_string("reporting/_area_body.html", context, request=request)
     if key is not None:
         cache.set(key, body, selectors.CACHE_SECONDS)
-    return render(request, "reporting/area.html", {"body": mark_safe(body), "level": level})  # noqa: S308
+    return _area_shell(request, body, level)
 
 
 def municipal_dashboard(request: HttpRequest) -> HttpResponse:
