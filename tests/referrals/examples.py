@@ -6,8 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# tests/referrals/examples.py -> parents[3] is the folder that holds main/ and shared/.
-CONTRACT_EXAMPLES_PATH = Path(__file__).resolve().parents[3] / "shared/contracts/routing-examples.json"
+# An exact copy of shared/contracts/ kept in the repository, so a fresh clone tests
+# against the contract; tests/referrals/test_contract_copy.py fails when it drifts
+# from ../shared/contracts. tests/referrals/examples.py -> parents[2] is the repository.
+CONTRACT_DIR = Path(__file__).resolve().parents[2] / "referrals" / "routing" / "contract"
+CONTRACT_PATH = CONTRACT_DIR / "routing.md"
+CONTRACT_EXAMPLES_PATH = CONTRACT_DIR / "routing-examples.json"
 
 
 def load_contract_examples() -> list[dict]:
@@ -16,7 +20,7 @@ def load_contract_examples() -> list[dict]:
     if not CONTRACT_EXAMPLES_PATH.is_file():
         raise FileNotFoundError(
             f"The routing contract examples are missing: expected {CONTRACT_EXAMPLES_PATH} "
-            "(shared/contracts/routing-examples.json beside the repository)."
+            "(copy shared/contracts/routing-examples.json there)."
         )
     examples = json.loads(CONTRACT_EXAMPLES_PATH.read_text(encoding="utf-8"))
     assert isinstance(examples, list) and examples, f"{CONTRACT_EXAMPLES_PATH} holds no examples"
