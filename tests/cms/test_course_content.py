@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.log_actions import log
@@ -21,6 +22,7 @@ from cms import services
 from cms.content import GUIDES, LIBRARY, MODULES
 from cms.models import LessonPage, ModulePage, TakedownGuide, TrainingLibraryPage
 from cms.services import CourseContentError, course_load
+from tests import own_words
 from tests.factories import UserFactory
 
 GUIDE_SLUGS = {
@@ -45,7 +47,6 @@ MODULE_TITLES = [
     "Stappenplan nazorg",
     "Intieme beelden offline halen",
 ]
-SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
 
 
 @pytest.fixture(scope="module")
@@ -311,6 +312,17 @@ def test_lesson_block_mix(db):
 
 
 # --- own words ---------------------------------------------------------------------
+# The seed documents are not in the repository: the checks use their fingerprint
+# (tests/data/seed-fingerprint.txt, see tests/own_words.py), so they run in a fresh
+# clone. Where ../shared/seeds is present the fingerprint must match it.
+
+OUR_TEXT = [LIBRARY, MODULES, GUIDES]
+SEED_DOCUMENTS = 3
+
+
+def shared_dir() -> Path:
+    """``shared/`` beside the repository, or ``SHARED_DIR``."""
+    return Path(os.environ.get("SHARED_DIR") or Path(settings.BASE_DIR).parent / "shared")
 
 
 def _strings(value):
@@ -325,52 +337,116 @@ def _strings(value):
             yield from _strings(item)
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(text).replace("\u2019", "'")).strip().lower()
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", _normalise(text))
+def _plain(text: str) -> str:
+    """Rich text as the reader sees it: tags gone, entities resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
 def _sentences(text: str) -> list[str]:
-    plain = re.sub(r"<[^>]+>", "\n", text)
-    parts = re.split(r"(?<=[.!?])\s+|\n+", plain)
-    return [_normalise(part) for part in parts if part.strip()]
+    plain = html.unescape(re.sub(r"<[^>]+>", "\n", text))
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+|\n+", plain) if part.strip()]
+
+
+def copied_sentences(content, fingerprint) -> list[str]:
+    """Sentences of 12 words or more of ``content`` of which every 12-word run is in the seeds."""
+    copied = []
+    for text in _strings(content):
+        for sentence in _sentences(text):
+            runs = own_words.runs(sentence)
+            if runs and len(own_words.copied_runs(sentence, fingerprint)) == len(runs):
+                copied.append(sentence)
+    return copied
+
+
+def copied_word_runs(content, fingerprint) -> set[str]:
+    """Every 12-word run of ``content`` (each string on its own) that is in the seeds."""
+    return {run for text in _strings(content) for run in own_words.copied_runs(_plain(text), fingerprint)}
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    files = sorted(SEEDS_DIR.glob("*.txt"))
-    if not files:
-        pytest.skip(f"no seed documents in {SEEDS_DIR} (set SEEDS_DIR)")
-    assert len(files) == 3
-    return [path.read_text(encoding="utf-8") for path in files]
+def seed_fingerprint() -> frozenset[str]:
+    hashes = own_words.load_fingerprint()
+    assert len(hashes) > 1000, f"{own_words.FINGERPRINT_PATH} holds only {len(hashes)} hashes"
+    return hashes
 
 
-def test_no_long_sentence_is_copied_from_the_seeds(seeds):
-    seed_text = " ".join(_normalise(seed) for seed in seeds)
-    copied = [
-        sentence
-        for text in _strings([LIBRARY, MODULES, GUIDES])
-        for sentence in _sentences(text)
-        if len(sentence.split()) >= 12 and sentence in seed_text
+def test_the_stored_fingerprint_is_well_formed_and_matches_the_seeds_when_present():
+    content = own_words.FINGERPRINT_PATH.read_text(encoding="utf-8")
+    lines = content.splitlines()
+    hashes = own_words.parse_fingerprint(content)  # raises on a line that is not a hash
+    assert lines[0] == own_words.HEADER
+    assert lines[2:] == hashes, "only the header and the stats line are comments, both at the top"
+    assert hashes == sorted(set(hashes)), "the hashes are sorted and de-duplicated"
+    # Plausibly the fingerprint of the three seeds: their 12-word runs number in the
+    # thousands, and only a few of them (repeated phrases) share a hash.
+    assert own_words.stats(content), "the second line gives the number of documents and runs"
+    documents, runs = own_words.stats(content)
+    assert documents == SEED_DOCUMENTS
+    assert 1000 < len(hashes) <= runs < 2 * len(hashes)
+
+    seeds_dir = shared_dir() / "seeds"
+    if seeds_dir.is_dir():
+        seeds = own_words.read_seeds(seeds_dir)
+        assert len(seeds) == SEED_DOCUMENTS, f"{seeds_dir} should hold {SEED_DOCUMENTS} seed documents"
+        expected = own_words.fingerprint(seeds)
+        stored = set(hashes)
+        assert (len(expected - stored), len(stored - expected)) == (0, 0), (
+            f"{own_words.FINGERPRINT_PATH} is not the fingerprint of {seeds_dir}; regenerate it: {own_words.REGENERATE}"
+        )
+        assert content == own_words.render(seeds), f"regenerate it: {own_words.REGENERATE}"
+
+
+def test_no_long_sentence_is_copied_from_the_seeds(seed_fingerprint):
+    assert copied_sentences(OUR_TEXT, seed_fingerprint) == []
+
+
+def test_no_run_of_twelve_words_is_copied_from_the_seeds(seed_fingerprint):
+    assert copied_word_runs(OUR_TEXT, seed_fingerprint) == set()
+
+
+MADE_UP_SOURCE = """Wie online wordt bedreigd, doet er goed aan om eerst rustig alle berichten
+te bewaren en pas daarna het account van de afzender te blokkeren. Een melding bij het
+platform kan helpen om de berichten snel te laten verwijderen."""
+
+
+def test_the_own_words_check_can_fail(seed_fingerprint):
+    made_up = own_words.fingerprint([MADE_UP_SOURCE])
+    copied = (
+        "<p>Onze les zegt: wie ONLINE wordt bedreigd, doet er goed aan om eerst rustig alle "
+        "berichten\nte bewaren &amp; meer.</p>"
+    )
+    paraphrase = (
+        "<p>Word je online bedreigd? Bewaar dan eerst alle berichten. Blokkeer de afzender pas "
+        "als je alles hebt bewaard, en meld de berichten bij het platform.</p>"
+    )
+    # Case, punctuation, tags and line breaks do not hide a copied run; a paraphrase has none.
+    assert own_words.copied_runs(_plain(copied), made_up) == [
+        "wie online wordt bedreigd doet er goed aan om eerst rustig alle",
+        "online wordt bedreigd doet er goed aan om eerst rustig alle berichten",
+        "wordt bedreigd doet er goed aan om eerst rustig alle berichten te",
+        "bedreigd doet er goed aan om eerst rustig alle berichten te bewaren",
     ]
-    assert copied == []
+    assert own_words.copied_runs(_plain(paraphrase), made_up) == []
+    # Eleven copied words are not yet a copy.
+    assert own_words.copied_runs("wie online wordt bedreigd doet er goed aan om eerst rustig", made_up) == []
+    # The checks over the course content catch the copy when it sits in a lesson.
+    lesson = {"title": "Bewijs", "body": [{"type": "text", "value": copied}, {"type": "text", "value": paraphrase}]}
+    whole = "<p>Een melding bij het platform kan helpen om de berichten snel te laten verwijderen.</p>"
+    assert len(copied_word_runs([LIBRARY, lesson], made_up)) == 4
+    assert copied_sentences([{"body": whole}, lesson], made_up) == [
+        "Een melding bij het platform kan helpen om de berichten snel te laten verwijderen."
+    ]
+    assert copied_word_runs(OUR_TEXT, made_up) == set()
 
-
-def test_no_run_of_twelve_words_is_copied_from_the_seeds(seeds):
-    seed_words = " ".join(" ".join(_words(seed)) for seed in seeds)
-    copied = set()
-    for text in _strings([LIBRARY, MODULES, GUIDES]):
-        words = _words(re.sub(r"<[^>]+>", " ", text))
-        for start in range(len(words) - 11):
-            run = " ".join(words[start : start + 12])
-            if f" {run} " in f" {seed_words} ":
-                copied.add(run)
-    assert copied == set()
-
-
-def test_the_own_words_check_can_fail(seeds):
-    sentence = next(s for s in _sentences(seeds[0]) if len(s.split()) >= 12)
-    assert sentence in " ".join(_normalise(seed) for seed in seeds)
+    # With the seeds beside the repository: a real seed sentence is caught by the stored fingerprint.
+    seeds_dir = shared_dir() / "seeds"
+    if seeds_dir.is_dir():
+        seed_sentence = next(
+            sentence
+            for seed in own_words.read_seeds(seeds_dir)
+            for sentence in _sentences(seed)
+            if len(own_words.words(sentence)) >= 15
+        )
+        in_a_lesson = [{"body": f"<p>Zoals de bron zegt: {html.escape(seed_sentence)}</p>"}]
+        assert copied_word_runs(in_a_lesson, seed_fingerprint)
+        assert copied_sentences([{"body": f"<p>{html.escape(seed_sentence)}</p>"}], seed_fingerprint) == [seed_sentence]
