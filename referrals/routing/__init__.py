@@ -1,7 +1,7 @@
-"""The referral routing engine (routing contract version 1).
+"""The referral routing engine (routing contract version 2).
 
 Pure Python, no Django: ``route(parse_facts(raw), rule_set)``. The rules are data
-(``defaults.py`` ships version 2026.1; platform administrators publish new
+(``defaults.py`` ships version 2026.2; platform administrators publish new
 versions, see ``referrals.services.rule_set_publish``), compiled once per rule set.
 
 >>> result = route(parse_facts({"country": "NL", "forms": ["threat"], "acute_danger": True}), default_rule_set())
@@ -49,4 +49,10 @@ __all__ = [
 @cache
 def default_rule_set() -> RuleSet:
     """The shipped rule set, compiled once per process."""
-    return parse_rule_set(version=defaults.VERSION, rules=defaults.RULES, destinations=defaults.DESTINATIONS)
+    return parse_rule_set(
+        version=defaults.VERSION,
+        rules=defaults.RULES,
+        destinations=defaults.DESTINATIONS,
+        cautions=defaults.CAUTIONS,
+        questions=defaults.QUESTIONS,
+    )

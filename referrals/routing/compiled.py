@@ -195,17 +195,35 @@ def _compile_router(rule_set: RuleSet, fallback: Router) -> Router:
     for country, plan in rule_set.plans.items():
         table: dict[int, RoutingResult] = {}
         tables[country] = table
-        lines += [f"    if {source.facts['country']} == {source.constant(country)}:", "        step_mask = 0"]
+        country_name = source.constant(country)
+        lines += [f"    if {source.facts['country']} == {country_name}:", "        step_mask = 0"]
+        falses = []
         for number, (step, _gate) in enumerate(plan):
-            true, _false = source.predicates(rule_set.rules[step[0]].conditions, flag_locals)
+            true, false = source.predicates(rule_set.steps[step[0]].conditions, flag_locals)
+            falses.append(false)
             lines += [f"        if {true}:", f"            step_mask |= {1 << number}"]
         table_name = source.constant(table)
         miss = source.constant(_missing(rule_set, country, table, flag_bits))
+        asked = source.constant(rule_set.asked)
         lines += [
             f"        key = (step_mask << {flag_bits}) | flag_mask",
             f"        result = {table_name}.get(key)",
             "        if result is None:",
             f"            result = {miss}(key)",
+            # Questions: only the steps that could change this answer are tested for
+            # being open (neither true nor false); most answers have few of them.
+            "        changing = result.changing",
+            "        if changing:",
+            "            open_mask = 0",
+        ]
+        for number, false in enumerate(falses):
+            lines += [
+                f"            if changing & {1 << number} and not {false}:",
+                f"                open_mask |= {1 << number}",
+            ]
+        lines += [
+            "            if open_mask:",
+            f"                return {asked}(result, {country_name}, open_mask, facts)",
             "        return result",
         ]
     lines.append(f"    return {source.constant(fallback)}(facts)")

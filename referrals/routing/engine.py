@@ -1,4 +1,4 @@
-"""The routing engine: ``route(facts, rule_set) -> RoutingResult``.
+"""The routing engine (contract v2): ``route(facts, rule_set) -> RoutingResult``.
 
 A pure function. It reads only its two arguments: no database, no network, no
 clock, no settings. The rule set is compiled in advance (``parse_rule_set``), so
@@ -8,7 +8,8 @@ Order of the result: by urgency (immediate, soon, normal), then by the rule set'
 priority (the first rule, in priority order, that led to the destination). A
 destination appears once; ``rules`` lists every rule that led to it (in priority
 order), its urgency is the most urgent one among them, and the explanations of
-those rules are joined.
+those rules are merged into one text (``ruleset.merge_texts``). Cautions are
+steps like rules; questions are the unknown facts read by steps that are still open.
 """
 
 from __future__ import annotations
@@ -46,7 +47,18 @@ def route(facts: Facts, rule_set: RuleSet) -> RoutingResult:
 
 
 def route_interpreted(facts: Facts, rule_set: RuleSet) -> RoutingResult:
-    """``route`` through the compiled closures of each condition (the reference)."""
+    """``route`` through the compiled closures of each condition (the reference).
+
+    A step (rule or caution) whose condition is true fires; one that is neither true
+    nor false is *open*: the unknown facts it reads become the questions, when it
+    could still change the answer."""
     flags = evaluate_flags(facts)
-    fired = tuple([number for number, test in rule_set.plan(facts.country, facts.forms) if test(facts, flags)])
-    return rule_set.result(facts.country, fired, tuple([name for name in FLAGS if flags[name] is True]))
+    fired: list[int] = []
+    open_steps = 0
+    for number, true, false in rule_set.plan(facts.country, facts.forms):
+        if true(facts, flags):
+            fired.append(number)
+        elif not false(facts, flags):
+            open_steps |= 1 << number
+    result = rule_set.result(facts.country, tuple(fired), tuple([name for name in FLAGS if flags[name] is True]))
+    return rule_set.asked(result, facts.country, open_steps, facts)

@@ -18,6 +18,9 @@ from referrals.routing.vocabulary import (
     FORMS,
     MAX_AGE,
     MIN_AGE,
+    OFFENDER_RELATIONS,
+    PHYSICAL_SEXUAL_VIOLENCE,
+    SETTINGS,
     THREATS,
     VULNERABILITIES,
     WISHES,
@@ -42,6 +45,14 @@ class Facts(NamedTuple):
     images_online: bool | None = None
     vulnerabilities: frozenset[str] | None = None
     victim_wishes: frozenset[str] | None = None
+    # Version 2
+    setting: str | None = None
+    offender_relation: str | None = None
+    offender_is_minor: bool | None = None
+    self_harm_signs: bool | None = None
+    money_lost: bool | None = None
+    physical_sexual_violence: str | None = None
+    unsafe_home: bool | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The facts as JSON-ready data (lists sorted), leaving out unknowns."""
@@ -122,6 +133,19 @@ def _list_parser(allowed: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return parse
 
 
+def _choice_parser(allowed: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    choices = ", ".join(f'"{value}"' for value in allowed)
+
+    def parse(value: object) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and value in allowed:
+            return value
+        raise _Bad(f"Kies een van {choices} of null (onbekend), niet {_show(value)}.")
+
+    return parse
+
+
 _PARSERS = {
     "country": _parse_country,
     "victim_age": _parse_age,
@@ -136,6 +160,13 @@ _PARSERS = {
     "images_online": _parse_bool,
     "vulnerabilities": _list_parser(VULNERABILITIES),
     "victim_wishes": _list_parser(WISHES),
+    "setting": _choice_parser(SETTINGS),
+    "offender_relation": _choice_parser(OFFENDER_RELATIONS),
+    "offender_is_minor": _parse_bool,
+    "self_harm_signs": _parse_bool,
+    "money_lost": _parse_bool,
+    "physical_sexual_violence": _choice_parser(PHYSICAL_SEXUAL_VIOLENCE),
+    "unsafe_home": _parse_bool,
 }
 assert set(_PARSERS) == set(FACT_TYPES) and set(FACT_VALUES) <= set(_PARSERS)
 _KNOWN_FIELDS = ", ".join(FACT_TYPES)
@@ -160,6 +191,8 @@ def _show(value: object) -> str:
 _FIELD_SET = frozenset(FACT_TYPES)
 _FORMS, _THREATS = frozenset(FORMS), frozenset(THREATS)
 _VULNERABILITIES, _WISHES = frozenset(VULNERABILITIES), frozenset(WISHES)
+_SETTINGS, _RELATIONS = frozenset(SETTINGS), frozenset(OFFENDER_RELATIONS)
+_VIOLENCE = frozenset(PHYSICAL_SEXUAL_VIOLENCE)
 _new_facts = tuple.__new__
 
 
@@ -200,6 +233,9 @@ def parse_facts(raw: object) -> Facts:
         get("intimate_images"),
         get("images_online"),
     )
+    setting, relation, violence = get("setting"), get("offender_relation"), get("physical_sexual_violence")
+    bools2 = (get("offender_is_minor"), get("self_harm_signs"), get("money_lost"))
+    unsafe_home = get("unsafe_home")
     if (
         (country != "NL" and country != "BE")
         or not forms
@@ -210,12 +246,32 @@ def parse_facts(raw: object) -> Facts:
         or (images_age is not None and (type(images_age) is not int or not MIN_AGE <= images_age <= MAX_AGE))
         or (age is not None and images_age is not None and images_age > age)
         or (images_age is not None and bools[4] is False)
+        or (setting is not None and (type(setting) is not str or setting not in _SETTINGS))
+        or (relation is not None and (type(relation) is not str or relation not in _RELATIONS))
+        or (violence is not None and (type(violence) is not str or violence not in _VIOLENCE))
     ):
         return _parse_facts_checked(raw)
-    for value in bools:
+    for value in (*bools, *bools2, unsafe_home):
         if value is not None and value is not True and value is not False:
             return _parse_facts_checked(raw)
-    return _new_facts(Facts, (country, forms, age, images_age, threatened_with, *bools, vulnerabilities, victim_wishes))
+    return _new_facts(
+        Facts,
+        (
+            country,
+            forms,
+            age,
+            images_age,
+            threatened_with,
+            *bools,
+            vulnerabilities,
+            victim_wishes,
+            setting,
+            relation,
+            *bools2,
+            violence,
+            unsafe_home,
+        ),
+    )
 
 
 def _parse_facts_checked(raw: object) -> Facts:

@@ -1,4 +1,4 @@
-"""The engine's answer: ``RoutingResult`` and its ``Recommendation``s (contract v1).
+"""The engine's answer: ``RoutingResult`` and its ``Recommendation``s (contract v2).
 
 Both are immutable and shared between cases that get the same answer, so each is
 serialised to JSON once.
@@ -61,17 +61,54 @@ class Recommendation:
         return f"Recommendation({self.destination!r}, {self.urgency!r}, rules={self.rules!r})"
 
 
+def _pairs_json(pairs: tuple[tuple[str, str], ...], first: str, second: str) -> str:
+    return json.dumps([{first: a, second: b} for a, b in pairs], **_COMPACT)
+
+
 class RoutingResult:
-    """``rules_version``, ``flags`` (tuple of names) and ``recommendations`` (ordered)."""
+    """``rules_version``, ``flags`` (tuple of names), ``recommendations`` (ordered),
+    ``questions`` ((fact, question), most important first) and ``cautions`` ((id, text))."""
 
-    __slots__ = ("rules_version", "flags", "recommendations", "_json", "_json_bytes")
+    __slots__ = (
+        "rules_version",
+        "flags",
+        "recommendations",
+        "questions",
+        "cautions",
+        "changing",
+        "asked",
+        "_tail",
+        "_json",
+        "_json_bytes",
+    )
 
-    def __init__(self, rules_version: str, flags: tuple[str, ...], recommendations: tuple[Recommendation, ...]) -> None:
+    def __init__(
+        self,
+        rules_version: str,
+        flags: tuple[str, ...],
+        recommendations: tuple[Recommendation, ...],
+        *,
+        questions: tuple[tuple[str, str], ...] = (),
+        cautions: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.rules_version = rules_version
         self.flags = flags
         self.recommendations = recommendations
+        self.questions = questions
+        self.cautions = cautions
+        # Filled in by the rule set: the steps that could still change this answer
+        # (a bit mask), and the variants of it with questions, by the facts asked.
+        self.changing = 0
+        self.asked: dict[tuple[str, ...], RoutingResult] = {}
+        self._tail: str | None = None
         self._json: str | None = None
         self._json_bytes: bytes | None = None
+
+    def with_questions(self, questions: tuple[tuple[str, str], ...]) -> RoutingResult:
+        """The same answer with these questions."""
+        return RoutingResult(
+            self.rules_version, self.flags, self.recommendations, questions=questions, cautions=self.cautions
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The result as the contract's JSON object (fresh, safe to change)."""
@@ -79,26 +116,33 @@ class RoutingResult:
             "rules_version": self.rules_version,
             "flags": list(self.flags),
             "recommendations": [r.as_dict() for r in self.recommendations],
+            "questions": [{"fact": fact, "question": text} for fact, text in self.questions],
+            "cautions": [{"id": caution, "text": text} for caution, text in self.cautions],
         }
+
+    def _tail_json(self) -> str:
+        if self._tail is None:
+            self._tail = (
+                f'],"questions":{_pairs_json(self.questions, "fact", "question")},'
+                f'"cautions":{_pairs_json(self.cautions, "id", "text")}}}'
+            )
+        return self._tail
 
     def to_json(self) -> str:
         """Compact JSON, equal to ``json.dumps(self.as_dict(), separators=(",", ":"))``."""
         if self._json is None:
             # Cached results are shared, so this runs once per distinct answer.
-            self._json = _head(self.rules_version, self.flags) + ",".join([r.json for r in self.recommendations]) + "]}"
+            self._json = (
+                _head(self.rules_version, self.flags)
+                + ",".join([r.json for r in self.recommendations])
+                + self._tail_json()
+            )
         return self._json
 
     def to_json_bytes(self) -> bytes:
         """``to_json().encode()`` (it is ASCII: ``json.dumps`` escapes the rest), made once."""
         if self._json_bytes is None:
-            if self._json is not None:
-                self._json_bytes = self._json.encode()
-            else:
-                self._json_bytes = (
-                    _head(self.rules_version, self.flags).encode()
-                    + b",".join([r.json_bytes for r in self.recommendations])
-                    + b"]}"
-                )
+            self._json_bytes = self.to_json().encode()
         return self._json_bytes
 
     @property
@@ -112,4 +156,7 @@ class RoutingResult:
         return hash(self.to_json())
 
     def __repr__(self) -> str:
-        return f"RoutingResult({self.rules_version!r}, flags={self.flags!r}, {list(self.recommendations)!r})"
+        return (
+            f"RoutingResult({self.rules_version!r}, flags={self.flags!r}, {list(self.recommendations)!r}, "
+            f"questions={[fact for fact, _ in self.questions]!r}, cautions={[c for c, _ in self.cautions]!r})"
+        )

@@ -1,19 +1,32 @@
-"""Rule sets: the routing rules and destinations as data, validated and compiled.
+"""Rule sets: the routing rules, cautions, questions and destinations as data,
+validated and compiled.
 
-A rule set is ``version`` (e.g. ``"2026.1"``), a list of ``destinations`` and a list
-of ``rules``::
+A rule set is ``version`` (e.g. ``"2026.2"``) and four lists::
 
-    destinations: [{"code": "police_emergency", "kind": "action", "country": null,
-                    "label": "Bel 112", "url": "…" (optional)}, …]
-    rules: [{"id": "acute-danger", "priority": 10,
-             "conditions": {"fact": "acute_danger", "is": true},
-             "outcomes": [{"destination": "police_emergency", "urgency": "immediate",
-                           "explanation": "…"}]}, …]
+    destinations: [{"code": "police_report", "kind": "action", "country": null,
+                    "label": "Naar de politie" | {"NL": "…", "BE": "…"}, "url": "…" (optional)}, …]
+    rules: [{"id": "threat-death", "priority": 20,
+             "conditions": {"fact": "threatened_with", "contains": "death"},
+             "outcomes": [{"destination": "police_report", "urgency": "soon",
+                           "explanation": "…why, naming what was found…",
+                           "advice": "…what to do…" (optional)}]}, …]
+    cautions: [{"id": "do_not_give_in", "priority": 10, "conditions": {…},
+                "explanation": "…", "advice": "…" (optional)}, …]
+    questions: [{"fact": "acute_danger", "question": "…"}, …]   (most important first)
+
+Every text (``label``, ``explanation``, ``advice``, ``question``) is either one
+Dutch text for both countries or ``{"NL": "…", "BE": "…"}``: a destination that
+serves both countries then speaks each country's own words (aangifte / klacht).
 
 ``country`` is ``"NL"``, ``"BE"`` or ``null`` (both). A lower ``priority`` comes
 first. ``parse_rule_set`` checks everything and raises ``RuleSetInvalid`` with
-``{"version"|"destinations"|"rules": [message, …]}``, each message starting with the
-path of the problem (``rules[3] (acute-danger).outcomes[0].urgency: …``).
+``{"version"|"destinations"|"rules"|"cautions"|"questions": [message, …]}``, each
+message starting with the path of the problem
+(``rules[3] (acute-danger).outcomes[0].urgency: …``).
+
+One text per destination: when several rules lead to one destination, their
+explanations come first and then their advice, each sentence once, in priority
+order (``merge_texts``).
 
 A municipality's local destinations and rules are merged in with ``merge_local``,
 a pure function: their codes and ids get the prefix ``local:`` so they can never
@@ -30,8 +43,19 @@ from types import MappingProxyType
 from typing import Any
 
 from referrals.routing.conditions import ConditionInvalid, Predicate, compile_predicates
+from referrals.routing.facts import Facts
 from referrals.routing.result import Recommendation, RoutingResult
-from referrals.routing.vocabulary import CONTRACT_DESTINATIONS, COUNTRIES, FLAGS, KINDS, URGENCIES, URGENCY_RANK
+from referrals.routing.vocabulary import (
+    CONTRACT_CAUTIONS,
+    CONTRACT_DESTINATIONS,
+    COUNTRIES,
+    FLAG_DEFINITIONS,
+    FLAGS,
+    KINDS,
+    OPTIONAL_FACTS,
+    URGENCIES,
+    URGENCY_RANK,
+)
 
 LOCAL_PREFIX = "local:"
 VERSION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._+-]{0,39}$")
@@ -41,17 +65,29 @@ MAX_PRIORITY = 100_000
 MAX_RULES = 10_000
 MAX_EXPLANATION = 2000
 MAX_LABEL = 200
+MAX_QUESTION = 300
 DESTINATION_KEYS = {"code", "kind", "country", "label", "url"}
 RULE_KEYS = {"id", "priority", "conditions", "outcomes", "note"}
-OUTCOME_KEYS = {"destination", "urgency", "explanation"}
+OUTCOME_KEYS = {"destination", "urgency", "explanation", "advice"}
+CAUTION_KEYS = {"id", "priority", "conditions", "explanation", "advice", "note"}
+QUESTION_KEYS = {"fact", "question", "when"}
+CAUTION_MARK = "!"  # internal: a step whose outcome is a caution, not a destination
+# At most this many explanation sentences in one merged text: the most important
+# (highest priority) reasons are kept, the advice always is.
+MAX_REASONS = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class RuleSetInvalid(ValueError):
-    """The rule set data was refused. ``errors`` maps version/destinations/rules to messages."""
+    """The rule set data was refused. ``errors`` maps version/destinations/rules/… to messages."""
 
     def __init__(self, errors: dict[str, list[str]]) -> None:
         self.errors = errors
         super().__init__("; ".join(f"{key}: {' | '.join(messages)}" for key, messages in errors.items()))
+
+
+# A text in the rule data: the same for both countries, or one per country.
+Texts = Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +97,18 @@ class Destination:
     country: str | None
     label: str
     url: str = ""
+    labels: Texts = field(default_factory=dict, compare=False)  # per country, when they differ
+
+    def label_for(self, country: str | None) -> str:
+        return self.labels.get(country or "", self.label)
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     destination: str
     urgency: str
-    explanation: str
+    explanation: Texts  # country -> text
+    advice: Texts  # country -> text (may be empty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +118,38 @@ class Rule:
     conditions: Any
     outcomes: tuple[Outcome, ...]
     test: Predicate = field(compare=False, repr=False)  # "definitely true"
+    test_false: Predicate = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+    refs: frozenset[str] = field(compare=False, repr=False, default=frozenset())  # facts it reads
 
 
-# A compiled step of a country's plan: (order, rule id, test, ((destination, urgency rank), …)).
+@dataclass(frozen=True, slots=True)
+class Question:
+    fact: str
+    text: Texts
+    # Asked only when this holds (definitely true), e.g. the age of the images only
+    # once it is known there are images. No flags.
+    when: Predicate | None = field(default=None, compare=False, repr=False)
+
+
+# A compiled step of a country's plan: (order, id, test, ((destination, urgency rank), …)).
+# A caution step has one outcome, (CAUTION_MARK + caution id, 0).
 PlanStep = tuple[int, str, Predicate, tuple[tuple[str, int], ...]]
+
+
+def merge_texts(parts: Iterable[tuple[str, str]], *, max_reasons: int = MAX_REASONS) -> str:
+    """One text from (explanation, advice) pairs in priority order: the explanations'
+    sentences first (at most ``max_reasons``), then the advice, each sentence once."""
+    reasons: list[str] = []
+    advice: list[str] = []
+    seen: set[str] = set()
+    for explanation, extra in parts:
+        for text, into in ((explanation, reasons), (extra, advice)):
+            for sentence in _SENTENCE_END.split(text.strip()) if text else ():
+                key = sentence.casefold()
+                if sentence and key not in seen:
+                    seen.add(key)
+                    into.append(sentence)
+    return " ".join(reasons[:max_reasons] + advice)
 
 
 class RuleSet:
@@ -95,20 +164,31 @@ class RuleSet:
         destinations: Mapping[str, Destination],
         rules: tuple[Rule, ...],
         source: Mapping[str, Any],
+        cautions: tuple[Rule, ...] = (),
+        questions: tuple[Question, ...] = (),
     ) -> None:
         self.version = version
         self.destinations = MappingProxyType(dict(destinations))
         self.rules = rules  # sorted by priority, then by their place in the data
-        self.source = source  # the data it was parsed from: {"rules": […], "destinations": […]}
-        self._explanations = {
-            (rule.id, outcome.destination): outcome.explanation for rule in rules for outcome in rule.outcomes
-        }
+        self.cautions = cautions  # as rules whose one outcome is CAUTION_MARK + caution id
+        self.questions = questions
+        self.source = source  # the data it was parsed from: {"rules": […], "destinations": […], …}
+        # Rules and cautions in one priority order: the steps of every plan.
+        self.steps: tuple[Rule, ...] = tuple(sorted((*rules, *cautions), key=lambda rule: rule.priority))
+        self._texts = {(rule.id, outcome.destination): outcome for rule in self.steps for outcome in rule.outcomes}
+        self._question_rank = {question.fact: rank for rank, question in enumerate(questions)}
+        self._question_when = {question.fact: question.when for question in questions if question.when}
         self.plans: Mapping[str, tuple[tuple[PlanStep, frozenset[str] | None], ...]] = MappingProxyType(
             {country: self._plan(country) for country in COUNTRIES}
         )
-        self._plans_by_forms: dict[tuple[str, frozenset[str]], tuple[tuple[int, Predicate], ...]] = {}
+        # Per country, the facts each step of the plan reads (flags expanded).
+        self.plan_refs: Mapping[str, tuple[frozenset[str], ...]] = MappingProxyType(
+            {country: tuple(self.steps[step[0]].refs for step, _gate in plan) for country, plan in self.plans.items()}
+        )
+        self._plans_by_forms: dict[tuple[str, frozenset[str]], tuple[tuple[int, Predicate, Predicate], ...]] = {}
         self._results: dict[tuple[str, tuple[int, ...], tuple[str, ...]], RoutingResult] = {}
-        self._recommendations: dict[tuple[str, int, tuple[str, ...]], Recommendation] = {}
+        self._recommendations: dict[tuple[str, str, int, tuple[str, ...]], Recommendation] = {}
+        self._refs_of_masks: dict[tuple[str, int], tuple[str, ...]] = {}
         # The whole rule set as one function (``compiled.py``), set by ``engine.route``
         # on first use.
         self.router: Callable[[Any], RoutingResult] | None = None
@@ -117,29 +197,29 @@ class RuleSet:
         # The country filter happens here, once: an organisation of the other
         # country is not even in the plan, whatever a rule says.
         steps = []
-        for order, rule in enumerate(self.rules):
+        for order, rule in enumerate(self.steps):
             outcomes = tuple(
                 (o.destination, URGENCY_RANK[o.urgency])
                 for o in rule.outcomes
-                if self.destinations[o.destination].country in (None, country)
+                if o.destination.startswith(CAUTION_MARK) or self.destinations[o.destination].country in (None, country)
             )
             if outcomes:
                 steps.append(((order, rule.id, rule.test, outcomes), forms_gate(rule.conditions)))
         return tuple(steps)
 
-    def plan(self, country: str, forms: frozenset[str]) -> tuple[tuple[int, Predicate], ...]:
-        """(step number, test) of the steps that can fire for a case of ``country``
-        with these ``forms``.
+    def plan(self, country: str, forms: frozenset[str]) -> tuple[tuple[int, Predicate, Predicate], ...]:
+        """(step number, definitely true, definitely false) of the steps that can fire
+        for a case of ``country`` with these ``forms``.
 
         ``forms`` is required and always known, so a rule that needs one of some
-        forms is left out exactly when the case has none of them. There are at
-        most 2 × 2¹¹ combinations; each is worked out once.
+        forms is left out exactly when the case has none of them (it is definitely
+        false). There are at most 2 × 2¹¹ combinations; each is worked out once.
         """
         key = (country, forms)
         found = self._plans_by_forms.get(key)
         if found is None:
             found = tuple(
-                (number, step[2])
+                (number, step[2], self.steps[step[0]].test_false)
                 for number, (step, gate) in enumerate(self.plans[country])
                 if gate is None or not gate.isdisjoint(forms)
             )
@@ -147,20 +227,19 @@ class RuleSet:
         return found
 
     def result(self, country: str, fired: tuple[int, ...], flags: tuple[str, ...]) -> RoutingResult:
-        """The result when these steps of the country's plan fired. Results repeat a
-        lot, so each is assembled once and then shared (it is immutable)."""
+        """The result (without questions) when these steps of the country's plan fired.
+        Results repeat a lot, so each is assembled once and then shared (immutable)."""
         key = (country, fired, flags)
         found = self._results.get(key)
         if found is None:
-            found = self._assemble(self.plans[country], fired, flags)
+            found = self._assemble(country, fired, flags)
             if len(self._results) >= self._CACHE_LIMIT:
                 self._results.clear()
             self._results[key] = found
         return found
 
-    def _assemble(
-        self, plan: tuple[tuple[PlanStep, frozenset[str] | None], ...], fired: tuple[int, ...], flags: tuple[str, ...]
-    ) -> RoutingResult:
+    def _assemble(self, country: str, fired: tuple[int, ...], flags: tuple[str, ...]) -> RoutingResult:
+        plan = self.plans[country]
         # destination -> [urgency rank, order of its first rule, rule ids]
         hits: dict[str, list[Any]] = {}
         get = hits.get
@@ -175,35 +254,108 @@ class RuleSet:
                         hit[0] = rank
                     hit[2].append(rule_id)
         ranked = sorted(hits.items(), key=_by_urgency_then_order)
-        recommendation = self._recommendation
-        return RoutingResult(
-            self.version,
-            flags,
-            tuple([recommendation(destination, rank, tuple(rules)) for destination, (rank, _, rules) in ranked]),
-        )
+        recommendations = []
+        cautions = []
+        for destination, (rank, _order, rule_ids) in ranked:
+            if destination.startswith(CAUTION_MARK):
+                caution = destination[len(CAUTION_MARK) :]
+                cautions.append((caution, self._merged(country, destination, rule_ids)))
+            else:
+                recommendations.append(self._recommendation(country, destination, rank, tuple(rule_ids)))
+        # The steps not fired that could still change this answer once more is known:
+        # a destination not in it yet or more urgent, or a caution not in it yet.
+        present = {destination: rank for destination, (rank, _order, _ids) in hits.items()}
+        changing = 0
+        fired_set = set(fired)
+        for number, (step, _gate) in enumerate(plan):
+            if number in fired_set:
+                continue
+            if any(present.get(destination, len(URGENCIES)) > rank for destination, rank in step[3]):
+                changing |= 1 << number
+        result = RoutingResult(self.version, flags, tuple(recommendations), cautions=tuple(cautions))
+        result.changing = changing
+        return result
 
-    def _recommendation(self, destination: str, urgency_rank: int, rule_ids: tuple[str, ...]) -> Recommendation:
-        key = (destination, urgency_rank, rule_ids)
+    def _merged(self, country: str, destination: str, rule_ids: Iterable[str]) -> str:
+        parts = []
+        for rule_id in rule_ids:
+            outcome = self._texts[(rule_id, destination)]
+            parts.append((outcome.explanation.get(country, ""), outcome.advice.get(country, "")))
+        return merge_texts(parts)
+
+    def _recommendation(
+        self, country: str, destination: str, urgency_rank: int, rule_ids: tuple[str, ...]
+    ) -> Recommendation:
+        key = (country, destination, urgency_rank, rule_ids)
         found = self._recommendations.get(key)
         if found is None:
-            texts: list[str] = []
-            for rule_id in rule_ids:
-                text = self._explanations[(rule_id, destination)]
-                if text not in texts:
-                    texts.append(text)
             found = Recommendation(
-                destination, self.destinations[destination].kind, URGENCIES[urgency_rank], rule_ids, " ".join(texts)
+                destination,
+                self.destinations[destination].kind,
+                URGENCIES[urgency_rank],
+                rule_ids,
+                self._merged(country, destination, rule_ids),
             )
             if len(self._recommendations) >= self._CACHE_LIMIT:
                 self._recommendations.clear()
             self._recommendations[key] = found
         return found
 
+    def refs_of(self, country: str, mask: int) -> tuple[str, ...]:
+        """The facts read by the steps in ``mask`` (bits of the country's plan), in
+        the order of the questions; facts without a question are left out."""
+        key = (country, mask)
+        found = self._refs_of_masks.get(key)
+        if found is None:
+            refs = self.plan_refs[country]
+            facts: set[str] = set()
+            number = 0
+            while mask >> number:
+                if mask >> number & 1:
+                    facts |= refs[number]
+                number += 1
+            rank = self._question_rank
+            found = tuple(sorted((fact for fact in facts if fact in rank), key=rank.__getitem__))
+            if len(self._refs_of_masks) >= self._CACHE_LIMIT:
+                self._refs_of_masks.clear()
+            self._refs_of_masks[key] = found
+        return found
+
+    def asked(self, result: RoutingResult, country: str, open_steps: int, facts: tuple[Any, ...]) -> RoutingResult:
+        """``result`` with its questions: the unknown facts read by the steps in
+        ``open_steps`` (neither true nor false) that could change it."""
+        relevant = open_steps & result.changing
+        if not relevant:
+            return result
+        when = self._question_when
+        ask = tuple(
+            fact
+            for fact in self.refs_of(country, relevant)
+            if facts[_FACT_INDEX[fact]] is None and (fact not in when or when[fact](facts, _NO_FLAGS))
+        )
+        if not ask:
+            return result
+        found = result.asked.get(ask)
+        if found is None:
+            texts = {question.fact: question.text for question in self.questions}
+            found = result.with_questions(tuple((fact, texts[fact].get(country, "")) for fact in ask))
+            if len(result.asked) >= 1000:
+                result.asked.clear()
+            result.asked[ask] = found
+        return found
+
     def as_data(self) -> dict[str, Any]:
         return {"version": self.version, **self.source}
 
     def __repr__(self) -> str:
-        return f"<RuleSet {self.version}: {len(self.rules)} rules, {len(self.destinations)} destinations>"
+        return (
+            f"<RuleSet {self.version}: {len(self.rules)} rules, {len(self.cautions)} cautions, "
+            f"{len(self.destinations)} destinations>"
+        )
+
+
+_FACT_INDEX = {name: index for index, name in enumerate(Facts._fields)}
+_NO_FLAGS: Mapping[str, bool | None] = MappingProxyType({})
 
 
 def _by_urgency_then_order(item: tuple[str, list[Any]]) -> tuple[int, int]:
@@ -234,15 +386,42 @@ def forms_gate(node: Any) -> frozenset[str] | None:
     return None
 
 
+_FLAG_REFS: dict[str, frozenset[str]] = {}
+
+
+def condition_refs(node: Any) -> frozenset[str]:
+    """The facts a (validated) condition reads, the facts behind its flags included."""
+    if isinstance(node, dict):
+        if "fact" in node:
+            return frozenset([node["fact"]])
+        if "flag" in node:
+            return _FLAG_REFS.get(node["flag"], frozenset())
+        if "not" in node:
+            return condition_refs(node["not"])
+        for key in ("all", "any"):
+            if key in node and isinstance(node[key], list):
+                return frozenset().union(*map(condition_refs, node[key]))
+    return frozenset()
+
+
+for _name, _condition in FLAG_DEFINITIONS:
+    _FLAG_REFS[_name] = condition_refs(_condition)
+
+
 def parse_rule_set(
     *,
     version: object,
     rules: object,
     destinations: object,
+    cautions: object = None,
+    questions: object = None,
     require_contract: bool = True,
     allow_local: bool = False,
 ) -> RuleSet:
-    """Validate and compile rule set data. Raises ``RuleSetInvalid``."""
+    """Validate and compile rule set data. Raises ``RuleSetInvalid``.
+
+    With ``require_contract`` (every published rule set) the contract's destination
+    codes and caution ids must all be there."""
     errors: dict[str, list[str]] = {}
     if not isinstance(version, str) or not VERSION_RE.match(version):
         errors["version"] = [
@@ -250,15 +429,20 @@ def parse_rule_set(
         ]
     parsed_destinations = _parse_destinations(destinations, errors, require_contract, allow_local)
     parsed_rules = _parse_rules(rules, parsed_destinations, errors, allow_local)
+    parsed_cautions = _parse_cautions(cautions, errors, require_contract)
+    parsed_questions = _parse_questions(questions, errors)
     if errors:
         raise RuleSetInvalid(errors)
     ordered = tuple(sorted(parsed_rules, key=lambda rule: rule.priority))  # stable: ties keep data order
+    source = {"rules": rules, "destinations": destinations, "cautions": cautions or [], "questions": questions or []}
     return RuleSet(
         version=version,  # type: ignore[arg-type]
         destinations=parsed_destinations,
         rules=ordered,
+        cautions=tuple(sorted(parsed_cautions, key=lambda rule: rule.priority)),
+        questions=parsed_questions,
         # A private copy: whatever the caller does to its lists later changes nothing here.
-        source=json.loads(json.dumps({"rules": rules, "destinations": destinations})),
+        source=json.loads(json.dumps(source)),
     )
 
 
@@ -299,8 +483,12 @@ def _parse_destinations(
             problem = f"kind: kies uit {', '.join(KINDS)}."
         if problem is None and country is not None and country not in COUNTRIES:
             problem = 'country: kies "NL", "BE" of null (beide landen).'
-        if problem is None and (not isinstance(label, str) or not label.strip() or len(label) > MAX_LABEL):
-            problem = f"label: geef een naam van 1 tot {MAX_LABEL} tekens."
+        labels: dict[str, str] = {}
+        if problem is None:
+            try:
+                labels = _texts(label, country, limit=MAX_LABEL, what="een naam")
+            except ValueError as exc:
+                problem = f"label{exc}"
         if problem is None and url is not None and (not isinstance(url, str) or not url.startswith("https://")):
             problem = "url: geef een adres dat begint met https://."
         if problem is None and code in CONTRACT_DESTINATIONS and CONTRACT_DESTINATIONS[code] != (kind, country):
@@ -312,7 +500,15 @@ def _parse_destinations(
         if problem is not None:
             _add(errors, "destinations", f"{where}: {problem}")
             continue
-        result[code] = Destination(code=code, kind=kind, country=country, label=label.strip(), url=url or "")
+        default_label = labels.get(country or "NL") or next(iter(labels.values()))
+        result[code] = Destination(
+            code=code,
+            kind=kind,
+            country=country,
+            label=default_label,
+            url=url or "",
+            labels=MappingProxyType(labels),
+        )
     if require_contract and isinstance(data, list):
         missing = [code for code in CONTRACT_DESTINATIONS if code not in result]
         # Only report missing codes when the others parsed; otherwise the real
@@ -384,7 +580,7 @@ def parse_rule(
     if "note" in item and not isinstance(item["note"], str):
         raise fail("note: geef een tekst.")
     try:
-        test, _false = compile_predicates(item["conditions"], flags=FLAGS, path="conditions")
+        test, test_false = compile_predicates(item["conditions"], flags=FLAGS, path="conditions")
     except ConditionInvalid as exc:
         raise fail(str(exc)) from None
     if not isinstance(outcomes, list) or not outcomes:
@@ -394,20 +590,163 @@ def parse_rule(
         at = f"outcomes[{j}]"
         if not isinstance(outcome, dict):
             raise fail(f"{at}: een uitkomst is een object.")
-        problem = _check_keys(outcome, OUTCOME_KEYS, OUTCOME_KEYS)
+        problem = _check_keys(outcome, OUTCOME_KEYS, ("destination", "urgency", "explanation"))
         if problem:
             raise fail(f"{at}: {problem}")
-        destination, urgency, explanation = outcome["destination"], outcome["urgency"], outcome["explanation"]
+        destination, urgency = outcome["destination"], outcome["urgency"]
         if not isinstance(destination, str) or destination not in destinations:
             raise fail(f"{at}.destination: onbekende bestemming {destination!r}.")
         if any(previous.destination == destination for previous in parsed):
             raise fail(f"{at}.destination: {destination!r} staat al in deze regel.")
         if urgency not in URGENCIES:
             raise fail(f"{at}.urgency: kies uit {', '.join(URGENCIES)}.")
-        if not isinstance(explanation, str) or not explanation.strip() or len(explanation) > MAX_EXPLANATION:
-            raise fail(f"{at}.explanation: geef een uitleg van 1 tot {MAX_EXPLANATION} tekens.")
-        parsed.append(Outcome(destination=destination, urgency=urgency, explanation=explanation.strip()))
-    return Rule(id=rule_id, priority=priority, conditions=item["conditions"], outcomes=tuple(parsed), test=test)
+        explanation, advice = _outcome_texts(outcome, destinations[destination].country, f"{at}.", fail)
+        parsed.append(Outcome(destination=destination, urgency=urgency, explanation=explanation, advice=advice))
+    return Rule(
+        id=rule_id,
+        priority=priority,
+        conditions=item["conditions"],
+        outcomes=tuple(parsed),
+        test=test,
+        test_false=test_false,
+        refs=condition_refs(item["conditions"]),
+    )
+
+
+def _texts(value: object, country: str | None, *, limit: int, what: str) -> dict[str, str]:
+    """A text of the rule data as {country: text} for the countries ``country`` covers
+    (None: both). Raises ValueError with a message that starts with ": " or "." ."""
+    countries = (country,) if country else COUNTRIES
+    if isinstance(value, str):
+        value = {name: value for name in countries}
+    if not isinstance(value, dict):
+        raise ValueError(f': geef {what} als tekst, of per land als {{"NL": "…", "BE": "…"}}.')
+    extra = sorted(set(value) - set(COUNTRIES))
+    if extra:
+        raise ValueError(f'.{extra[0]}: geef een tekst per land, "NL" of "BE".')
+    # A text for a country the destination does not serve is never shown: left out.
+    texts: dict[str, str] = {}
+    for name in countries:
+        text = value.get(name)
+        if not isinstance(text, str) or not text.strip() or len(text) > limit:
+            raise ValueError(f".{name}: geef {what} van 1 tot {limit} tekens.")
+        texts[name] = text.strip()
+    return texts
+
+
+def _outcome_texts(
+    item: Mapping[str, Any], country: str | None, at: str, fail: Callable[[str], RuleSetInvalid]
+) -> tuple[Texts, Texts]:
+    try:
+        explanation = _texts(item["explanation"], country, limit=MAX_EXPLANATION, what="een uitleg")
+    except ValueError as exc:
+        raise fail(f"{at}explanation{exc}") from None
+    advice: dict[str, str] = {}
+    if item.get("advice") is not None:
+        try:
+            advice = _texts(item["advice"], country, limit=MAX_EXPLANATION, what="een advies")
+        except ValueError as exc:
+            raise fail(f"{at}advice{exc}") from None
+    return MappingProxyType(explanation), MappingProxyType(advice)
+
+
+def _parse_cautions(data: object, errors: dict[str, list[str]], require_contract: bool) -> list[Rule]:
+    """Cautions as rules whose one outcome is the caution (``CAUTION_MARK`` + id)."""
+    result: list[Rule] = []
+    if data is None:
+        data = []
+    if not isinstance(data, list) or len(data) > MAX_RULES:
+        _add(errors, "cautions", f"Geef een lijst met 0 tot {MAX_RULES} waarschuwingen (JSON-array van objecten).")
+        return result
+    counts: dict[str, int] = {}
+    for i, item in enumerate(data):
+        where = f"cautions[{i}]"
+
+        def fail(message: str, where: str = where) -> RuleSetInvalid:
+            return RuleSetInvalid({"cautions": [f"{where}: {message}"]})
+
+        try:
+            if not isinstance(item, dict):
+                raise fail("een waarschuwing is een object.")
+            problem = _check_keys(item, CAUTION_KEYS, ("id", "priority", "conditions", "explanation"))
+            if problem:
+                raise fail(problem)
+            caution_id, priority = item["id"], item["priority"]
+            if not isinstance(caution_id, str) or len(caution_id) > 60 or not CODE_RE.match(caution_id):
+                raise fail("id: kleine letters, cijfers en underscores, zoals do_not_give_in.")
+            if type(priority) is not int or not 0 <= priority <= MAX_PRIORITY:
+                raise fail(f"priority: geef een geheel getal van 0 tot {MAX_PRIORITY} (lager komt eerst).")
+            if "note" in item and not isinstance(item["note"], str):
+                raise fail("note: geef een tekst.")
+            try:
+                test, test_false = compile_predicates(item["conditions"], flags=FLAGS, path="conditions")
+            except ConditionInvalid as exc:
+                raise fail(str(exc)) from None
+            explanation, advice = _outcome_texts(item, None, "", fail)
+        except RuleSetInvalid as exc:
+            for message in exc.errors["cautions"]:
+                _add(errors, "cautions", message)
+            continue
+        # Several entries may give one caution (each for its own reason): their
+        # texts are merged like a destination's.
+        counts[caution_id] = counts.get(caution_id, 0) + 1
+        result.append(
+            Rule(
+                id=f"caution-{caution_id.replace('_', '-')}-{counts[caution_id]}",
+                priority=priority,
+                conditions=item["conditions"],
+                outcomes=(Outcome(CAUTION_MARK + caution_id, "immediate", explanation, advice),),
+                test=test,
+                test_false=test_false,
+                refs=condition_refs(item["conditions"]),
+            )
+        )
+    if require_contract and "cautions" not in errors:
+        missing = [caution for caution in CONTRACT_CAUTIONS if caution not in counts]
+        if missing:
+            _add(errors, "cautions", f"Deze waarschuwingen uit het routeringscontract ontbreken: {', '.join(missing)}.")
+    return result
+
+
+def _parse_questions(data: object, errors: dict[str, list[str]]) -> tuple[Question, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        _add(errors, "questions", "Geef een lijst met vragen (JSON-array van objecten), de belangrijkste eerst.")
+        return ()
+    result: list[Question] = []
+    seen: set[str] = set()
+    for i, item in enumerate(data):
+        where = f"questions[{i}]"
+        if not isinstance(item, dict):
+            _add(errors, "questions", f"{where}: een vraag is een object.")
+            continue
+        problem = _check_keys(item, QUESTION_KEYS, ("fact",))
+        fact = item.get("fact")
+        if problem is None and fact not in OPTIONAL_FACTS:
+            problem = f"fact: kies een feit dat onbekend kan zijn: {', '.join(OPTIONAL_FACTS)}."
+        if problem is None and fact in seen:
+            problem = f"fact: {fact!r} heeft al een vraag."
+        if problem is None and "question" not in item:
+            problem = "'question' ontbreekt."
+        texts: dict[str, str] = {}
+        if problem is None:
+            try:
+                texts = _texts(item["question"], None, limit=MAX_QUESTION, what="een vraag")
+            except ValueError as exc:
+                problem = f"question{exc}"
+        when: Predicate | None = None
+        if problem is None and "when" in item:
+            try:
+                when, _false = compile_predicates(item["when"], flags=(), path="when")
+            except ConditionInvalid as exc:
+                problem = str(exc)
+        if problem is not None:
+            _add(errors, "questions", f"{where}: {problem}")
+            continue
+        seen.add(fact)  # type: ignore[arg-type]
+        result.append(Question(fact=fact, text=MappingProxyType(texts), when=when))  # type: ignore[arg-type]
+    return tuple(result)
 
 
 # --- Local additions of a municipality ------------------------------------------
@@ -460,6 +799,8 @@ def merge_local(
         version=f"{base.version}+{name}"[:40],
         rules=[*base.source["rules"], *local_rules],
         destinations=[*base.source["destinations"], *local_destinations],
+        cautions=base.source.get("cautions") or [],
+        questions=base.source.get("questions") or [],
         require_contract=False,
         allow_local=True,
     )

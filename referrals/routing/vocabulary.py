@@ -1,5 +1,5 @@
-"""The words of routing contract version 1: fact fields, their values, urgencies,
-destination kinds and the destination codes whose meaning the contract fixes.
+"""The words of routing contract version 2: fact fields, their values, urgencies,
+destination kinds, the destination codes and caution ids whose meaning the contract fixes.
 
 Pure data; nothing here imports Django.
 """
@@ -32,6 +32,9 @@ VULNERABILITIES = (
     "unwanted_relationship",
 )
 WISHES = ("report_police", "notify_police_only", "anonymous_report", "mediation", "images_offline", "support")
+SETTINGS = ("school", "sports_club", "other")
+OFFENDER_RELATIONS = ("stranger", "online_acquaintance", "peer", "partner_or_ex", "family", "trusted_adult")
+PHYSICAL_SEXUAL_VIOLENCE = ("none", "recent", "earlier")
 
 # Fact name -> its type. "enum" facts hold one of their values, "list" facts a set of them.
 BOOL, INT, ENUM, LIST = "bool", "int", "enum", "list"
@@ -50,6 +53,14 @@ FACT_TYPES = MappingProxyType(
         "images_online": BOOL,
         "vulnerabilities": LIST,
         "victim_wishes": LIST,
+        # Version 2
+        "setting": ENUM,
+        "offender_relation": ENUM,
+        "offender_is_minor": BOOL,
+        "self_harm_signs": BOOL,
+        "money_lost": BOOL,
+        "physical_sexual_violence": ENUM,
+        "unsafe_home": BOOL,
     }
 )
 FACT_VALUES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
@@ -59,9 +70,14 @@ FACT_VALUES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         "threatened_with": THREATS,
         "vulnerabilities": VULNERABILITIES,
         "victim_wishes": WISHES,
+        "setting": SETTINGS,
+        "offender_relation": OFFENDER_RELATIONS,
+        "physical_sexual_violence": PHYSICAL_SEXUAL_VIOLENCE,
     }
 )
 REQUIRED_FACTS = ("country", "forms")
+# The facts that may be unknown, and so may be asked about (``questions``).
+OPTIONAL_FACTS = tuple(name for name in FACT_TYPES if name not in REQUIRED_FACTS)
 
 URGENCIES = ("immediate", "soon", "normal")  # most urgent first
 URGENCY_RANK = MappingProxyType({name: rank for rank, name in enumerate(URGENCIES)})
@@ -85,8 +101,29 @@ CONTRACT_DESTINATIONS: MappingProxyType[str, tuple[str, str | None]] = MappingPr
         "fraudehelpdesk": ("referral", "NL"),
         "cmi": ("referral", "NL"),
         "advieslijn_professionals": ("advice", "NL"),
+        # Version 2
+        "veilig_thuis": ("referral", "NL"),
+        "vertrouwenscentrum_1712": ("referral", "BE"),
+        "caw_slachtofferhulp": ("referral", "BE"),
+        "unia": ("referral", "BE"),
+        "discriminatie_meldpunt": ("referral", "NL"),
+        "meldpunt_kinderporno": ("referral", "NL"),
+        "take_it_down": ("action", None),
+        "zelfmoordpreventie_113": ("advice", "NL"),
+        "zelfmoordlijn_1813": ("advice", "BE"),
+        "centrum_seksueel_geweld": ("referral", "NL"),
+        "zorgcentrum_seksueel_geweld": ("referral", "BE"),
+        "bank_fraud_line": ("action", None),
+        "internal_confidant": ("action", None),
+        "clb": ("referral", "BE"),
+        "centrum_veilige_sport": ("referral", "NL"),
+        "kindertelefoon": ("advice", "NL"),
+        "awel": ("advice", "BE"),
     }
 )
+
+# The caution ids of the contract: a rule set must keep a caution for each.
+CONTRACT_CAUTIONS = ("no_copies_of_minor_images", "do_not_give_in", "no_mediation_now", "do_not_confront_offender")
 
 # Flags are derived facts fixed by the contract, so they are defined here and not
 # in the editable rule set. They are evaluated in this order; a flag may use the

@@ -21,6 +21,7 @@ from itertools import repeat
 from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from portal.models import Organisation
 from referrals import selectors
@@ -144,6 +145,21 @@ class Command(BaseCommand):
     def _rule_set(self, options: dict[str, Any]) -> RuleSet:
         if options.get("defaults"):
             return default_rule_set()
+        try:
+            return self._rule_set_from_database(options)
+        except DatabaseError as exc:
+            # A fresh checkout before `migrate` (no tables, or no database at all):
+            # route with the shipped rules, and say so in one line.
+            self.stderr.write(
+                _one_line(
+                    f"route_case: de database is niet klaar ({type(exc).__name__}); de meegeleverde regels "
+                    f"{default_rule_set().version} zijn gebruikt. Draai eerst `manage.py migrate` voor de "
+                    "actieve regels en de regels van een gemeente."
+                )
+            )
+            return default_rule_set()
+
+    def _rule_set_from_database(self, options: dict[str, Any]) -> RuleSet:
         slug = options.get("municipality")
         if slug:
             municipality = Organisation.objects.filter(slug=slug, is_active=True).first()
