@@ -1,6 +1,6 @@
-"""Django admin for routing: rule set versions (platform administrators), local
-destinations and rules, and API tokens; and, read-only and without victim data,
-cases, referrals and their logs (see "Cases and referrals" below).
+"""Django admin for routing: rule set versions and the national directory (platform
+administrators), local destinations and rules, and API tokens; and, read-only and
+without victim data, cases, referrals and their logs (see "Cases and referrals" below).
 
 A rule set version is never edited after publishing. "Add" publishes a new version
 through ``rule_set_publish`` (validated, made active); the action "Activeer" rolls
@@ -30,6 +30,7 @@ from referrals.models import (
     CaseNote,
     CaseTask,
     DeletionLog,
+    DirectoryEntry,
     EvidenceItem,
     LocalDestination,
     LocalRule,
@@ -161,6 +162,47 @@ class RuleSetVersionAdmin(admin.ModelAdmin):
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return
         self.message_user(request, _("Versie %(version)s is nu actief.") % {"version": version.version})
+
+
+# --- The national directory ---------------------------------------------------------
+
+
+@admin.register(DirectoryEntry)
+class DirectoryEntryAdmin(admin.ModelAdmin):
+    """Platform administrators correct the shipped directory here. A changed entry is
+    kept by ``manage.py load_directory`` (unless --force). Entries are switched off,
+    not deleted: a deleted shipped entry would come back on the next load."""
+
+    list_display = ("name", "code", "country", "phone", "opening_hours", "is_active", "updated_at")
+    list_filter = ("country", "is_active")
+    search_fields = ("name", "code", "phone", "description")
+    fields = ("code", "country", "name", "phone", "website", "opening_hours", "description", "is_active", "updated_at")
+
+    def _may_manage(self, request: HttpRequest) -> bool:
+        return selectors.user_may_manage_directory(request.user)  # type: ignore[arg-type]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._may_manage(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_manage(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._may_manage(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_manage(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # The key of a shipped entry stays put; a new entry chooses it.
+        return ("code", "country", "updated_at") if obj is not None else ("updated_at",)
+
+    def save_model(self, request: HttpRequest, obj: DirectoryEntry, form: Any, change: bool) -> None:
+        obj.updated_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
 
 # --- A municipality's local social map ---------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -22,6 +23,7 @@ from referrals.models import (
     CaseEvent,
     CaseNote,
     CaseTask,
+    DirectoryEntry,
     EvidenceItem,
     LocalDestination,
     LocalRule,
@@ -291,3 +293,22 @@ def access_log(kind: str | None = None) -> QuerySet[PersonalDataAccess]:
     if kind:
         rows = rows.filter(kind=kind)
     return rows
+
+
+# --- The national directory -----------------------------------------------------------------
+
+
+def directory_for(*, country: str, codes: Iterable[str]) -> dict[str, DirectoryEntry]:
+    """The active directory entries of ``country`` for ``codes``, by code: one query.
+    Local destinations (``local:<code>``) are a municipality's own and not in it."""
+    wanted = {code for code in codes if not code.startswith("local:")}
+    if not wanted:
+        return {}
+    return {
+        entry.code: entry for entry in DirectoryEntry.objects.filter(country=country, code__in=wanted, is_active=True)
+    }
+
+
+def user_may_manage_directory(user: User) -> bool:
+    """Platform administrators (by membership) and superusers keep the national directory."""
+    return user.is_active and (user.is_superuser or _user_has_role(user, PERMISSIONS[Action.PLATFORM_ADMIN]))
