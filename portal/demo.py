@@ -59,6 +59,58 @@ DEMO_ORGANISATIONS: tuple[DemoOrg, ...] = (
         country=Country.BE,
         destination_code="igvm",
     ),
+    # The referral destinations of routing contract v2: one partner each, in its country,
+    # so a referral to it can be prepared on the portal like any other. Regional services
+    # get an example office near the demo municipalities.
+    DemoOrg("veilig-thuis-zuiderhaven", "Veilig Thuis Zuiderhaven", K.PARTNER, destination_code="veilig_thuis"),
+    DemoOrg(
+        "discriminatie-zuiderhaven",
+        "Discriminatie.nl – meldpunt regio Zuiderhaven",
+        K.PARTNER,
+        destination_code="discriminatie_meldpunt",
+    ),
+    DemoOrg(
+        "meldpunt-kinderporno",
+        "Meldpunt Kinderporno (Offlimits)",
+        K.PARTNER,
+        destination_code="meldpunt_kinderporno",
+    ),
+    DemoOrg(
+        "csg-zuiderhaven",
+        "Centrum Seksueel Geweld Zuiderhaven",
+        K.PARTNER,
+        destination_code="centrum_seksueel_geweld",
+    ),
+    DemoOrg(
+        "centrum-veilige-sport",
+        "Centrum Veilige Sport Nederland",
+        K.PARTNER,
+        destination_code="centrum_veilige_sport",
+    ),
+    DemoOrg(
+        "1712-scheldeveld",
+        "1712 – Vertrouwenscentrum Kindermishandeling Scheldeveld",
+        K.PARTNER,
+        country=Country.BE,
+        destination_code="vertrouwenscentrum_1712",
+    ),
+    DemoOrg(
+        "caw-scheldeveld",
+        "CAW Scheldeveld – Slachtofferhulp",
+        K.PARTNER,
+        country=Country.BE,
+        destination_code="caw_slachtofferhulp",
+    ),
+    DemoOrg("unia", "Unia", K.PARTNER, country=Country.BE, destination_code="unia"),
+    DemoOrg(
+        "zsg-scheldeveld",
+        "Zorgcentrum na Seksueel Geweld Scheldeveld",
+        K.PARTNER,
+        country=Country.BE,
+        destination_code="zorgcentrum_seksueel_geweld",
+    ),
+    # The CLB that works with the Belgian demo school, Sint-Jozefschool.
+    DemoOrg("clb-scheldeveld", "CLB Scheldeveld", K.PARTNER, country=Country.BE, destination_code="clb"),
 )
 
 

@@ -7,7 +7,7 @@ from portal.demo import demo_logins_text, seed_demo
 class Command(BaseCommand):
     help = (
         "Create the demo: organisations and a user for every role, the CMS sections and "
-        "groups, the first course with its takedown guides, organisation pages, demo "
+        "groups, the first course with its takedown guides, the national directory, organisation pages, demo "
         "training assignments and demo cases with referrals. Idempotent: a second run creates nothing."
     )
 
@@ -31,6 +31,12 @@ class Command(BaseCommand):
                 f"({course['created']} created now)."
             )
         )
+        from referrals.services_directory import directory_load
+
+        directory = directory_load()
+        self.stdout.write(self.style.SUCCESS(f"National directory ready ({directory.summary()})"))
+        for item in directory.skipped_items:
+            self.stdout.write(f"  kept as changed in the admin: {item}")
         pages = seed_cms_demo()
         self.stdout.write(self.style.SUCCESS(f"Organisation pages ready ({len(pages)} created now)."))
         training = seed_training_demo()
