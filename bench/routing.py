@@ -44,12 +44,30 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from referrals.routing.vocabulary import COUNTRIES, FORMS, THREATS, VULNERABILITIES, WISHES
+from referrals.routing.vocabulary import (
+    COUNTRIES,
+    FORMS,
+    OFFENDER_RELATIONS,
+    PHYSICAL_SEXUAL_VIOLENCE,
+    SETTINGS,
+    THREATS,
+    VULNERABILITIES,
+    WISHES,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL = 20_000
 
 BOOLS = ("acute_danger", "offender_known", "meets_offender_again", "hate_motive", "intimate_images", "images_online")
+V2_CHOICES: tuple[tuple[str, tuple[object, ...]], ...] = (
+    ("setting", SETTINGS),
+    ("offender_relation", OFFENDER_RELATIONS),
+    ("offender_is_minor", (True, False)),
+    ("self_harm_signs", (False, False, False, True)),
+    ("money_lost", (False, False, True)),
+    ("physical_sexual_violence", (*PHYSICAL_SEXUAL_VIOLENCE, "none", "none")),
+    ("unsafe_home", (False, False, False, True)),
+)
 
 
 def generate_cases(count: int, *, seed: int = 2026) -> list[dict]:
@@ -85,6 +103,13 @@ def generate_cases(count: int, *, seed: int = 2026) -> list[dict]:
             case["vulnerabilities"] = rnd.sample(VULNERABILITIES, rnd.choice((0, 0, 1, 2)))
         if rnd.random() < 0.7:
             case["victim_wishes"] = rnd.sample(WISHES, rnd.choice((0, 1, 2, 3)))
+        # Contract v2: each new fact sometimes missing (unknown), sometimes null, sometimes set.
+        for name, values in V2_CHOICES:
+            draw = rnd.random()
+            if draw < 0.6:
+                case[name] = rnd.choice(values)
+            elif draw < 0.65:
+                case[name] = None
         cases.append(case)
     return cases
 

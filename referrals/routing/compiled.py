@@ -252,13 +252,7 @@ def _missing(
     ]
 
     def missing(key: int) -> RoutingResult:
-        step_mask, flag_mask = key >> flag_bits, key & flags_all
-        fired = []
-        while step_mask:
-            lowest = step_mask & -step_mask
-            fired.append(lowest.bit_length() - 1)
-            step_mask ^= lowest
-        result = rule_set.result(country, tuple(fired), flag_tuples[flag_mask])
+        result = rule_set.result(country, key >> flag_bits, flag_tuples[key & flags_all])
         if len(table) >= _CACHE_LIMIT:
             table.clear()
         table[key] = result

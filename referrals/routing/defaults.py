@@ -178,19 +178,15 @@ _MEDIATION_EXCLUSIONS: list[tuple[str, Condition, str]] = [
 # --- Shared advice: rules that lead to one destination say these word for word ---------
 
 _POLICE = _both(
-    "Bespreek met het slachtoffer of het aangifte wil doen. Maak daarvoor samen een afspraak bij de politie "
-    "via 0900-8844.",
-    "Bespreek met het slachtoffer of het klacht wil neerleggen. Dat kan bij de lokale politie, in de "
-    "politiezone waar het slachtoffer woont.",
+    "Bespreek met het slachtoffer of het aangifte wil doen: maak samen een afspraak bij de politie via 0900-8844.",
+    "Bespreek met het slachtoffer of het klacht wil neerleggen bij de lokale politie, in de politiezone waar "
+    "het woont.",
 )
 _POLICE_THREAT = _both(
     "Zo'n bedreiging is strafbaar, ook als ze gaat over iemand die dicht bij het slachtoffer staat. " + _POLICE["NL"],
     "Zo'n bedreiging is strafbaar, ook als ze gaat over iemand die dicht bij het slachtoffer staat. " + _POLICE["BE"],
 )
-_PLATFORM = (
-    "Meld het bericht of het account bij het platform, blokkeer de dader en volg daarbij de handleiding per "
-    "platform in dit portaal."
-)
+_PLATFORM = "Meld het daarna bij het platform en blokkeer de dader; de handleiding per platform in dit portaal helpt."
 _SUPPORT = _both(
     "Zij helpen met praktische, juridische en emotionele steun, ook bij aangifte en schade.",
     "Zij helpen met praktische, juridische en emotionele steun, ook bij een klacht en schade.",
@@ -432,14 +428,14 @@ RULES: list[dict[str, Any]] = [
             "immediate",
             "Het slachtoffer praat over zelfdoding of zichzelf pijn doen, of je ziet daar signalen van.",
             "Neem dat altijd serieus en laat het slachtoffer niet alleen. Bel samen met 113 Zelfmoordpreventie: "
-            "113 of gratis 0800-0113, dag en nacht. Is er direct levensgevaar? Bel dan 112.",
+            "113 of gratis 0800-0113, dag en nacht. Bij direct levensgevaar: bel 112.",
         ),
         _to(
             "zelfmoordlijn_1813",
             "immediate",
             "Het slachtoffer praat over zelfdoding of zichzelf pijn doen, of je ziet daar signalen van.",
             "Neem dat altijd serieus en laat het slachtoffer niet alleen. Bel samen met de Zelfmoordlijn: gratis "
-            "1813, dag en nacht. Is er direct levensgevaar? Bel dan 112.",
+            "1813, dag en nacht. Bij direct levensgevaar: bel 112.",
         ),
     ),
     _rule(
@@ -709,8 +705,7 @@ RULES: list[dict[str, Any]] = [
             "platform_report",
             "soon",
             "Iemand doet zich online voor als het slachtoffer, bijvoorbeeld met een nepaccount.",
-            "Meld het nepaccount meteen bij het platform als imitatie en vraag vrienden dat ook te doen. "
-            "De handleiding per platform in dit portaal laat zien hoe dat gaat.",
+            "Meld het nepaccount meteen bij het platform als imitatie en vraag vrienden dat ook te doen.",
         ),
         _to(
             "cmi",
@@ -783,8 +778,8 @@ RULES: list[dict[str, Any]] = [
             "platform_report",
             "normal",
             "Bewijs bewaren, melden en blokkeren helpt om het online contact te stoppen.",
-            "Maak eerst screenshots van de berichten en van het profiel van de dader, met de datum en het "
-            "platform erop. " + _PLATFORM,
+            "Maak eerst screenshots van de berichten en het profiel van de dader, met datum en platform erop. "
+            + _PLATFORM,
         ),
     ),
     _rule(
@@ -858,7 +853,7 @@ RULES: list[dict[str, Any]] = [
     ],
     _rule(
         "internal-school-staff-sexual",
-        77,
+        75,
         _all(
             _fact("setting", eq="school"),
             _fact("offender_relation", eq="trusted_adult"),
@@ -867,11 +862,11 @@ RULES: list[dict[str, Any]] = [
         _to(
             "internal_confidant",
             "soon",
+            "Het gaat om seksueel grensoverschrijdend gedrag van iemand die op de school werkt.",
             _both(
-                "Het gaat om seksueel grensoverschrijdend gedrag van een medewerker van de school. Wie dit hoort, "
-                "moet het meteen melden aan het schoolbestuur: het bestuur overlegt dan met de vertrouwensinspecteur.",
-                "Het gaat om seksueel grensoverschrijdend gedrag van een personeelslid van de school. Meld het "
-                "meteen aan de directie en het schoolbestuur.",
+                "Wie dit hoort, moet het meteen melden aan het schoolbestuur; het bestuur overlegt dan met de "
+                "vertrouwensinspecteur.",
+                "Meld het meteen aan de directie en het schoolbestuur.",
             ),
         ),
     ),

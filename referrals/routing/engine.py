@@ -53,12 +53,11 @@ def route_interpreted(facts: Facts, rule_set: RuleSet) -> RoutingResult:
     nor false is *open*: the unknown facts it reads become the questions, when it
     could still change the answer."""
     flags = evaluate_flags(facts)
-    fired: list[int] = []
-    open_steps = 0
+    fired = open_steps = 0
     for number, true, false in rule_set.plan(facts.country, facts.forms):
         if true(facts, flags):
-            fired.append(number)
+            fired |= 1 << number
         elif not false(facts, flags):
             open_steps |= 1 << number
-    result = rule_set.result(facts.country, tuple(fired), tuple([name for name in FLAGS if flags[name] is True]))
+    result = rule_set.result(facts.country, fired, tuple([name for name in FLAGS if flags[name] is True]))
     return rule_set.asked(result, facts.country, open_steps, facts)

@@ -61,8 +61,19 @@ class Recommendation:
         return f"Recommendation({self.destination!r}, {self.urgency!r}, rules={self.rules!r})"
 
 
+_PAIRS: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+
+
 def _pairs_json(pairs: tuple[tuple[str, str], ...], first: str, second: str) -> str:
-    return json.dumps([{first: a, second: b} for a, b in pairs], **_COMPACT)
+    """A list of questions or cautions as JSON; a few hundred distinct ones, made once."""
+    key = (first, pairs)
+    found = _PAIRS.get(key)
+    if found is None:
+        found = json.dumps([{first: a, second: b} for a, b in pairs], **_COMPACT)
+        if len(_PAIRS) >= _HEADS_LIMIT * 50:
+            _PAIRS.clear()
+        _PAIRS[key] = found
+    return found
 
 
 class RoutingResult:

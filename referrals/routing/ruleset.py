@@ -72,9 +72,11 @@ OUTCOME_KEYS = {"destination", "urgency", "explanation", "advice"}
 CAUTION_KEYS = {"id", "priority", "conditions", "explanation", "advice", "note"}
 QUESTION_KEYS = {"fact", "question", "when"}
 CAUTION_MARK = "!"  # internal: a step whose outcome is a caution, not a destination
-# At most this many explanation sentences in one merged text: the most important
-# (highest priority) reasons are kept, the advice always is.
-MAX_REASONS = 3
+# A merged text has at most MAX_REASONS explanation sentences and MAX_ADVICE advice
+# sentences (about five in all, contract principle 8), the most important (highest
+# priority) first. The shipped rules put safety advice in their first sentences.
+MAX_REASONS = 2
+MAX_ADVICE = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -136,9 +138,12 @@ class Question:
 PlanStep = tuple[int, str, Predicate, tuple[tuple[str, int], ...]]
 
 
-def merge_texts(parts: Iterable[tuple[str, str]], *, max_reasons: int = MAX_REASONS) -> str:
+def merge_texts(
+    parts: Iterable[tuple[str, str]], *, max_reasons: int = MAX_REASONS, max_advice: int = MAX_ADVICE
+) -> str:
     """One text from (explanation, advice) pairs in priority order: the explanations'
-    sentences first (at most ``max_reasons``), then the advice, each sentence once."""
+    sentences first, then the advice, each sentence once, at most ``max_reasons`` and
+    ``max_advice`` of them."""
     reasons: list[str] = []
     advice: list[str] = []
     seen: set[str] = set()
@@ -149,7 +154,7 @@ def merge_texts(parts: Iterable[tuple[str, str]], *, max_reasons: int = MAX_REAS
                 if sentence and key not in seen:
                     seen.add(key)
                     into.append(sentence)
-    return " ".join(reasons[:max_reasons] + advice)
+    return " ".join(reasons[:max_reasons] + advice[:max_advice])
 
 
 class RuleSet:
@@ -185,10 +190,40 @@ class RuleSet:
         self.plan_refs: Mapping[str, tuple[frozenset[str], ...]] = MappingProxyType(
             {country: tuple(self.steps[step[0]].refs for step, _gate in plan) for country, plan in self.plans.items()}
         )
+        # The same as bit masks over the questions (bit = the question's rank), and,
+        # per question rank, (index in Facts, its "when" test or None).
+        self._plan_questions = {
+            country: tuple(
+                sum(1 << self._question_rank[fact] for fact in refs if fact in self._question_rank)
+                for refs in plan_refs
+            )
+            for country, plan_refs in self.plan_refs.items()
+        }
+        self._question_facts = tuple((_FACT_INDEX[question.fact], question.when) for question in questions)
+        # Per country, every destination its plan reaches (cautions as CAUTION_MARK +
+        # id), with (the steps that lead there, is it a caution, the steps that lead
+        # there more urgently than rank r for r = 0..3, where 3 is "not there").
+        self._destination_codes: dict[str, tuple[str, ...]] = {}
+        self._destination_masks: dict[str, tuple[tuple[int, bool, tuple[int, ...]], ...]] = {}
+        self._parts: dict[str, dict[tuple[int, int], tuple[int, int, Any]]] = {}
+        for country, plan in self.plans.items():
+            masks: dict[str, list[Any]] = {}
+            for number, (step, _gate) in enumerate(plan):
+                for destination, rank in step[3]:
+                    entry = masks.setdefault(destination, [0, [0] * (len(URGENCIES) + 1)])
+                    entry[0] |= 1 << number
+                    for present in range(rank + 1, len(URGENCIES) + 1):
+                        entry[1][present] |= 1 << number
+            self._destination_codes[country] = tuple(masks)
+            self._destination_masks[country] = tuple(
+                (mask, destination[0] == CAUTION_MARK, tuple(more_urgent))
+                for destination, (mask, more_urgent) in masks.items()
+            )
+            self._parts[country] = {}
         self._plans_by_forms: dict[tuple[str, frozenset[str]], tuple[tuple[int, Predicate, Predicate], ...]] = {}
         self._results: dict[tuple[str, tuple[int, ...], tuple[str, ...]], RoutingResult] = {}
         self._recommendations: dict[tuple[str, str, int, tuple[str, ...]], Recommendation] = {}
-        self._refs_of_masks: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._questions_of: dict[tuple[str, int], tuple[tuple[str, str], ...]] = {}
         # The whole rule set as one function (``compiled.py``), set by ``engine.route``
         # on first use.
         self.router: Callable[[Any], RoutingResult] | None = None
@@ -226,9 +261,10 @@ class RuleSet:
             self._plans_by_forms[key] = found
         return found
 
-    def result(self, country: str, fired: tuple[int, ...], flags: tuple[str, ...]) -> RoutingResult:
-        """The result (without questions) when these steps of the country's plan fired.
-        Results repeat a lot, so each is assembled once and then shared (immutable)."""
+    def result(self, country: str, fired: int, flags: tuple[str, ...]) -> RoutingResult:
+        """The result (without questions) when the steps in the bit mask ``fired`` of
+        the country's plan fired. Results repeat a lot, so each is assembled once and
+        then shared (it is immutable)."""
         key = (country, fired, flags)
         found = self._results.get(key)
         if found is None:
@@ -238,43 +274,63 @@ class RuleSet:
             self._results[key] = found
         return found
 
-    def _assemble(self, country: str, fired: tuple[int, ...], flags: tuple[str, ...]) -> RoutingResult:
-        plan = self.plans[country]
-        # destination -> [urgency rank, order of its first rule, rule ids]
-        hits: dict[str, list[Any]] = {}
-        get = hits.get
-        for number in fired:
-            order, rule_id, _test, outcomes = plan[number][0]
-            for destination, rank in outcomes:
-                hit = get(destination)
-                if hit is None:
-                    hits[destination] = [rank, order, [rule_id]]
-                else:
-                    if rank < hit[0]:
-                        hit[0] = rank
-                    hit[2].append(rule_id)
-        ranked = sorted(hits.items(), key=_by_urgency_then_order)
-        recommendations = []
-        cautions = []
-        for destination, (rank, _order, rule_ids) in ranked:
-            if destination.startswith(CAUTION_MARK):
-                caution = destination[len(CAUTION_MARK) :]
-                cautions.append((caution, self._merged(country, destination, rule_ids)))
+    def _assemble(self, country: str, fired: int, flags: tuple[str, ...]) -> RoutingResult:
+        # Destination by destination: the fired steps that lead there (a bit mask)
+        # decide its recommendation (or caution), made once per mask and kept.
+        parts = self._parts[country]
+        make = self._part
+        recommendations: list[tuple[int, int, Any]] = []
+        cautions: list[tuple[int, int, Any]] = []
+        changing = 0
+        for index, (mask, is_caution, more_urgent) in enumerate(self._destination_masks[country]):
+            hit = fired & mask
+            if hit:
+                part = parts.get((index, hit))
+                if part is None:
+                    part = make(country, index, hit)
+                (cautions if is_caution else recommendations).append(part)
+                changing |= more_urgent[part[0]]
             else:
-                recommendations.append(self._recommendation(country, destination, rank, tuple(rule_ids)))
+                changing |= more_urgent[-1]
+        recommendations.sort(key=_rank_then_order)
+        cautions.sort(key=_rank_then_order)
+        result = RoutingResult(
+            self.version,
+            flags,
+            tuple([part[2] for part in recommendations]),
+            cautions=tuple([part[2] for part in cautions]),
+        )
         # The steps not fired that could still change this answer once more is known:
         # a destination not in it yet or more urgent, or a caution not in it yet.
-        present = {destination: rank for destination, (rank, _order, _ids) in hits.items()}
-        changing = 0
-        fired_set = set(fired)
-        for number, (step, _gate) in enumerate(plan):
-            if number in fired_set:
-                continue
-            if any(present.get(destination, len(URGENCIES)) > rank for destination, rank in step[3]):
-                changing |= 1 << number
-        result = RoutingResult(self.version, flags, tuple(recommendations), cautions=tuple(cautions))
-        result.changing = changing
+        result.changing = changing & ~fired
         return result
+
+    def _part(self, country: str, index: int, hit: int) -> tuple[int, int, Any]:
+        """(urgency rank, order of the first step, Recommendation or (caution id, text))
+        for one destination when the steps in ``hit`` led to it."""
+        plan = self.plans[country]
+        destination = self._destination_codes[country][index]
+        rank, order, rule_ids = len(URGENCIES), -1, []
+        number = 0
+        while hit >> number:
+            if hit >> number & 1:
+                step = plan[number][0]
+                if order < 0:
+                    order = step[0]
+                rule_ids.append(step[1])
+                rank = min(rank, *(r for d, r in step[3] if d == destination))
+            number += 1
+        item: Any
+        if destination[0] == CAUTION_MARK:
+            item = (destination[len(CAUTION_MARK) :], self._merged(country, destination, rule_ids))
+        else:
+            item = self._recommendation(country, destination, rank, tuple(rule_ids))
+        part = (rank, order, item)
+        parts = self._parts[country]
+        if len(parts) >= self._CACHE_LIMIT:
+            parts.clear()
+        parts[(index, hit)] = part
+        return part
 
     def _merged(self, country: str, destination: str, rule_ids: Iterable[str]) -> str:
         parts = []
@@ -304,22 +360,17 @@ class RuleSet:
     def refs_of(self, country: str, mask: int) -> tuple[str, ...]:
         """The facts read by the steps in ``mask`` (bits of the country's plan), in
         the order of the questions; facts without a question are left out."""
-        key = (country, mask)
-        found = self._refs_of_masks.get(key)
-        if found is None:
-            refs = self.plan_refs[country]
-            facts: set[str] = set()
-            number = 0
-            while mask >> number:
-                if mask >> number & 1:
-                    facts |= refs[number]
-                number += 1
-            rank = self._question_rank
-            found = tuple(sorted((fact for fact in facts if fact in rank), key=rank.__getitem__))
-            if len(self._refs_of_masks) >= self._CACHE_LIMIT:
-                self._refs_of_masks.clear()
-            self._refs_of_masks[key] = found
-        return found
+        wanted = self._question_mask(country, mask)
+        return tuple(question.fact for rank, question in enumerate(self.questions) if wanted >> rank & 1)
+
+    def _question_mask(self, country: str, mask: int) -> int:
+        step_questions = self._plan_questions[country]
+        wanted = 0
+        while mask:
+            lowest = mask & -mask
+            wanted |= step_questions[lowest.bit_length() - 1]
+            mask ^= lowest
+        return wanted
 
     def asked(self, result: RoutingResult, country: str, open_steps: int, facts: tuple[Any, ...]) -> RoutingResult:
         """``result`` with its questions: the unknown facts read by the steps in
@@ -327,21 +378,38 @@ class RuleSet:
         relevant = open_steps & result.changing
         if not relevant:
             return result
-        when = self._question_when
-        ask = tuple(
-            fact
-            for fact in self.refs_of(country, relevant)
-            if facts[_FACT_INDEX[fact]] is None and (fact not in when or when[fact](facts, _NO_FLAGS))
-        )
+        wanted = self._question_mask(country, relevant)
+        ask = 0
+        question_facts = self._question_facts
+        while wanted:
+            lowest = wanted & -wanted
+            rank = lowest.bit_length() - 1
+            index, when = question_facts[rank]
+            if facts[index] is None and (when is None or when(facts, _NO_FLAGS)):
+                ask |= lowest
+            wanted ^= lowest
         if not ask:
             return result
         found = result.asked.get(ask)
         if found is None:
-            texts = {question.fact: question.text for question in self.questions}
-            found = result.with_questions(tuple((fact, texts[fact].get(country, "")) for fact in ask))
+            found = result.with_questions(self._questions_text(country, ask))
             if len(result.asked) >= 1000:
                 result.asked.clear()
             result.asked[ask] = found
+        return found
+
+    def _questions_text(self, country: str, ask: int) -> tuple[tuple[str, str], ...]:
+        key = (country, ask)
+        found = self._questions_of.get(key)
+        if found is None:
+            found = tuple(
+                (question.fact, question.text.get(country, ""))
+                for rank, question in enumerate(self.questions)
+                if ask >> rank & 1
+            )
+            if len(self._questions_of) >= self._CACHE_LIMIT:
+                self._questions_of.clear()
+            self._questions_of[key] = found
         return found
 
     def as_data(self) -> dict[str, Any]:
@@ -358,8 +426,8 @@ _FACT_INDEX = {name: index for index, name in enumerate(Facts._fields)}
 _NO_FLAGS: Mapping[str, bool | None] = MappingProxyType({})
 
 
-def _by_urgency_then_order(item: tuple[str, list[Any]]) -> tuple[int, int]:
-    return item[1][0], item[1][1]
+def _rank_then_order(part: tuple[int, int, Any]) -> tuple[int, int]:
+    return part[0], part[1]
 
 
 def forms_gate(node: Any) -> frozenset[str] | None:

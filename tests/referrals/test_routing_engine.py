@@ -10,10 +10,11 @@ import pytest
 from bench.routing import generate_cases
 from referrals.routing import default_rule_set, parse_facts, parse_rule_set, route
 from referrals.routing import defaults as shipped
-from referrals.routing.vocabulary import CONTRACT_DESTINATIONS, URGENCIES
+from referrals.routing.vocabulary import CONTRACT_CAUTIONS, CONTRACT_DESTINATIONS, URGENCIES
 from tests.referrals.examples import RULE_EXAMPLES, contract_example_params
 
 RULE_SET = default_rule_set()
+SHIPPED = {"destinations": shipped.DESTINATIONS, "cautions": shipped.CAUTIONS, "questions": shipped.QUESTIONS}
 
 
 def routed(facts: dict):
@@ -37,26 +38,52 @@ def test_contract_example(example):
         assert flag in result["flags"], f"{example['name']}: flag {flag} missing from {result['flags']}"
     if "first" in example:
         assert destinations[0] == example["first"], f"{example['name']}: first is {destinations[0]}"
+    for group in example.get("must_include_any", []):
+        assert set(group) & set(destinations), f"{example['name']}: none of {group} in {destinations}"
+    for before, after in example.get("before", []):
+        if before in destinations and after in destinations:
+            assert destinations.index(before) < destinations.index(after), f"{example['name']}: {before} after {after}"
+    cautions = [c["id"] for c in result["cautions"]]
+    for caution in example.get("cautions_include", []):
+        assert caution in cautions, f"{example['name']}: caution {caution} missing from {cautions}"
+    for caution in example.get("cautions_exclude", []):
+        assert caution not in cautions, f"{example['name']}: caution {caution} must not be in {cautions}"
+    asked = [q["fact"] for q in result["questions"]]
+    for fact in example.get("questions_include", []):
+        assert fact in asked, f"{example['name']}: no question about {fact} in {asked}"
+    texts = [r["explanation"] for r in result["recommendations"]]
+    texts += [c["text"] for c in result["cautions"]] + [q["question"] for q in result["questions"]]
+    for word in example.get("text_excludes", []):
+        assert not [t for t in texts if word in t], f"{example['name']}: {word!r} in a text"
+    assert len(destinations) == len(set(destinations))
 
 
 def test_result_has_exactly_the_contract_shape():
     result = routed({"country": "NL", "forms": ["threat"], "acute_danger": True}).as_dict()
-    assert set(result) == {"rules_version", "flags", "recommendations"}
-    assert result["rules_version"] == "2026.1"
+    assert list(result) == ["rules_version", "flags", "recommendations", "questions", "cautions"]
+    assert result["rules_version"] == "2026.2"
     for recommendation in result["recommendations"]:
         assert set(recommendation) == {"destination", "kind", "urgency", "rules", "explanation"}
         assert recommendation["kind"] in ("referral", "action", "advice")
         assert recommendation["urgency"] in URGENCIES
         assert recommendation["rules"] and recommendation["explanation"]
+    asked = routed({"country": "NL", "forms": ["stalking"]}).as_dict()
+    assert asked["questions"][0] == {"fact": "acute_danger", "question": asked["questions"][0]["question"]}
+    assert all(set(q) == {"fact", "question"} and q["question"].endswith("?") for q in asked["questions"])
+    warned = routed({"country": "BE", "victim_age": 15, "forms": ["sextortion"], "intimate_images": True}).as_dict()
+    assert [set(c) for c in warned["cautions"]] == [{"id", "text"}] * len(warned["cautions"])
+    assert {c["id"] for c in warned["cautions"]} == {"no_copies_of_minor_images", "do_not_give_in"}
 
 
 def test_defaults_cover_every_contract_destination_with_its_kind():
-    assert RULE_SET.version == shipped.VERSION == "2026.1"
+    assert RULE_SET.version == shipped.VERSION == "2026.2"
     for code, (kind, country) in CONTRACT_DESTINATIONS.items():
         destination = RULE_SET.destinations[code]
         assert (destination.kind, destination.country) == (kind, country)
     reached = {o.destination for rule in RULE_SET.rules for o in rule.outcomes}
     assert reached == set(CONTRACT_DESTINATIONS), "every contract destination is reachable by a shipped rule"
+    cautions = {o.destination.lstrip("!") for rule in RULE_SET.cautions for o in rule.outcomes}
+    assert cautions == set(CONTRACT_CAUTIONS)
 
 
 # --- One example per shipped rule ---------------------------------------------------------
@@ -121,17 +148,12 @@ def test_destination_once_with_every_rule_that_led_to_it():
     destinations = result.destinations
     assert len(destinations) == len(set(destinations))
     police = next(r for r in result.recommendations if r.destination == "police_report")
-    assert police.rules == ("criminal-threat", "hate-crime", "report-wish")
-    # The most urgent of its rules wins, and each rule's reason is in the explanation.
+    assert police.rules == ("threat-death", "hate-crime", "report-wish")
+    # The most urgent of its rules wins; one merged text: each reason, the shared advice once.
     assert police.urgency == "soon"
-    explanations = {
-        o.explanation
-        for rule in RULE_SET.rules
-        if rule.id in police.rules
-        for o in rule.outcomes
-        if o.destination == "police_report"
-    }
-    assert all(text in police.explanation for text in explanations)
+    assert "met de dood bedreigd" in police.explanation and "haat" in police.explanation
+    assert "wil aangifte doen" in police.explanation
+    assert police.explanation.count("0900-8844") == 1
 
 
 def test_to_json_is_the_same_as_dumping_the_dict():
@@ -147,7 +169,7 @@ def test_to_json_is_the_same_as_dumping_the_dict():
 @pytest.mark.parametrize("country", ["NL", "BE"])
 def test_never_an_organisation_of_the_other_country(country):
     seen = set()
-    for facts in generate_cases(3000, seed=11):
+    for facts in generate_cases(6000, seed=11):
         facts["country"] = country
         for recommendation in routed(facts).recommendations:
             assert RULE_SET.destinations[recommendation.destination].country in (None, country)
@@ -168,7 +190,7 @@ def test_a_rule_sending_to_the_other_country_is_filtered_by_the_engine():
             ],
         }
     ]
-    rule_set = parse_rule_set(version="t.1", rules=rules, destinations=shipped.DESTINATIONS)
+    rule_set = parse_rule_set(version="t.1", rules=rules, **SHIPPED)
     assert route(parse_facts({"country": "NL", "forms": ["threat"]}), rule_set).destinations == ["helpwanted"]
     assert route(parse_facts({"country": "BE", "forms": ["threat"]}), rule_set).destinations == ["child_focus"]
 
@@ -189,7 +211,9 @@ def test_stopncii_only_when_images_known_to_be_made_as_adult():
     unknown = routed(base)
     assert "stopncii" not in unknown.destinations
     helpwanted = next(r for r in unknown.recommendations if r.destination == "helpwanted")
-    assert "images-age-unknown" in helpwanted.rules and "Vraag dat na" in helpwanted.explanation
+    assert "images-age-unknown" in helpwanted.rules and "niet bekend hoe oud" in helpwanted.explanation
+    assert "age_when_images_made" in [fact for fact, _ in unknown.questions]
+    assert "no_copies_of_minor_images" in [caution for caution, _ in unknown.cautions]
 
 
 def test_unknown_image_age_of_a_minor_is_the_minor_route_without_asking():
@@ -198,22 +222,23 @@ def test_unknown_image_age_of_a_minor_is_the_minor_route_without_asking():
     assert "minor-images" in child_focus.rules
     assert "images-age-unknown" not in child_focus.rules
     assert "stopncii" not in result.destinations and "igvm" not in result.destinations
+    assert "age_when_images_made" not in [fact for fact, _ in result.questions]
 
 
 def test_unknown_is_not_false():
-    # acute_danger unknown: ask, do not assume "no danger" (and no mediation).
+    # acute_danger unknown: no 112 and no mediation, but the first question.
     unknown = routed(
         {
             "country": "NL",
             "victim_age": 20,
             "forms": ["cyberbullying"],
             "offender_known": True,
-            "meets_offender_again": True,
+            "victim_wishes": ["mediation"],
         }
     )
-    emergency = next(r for r in unknown.recommendations if r.destination == "police_emergency")
-    assert emergency.urgency == "soon" and emergency.rules == ("acute-danger-unknown",)
+    assert "police_emergency" not in unknown.destinations
     assert "perspectief_herstelbemiddeling" not in unknown.destinations
+    assert unknown.questions[0][0] == "acute_danger"
     # Age unknown: not a minor, but not "adult" either.
     assert routed({"country": "NL", "forms": ["threat"]}).flags == ()
     # threatened_with unknown: neither "criminal threat" nor "not punishable".
@@ -267,7 +292,7 @@ def test_kleene_logic_in_conditions():
             "outcomes": [{"destination": "stopncii", "urgency": "normal", "explanation": "z"}],
         },
     ]
-    rule_set = parse_rule_set(version="k.1", rules=rules, destinations=shipped.DESTINATIONS)
+    rule_set = parse_rule_set(version="k.1", rules=rules, **SHIPPED)
     unknown = route(parse_facts({"country": "NL", "forms": ["threat"]}), rule_set).destinations
     assert unknown == ["platform_report"]  # not(unknown) and all(unknown, true) do not fire; any(unknown, true) does
     known = route(
@@ -285,7 +310,7 @@ def test_route_touches_no_database(django_assert_num_queries):
     with django_assert_num_queries(0):
         for facts in cases:
             route(facts, RULE_SET)
-        parse_rule_set(version="p.1", rules=shipped.RULES, destinations=shipped.DESTINATIONS)
+        parse_rule_set(version="p.1", rules=shipped.RULES, **SHIPPED)
 
 
 def test_route_is_deterministic_and_leaves_its_inputs_alone():
@@ -301,7 +326,7 @@ def test_route_is_deterministic_and_leaves_its_inputs_alone():
 
 def test_rule_set_does_not_share_the_callers_data():
     rules = json.loads(json.dumps(shipped.RULES))
-    rule_set = parse_rule_set(version="c.1", rules=rules, destinations=shipped.DESTINATIONS)
+    rule_set = parse_rule_set(version="c.1", rules=rules, **SHIPPED)
     rules[0]["outcomes"][0]["explanation"] = "changed afterwards"
     assert rule_set.source["rules"][0]["outcomes"][0]["explanation"] != "changed afterwards"
 
@@ -334,7 +359,7 @@ def test_the_forms_index_never_changes_which_rules_fire():
         steps = RULE_SET.plans[facts.country]
         everything = [number for number, (step, _gate) in enumerate(steps) if step[2](facts, flags)]
         indexed = RULE_SET.plan(facts.country, facts.forms)
-        assert [number for number, test in indexed if test(facts, flags)] == everything
+        assert [number for number, test, _false in indexed if test(facts, flags)] == everything
         skipped += len(steps) - len(indexed)
     assert skipped > 0
 
