@@ -73,6 +73,7 @@ from django_scopes import scopes_disabled
 
 from portal.models import Membership, NotificationKind, Organisation, User
 from portal.roles import OrganisationKind, Role
+from referrals import chronology
 from referrals.models import (
     Case,
     CaseEvent,
@@ -1445,8 +1446,8 @@ class _CaseGenerator:
             filled = created + rng.uniform(5, 40) * MINUTE
             routed = filled + min(rng.expovariate(1 / (8 * HOUR)), 5 * DAY)
             if routed < end:
-                events.append((filled, EV.FACTS_CHANGED, handler, ", ".join(k for k in sorted(values) if k != "country"),
-                               None))  # fmt: skip
+                events.append((filled, EV.FACTS_CHANGED, handler,
+                               chronology.facts_changed(k for k in values if k != "country"), None))  # fmt: skip
                 routing_json, referral_options, action_options, advice_count = self.advise(facts)
                 refer = bool(referral_options) and self.referral_debt >= 1
                 consent_at = filled + (routed - filled) * rng.uniform(0.3, 0.9)
@@ -1478,7 +1479,7 @@ class _CaseGenerator:
                     done = task_created + rng.expovariate(1 / (2 * DAY)) if rng.random() < 0.85 else None
                     tasks.append([self.new_id(CaseTask), title[:200], destination, due, task_created, done])
                 events.append((task_created, EV.ACTIONS_CHOSEN, handler,
-                               ", ".join(sorted({t[2] for t in tasks})), None))  # fmt: skip
+                               ", ".join(dict.fromkeys(t[1] for t in tasks)), None))  # fmt: skip
 
         # Referrals: one or two destinations of the advice.
         referrals: list[dict[str, Any]] = []
@@ -1528,7 +1529,7 @@ class _CaseGenerator:
             if done is not None and (done >= end or (closed is not None and done >= closed)):
                 done = None
             if done is not None:
-                events.append((done, EV.TASK_DONE, handler, destination, None))
+                events.append((done, EV.TASK_DONE, handler, title, None))
             chunk.tasks.append(
                 (task_id, org.id, case_id, title, destination, "done" if done else "open", self.values.day(due),
                  handler, None, moment(task_created), maybe(done), handler if done else None)

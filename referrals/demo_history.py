@@ -75,7 +75,7 @@ from portal.scale import (
     _spread,
     threat_facts,
 )
-from referrals import selectors
+from referrals import chronology, selectors
 from referrals.demo import DEMO_HANDLER, DEMO_MUNICIPALITY, DEMO_ORGANISATION
 from referrals.models import (
     Case,
@@ -687,7 +687,7 @@ def _write(rng: random.Random, cases: list[_Case], municipality: Organisation, n
     for case, row in zip(cases, case_rows, strict=True):
         handler = case.org.handler
         event(row, case.created, EV.OPENED, case.raised_by)
-        changed = ", ".join(k for k in sorted(case.facts) if k != "country")
+        changed = chronology.facts_changed(k for k in case.facts if k != "country")
         filled = case.created + ((case.consent_at - case.created) / 2 if case.consent_at else timedelta(minutes=5))
         event(row, filled, EV.FACTS_CHANGED, handler, changed)
         if case.routed:

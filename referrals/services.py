@@ -24,7 +24,7 @@ from django_scopes import scope
 
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, can
-from referrals import reminders, selectors
+from referrals import chronology, reminders, selectors
 from referrals.models import (
     ApiToken,
     Case,
@@ -362,7 +362,8 @@ def case_update_facts(*, actor_membership: Membership, case: Case, changes: dict
 
     The merged facts are validated as a whole (routing contract): on ``FactsInvalid``
     nothing is stored and a ValidationError carries the messages per field. The
-    chronology names the changed fields, never their values.
+    chronology names the changed facts in Dutch ("Feiten aangepast: vorm, leeftijd"),
+    never their values.
     """
     merged = dict(case.facts or {})
     for field, value in changes.items():
@@ -376,12 +377,12 @@ def case_update_facts(*, actor_membership: Membership, case: Case, changes: dict
         raise ValidationError(exc.errors) from None
     with transaction.atomic():
         _handle(actor_membership, case)
-        changed = sorted(k for k in set(facts) | set(case.facts or {}) if facts.get(k) != (case.facts or {}).get(k))
+        changed = [k for k in set(facts) | set(case.facts or {}) if facts.get(k) != (case.facts or {}).get(k)]
         if not changed:
             return case
         case.facts = facts
         case.save(update_fields=["facts"])
-        _event(case, CaseEvent.Kind.FACTS_CHANGED, actor_membership.user, ", ".join(changed))
+        _event(case, CaseEvent.Kind.FACTS_CHANGED, actor_membership.user, chronology.facts_changed(changed))
     return case
 
 
@@ -416,6 +417,7 @@ def case_choose_actions(
     A ``platform_report`` task is made per chosen platform (by takedown guide slug),
     each carrying that platform's guide. A destination that already has an open
     task (for the same guide) gets no second one, so submitting twice is harmless.
+    The chronology names the new tasks by their Dutch titles, never by code.
     """
     from cms.models import TakedownGuide
 
@@ -468,7 +470,7 @@ def case_choose_actions(
                 case,
                 CaseEvent.Kind.ACTIONS_CHOSEN,
                 actor_membership.user,
-                ", ".join(sorted({t.destination for t in tasks})),
+                ", ".join(dict.fromkeys(t.title for t in tasks)),
             )
     return tasks
 
@@ -549,6 +551,8 @@ def case_record_wishes(
 
 
 def task_complete(*, actor_membership: Membership, task: CaseTask) -> CaseTask:
+    """Mark a task done; the chronology names it by its title (the destination's
+    Dutch label, with the platform for a report on a platform)."""
     with transaction.atomic():
         task = CaseTask.objects.select_for_update().select_related("case").get(pk=task.pk)
         _handle(actor_membership, task.case)
@@ -558,7 +562,7 @@ def task_complete(*, actor_membership: Membership, task: CaseTask) -> CaseTask:
         task.done_at = timezone.now()
         task.done_by = actor_membership.user
         task.save(update_fields=["status", "done_at", "done_by"])
-        _event(task.case, CaseEvent.Kind.TASK_DONE, actor_membership.user, task.destination)
+        _event(task.case, CaseEvent.Kind.TASK_DONE, actor_membership.user, task.title)
         reminders.reminders_cancel(subjects=[f"task:{task.pk}"])
     return task
 

@@ -1,0 +1,79 @@
+"""Chronology lines name facts and actions in Dutch: never a field name of the routing
+contract, never a destination code. Written by the services, the demo and the
+demo's year of history alike."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.utils import translation
+from django_scopes import scope, scopes_disabled
+
+from portal.demo import seed_demo
+from referrals import chronology, selectors, services
+from referrals.demo import seed_referrals_demo
+from referrals.demo_history import seed_case_history
+from referrals.models import CaseEvent
+from referrals.routing import default_rule_set, vocabulary
+from tests.cms.helpers import make_guide
+from tests.referrals.factories import make_case, make_routed_case
+
+pytestmark = pytest.mark.django_db
+
+# Every word a chronology line must not hold: the contract's fact names and every
+# destination code of the shipped rule set.
+CODES = frozenset(vocabulary.FACT_TYPES) | frozenset(default_rule_set().destinations)
+
+
+def codes_in(text: str) -> list[str]:
+    return sorted(code for code in CODES if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text))
+
+
+def test_every_fact_of_the_contract_has_a_dutch_name():
+    assert set(chronology.FACT_NAMES) == set(vocabulary.FACT_TYPES)
+    assert not [name for name, word in chronology.FACT_NAMES.items() if codes_in(str(word))]
+    assert chronology.facts_changed(["victim_age", "forms", "forms"]) == "leeftijd, vorm"
+    assert chronology.facts_changed(["a_fact_from_the_future"]) == "andere feiten"
+
+
+def test_the_line_is_dutch_whatever_language_the_writer_reads(org, case_handler):
+    case = make_case(org, handler=case_handler.user)
+    with translation.override("en"), scope(organisation=org):
+        services.case_update_facts(
+            actor_membership=case_handler,
+            case=case,
+            changes={"forms": ["threat"], "money_lost": True, "physical_sexual_violence": "recent"},
+        )
+        event = CaseEvent.objects.get(case=case, kind=CaseEvent.Kind.FACTS_CHANGED)
+    assert event.detail == "vorm, geld of gegevens afgegeven, lichamelijk seksueel geweld"
+
+
+def test_chosen_actions_and_done_tasks_are_named_by_their_labels(org, case_handler):
+    make_guide(slug="snapchat", platform="Snapchat")
+    case = make_routed_case(org, handler=case_handler.user)
+    with scope(organisation=org):
+        labels = selectors.destination_labels(case)
+        tasks = services.case_choose_actions(
+            actor_membership=case_handler,
+            case=case,
+            destinations=["helpwanted", "platform_report"],
+            platform_guide_slugs=["snapchat"],
+        )
+        done = next(task for task in tasks if task.destination == "platform_report")
+        services.task_complete(actor_membership=case_handler, task=done)
+        events = {e.kind: e.detail for e in CaseEvent.objects.filter(case=case)}
+    assert events[CaseEvent.Kind.ACTIONS_CHOSEN] == f"{labels['helpwanted']}, {labels['platform_report']}: Snapchat"
+    assert events[CaseEvent.Kind.TASK_DONE] == f"{labels['platform_report']}: Snapchat"
+    assert not codes_in(events[CaseEvent.Kind.ACTIONS_CHOSEN] + events[CaseEvent.Kind.TASK_DONE])
+
+
+def test_the_demo_and_its_history_name_nothing_by_code():
+    seed_demo()
+    seed_referrals_demo()
+    assert seed_case_history() > 0
+    with scopes_disabled():
+        lines = list(CaseEvent.objects.exclude(detail="").values_list("kind", "detail"))
+    kinds = {kind for kind, _detail in lines}
+    assert {CaseEvent.Kind.FACTS_CHANGED, CaseEvent.Kind.ACTIONS_CHOSEN, CaseEvent.Kind.TASK_DONE} <= kinds
+    assert not [(kind, detail, codes_in(detail)) for kind, detail in lines if codes_in(detail)]
