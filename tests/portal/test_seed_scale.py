@@ -31,7 +31,7 @@ from training.models import Assignment, Certificate, ModuleAttempt
 
 pytestmark = pytest.mark.django_db
 
-SMALL = ["--municipalities", "2", "--organisations", "6", "--staff", "60", "--cases", "300", "--until", "2026-03-01"]
+SMALL = ["--municipalities", "2", "--organisations", "6", "--staff", "80", "--cases", "300", "--until", "2026-03-01"]
 
 
 @pytest.fixture(autouse=True)
@@ -76,9 +76,9 @@ def test_counts_match_the_arguments():
         for partner in partners:
             assert Membership.objects.filter(organisation=partner, role=Role.PARTNER_INTAKE).count() >= 2
         users = User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")
-        assert users.count() == 60
+        assert users.count() == 80
         memberships = Membership.objects.filter(user__in=users)
-        assert memberships.count() == 60
+        assert memberships.count() == 80
         assert scale_cases().count() == 300
         for org in schools_and_clubs:
             roles = Counter(Membership.objects.filter(organisation=org).values_list("role", flat=True))
@@ -365,7 +365,7 @@ def test_a_real_referral_to_a_scale_partner_stops_the_reset():
 def test_progress_goes_to_stderr_and_the_summary_to_stdout():
     out, err = seed()
     assert "cases" in err and "300/300" in err and "100%" in err and "/s" in err
-    assert "staff" in err and "60/60" in err
+    assert "staff" in err and "80/80" in err
     assert "300/300" not in out
     assert "Seeded on " in out
     assert "referrals_caseevent" in out and "seconds" in out
