@@ -1,4 +1,5 @@
-"""``POST /api/routing/preview``: authentication, roles, CSRF, errors, headers."""
+"""``POST /api/routing/preview``: authentication, roles, CSRF, errors, headers, and
+the result object of routing contract v2."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ from django.urls import reverse
 from portal.roles import Role
 from referrals import services
 from referrals.models import ApiToken
+from referrals.routing import default_rule_set, parse_facts, route
+from referrals.routing.defaults import VERSION
 
 URL = "/api/routing/preview"
 FACTS = {"country": "NL", "victim_age": 31, "forms": ["threat"], "threatened_with": ["death"], "acute_danger": False}
+RESULT_KEYS = ["rules_version", "flags", "recommendations", "questions", "cautions"]
+RECOMMENDATION_KEYS = ["destination", "kind", "urgency", "rules", "explanation"]
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +44,57 @@ def test_case_handler_gets_the_result(login_as, case_handler):
     assert response["Content-Type"] == "application/json"
     assert_no_store(response)
     result = response.json()
-    assert result["rules_version"] == "2026.1"
+    assert list(result) == RESULT_KEYS
+    assert all(list(r) == RECOMMENDATION_KEYS for r in result["recommendations"])
+    assert result["rules_version"] == VERSION
     assert "criminal_threat" in result["flags"]
     assert "police_report" in [r["destination"] for r in result["recommendations"]]
+    assert isinstance(result["questions"], list) and isinstance(result["cautions"], list)
+    assert result == route(parse_facts(FACTS), default_rule_set()).as_dict()
+
+
+def test_questions_and_cautions_in_the_result(login_as, case_handler):
+    client = login_as(case_handler)
+    # Danger unknown: the first question asks about it, and nothing says "call 112".
+    result = post(client, {"country": "NL", "victim_age": 35, "forms": ["stalking"]}).json()
+    assert list(result) == RESULT_KEYS
+    assert result["questions"][0]["fact"] == "acute_danger"
+    assert all(list(q) == ["fact", "question"] and q["question"] for q in result["questions"])
+    assert "police_emergency" not in [r["destination"] for r in result["recommendations"]]
+    # Sextortion by a known offender: do not give in, do not confront.
+    facts = {
+        "country": "BE",
+        "victim_age": 16,
+        "age_when_images_made": 16,
+        "forms": ["sextortion"],
+        "intimate_images": True,
+        "offender_known": True,
+        "offender_relation": "online_acquaintance",
+        "self_harm_signs": False,
+        "acute_danger": False,
+    }
+    result = post(client, facts).json()
+    cautions = [caution["id"] for caution in result["cautions"]]
+    assert {"do_not_give_in", "do_not_confront_offender", "no_copies_of_minor_images"} <= set(cautions)
+    assert all(list(c) == ["id", "text"] and c["text"] for c in result["cautions"])
+    assert result == route(parse_facts(facts), default_rule_set()).as_dict()
+
+
+def test_the_new_facts_are_used(login_as, case_handler):
+    client = login_as(case_handler)
+    base = {"country": "NL", "victim_age": 15, "forms": ["cyberbullying"], "acute_danger": False}
+    for facts, expected in (
+        ({**base, "self_harm_signs": True}, "zelfmoordpreventie_113"),
+        ({**base, "country": "BE", "self_harm_signs": True}, "zelfmoordlijn_1813"),
+        ({**base, "unsafe_home": True}, "veilig_thuis"),
+        ({**base, "forms": ["online_fraud"], "money_lost": True}, "bank_fraud_line"),
+        ({**base, "forms": ["grooming"], "physical_sexual_violence": "recent"}, "centrum_seksueel_geweld"),
+        ({**base, "setting": "school", "offender_relation": "peer", "offender_is_minor": True}, "internal_confidant"),
+    ):
+        response = post(client, facts)
+        assert response.status_code == 200, response.content
+        recommendations = response.json()["recommendations"]
+        assert expected in [r["destination"] for r in recommendations], facts
 
 
 @pytest.mark.parametrize("role", [Role.CASE_HANDLER, Role.ORG_COORDINATOR])
@@ -96,6 +149,17 @@ def test_anonymous_gets_401_json_not_a_redirect(client):
         ({**FACTS, "forms": []}, "forms"),
         ({**FACTS, "forms": ["threat", "phishing"]}, "forms"),
         ({**FACTS, "mood": "sad"}, "mood"),
+        # Routing contract v2
+        ({**FACTS, "setting": "home"}, "setting"),
+        ({**FACTS, "setting": ["school"]}, "setting"),
+        ({**FACTS, "offender_relation": "teacher"}, "offender_relation"),
+        ({**FACTS, "offender_relation": True}, "offender_relation"),
+        ({**FACTS, "offender_is_minor": "yes"}, "offender_is_minor"),
+        ({**FACTS, "self_harm_signs": 1}, "self_harm_signs"),
+        ({**FACTS, "money_lost": "false"}, "money_lost"),
+        ({**FACTS, "physical_sexual_violence": "yes"}, "physical_sexual_violence"),
+        ({**FACTS, "physical_sexual_violence": False}, "physical_sexual_violence"),
+        ({**FACTS, "unsafe_home": []}, "unsafe_home"),
         ([FACTS], "__all__"),
         ("{not json", "__all__"),
         ("null", "__all__"),
@@ -107,9 +171,20 @@ def test_anonymous_gets_401_json_not_a_redirect(client):
 def test_invalid_facts_give_400_with_errors_per_field(login_as, case_handler, body, field):
     response = post(login_as(case_handler), body)
     assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == ["errors"]
     errors = response.json()["errors"]
-    assert field in errors and all(isinstance(m, str) for m in errors[field])
+    assert field in errors and all(isinstance(m, str) and m for m in errors[field])
+    if isinstance(body, dict):
+        assert list(errors) == [field]  # the one bad field, and only that one
     assert_no_store(response)
+
+
+def test_several_bad_new_facts_are_named_at_once(login_as, case_handler):
+    body = {**FACTS, "setting": "home", "money_lost": "yes", "unsafe_home": 0}
+    response = post(login_as(case_handler), body)
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"setting", "money_lost", "unsafe_home"}
 
 
 def test_get_is_refused(login_as, case_handler):

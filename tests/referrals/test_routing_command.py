@@ -15,9 +15,13 @@ from django.core.management import CommandError, call_command
 from bench.routing import generate_cases
 from portal.roles import Role
 from referrals.models import ApiToken
+from referrals.routing import default_rule_set, parse_facts, route
+from referrals.routing.defaults import VERSION
 from referrals.services import hash_token
+from tests.referrals.examples import load_contract_examples
 
 ROOT = Path(__file__).resolve().parents[2]
+RESULT_KEYS = ["rules_version", "flags", "recommendations", "questions", "cautions"]
 
 
 def run(stdin: str, *args: str) -> tuple[str, str]:
@@ -39,11 +43,28 @@ def fails(stdin: str, *args: str) -> str:
 
 @pytest.mark.django_db
 def test_one_object_in_one_result_out():
-    out, _ = run('{"country": "NL", "forms": ["stalking"], "acute_danger": true}')
+    out, err = run('{"country": "NL", "forms": ["stalking"], "acute_danger": true}')
     result = json.loads(out)
-    assert result["rules_version"] == "2026.1"
+    assert list(result) == RESULT_KEYS
+    assert result["rules_version"] == VERSION
     assert result["recommendations"][0]["destination"] == "police_emergency"
+    assert isinstance(result["questions"], list) and isinstance(result["cautions"], list)
     assert out.endswith("\n") and out.count("\n") == 1
+    assert err == ""
+
+
+@pytest.mark.django_db
+def test_questions_and_cautions_on_stdout():
+    facts = {"country": "NL", "victim_age": 20, "forms": ["sextortion"], "offender_known": True}
+    out, _ = run(json.dumps(facts))
+    result = json.loads(out)
+    assert list(result) == RESULT_KEYS
+    assert result["questions"][0] == {
+        "fact": "acute_danger",
+        "question": "Is het slachtoffer of iemand in de buurt nu in gevaar?",
+    }
+    assert {"do_not_give_in", "do_not_confront_offender"} <= {caution["id"] for caution in result["cautions"]}
+    assert result == route(parse_facts(facts), default_rule_set()).as_dict()
 
 
 @pytest.mark.django_db
@@ -54,6 +75,10 @@ def test_a_list_in_a_list_out_with_one_query(django_assert_max_num_queries):
     results = json.loads(out)
     assert len(results) == 5000
     assert all(result["recommendations"] for result in results)
+    assert all(list(result) == RESULT_KEYS for result in results)
+    rule_set = default_rule_set()
+    for case, result in zip(cases[:500], results, strict=False):
+        assert result == route(parse_facts(case), rule_set).as_dict(), case
 
 
 @pytest.mark.django_db
@@ -79,10 +104,84 @@ def test_empty_list():
         ("", "stdin: ongeldige JSON"),
         ('"NL"', "stdin: verwacht"),
         ("[" * 100_000 + "]" * 100_000, "stdin: ongeldige JSON: te diep genest"),
+        # Routing contract v2: the new facts are checked like the others.
+        ('{"country": "NL", "forms": ["threat"], "setting": "home"}', "facts: ongeldige feiten: setting:"),
+        ('{"country": "NL", "forms": ["threat"], "offender_relation": "teacher"}', "offender_relation:"),
+        ('{"country": "NL", "forms": ["threat"], "offender_is_minor": "yes"}', "offender_is_minor:"),
+        ('{"country": "NL", "forms": ["threat"], "self_harm_signs": 1}', "self_harm_signs:"),
+        ('{"country": "NL", "forms": ["threat"], "money_lost": [true]}', "money_lost:"),
+        ('{"country": "NL", "forms": ["threat"], "physical_sexual_violence": true}', "physical_sexual_violence:"),
+        ('{"country": "NL", "forms": ["threat"], "unsafe_home": "no"}', "unsafe_home:"),
+        (
+            '[{"country": "NL", "forms": ["threat"], "setting": "school"},'
+            ' {"country": "BE", "forms": ["threat"], "physical_sexual_violence": "recent"},'
+            ' {"country": "BE", "forms": ["threat"], "physical_sexual_violence": "last week"}]',
+            "facts[2]: ongeldige feiten: physical_sexual_violence:",
+        ),
     ],
 )
 def test_invalid_input_exit_2_one_line(stdin, expected):
     assert expected in fails(stdin)
+
+
+def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of a fresh checkout: test settings, its own VAR_DIR, no database chosen."""
+    env = {**os.environ, "VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "portal.settings.test", **extra}
+    if "DATABASE_URL" not in extra:
+        env.pop("DATABASE_URL", None)
+    env.pop("TEST_WORKER_DATABASE", None)
+    return env
+
+
+def route_case(stdin: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "route_case", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("database", ["var_dir", "sqlite_file", "no_such_directory"])
+def test_real_process_before_migrate_answers_with_the_shipped_rules(tmp_path, database):
+    """A database that was never migrated (or cannot even be opened): exit 0, the shipped
+    rules' answers on stdout, exactly one line on stderr, no traceback."""
+    var_dir = tmp_path / "var"
+    var_dir.mkdir()
+    extra = {
+        "var_dir": {},  # the default: an SQLite file under VAR_DIR
+        "sqlite_file": {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"},
+        "no_such_directory": {"DATABASE_URL": f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}"},
+    }[database]
+    env = clean_env(var_dir, **extra)
+    cases = [example["facts"] for example in load_contract_examples()] + generate_cases(200, seed=11)
+    assert any("offender_relation" in case or "self_harm_signs" in case for case in cases)
+    done = route_case(json.dumps(cases), env)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "migrate" in lines[0] and VERSION in lines[0]
+    rule_set = default_rule_set()
+    results = json.loads(done.stdout)
+    assert results == [route(parse_facts(case), rule_set).as_dict() for case in cases]
+    assert all(list(result) == RESULT_KEYS for result in results)
+    if database != "var_dir":
+        return  # the rest costs a process start each, and depends on no database
+    # One object in, one object out; still one line on stderr.
+    single = route_case(json.dumps(cases[0]), env)
+    assert single.returncode == 0 and len(single.stderr.splitlines()) == 1, single.stderr
+    assert json.loads(single.stdout) == results[0]
+    # Invalid facts are refused before the database is asked: exit 2, only the facts' line.
+    bad = route_case('{"country": "NL", "forms": ["threat"], "offender_relation": "teacher"}', env)
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert len(bad.stderr.splitlines()) == 1 and "offender_relation" in bad.stderr, bad.stderr
+    assert "Traceback" not in bad.stderr
 
 
 def test_real_process_exit_codes_and_streams(tmp_path):
