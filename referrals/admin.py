@@ -62,19 +62,23 @@ class PrettyJSONField(forms.JSONField):
 class RuleSetVersionForm(forms.ModelForm):
     rules = PrettyJSONField(label=_("regels"))
     destinations = PrettyJSONField(label=_("bestemmingen"))
+    cautions = PrettyJSONField(label=_("waarschuwingen"))
+    questions = PrettyJSONField(label=_("vragen"))
 
     class Meta:
         model = RuleSetVersion
-        fields = ["version", "rules", "destinations"]
+        fields = ["version", "rules", "destinations", "cautions", "questions"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if not any(field in self.errors for field in ("version", "rules", "destinations")):
+        if not any(field in self.errors for field in ("version", "rules", "destinations", "cautions", "questions")):
             try:
                 services.rule_set_validate(
                     version=cleaned.get("version"),
                     rules=cleaned.get("rules"),
                     destinations=cleaned.get("destinations"),
+                    cautions=cleaned.get("cautions"),
+                    questions=cleaned.get("questions"),
                 )
             except ValidationError as exc:
                 for field, errors in exc.error_dict.items():
@@ -112,8 +116,17 @@ class RuleSetVersionAdmin(admin.ModelAdmin):
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         if obj is None:
-            return ["version", "rules", "destinations"]
-        return ["version", "is_active", "created_by", "created_at", "rules_json", "destinations_json"]
+            return ["version", "rules", "destinations", "cautions", "questions"]
+        return [
+            "version",
+            "is_active",
+            "created_by",
+            "created_at",
+            "rules_json",
+            "destinations_json",
+            "cautions_json",
+            "questions_json",
+        ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         if obj is None:
@@ -123,7 +136,7 @@ class RuleSetVersionAdmin(admin.ModelAdmin):
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         # Start from the active rules: a new version is usually a small change.
         active = selectors.active_rule_set()
-        return {"rules": active.source["rules"], "destinations": active.source["destinations"]}
+        return {key: active.source[key] for key in ("rules", "destinations", "cautions", "questions")}
 
     def save_model(self, request: HttpRequest, obj: RuleSetVersion, form: Any, change: bool) -> None:
         published = services.rule_set_publish(
@@ -131,6 +144,8 @@ class RuleSetVersionAdmin(admin.ModelAdmin):
             version=obj.version,
             rules=obj.rules,
             destinations=obj.destinations,
+            cautions=obj.cautions,
+            questions=obj.questions,
         )
         obj.pk = published.pk
         obj.is_active = published.is_active
@@ -150,6 +165,14 @@ class RuleSetVersionAdmin(admin.ModelAdmin):
     @admin.display(description=_("bestemmingen"))
     def destinations_json(self, obj: RuleSetVersion) -> str:
         return _pretty(obj.destinations)
+
+    @admin.display(description=_("waarschuwingen"))
+    def cautions_json(self, obj: RuleSetVersion) -> str:
+        return _pretty(obj.cautions)
+
+    @admin.display(description=_("vragen"))
+    def questions_json(self, obj: RuleSetVersion) -> str:
+        return _pretty(obj.questions)
 
     @admin.action(description=_("Activeer de gekozen versie (terugzetten)"))
     def activate(self, request: HttpRequest, queryset: Any) -> None:
@@ -243,7 +266,7 @@ class LocalRuleForm(forms.ModelForm):
         with scopes_disabled():
             codes = list(LocalDestination.objects.filter(organisation=organisation).values_list("code", flat=True))
         try:
-            check_local_rule(rule, local_codes=codes)
+            check_local_rule(rule, local_codes=codes, country=organisation.country)
         except RuleSetInvalid as exc:
             self.add_error("rule", exc.errors["rules"])
             return cleaned

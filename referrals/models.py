@@ -32,6 +32,9 @@ class RuleSetVersion(models.Model):
     version = models.CharField(_("versie"), max_length=40, unique=True)
     rules = models.JSONField(_("regels"))
     destinations = models.JSONField(_("bestemmingen"))
+    # Routing contract v2: what not to do, and which unknown facts to ask about.
+    cautions = models.JSONField(_("waarschuwingen"), default=list, blank=True)
+    questions = models.JSONField(_("vragen"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gepubliceerd door"),

@@ -828,22 +828,44 @@ def local_destination_data(item: Mapping[str, Any], *, country: str) -> dict[str
     return data
 
 
-def local_rule_data(item: Mapping[str, Any]) -> dict[str, Any]:
+def local_rule_data(item: Mapping[str, Any], *, country: str | None = None) -> dict[str, Any]:
     """A municipality's rule as rule set data: prefixed id. Outcomes refer to contract
-    codes or to the municipality's own destinations as ``local:<code>``."""
-    return {**item, "id": LOCAL_PREFIX + str(item.get("id", ""))}
+    codes or to the municipality's own destinations as ``local:<code>``.
+
+    A municipality lies in one country, so its rule speaks only that country's words:
+    a per-country text ``{"NL": "…"}`` becomes the one text of ``country``."""
+    data = {**item, "id": LOCAL_PREFIX + str(item.get("id", ""))}
+    outcomes = item.get("outcomes")
+    if country and isinstance(outcomes, list):
+        data["outcomes"] = [
+            {
+                key: value[country]
+                if key in ("explanation", "advice") and isinstance(value, dict) and country in value
+                else value
+                for key, value in outcome.items()
+            }
+            if isinstance(outcome, dict)
+            else outcome
+            for outcome in outcomes
+        ]
+    return data
 
 
-def check_local_rule(item: object, *, local_codes: Iterable[str]) -> Rule:
-    """Validate one local rule. It may send cases to the contract's destinations (their
-    meaning is fixed) and to the municipality's own (``local:<code>``). Raises RuleSetInvalid."""
-    allowed = {code: Destination(code, "action", None, code) for code in CONTRACT_DESTINATIONS}
+def check_local_rule(item: object, *, local_codes: Iterable[str], country: str | None = None) -> Rule:
+    """Validate one local rule of a municipality in ``country``. It may send cases to
+    the contract's destinations of that country or of both (their meaning is fixed)
+    and to the municipality's own (``local:<code>``). Raises RuleSetInvalid."""
+    allowed = {
+        code: Destination(code, kind, code_country or country, code)
+        for code, (kind, code_country) in CONTRACT_DESTINATIONS.items()
+        if country is None or code_country in (None, country)
+    }
     allowed.update(
-        {LOCAL_PREFIX + code: Destination(LOCAL_PREFIX + code, "referral", None, code) for code in local_codes}
+        {LOCAL_PREFIX + code: Destination(LOCAL_PREFIX + code, "referral", country, code) for code in local_codes}
     )
     if not isinstance(item, dict):
         raise RuleSetInvalid({"rules": ["rule: een regel is een object."]})
-    return parse_rule(local_rule_data(item), allowed, allow_local=True, where="regel")
+    return parse_rule(local_rule_data(item, country=country), allowed, allow_local=True, where="regel")
 
 
 def merge_local(
@@ -862,7 +884,7 @@ def merge_local(
     if not destinations and not rules:
         return base
     local_destinations = [local_destination_data(item, country=country) for item in destinations]
-    local_rules = [local_rule_data(item) for item in rules]
+    local_rules = [local_rule_data(item, country=country) for item in rules]
     merged = parse_rule_set(
         version=f"{base.version}+{name}"[:40],
         rules=[*base.source["rules"], *local_rules],

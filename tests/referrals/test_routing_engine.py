@@ -151,8 +151,9 @@ def test_destination_once_with_every_rule_that_led_to_it():
     assert police.rules == ("threat-death", "hate-crime", "report-wish")
     # The most urgent of its rules wins; one merged text: each reason, the shared advice once.
     assert police.urgency == "soon"
-    assert "met de dood bedreigd" in police.explanation and "haat" in police.explanation
-    assert "wil aangifte doen" in police.explanation
+    # The two most important reasons (a merged text keeps at most two), the advice once.
+    assert "met de dood bedreigd" in police.explanation and "aangevallen om wie het is" in police.explanation
+    assert "wil aangifte doen" not in police.explanation
     assert police.explanation.count("0900-8844") == 1
 
 

@@ -721,14 +721,6 @@ def test_merge_local_keeps_the_cautions_and_questions_of_a_published_version(pla
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "check_local_rule (referrals/routing/ruleset.py) checks a local rule's outcomes against destinations "
-        "that all have country None, so it asks for a BE text for a Dutch municipality's own destination and "
-        "for NL-only contract codes, while merge_local accepts the rule."
-    ),
-)
 def test_a_local_rule_needs_only_its_destinations_countrys_text():
     from referrals.routing import check_local_rule
 
@@ -751,7 +743,20 @@ def test_a_local_rule_needs_only_its_destinations_countrys_text():
         rules=[rule],
     )
     assert "local:jongerenwerk" in route(parse_facts(BULLIED), merged).destinations
-    check_local_rule(rule, local_codes=["jongerenwerk"])
+    check_local_rule(rule, local_codes=["jongerenwerk"], country="NL")
+    # Not a destination of the municipality's country, and not a text of it.
+    with pytest.raises(RuleSetInvalid, match="onbekende bestemming 'child_focus'"):
+        check_local_rule(
+            {**rule, "outcomes": [{"destination": "child_focus", "urgency": "soon", "explanation": "x"}]},
+            local_codes=[],
+            country="NL",
+        )
+    with pytest.raises(RuleSetInvalid, match="explanation"):
+        check_local_rule(
+            {**rule, "outcomes": [{**rule["outcomes"][0], "explanation": {"BE": "Alleen Belgisch."}}]},
+            local_codes=["jongerenwerk"],
+            country="NL",
+        )
 
 
 def test_local_rules_apply_to_their_own_municipality_only(
