@@ -260,3 +260,26 @@ def test_timing_goes_to_stderr_only():
     out, err = run(json.dumps(generate_cases(10)), "--timing")
     assert len(json.loads(out)) == 10
     assert err.startswith("route_case: 10 cases in ") and err.count("\n") == 1
+
+
+def test_several_processes_give_the_same_bytes_and_the_same_errors(tmp_path):
+    """``--jobs``: a long list is routed in child processes; stdout is byte for byte
+    what one process writes, and invalid facts in any slice are refused the same way
+    (exit 2, the first invalid item named, nothing on stdout)."""
+    env = clean_env(tmp_path)
+    cases = json.dumps(generate_cases(4000, seed=17))
+    one = route_case(cases, env, "--defaults", "--jobs", "1")
+    several = route_case(cases, env, "--defaults", "--jobs", "3")
+    assert one.returncode == several.returncode == 0, several.stderr
+    assert several.stdout == one.stdout
+    assert len(json.loads(several.stdout)) == 4000
+    broken = generate_cases(4000, seed=17)
+    broken[3100]["victim_age"] = "twaalf"
+    broken[3900]["setting"] = "kerk"
+    bad = route_case(json.dumps(broken), env, "--defaults", "--jobs", "3")
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert len(bad.stderr.strip().splitlines()) == 1 and "facts[3100]" in bad.stderr and "victim_age" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    refused = route_case(cases, env, "--defaults", "--jobs", "0")
+    assert refused.returncode == 2 and "--jobs" in refused.stderr

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import gc
 import json
+import os
 import queue
 import sys
 import threading
@@ -28,6 +29,8 @@ from referrals import selectors
 from referrals.routing import Facts, FactsInvalid, RuleSet, default_rule_set, parse_facts, route
 
 BATCH = 2000  # results written per write() call
+PARALLEL_FROM = 20_000  # a list this long is routed in several processes (``--jobs``)
+MAX_JOBS = 4
 # Encodings that write the JSON (always ASCII: json.dumps escapes the rest) as its
 # ASCII bytes, so the results can go to the byte stream under stdout unchanged.
 _ASCII_ENCODINGS = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "iso8859-15", "cp1252"})
@@ -59,6 +62,13 @@ class Command(BaseCommand):
             "--timing",
             action="store_true",
             help="report on stderr how long the routing took, from reading stdin to the last byte written",
+        )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            metavar="N",
+            help=f"route a list in N processes (default: one per processor, at most {MAX_JOBS}, for lists of "
+            f"{PARALLEL_FROM:,} cases or more; 1: one process). The output is the same.",
         )
         parser.add_argument(
             "--defaults",
@@ -94,12 +104,19 @@ class Command(BaseCommand):
         except RecursionError:
             raise CommandError("stdin: ongeldige JSON: te diep genest.", returncode=2) from None
         as_list = isinstance(raw, list)
+        if not as_list and not isinstance(raw, dict):
+            raise CommandError("stdin: verwacht één JSON-object met feiten, of een lijst daarvan.", returncode=2)
+        jobs = _jobs(options.get("jobs"), len(raw) if as_list else 1)
+        if jobs > 1:
+            rule_set = self._rule_set(options)
+            byte_stream = self._byte_stream()
+            if byte_stream is not None:
+                _route_in_parallel(raw, rule_set, jobs, byte_stream)
+                return len(raw)
         if as_list:
             facts = _parse_list(raw)
-        elif isinstance(raw, dict):
-            facts = [_parse(raw, "facts")]
         else:
-            raise CommandError("stdin: verwacht één JSON-object met feiten, of een lijst daarvan.", returncode=2)
+            facts = [_parse(raw, "facts")]
         del raw  # the decoded input is not needed any more
 
         rule_set = self._rule_set(options)
@@ -242,3 +259,89 @@ def _parse(item: object, where: str) -> Facts:
 
 def _one_line(message: str) -> str:
     return " ".join(message.split())
+
+
+# --- Several processes for a long list --------------------------------------------------
+#
+# Routing is pure and the rule set is compiled before the processes start, so each
+# child (os.fork: it shares the compiled rule set and the decoded input) validates and
+# routes its own slice, and sends back one status line, then its part of the JSON list.
+# The parent first reads every status line: if any slice holds invalid facts it reports
+# the first one (exit 2) and writes nothing on stdout, exactly as one process would.
+# Then it copies the parts to stdout in order, so the output is byte for byte the same.
+
+
+def _jobs(asked: int | None, cases: int) -> int:
+    if asked is not None:
+        if asked < 1:
+            raise CommandError("--jobs: geef 1 of meer.", returncode=2)
+        return min(asked, max(1, cases // 1000)) if cases > 1 else 1
+    if cases < PARALLEL_FROM or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(MAX_JOBS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
+
+
+def _route_in_parallel(raw: list[object], rule_set: RuleSet, jobs: int, out: IO[bytes]) -> None:
+    from django.db import connections
+
+    connections.close_all()  # no child inherits a database connection
+    size = -(-len(raw) // jobs)
+    children: list[tuple[int, int]] = []
+    for number in range(jobs):
+        start = number * size
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child
+            os.close(read_end)
+            status = 1
+            try:
+                _child(raw, start, min(start + size, len(raw)), rule_set, write_end)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end))
+    readers = [os.fdopen(read_end, "rb", buffering=1 << 20) for _pid, read_end in children]
+    try:
+        first_error = None
+        for reader in readers:
+            line = reader.readline()
+            if line.startswith(b"ERR "):
+                first_error = first_error or line[4:].decode().strip()
+            elif line != b"OK\n":
+                first_error = first_error or "route_case: een deelproces stopte onverwacht."
+        if first_error is not None:
+            raise CommandError(first_error, returncode=2 if not first_error.startswith("route_case:") else 1)
+        out.write(b"[")
+        for number, reader in enumerate(readers):
+            if number:
+                out.write(b",")
+            while chunk := reader.read(1 << 20):
+                _write_all(out, chunk)
+        out.write(b"]\n")  # as self.stdout.write("]") ends the list in one process
+        out.flush()
+    finally:
+        for reader in readers:
+            reader.close()
+        failed = [pid for pid, _fd in children if os.waitpid(pid, 0)[1] != 0]
+    if failed and first_error is None:
+        raise CommandError("route_case: een deelproces stopte onverwacht.", returncode=1)
+
+
+def _child(raw: list[object], start: int, end: int, rule_set: RuleSet, fd: int) -> None:
+    with os.fdopen(fd, "wb", buffering=1 << 20) as pipe:
+        try:
+            facts = list(map(parse_facts, raw[start:end]))
+        except FactsInvalid:
+            for index in range(start, end):
+                try:
+                    parse_facts(raw[index])
+                except FactsInvalid as exc:
+                    message = _one_line(f"facts[{index}]: ongeldige feiten: {exc.one_line()}")
+                    pipe.write(b"ERR " + message.encode() + b"\n")
+                    return
+        pipe.write(b"OK\n")
+        for offset in range(0, len(facts), BATCH):
+            results = map(route, facts[offset : offset + BATCH], repeat(rule_set))
+            chunk = b",".join([result.to_json_bytes() for result in results])
+            pipe.write(chunk if offset == 0 else b"," + chunk)
