@@ -693,9 +693,15 @@ RULES: list[dict[str, Any]] = [
             "fraudehelpdesk",
             "soon",
             "Het slachtoffer is online opgelicht, bijvoorbeeld bij online handel, datingfraude of phishing.",
-            "De Fraudehelpdesk zegt wat het slachtoffer nu moet doen en hoe het meer schade voorkomt.",
+            "Gaf het slachtoffer geld of bankgegevens, bel dan eerst de bank. De Fraudehelpdesk zegt wat het "
+            "slachtoffer daarna moet doen en hoe het meer schade voorkomt.",
         ),
-        _to("police_report", "normal", "Online oplichting is strafbaar.", _POLICE),
+        _to(
+            "police_report",
+            "normal",
+            "Online oplichting is strafbaar. Gaf het slachtoffer geld of bankgegevens, bel dan eerst de bank.",
+            _POLICE,
+        ),
     ),
     _rule(
         "identity-fraud",
