@@ -689,7 +689,7 @@ def referral_redirect(*, actor_membership: Membership, referral: Referral, desti
             case_id=referral.case_id,
             municipality_id=referral.municipality_id,
             destination=destination,
-            destination_label=target.label[:200],
+            destination_label=target.label_for(country)[:200],
             partner=partner_for(destination, country),
             urgency=referral.urgency,
             summary=referral.summary,

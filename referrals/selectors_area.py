@@ -234,7 +234,7 @@ def redirect_choices(municipality: Organisation, *, exclude: str = "") -> list[t
     sorted by name, without ``exclude`` (the current destination)."""
     rule_set = selectors.rule_set_for_municipality(municipality)
     choices = [
-        (code, destination.label)
+        (code, destination.label_for(municipality.country))
         for code, destination in rule_set.destinations.items()
         if destination.kind == "referral" and destination.country in (None, municipality.country) and code != exclude
     ]
