@@ -386,6 +386,14 @@ def write_report(
         if routing.cold is not None
         else ""
     )
+    routing_single_rows = (
+        f"| the same in one process (`--jobs 1`), inside `route_case` | {routing.single_inside_seconds:.2f} | "
+        f"{routing.count / routing.single_inside_seconds:,.0f} |\n"
+        f"| the same in one process, whole subprocess | {routing.single_total_seconds:.2f} | "
+        f"{routing.count / routing.single_total_seconds:,.0f} |\n"
+        if routing.single
+        else ""
+    )
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     if args.load is not None:
         machine += f", load average {args.load:.1f} when the run began (other work on the machine lowers both figures)"
@@ -424,8 +432,9 @@ blocks and templates), but must not be more than ten times as slow as doing noth
 ## Routing throughput through `route_case`
 
 {routing.count:,} generated cases (seeded, varied over every fact; {routing.payload_bytes / 1e6:.0f} MB of JSON in,
-{routing.output_bytes / 1e6:.0f} MB out) piped as one JSON list through `python manage.py route_case --defaults`
-in a subprocess. Goal: at least {ROUTING_GOAL:,} cases per second end to end, from starting
+{routing.output_bytes / 1e6:.0f} MB out; routing contract v2, with questions and cautions) piped as one JSON list
+through `python manage.py route_case --defaults` in a subprocess, which routes a list this long in
+one process per processor (`--jobs`); the same runs in one process are the baseline. Goal: at least {ROUTING_GOAL:,} cases per second end to end, from starting
 Python to its exit. Each figure is the median of {len(routing.runs)} runs, after one untimed run
 that fills a bytecode cache, as on any run of the command after the first
 (the last row: one run without it).
@@ -434,7 +443,7 @@ that fills a bytecode cache, as on any run of the command after the first
 |---|---:|---:|
 | routing inside `route_case` (stdin read to last byte written) | {routing.inside_seconds:.2f} | {routing.routing_rate:,.0f} |
 | whole subprocess, Python and Django start-up included | {routing.total_seconds:.2f} | **{routing.end_to_end_rate:,.0f}** ({routing_verdict} the goal of {ROUTING_GOAL:,}) |
-{routing_cold_row}
+{routing_single_rows}{routing_cold_row}
 - CPU time of the whole subprocess (user + system): {routing.cpu_seconds:.2f} s; the runs took
   {routing_runs} (wall clock; other work on the machine makes them longer).
 - Start-up (importing Django, Wagtail and the apps) is a fixed cost per command, so the

@@ -3,7 +3,9 @@
     .venv/bin/python -m bench.routing            # or bench_routing() from the bench runner
 
 The cases are generated deterministically (seeded) and sent as one JSON list on
-the stdin of a real ``manage.py route_case --timing`` subprocess. Printed (the
+the stdin of a real ``manage.py route_case --timing`` subprocess (a list this long is
+routed in one process per processor; the same runs with ``--jobs 1`` are the
+one-process baseline, with byte for byte the same answer). Printed (the
 median of ``runs`` runs, 3 by default):
 
 * routing: cases / the time the command spends from reading stdin to writing the
@@ -139,11 +141,13 @@ def _environment(bytecode_cache: Path) -> dict[str, str]:
     return env
 
 
-def _run(payload: bytes, rules: str, env: dict[str, str]) -> tuple[float, float, bytes, str]:
+def _run(payload: bytes, rules: str, env: dict[str, str], jobs: int | None = None) -> tuple[float, float, bytes, str]:
     """(wall seconds, CPU seconds, stdout, stderr) of one ``route_case --timing`` run."""
     command = [sys.executable, str(ROOT / "manage.py"), "route_case", "--timing"]
     if rules == "defaults":
         command.append("--defaults")
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
     cpu_before = _child_cpu()
     started = time.perf_counter()
     completed = subprocess.run(command, input=payload, capture_output=True, cwd=ROOT, env=env, check=False)  # noqa: S603
@@ -163,9 +167,11 @@ class Run:
     output_bytes: int
 
 
-def _measure(payload: bytes, count: int, rules: str, env: dict[str, str], checked: list[bytes]) -> Run:
+def _measure(
+    payload: bytes, count: int, rules: str, env: dict[str, str], checked: list[bytes], jobs: int | None = None
+) -> Run:
     """One run; its output is checked the first time and must be the same bytes after."""
-    elapsed, cpu, output, stderr = _run(payload, rules, env)
+    elapsed, cpu, output, stderr = _run(payload, rules, env, jobs)
     match = re.search(r"route_case: (\d+) cases in ([0-9.]+) s", stderr)
     assert match and int(match.group(1)) == count, f"no timing from route_case: {stderr[-500:]}"
     if not checked:
@@ -184,6 +190,15 @@ class RoutingFigures:
     output_bytes: int
     runs: tuple[Run, ...]  # with a warm bytecode cache
     cold: Run | None  # without any bytecode cache
+    single: tuple[Run, ...] = ()  # the same, in one process (--jobs 1)
+
+    @property
+    def single_total_seconds(self) -> float:
+        return statistics.median(run.total_seconds for run in self.single) if self.single else 0.0
+
+    @property
+    def single_inside_seconds(self) -> float:
+        return statistics.median(run.inside_seconds for run in self.single) if self.single else 0.0
 
     @property
     def inside_seconds(self) -> float:
@@ -216,12 +231,19 @@ def bench_routing(
         _run(b"[]", rules, warm_env)  # untimed: fills the bytecode cache
         checked: list[bytes] = []
         measured = tuple(_measure(payload, count, rules, warm_env, checked) for _ in range(runs))
+        # One process (the baseline): the same work, byte for byte the same answer.
+        single = tuple(_measure(payload, count, rules, warm_env, checked, jobs=1) for _ in range(runs))
         cold_run = None
         if cold:
             cold_env = {**_environment(Path(folder) / "empty"), "PYTHONDONTWRITEBYTECODE": "1"}
             cold_run = _measure(payload, count, rules, cold_env, checked)
     figures = RoutingFigures(
-        count=count, payload_bytes=len(payload), output_bytes=measured[0].output_bytes, runs=measured, cold=cold_run
+        count=count,
+        payload_bytes=len(payload),
+        output_bytes=measured[0].output_bytes,
+        runs=measured,
+        cold=cold_run,
+        single=single,
     )
     goal = "meets" if figures.end_to_end_rate >= GOAL else "BELOW"
     lines = [
@@ -231,6 +253,8 @@ def bench_routing(
         f"  routing:    {figures.inside_seconds:.2f} s in route_case = {figures.routing_rate:,.0f} cases/s",
         f"  end-to-end: {figures.total_seconds:.2f} s with Python + Django start-up = "
         f"{figures.end_to_end_rate:,.0f} cases/s ({goal} the goal of {GOAL:,}/s)",
+        f"  one process (--jobs 1): {figures.single_total_seconds:.2f} s end to end = "
+        f"{count / figures.single_total_seconds:,.0f} cases/s ({figures.single_inside_seconds:.2f} s inside)",
         f"  CPU time:   {figures.cpu_seconds:.2f} s for the whole subprocess",
         "  runs:       "
         + "; ".join(f"{run.total_seconds:.2f} s ({run.inside_seconds:.2f} s inside)" for run in measured),

@@ -121,7 +121,7 @@ def tiny(db, settings):
     settings.DEBUG = True  # seed_scale refuses otherwise
     call_command(
         "seed_scale",
-        *["--municipalities", "2", "--organisations", "6", "--staff", "60", "--cases", "400"],
+        *["--municipalities", "2", "--organisations", "6", "--staff", "80", "--cases", "400"],
         stdout=StringIO(),
         stderr=StringIO(),
     )
