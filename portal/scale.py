@@ -1395,16 +1395,17 @@ class _CaseGenerator:
         ordered = {name: values[name] for name in Facts._fields if name in values}
         return ordered, facts
 
-    def advise(self, facts: Facts) -> tuple[Any, list[tuple[str, str]], list[tuple[str, str]], int]:
+    def advise(self, facts: Facts) -> tuple[Any, list[tuple[str, str]], list[tuple[str, str]], str]:
         """The engine's advice: (its JSON as the writer wants it, referral and action
-        destinations with their urgency, number of recommendations)."""
+        destinations with their urgency, its line in the chronology)."""
         result = route(facts, self.rule_set)
         text = result.to_json()
         known = self.advice.get(text)
         if known is None:
             referral = [(r.destination, r.urgency) for r in result.recommendations if r.kind == "referral"]
             action = [(r.destination, r.urgency) for r in result.recommendations if r.kind == "action"]
-            known = self.advice[text] = (self.values.json(text), referral, action, len(result.recommendations))
+            line = chronology.advice_made(result.as_dict())
+            known = self.advice[text] = (self.values.json(text), referral, action, line)
         return known
 
     # --- One case -------------------------------------------------------------------------
@@ -1448,7 +1449,7 @@ class _CaseGenerator:
             if routed < end:
                 events.append((filled, EV.FACTS_CHANGED, handler,
                                chronology.facts_changed(k for k in values if k != "country"), None))  # fmt: skip
-                routing_json, referral_options, action_options, advice_count = self.advise(facts)
+                routing_json, referral_options, action_options, advice_line = self.advise(facts)
                 refer = bool(referral_options) and self.referral_debt >= 1
                 consent_at = filled + (routed - filled) * rng.uniform(0.3, 0.9)
                 consent_contact = rng.random() < 0.6
@@ -1457,7 +1458,7 @@ class _CaseGenerator:
                                f"Contactgegevens: {'ja' if consent_contact else 'nee'}; "
                                f"doorverwijzen: {'ja' if consent_referral else 'nee'}", None))  # fmt: skip
                 rules_version = self.rule_set.version
-                events.append((routed, EV.ROUTED, handler, f"Regels {rules_version}: {advice_count} adviezen", None))
+                events.append((routed, EV.ROUTED, handler, advice_line, None))
             else:
                 values, routed = {"country": org.country}, None
         if routed is None and age < 3 * DAY and rng.random() < 0.5 and raised_by not in org.handlers:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.utils import translation
@@ -56,3 +57,13 @@ def facts_changed(names: Iterable[str]) -> str:
     words, other = _words()
     ordered = sorted(set(names), key=lambda name: _ORDER.get(name, len(_ORDER)))
     return ", ".join(dict.fromkeys(words.get(name, other) for name in ordered))
+
+
+def advice_made(result: dict[str, Any]) -> str:
+    """``"5 adviezen, 2 open vragen (verwijsregels 2026.2)"``: what routing gave, in words."""
+    count = len(result.get("recommendations", []))
+    questions = len(result.get("questions", []))
+    words = ["1 advies" if count == 1 else f"{count} adviezen"]
+    if questions:
+        words.append("1 open vraag" if questions == 1 else f"{questions} open vragen")
+    return f"{', '.join(words)} (verwijsregels {result.get('rules_version', '')})"

@@ -695,8 +695,7 @@ def _write(rng: random.Random, cases: list[_Case], municipality: Organisation, n
             event(
                 row, case.consent_at, EV.CONSENT_RECORDED, handler, f"Contactgegevens: nee; doorverwijzen: {referral}"
             )
-            count = len(case.advice["recommendations"])
-            event(row, case.routed, EV.ROUTED, handler, f"Regels {case.advice['rules_version']}: {count} adviezen")
+            event(row, case.routed, EV.ROUTED, handler, chronology.advice_made(case.advice))
         event(row, case.closed, EV.CLOSED, handler, case_outcomes.get(case.outcome, ""))
         event(row, case.anonymised, EV.ANONYMISED, None)
     for case, row, r, referral in referral_rows:

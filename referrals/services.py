@@ -404,7 +404,7 @@ def case_route(*, actor_membership: Membership, case: Case) -> Case:
             case,
             CaseEvent.Kind.ROUTED,
             actor_membership.user,
-            f"Regels {result['rules_version']}: {len(result['recommendations'])} adviezen",
+            chronology.advice_made(result),
         )
     return case
 

@@ -77,3 +77,10 @@ def test_the_demo_and_its_history_name_nothing_by_code():
     kinds = {kind for kind, _detail in lines}
     assert {CaseEvent.Kind.FACTS_CHANGED, CaseEvent.Kind.ACTIONS_CHOSEN, CaseEvent.Kind.TASK_DONE} <= kinds
     assert not [(kind, detail, codes_in(detail)) for kind, detail in lines if codes_in(detail)]
+
+
+def test_the_advice_line_counts_in_words():
+    result = {"rules_version": "2026.2", "recommendations": [{}], "questions": [{}, {}]}
+    assert chronology.advice_made(result) == "1 advies, 2 open vragen (verwijsregels 2026.2)"
+    old = {"rules_version": "2026.1", "recommendations": [{}, {}, {}]}  # before contract 2: no questions
+    assert chronology.advice_made(old) == "3 adviezen (verwijsregels 2026.1)"
