@@ -3,7 +3,9 @@ facts are checked by ``parse_facts`` in the service, whose errors come back per 
 
 The wizard's fact fields carry the contract's names, so an error for ``forms``
 lands on the ``forms`` field. Yes/no questions have a third answer, "weet ik niet",
-because a missing fact means unknown, never no.
+because a missing fact means unknown, never no; so do the questions with more
+answers. Each step form lists the facts it asks in ``fact_fields``; the wizard
+builds its map of fact → step from those lists.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.models import Country
+from portal.models import Country, Organisation
+from portal.roles import OrganisationKind
 from referrals.models import Case, EvidenceItem, PersonalDataAccess, Referral, ReferralConsent
 
 FORM_LABELS = {
@@ -57,10 +60,56 @@ WISH_LABELS = {
     "support": _("Hulp en steun"),
 }
 
+SETTING_LABELS = {
+    "school": _("Op school"),
+    "sports_club": _("Bij de sportclub"),
+    "other": _("Ergens anders"),
+}
+OFFENDER_RELATION_LABELS = {
+    "stranger": _("Een onbekende"),
+    "online_acquaintance": _("Iemand die het slachtoffer alleen van internet kent"),
+    "peer": _("Een klasgenoot, teamgenoot of ander lid"),
+    "partner_or_ex": _("Een vriend of vriendin, of een ex"),
+    "family": _("Iemand uit de familie, of iemand die in hetzelfde huis woont"),
+    "trusted_adult": _("Een volwassene die het slachtoffer moet vertrouwen: leraar, trainer, vrijwilliger"),
+}
+PHYSICAL_SEXUAL_VIOLENCE_LABELS = {
+    "none": _("Nee"),
+    "recent": _("Ja, in de afgelopen 7 dagen"),
+    "earlier": _("Ja, langer dan 7 dagen geleden"),
+}
+# Where the professional meets the victim follows from the kind of organisation.
+SETTING_BY_ORGANISATION_KIND = {OrganisationKind.SCHOOL: "school", OrganisationKind.SPORTS_CLUB: "sports_club"}
+
 YES, NO, UNKNOWN = "ja", "nee", "onbekend"
 TRISTATE = [(YES, _("Ja")), (NO, _("Nee")), (UNKNOWN, _("Weet ik niet"))]
-BOOLEAN_FACTS = ("acute_danger", "offender_known", "meets_offender_again", "intimate_images", "images_online")
+BOOLEAN_FACTS = (
+    "acute_danger",
+    "offender_known",
+    "meets_offender_again",
+    "intimate_images",
+    "images_online",
+    "hate_motive",
+    "offender_is_minor",
+    "money_lost",
+    "self_harm_signs",
+    "unsafe_home",
+)
+CHOICE_FACTS = ("offender_relation", "physical_sexual_violence")  # one answer, or "weet ik niet"
 LIST_FACTS = ("forms", "threatened_with", "vulnerabilities", "victim_wishes")
+
+# Full-size NL Design System controls: real inputs, 24px, with a visible focus ring.
+CHECKBOX_CLASS = "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
+
+
+def setting_for(organisation: Organisation) -> str:
+    """The ``setting`` fact for a case of ``organisation``: school, sports club or other."""
+    return SETTING_BY_ORGANISATION_KIND.get(organisation.kind, "other")
+
+
+def _radios() -> forms.RadioSelect:
+    return forms.RadioSelect(attrs={"class": RADIO_CLASS})
 
 
 class TriStateField(forms.TypedChoiceField):
@@ -73,7 +122,22 @@ class TriStateField(forms.TypedChoiceField):
             empty_value=None,
             required=False,
             initial=UNKNOWN,
-            widget=forms.RadioSelect,
+            widget=_radios(),
+            **kwargs,
+        )
+
+
+class ChoiceOrUnknownField(forms.TypedChoiceField):
+    """One of ``labels``, or "weet ik niet" → None (unknown)."""
+
+    def __init__(self, labels: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(
+            choices=[*labels.items(), (UNKNOWN, _("Weet ik niet"))],
+            coerce=lambda value: None if value == UNKNOWN else value,
+            empty_value=None,
+            required=False,
+            initial=UNKNOWN,
+            widget=_radios(),
             **kwargs,
         )
 
@@ -82,9 +146,15 @@ def tristate_initial(value: object) -> str:
     return YES if value is True else NO if value is False else UNKNOWN
 
 
-def _checkboxes(labels: dict[str, Any], label: Any, *, required: bool = False) -> forms.MultipleChoiceField:
+def _checkboxes(
+    labels: dict[str, Any], label: Any, *, required: bool = False, **kwargs: Any
+) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        label=label, choices=list(labels.items()), required=required, widget=forms.CheckboxSelectMultiple
+        label=label,
+        choices=list(labels.items()),
+        required=required,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX_CLASS}),
+        **kwargs,
     )
 
 
@@ -116,50 +186,131 @@ class FactsForm(forms.Form):
     """Wizard step 2: what happened, in the routing contract's words."""
 
     country = forms.ChoiceField(label=_("Waar woont het slachtoffer?"), choices=Country.choices)
+    setting = forms.TypedChoiceField(
+        label=_("Waar heb jij contact met het slachtoffer?"),
+        choices=list(SETTING_LABELS.items()),
+        coerce=str,
+        empty_value=None,
+        required=False,
+        widget=_radios(),
+        help_text=_(
+            "Ingevuld vanuit je organisatie. Klopt het niet? Pas het dan aan. "
+            "Gebeurde het binnen school of club? Dan komt de eigen vertrouwenspersoon in het advies."
+        ),
+    )
     victim_age = forms.IntegerField(label=_("Leeftijd van het slachtoffer"), min_value=0, max_value=120, required=False)
     threatened_with = _checkboxes(THREAT_LABELS, _("Is het slachtoffer (of iemand dichtbij) bedreigd?"))
     acute_danger = TriStateField(label=_("Is er nu gevaar voor het slachtoffer of iemand dichtbij?"))
     offender_known = TriStateField(label=_("Weet het slachtoffer wie de dader is?"))
+    offender_relation = ChoiceOrUnknownField(
+        OFFENDER_RELATION_LABELS,
+        label=_("Wie is de dader voor het slachtoffer?"),
+        help_text=_(
+            "Is de dader iemand van school of club? Dan helpt je eigen organisatie eerst. "
+            "Is het familie, een ex of iemand met gezag? Dan is een gesprek met de dader niet veilig."
+        ),
+    )
+    offender_is_minor = TriStateField(
+        label=_("Is de dader jonger dan 18?"),
+        help_text=_("Voor een dader onder de 18 is andere hulp nodig dan voor een volwassene."),
+    )
     meets_offender_again = TriStateField(label=_("Ziet het slachtoffer de dader weer (school, club, werk)?"))
     intimate_images = TriStateField(label=_("Gaat het om naaktbeelden of seksuele beelden van het slachtoffer?"))
     age_when_images_made = forms.IntegerField(
         label=_("Leeftijd toen de beelden gemaakt werden"), min_value=0, max_value=120, required=False
     )
     images_online = TriStateField(label=_("Staan de beelden of berichten nu online?"))
+    money_lost = TriStateField(
+        label=_("Heeft het slachtoffer geld betaald, of bankgegevens of inloggegevens gegeven?"),
+        help_text=_("Dan moet de bank meteen gebeld worden. Soms kan het geld dan nog worden tegengehouden."),
+    )
     # Declared last: the field's name shadows the ``forms`` module in this class body.
-    forms = _checkboxes(FORM_LABELS, _("Wat voor online geweld is het?"), required=True)
+    forms = _checkboxes(
+        FORM_LABELS,
+        _("Wat voor online geweld is het?"),
+        required=True,
+        error_messages={"required": _("Kies minstens één soort online geweld.")},
+    )
 
     fact_fields = (
         "country",
+        "setting",
         "victim_age",
         "forms",
         "threatened_with",
         "acute_danger",
         "offender_known",
+        "offender_relation",
+        "offender_is_minor",
         "meets_offender_again",
         "intimate_images",
         "age_when_images_made",
         "images_online",
+        "money_lost",
     )
     field_order = fact_fields
+    sections = (
+        (_("Over het slachtoffer"), ("country", "setting", "victim_age")),
+        (_("Wat is er gebeurd?"), ("forms", "threatened_with", "acute_danger")),
+        (_("Over de dader"), ("offender_known", "offender_relation", "offender_is_minor", "meets_offender_again")),
+        (_("Beelden"), ("intimate_images", "age_when_images_made", "images_online")),
+        (_("Geld"), ("money_lost",)),
+    )
+
+    def section_fields(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        return _section_fields(self)
+
+
+def _section_fields(form: forms.Form) -> list[tuple[Any, list[forms.BoundField]]]:
+    """The form's fields under their headings (``sections``), for the template."""
+    return [(title, [form[name] for name in names]) for title, names in form.sections]  # type: ignore[attr-defined]
 
 
 class VulnerabilityForm(forms.Form):
-    """Wizard step 3: vulnerability and hate crime."""
+    """Wizard step 3: safety first (self-harm, sexual violence, home), then
+    vulnerability and hate crime."""
 
+    self_harm_signs = TriStateField(
+        label=_("Praat het slachtoffer over zelfmoord of zichzelf pijn doen? Of zie je daar signalen van?"),
+        help_text=_("Dan is meteen hulp nodig. Het advies noemt een hulplijn die je samen kunt bellen."),
+    )
+    physical_sexual_violence = ChoiceOrUnknownField(
+        PHYSICAL_SEXUAL_VIOLENCE_LABELS,
+        label=_("Is er na het online contact ook lichamelijk seksueel geweld gebeurd?"),
+        help_text=_(
+            "In de eerste 7 dagen is snelle medische hulp nodig, en kunnen sporen nog worden vastgelegd. "
+            "Het advies noemt een centrum dat dag en nacht helpt."
+        ),
+    )
+    unsafe_home = TriStateField(
+        label=_("Zijn er signalen dat het thuis niet veilig is? Bijvoorbeeld geweld, misbruik of verwaarlozing."),
+        help_text=_("Dan hoort er hulp bij voor huiselijk geweld en kindermishandeling. Het advies zegt waar."),
+    )
     vulnerabilities = _checkboxes(VULNERABILITY_LABELS, _("Is het slachtoffer extra kwetsbaar?"))
     hate_motive = TriStateField(
         label=_("Is het slachtoffer aangevallen om wie hij of zij is (afkomst, geloof, geaardheid, gender)?")
     )
 
-    fact_fields = ("vulnerabilities", "hate_motive")
+    fact_fields = ("self_harm_signs", "physical_sexual_violence", "unsafe_home", "vulnerabilities", "hate_motive")
+    field_order = fact_fields
+    sections = (
+        (_("Veiligheid"), ("self_harm_signs", "physical_sexual_violence", "unsafe_home")),
+        (_("Kwetsbaarheid en hate crime"), ("vulnerabilities", "hate_motive")),
+    )
+
+    def section_fields(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        return _section_fields(self)
 
 
 def facts_initial(facts: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     initial: dict[str, Any] = {}
     for name in fields:
         value = facts.get(name)
-        initial[name] = tristate_initial(value) if name in BOOLEAN_FACTS or name == "hate_motive" else value
+        if name in BOOLEAN_FACTS:
+            value = tristate_initial(value)
+        elif name in CHOICE_FACTS and value is None:
+            value = UNKNOWN
+        initial[name] = value
     return initial
 
 
@@ -193,11 +344,17 @@ class WishesForm(forms.Form):
         label=_("Toelichting op de wensen"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     consent_referral = forms.BooleanField(
-        label=_("Het slachtoffer (of de ouder) geeft toestemming om door te verwijzen"), required=False
+        label=_("Het slachtoffer (of de ouder) geeft toestemming om door te verwijzen"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": CHECKBOX_CLASS}),
     )
     consent_contact = forms.BooleanField(
-        label=_("Het slachtoffer (of de ouder) geeft toestemming om contactgegevens te bewaren"), required=False
+        label=_("Het slachtoffer (of de ouder) geeft toestemming om contactgegevens te bewaren"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": CHECKBOX_CLASS}),
     )
+
+    fact_fields = ("victim_wishes",)
 
 
 class ActionsForm(forms.Form):

@@ -36,7 +36,7 @@ View = Callable[..., HttpResponse]
 STEPS = (
     ("gesprek", gettext_lazy("Gesprek")),
     ("feiten", gettext_lazy("Feiten")),
-    ("kwetsbaarheid", gettext_lazy("Kwetsbaarheid en hate crime")),
+    ("kwetsbaarheid", gettext_lazy("Veiligheid en kwetsbaarheid")),
     ("bewijs", gettext_lazy("Bewijs")),
     ("wensen", gettext_lazy("Wensen en toestemming")),
     ("advies", gettext_lazy("Advies")),
@@ -263,8 +263,10 @@ def _step_conversation(request: HttpRequest, case: Case) -> HttpResponse:
 
 def _facts_step(request: HttpRequest, case: Case, step: str, form_class: type) -> HttpResponse:
     initial = forms.facts_initial(case.facts or {}, form_class.fact_fields)
-    if not initial.get("country"):
+    if "country" in initial and not initial["country"]:
         initial["country"] = case.organisation.country
+    if "setting" in initial and not initial["setting"]:
+        initial["setting"] = forms.setting_for(case.organisation)
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

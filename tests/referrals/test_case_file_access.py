@@ -23,7 +23,7 @@ CASE_FILE = PersonalDataAccess.Kind.CASE_FILE
 STEPS = {
     "gesprek": "Gesprek",
     "feiten": "Feiten",
-    "kwetsbaarheid": "Kwetsbaarheid en hate crime",
+    "kwetsbaarheid": "Veiligheid en kwetsbaarheid",
     "bewijs": "Bewijs",
     "wensen": "Wensen en toestemming",
     "advies": "Advies",
