@@ -325,7 +325,15 @@ def facts_changes(form: forms.Form) -> dict[str, Any]:
 
 class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Wat is er bewaard?"), choices=EvidenceItem.Kind.choices)
-    platform = forms.CharField(label=_("Platform"), max_length=80, required=False)
+    platform = forms.CharField(
+        label=_("Platform"),
+        max_length=80,
+        required=False,
+        # The takedown guides' platforms are offered (a datalist on the page): a name
+        # the advice page recognises is pre-selected there for the report.
+        widget=forms.TextInput(attrs={"list": "platformen", "autocomplete": "off"}),
+        help_text=_("Bijvoorbeeld Snapchat of Instagram. Bij het advies staat dit platform dan al aangevinkt."),
+    )
     captured_on = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     description = forms.CharField(
         label=_("Korte omschrijving"),
@@ -358,20 +366,28 @@ class WishesForm(forms.Form):
 
 
 class ActionsForm(forms.Form):
+    """The advice page: which recommendations become tasks, and for a report on the
+    platform, which platforms (each gets its takedown guide)."""
+
     destinations = forms.MultipleChoiceField(
-        label=_("Welke acties zet je uit?"), widget=forms.CheckboxSelectMultiple, required=True
+        label=_("Welke acties zet je uit?"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX_CLASS}),
+        required=True,
+        error_messages={"required": _("Kies minstens één actie uit het advies.")},
     )
     platforms = forms.MultipleChoiceField(
-        label=_("Op welk platform staat het?"), widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Op welk platform staat het?"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX_CLASS}),
+        required=False,
+        help_text=_(
+            "Het platform dat je bij Bewijs noemde, staat al aangevinkt. Je krijgt per platform een handleiding."
+        ),
     )
 
-    def __init__(
-        self, *args: Any, recommendations: list[dict[str, Any]], labels: dict[str, str], guides, **kwargs: Any
-    ):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, recommendations: list[dict[str, Any]], guides: list[Any], **kwargs: Any) -> None:
+        """``recommendations``: the advice's, each with its Dutch ``label``."""
         super().__init__(*args, **kwargs)
-        self.fields["destinations"].choices = [
-            (r["destination"], labels.get(r["destination"], r["destination"])) for r in recommendations
-        ]
+        self.fields["destinations"].choices = [(r["destination"], r["label"]) for r in recommendations]
         self.fields["platforms"].choices = [(guide.slug, guide.platform) for guide in guides]
 
 

@@ -8,12 +8,15 @@ read and the results handed to it.
 from __future__ import annotations
 
 import logging
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
 from portal.models import Membership, Organisation, User
@@ -36,6 +39,7 @@ from referrals.models import (
     VictimContact,
 )
 from referrals.routing import (
+    Destination,
     RuleSet,
     RuleSetInvalid,
     check_local_rule,
@@ -45,6 +49,7 @@ from referrals.routing import (
     parse_rule_set,
     route,
 )
+from referrals.routing.vocabulary import URGENCIES
 
 logger = logging.getLogger(__name__)
 
@@ -213,11 +218,102 @@ def _destinations_of(rule: object) -> set[str]:
 # select_related/prefetch_related, so a page costs the same queries for 5 rows or 500.
 
 
+def case_destinations(case: Case) -> Mapping[str, Destination]:
+    """The destinations of the rule set in force now for the case (the platform's and
+    its municipality's local ones, ``local:<code>``), by code, with label and website.
+    The stored advice itself keeps only the codes and explanations."""
+    return rule_set_for_municipality(municipality_of(case.organisation)).destinations
+
+
 def destination_labels(case: Case) -> dict[str, str]:
-    """Dutch labels of the destinations in the case's advice (from the rule set in
-    force now; the stored advice itself keeps the codes and explanations)."""
-    rule_set = rule_set_for_municipality(municipality_of(case.organisation))
-    return {code: destination.label for code, destination in rule_set.destinations.items()}
+    """Dutch labels of the destinations in the case's advice, by code, in the words of
+    the case's country (a case in Belgium: "Klacht neerleggen bij de politie")."""
+    country = (case.facts or {}).get("country") or case.organisation.country
+    return {code: destination.label_for(country) for code, destination in case_destinations(case).items()}
+
+
+def case_advice(case: Case) -> dict[str, Any]:
+    """The case's stored advice as the advice page shows it, in a fixed number of
+    queries however many recommendations and evidence items there are.
+
+    ``questions`` and ``cautions`` as stored (advice made before routing contract 2
+    has neither: empty). ``groups``: the recommendations by urgency, most urgent
+    first, each with the destination's ``label`` and ``url`` and its ``contact`` in
+    the national directory for the case's country (None for a local destination or
+    one the directory lacks), with ``phone_href`` (a ``tel:`` link) and ``website``.
+    ``guides``: every takedown guide; ``guides_named``: the slugs of those whose
+    platform the evidence step recorded.
+    """
+    from cms.models import TakedownGuide
+
+    result = case.routing_result or {}
+    destinations = case_destinations(case)
+    country = (case.facts or {}).get("country") or case.organisation.country
+    stored = [r for r in result.get("recommendations", []) if isinstance(r, dict)]
+    directory = directory_for(country=country, codes=[r["destination"] for r in stored])
+    groups: dict[str, list[dict[str, Any]]] = {urgency: [] for urgency in URGENCIES}
+    for recommendation in stored:
+        code = recommendation["destination"]
+        destination, contact = destinations.get(code), directory.get(code)
+        label = destination.label_for(country) if destination else contact.name if contact else _OLD_DESTINATION
+        website = (contact.website if contact else "") or (destination.url if destination else "")
+        groups.setdefault(recommendation.get("urgency", "normal"), []).append(
+            {
+                **recommendation,
+                "label": label,
+                "contact": contact,
+                # Who to contact, when the label does not say it already: "Politie" for
+                # "Aangifte doen bij de politie"; not "Melden bij het platform".
+                "contact_name": contact.name
+                if contact and contact.name != label and (contact.phone or recommendation.get("kind") != "action")
+                else "",
+                "phone_href": "tel:" + re.sub(r"[^0-9+]", "", contact.phone) if contact and contact.phone else "",
+                "website": website,
+                "website_text": (urlsplit(website).hostname or website).removeprefix("www.") if website else "",
+            }
+        )
+    guides = list(TakedownGuide.objects.only("slug", "platform").order_by("platform"))
+    platforms = EvidenceItem.objects.filter(case=case).exclude(platform="").values_list("platform", flat=True)
+    return {
+        "rules_version": result.get("rules_version") or case.rules_version,
+        "flags": list(result.get("flags", [])),
+        "questions": [q for q in result.get("questions", []) if isinstance(q, dict)],
+        "cautions": [c for c in result.get("cautions", []) if isinstance(c, dict)],
+        "recommendations": [r for urgency in groups for r in groups[urgency]],
+        "groups": [{"urgency": urgency, "recommendations": rows} for urgency, rows in groups.items() if rows],
+        "guides": guides,
+        "guides_named": guides_named_in(set(platforms.order_by()), guides),
+    }
+
+
+def platforms() -> list[str]:
+    """The platforms that have a takedown guide, by name: offered in the evidence step."""
+    from cms.models import TakedownGuide
+
+    return list(TakedownGuide.objects.order_by("platform").values_list("platform", flat=True))
+
+
+# A destination the rule set in force no longer has (the advice is older): named, never by code.
+_OLD_DESTINATION = gettext_lazy("Bestemming uit een oudere versie van de verwijsregels")
+_PLATFORM_FILLER = frozenset({"en", "and", "of", "or", "the", "de", "het"})
+
+
+def _platform_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[0-9a-z]+", text.casefold()) if word not in _PLATFORM_FILLER}
+
+
+def guides_named_in(platforms: Iterable[str], guides: Iterable[Any]) -> list[str]:
+    """Slugs of the takedown guides that free-text platform names point to, by word:
+    "Snapchat", "snapchat-chat" and "Messenger" find ``snapchat`` and
+    ``facebook-messenger``; "X" finds ``x-twitter``."""
+    named: set[str] = set()
+    for platform in platforms:
+        named |= _platform_words(platform)
+    return [
+        guide.slug
+        for guide in guides
+        if named & (_platform_words(guide.platform) | _platform_words(guide.slug.replace("-", " ")))
+    ]
 
 
 def cases_for_member(membership: Membership) -> QuerySet[Case]:

@@ -42,6 +42,17 @@ STEPS = (
     ("advies", gettext_lazy("Advies")),
 )
 STEP_NAMES = tuple(name for name, _label in STEPS)
+# Which step asks which fact, from the step forms themselves: the advice page links
+# each open question back to the step (and the field) that asks it.
+FACT_STEPS = {
+    fact: step
+    for step, form_class in (
+        ("feiten", forms.FactsForm),
+        ("kwetsbaarheid", forms.VulnerabilityForm),
+        ("wensen", forms.WishesForm),
+    )
+    for fact in form_class.fact_fields
+}
 LIST_PER_PAGE = 50
 
 
@@ -304,7 +315,7 @@ def _step_evidence(request: HttpRequest, case: Case) -> HttpResponse:
     return render(
         request,
         "referrals/cases/wizard_bewijs.html",
-        {**_wizard_context(case, "bewijs"), "form": form, "evidence": evidence},
+        {**_wizard_context(case, "bewijs"), "form": form, "evidence": evidence, "platforms": selectors.platforms()},
     )
 
 
@@ -334,9 +345,19 @@ def _step_wishes(request: HttpRequest, case: Case) -> HttpResponse:
     return render(request, "referrals/cases/wizard_wensen.html", {**_wizard_context(case, "wensen"), "form": form})
 
 
-def _step_advice(request: HttpRequest, case: Case) -> HttpResponse:
-    from cms.models import TakedownGuide
+def _with_step(question: dict[str, object]) -> dict[str, object]:
+    """An open question with the wizard step that asks its fact (None: no step does)."""
+    step = FACT_STEPS.get(str(question.get("fact")))
+    if step is None:
+        return {**question, "step": None}
+    index = STEP_NAMES.index(step)
+    return {**question, "step": step, "step_number": index + 1, "step_label": STEPS[index][1]}
 
+
+def _step_advice(request: HttpRequest, case: Case) -> HttpResponse:
+    """The advice: open questions (each linked to the step that asks it), cautions,
+    then the recommendations by urgency with their contact details; the chosen ones
+    become tasks. Posting ``action=route`` makes the advice (again) from the facts."""
     route_errors: list[str] = []
     if request.method == "POST" and request.POST.get("action") == "route":
         try:
@@ -345,11 +366,13 @@ def _step_advice(request: HttpRequest, case: Case) -> HttpResponse:
             route_errors = exc.messages
         else:
             return redirect("cases:wizard_advies", org_slug=case.organisation.slug, case_id=case.pk)
-    labels = selectors.destination_labels(case) if case.routing_result else {}
-    guides = list(TakedownGuide.objects.only("slug", "platform").order_by("platform"))
+    advice = selectors.case_advice(case)
     choose = request.method == "POST" and request.POST.get("action") == "choose"
     form = forms.ActionsForm(
-        request.POST if choose else None, recommendations=case.recommendations, labels=labels, guides=guides
+        request.POST if choose else None,
+        recommendations=advice["recommendations"],
+        guides=advice["guides"],
+        initial={"platforms": advice["guides_named"]},
     )
     if choose and form.is_valid():
         try:
@@ -364,15 +387,15 @@ def _step_advice(request: HttpRequest, case: Case) -> HttpResponse:
         else:
             messages.success(request, _("%(count)d taken aangemaakt.") % {"count": len(tasks)})
             return _to_case(case, "taken")
-    recommendations = [{**r, "label": labels.get(r["destination"], r["destination"])} for r in case.recommendations]
     return render(
         request,
         "referrals/cases/wizard_advies.html",
         {
             **_wizard_context(case, "advies"),
             "form": form,
-            "recommendations": recommendations,
-            "flags": (case.routing_result or {}).get("flags", []),
+            "advice": advice,
+            "questions": [_with_step(question) for question in advice["questions"]],
+            "chosen": set(form["destinations"].value() or ()),
             "route_errors": route_errors,
         },
     )

@@ -66,6 +66,53 @@ ADVICE = {
 }
 
 
+# A stored advice of routing contract 2, as case_route leaves it: questions, cautions,
+# every urgency and a local destination (``local:jeugdteam``).
+ADVICE_V2 = {
+    "rules_version": "2026.2",
+    "flags": ["minor"],
+    "recommendations": [
+        {
+            "destination": "police_emergency",
+            "kind": "action",
+            "urgency": "immediate",
+            "rules": ["acute-danger"],
+            "explanation": "Er is nu gevaar. Bel 112.",
+        },
+        {
+            "destination": "platform_report",
+            "kind": "action",
+            "urgency": "soon",
+            "rules": ["images-online", "sextortion-report-account"],
+            "explanation": "Meld het account van de afperser bij het platform.",
+        },
+        {
+            "destination": "slachtofferhulp",
+            "kind": "referral",
+            "urgency": "normal",
+            "rules": ["victim-support"],
+            "explanation": "Slachtofferhulp helpt met steun en met de aangifte.",
+        },
+        {
+            "destination": "local:jeugdteam",
+            "kind": "referral",
+            "urgency": "normal",
+            "rules": ["local:jeugdteam-minor"],
+            "explanation": "Het jeugdteam van de gemeente helpt het gezin.",
+        },
+    ],
+    "questions": [
+        {"fact": "acute_danger", "question": "Is het slachtoffer of iemand in de buurt nu in gevaar?"},
+        {"fact": "self_harm_signs", "question": "Praat het slachtoffer over zelfmoord of zichzelf pijn doen?"},
+        {"fact": "victim_wishes", "question": "Wat wil het slachtoffer zelf?"},
+    ],
+    "cautions": [
+        {"id": "do_not_give_in", "text": "Betaal niet en stuur niets meer. Verwijder de chats niet."},
+        {"id": "no_copies_of_minor_images", "text": "Maak geen kopie of screenshot van de beelden zelf."},
+    ],
+}
+
+
 def make_routed_case(organisation, *, handler=None, age=17, **extra) -> Case:
     facts = {"country": organisation.country, "victim_age": age, "forms": ["sextortion"]}
     return make_case(
