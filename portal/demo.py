@@ -7,19 +7,17 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django_scopes import scopes_disabled
 
+from portal.demo_totp import DEMO_TOTP_SECRET, totp_code
 from portal.models import Country, Membership, Organisation, User
 from portal.roles import OrganisationKind as K
 from portal.roles import Role, role_requires_mfa
 from portal.services import user_sync_staff_flags
 
 DEMO_PASSWORD = "Veilig-Demo-2026"
-# A fixed secret so a newcomer can add it to an authenticator app once, or read the
-# current code with `manage.py demo_totp`. Only demo accounts ever get it.
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 @dataclass(frozen=True)
@@ -189,7 +187,7 @@ def current_demo_code(secret: str = DEMO_TOTP_SECRET) -> str:
 
     from allauth.mfa import app_settings
 
-    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+    return totp_code(secret, at=time.time(), period=app_settings.TOTP_PERIOD, digits=app_settings.TOTP_DIGITS)
 
 
 def demo_logins_text(url: str) -> str:
