@@ -20,9 +20,10 @@ Three kinds of actor appear here, each checked explicitly:
 * the municipality: a coordinator of the referrer's municipality
   (``Action.REFERRAL_AREA``), who never sees victim data.
 
-Nothing is shared without valid consent: ``shared_with_partner`` decides, on
-every read, what the partner may see; withdrawing consent takes effect at the
-next request.
+Nothing is shared without valid consent while the referral is under way with the
+partner: ``shared_with_partner`` decides, on every read, what the partner may see
+(``PARTNER_READABLE_STATUSES``); withdrawing consent, withdrawing, redirecting,
+declining or closing the referral takes effect at the next request.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
 from portal.models import Membership, Organisation, User
@@ -69,6 +71,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 # Statuses in which the referral is still under way (not a draft, not closed).
 ACTIVE_STATUSES = (S.SENT, S.ACKNOWLEDGED, S.ACCEPTED, S.DECLINED)
+# Statuses in which the partner may read what valid consent covers (summary, contact
+# details, messages). Not a draft (not sent yet), not declined (the partner said no),
+# not closed (done, withdrawn by the referrer or redirected by the municipality).
+PARTNER_READABLE_STATUSES = frozenset({S.SENT, S.ACKNOWLEDGED, S.ACCEPTED})
 # Outcomes a partner may report, and those that belong to the referrer or municipality.
 PARTNER_OUTCOMES = (
     Referral.Outcome.HELPED,
@@ -79,6 +85,9 @@ PARTNER_OUTCOMES = (
 )
 REFERRER_OUTCOMES = (*PARTNER_OUTCOMES, Referral.Outcome.WITHDRAWN, Referral.Outcome.CANCELLED)
 MIN_REASON_LENGTH = 5
+REFERRAL_ENDED_MESSAGE = gettext_lazy(
+    "De doorverwijzing loopt niet meer bij jullie. Daarom zie je geen gegevens over de persoon meer."
+)
 
 
 class TransitionNotAllowed(Exception):
@@ -115,6 +124,9 @@ class Shared:
     summary: bool
     contact: bool
     consent: ReferralConsent | None
+    # The referral is no longer under way with the partner (declined or closed):
+    # nothing is shared, whatever the consent ledger says.
+    ended: bool = False
 
 
 # --- Helpers ---------------------------------------------------------------------------
@@ -328,10 +340,10 @@ def consent_withdraw(*, actor_membership: Membership, consent: ReferralConsent) 
     return consent
 
 
-def shared_with_partner(referral: Referral, *, now: datetime | None = None) -> Shared:
-    """What the partner may see now: the union of the valid consent entries.
-    Reads the ledger unscoped by referral id: callers have been checked as a party
-    to this referral."""
+def consent_covers(referral: Referral, *, now: datetime | None = None) -> Shared:
+    """What the consent ledger alone covers now: the union of the valid entries,
+    whatever the referral's status. Reads the ledger unscoped by referral id:
+    callers have been checked as a party to this referral."""
     now = now or timezone.now()
     with scopes_disabled():
         valid = [c for c in ReferralConsent.objects.filter(referral_id=referral.pk) if c.is_valid(now)]
@@ -340,6 +352,31 @@ def shared_with_partner(referral: Referral, *, now: datetime | None = None) -> S
         contact=any(c.shares_contact for c in valid),
         consent=valid[0] if valid else None,
     )
+
+
+def shared_with_partner(referral: Referral, *, now: datetime | None = None) -> Shared:
+    """What the partner may see now: both the referral's status and the consent decide.
+
+    * ``sent``, ``acknowledged``, ``accepted`` (``PARTNER_READABLE_STATUSES``): what the
+      valid consent entries cover (``consent_covers``); withdrawn or expired consent
+      hides it at once.
+    * ``declined`` or ``closed`` (done, withdrawn by the referrer, redirected by the
+      municipality, declined and closed): nothing, even while consent is still valid;
+      ``ended`` is set so the page can say why.
+    * ``draft``: what the partner will see once it is sent, for the referrer's send
+      step. No partner reaches a draft (the inbox leaves it out, links are made on
+      sending), and ``referral_summary_read``/``referral_contact_read`` refuse it.
+    """
+    if referral.status in (S.DECLINED, S.CLOSED):
+        return Shared(summary=False, contact=False, consent=None, ended=True)
+    return consent_covers(referral, now=now)
+
+
+def _partner_may_read(referral: Referral) -> Shared:
+    """What a partner's read may return now: nothing on a draft, else ``shared_with_partner``."""
+    if referral.status not in PARTNER_READABLE_STATUSES:
+        return Shared(summary=False, contact=False, consent=None, ended=referral.status != S.DRAFT)
+    return shared_with_partner(referral)
 
 
 # --- Sending ----------------------------------------------------------------------------
@@ -359,7 +396,7 @@ def referral_send(*, actor_membership: Membership, referral: Referral, partner_e
     returned here so the handler can see where it went.
     """
     _require_referrer(actor_membership, referral)
-    if not shared_with_partner(referral).summary:
+    if not consent_covers(referral).summary:
         raise ValidationError(
             {NON_FIELD_ERRORS: [_("Leg eerst toestemming vast om de samenvatting met deze organisatie te delen.")]}
         )
@@ -494,7 +531,9 @@ def partner_link_resolve(token: str) -> PartnerLink:
     state = link.state()
     if state != "active":
         raise LinkInvalid(state)
-    if not shared_with_partner(link.referral).summary:
+    if not _partner_may_read(link.referral).summary:
+        # Consent withdrawn, or the referral declined or closed without the link
+        # being revoked on the way: the link ends with the sharing.
         raise LinkInvalid("revoked")
     return link
 
@@ -728,9 +767,10 @@ def referral_summary_read(
     *, referral: Referral, actor_membership: Membership | None = None, link: PartnerLink | None = None
 ) -> dict[str, Any] | None:
     """What the partner may read of the case, logged as a read of personal data;
-    None (and nothing logged) when no valid consent covers the summary."""
+    None (and nothing logged) when no valid consent covers the summary or the
+    referral is not under way with the partner (see ``shared_with_partner``)."""
     user, _label = _partner_party(referral, actor_membership, link)
-    shared = shared_with_partner(referral)
+    shared = _partner_may_read(referral)
     if not shared.summary:
         return None
     case = referral.case
@@ -751,12 +791,16 @@ def referral_summary_read(
 
 def referral_contact_read(*, referral: Referral, actor_membership: Membership, reason: str) -> VictimContact | None:
     """The victim's contact details for a partner intake worker (signed in, with MFA;
-    never through a link), when valid consent covers them. Needs a reason; logged."""
+    never through a link), when valid consent covers them and the referral is under
+    way with the partner (see ``shared_with_partner``). Needs a reason; logged."""
     user, _label = _partner_party(referral, actor_membership, None)
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:
         raise ValidationError({"reason": [_("Schrijf kort op waarom je de contactgegevens nodig hebt.")]})
-    if not shared_with_partner(referral).contact:
+    shared = _partner_may_read(referral)
+    if shared.ended:
+        raise ValidationError({NON_FIELD_ERRORS: [REFERRAL_ENDED_MESSAGE]})
+    if not shared.contact:
         raise ValidationError({NON_FIELD_ERRORS: [_("Er is geen geldige toestemming om contactgegevens te delen.")]})
     with transaction.atomic():
         _log_read(

@@ -10,7 +10,7 @@ urls module: no caching, no uploaded files.
 Lookups come before role checks, so the id of a referral to another organisation
 (or one still in draft) is the same 404 as a missing id. A partner sees victim
 data only through ``referral_summary_read`` and ``referral_contact_read``, which
-check consent on every request and log the read.
+check the referral's status and the consent on every request and log the read.
 """
 
 from __future__ import annotations
@@ -128,6 +128,7 @@ def _detail(
     membership = request.membership  # type: ignore[attr-defined]
     summary = lifecycle.referral_summary_read(referral=referral, actor_membership=membership)
     shared = lifecycle.shared_with_partner(referral)
+    # Declined or closed (also withdrawn or redirected): nothing about the person any more.
     # Messages may hold victim data too: only while consent covers the summary.
     updates = list(ReferralUpdate.received.filter(referral=referral).order_by("created_at", "pk")) if summary else []
     allowed = lifecycle.TRANSITIONS[referral.status]
@@ -136,6 +137,7 @@ def _detail(
         "summary": summary,
         "form_labels": [FORM_LABELS.get(code, code) for code in summary["forms"]] if summary else [],
         "contact_shared": shared.contact,
+        "sharing_ended": shared.ended,
         "updates": updates,
         "can_acknowledge": S.ACKNOWLEDGED in allowed,
         "can_decide": S.ACCEPTED in allowed,

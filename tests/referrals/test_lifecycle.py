@@ -592,3 +592,31 @@ def test_retention_clears_what_was_shared(org, partner, intake):
     with scopes_disabled():
         assert not ReferralUpdate.objects.filter(referral=referral).exists()
         assert referral.consents.get().victim_age is None
+
+
+# --- What the partner reads, by status ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", S.values)
+def test_partner_reads_only_while_the_referral_is_sent_acknowledged_or_accepted(status, org, partner, intake):
+    referral = make_referral(org, partner=partner, status=status, shares_contact=True)
+    with scopes_disabled():
+        VictimContact.objects.create(organisation=org, case=referral.case, phone="0612345678")
+    readable = status in (S.SENT, S.ACKNOWLEDGED, S.ACCEPTED)
+    assert lifecycle.PARTNER_READABLE_STATUSES == frozenset({S.SENT, S.ACKNOWLEDGED, S.ACCEPTED})
+    with scope(organisation=partner):
+        summary = lifecycle.referral_summary_read(referral=referral, actor_membership=intake)
+        assert (summary is not None) is readable
+        if readable:
+            contact = lifecycle.referral_contact_read(
+                referral=referral, actor_membership=intake, reason="Afspraak maken"
+            )
+            assert contact.phone == "0612345678"
+        else:
+            with pytest.raises(ValidationError) as caught:
+                lifecycle.referral_contact_read(referral=referral, actor_membership=intake, reason="Afspraak maken")
+            assert "loopt niet meer" in caught.value.messages[0] or status == S.DRAFT
+    with scopes_disabled():
+        assert PersonalDataAccess.objects.filter(case=referral.case).count() == (2 if readable else 0)
+    # The ledger itself stays as it was: consent covers both, whatever the status.
+    assert lifecycle.consent_covers(referral).contact

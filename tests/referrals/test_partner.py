@@ -491,3 +491,61 @@ def test_detail_costs_the_same_for_few_and_many_messages(client, org, partner, i
     many = _count(client, detail_url(partner, large))
     assert few == many
     assert few <= 20
+
+
+# --- Reads end with the referral -------------------------------------------------------------
+
+
+def _withdraw(referral, org, member_factory, partner, intake):
+    handler = member_factory(org, Role.CASE_HANDLER)
+    with scope(organisation=org):
+        lifecycle.referral_close(referral=referral, outcome=Referral.Outcome.WITHDRAWN, actor_membership=handler)
+
+
+def _redirect(referral, org, member_factory, partner, intake):
+    coordinator = member_factory(org.parent, Role.MUNICIPAL_COORDINATOR)
+    with scope(organisation=org.parent):
+        lifecycle.referral_redirect(
+            actor_membership=coordinator, referral=referral, destination="helpwanted", reason="Past beter bij beelden."
+        )
+
+
+def _decline(referral, org, member_factory, partner, intake):
+    with scope(organisation=partner):
+        lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
+        lifecycle.referral_decline(referral=referral, reason="Geen plek deze maand.", actor_membership=intake)
+
+
+def _close(referral, org, member_factory, partner, intake):
+    with scope(organisation=partner):
+        lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
+        lifecycle.referral_accept(referral=referral, actor_membership=intake)
+        lifecycle.referral_close(referral=referral, outcome=Referral.Outcome.HELPED, actor_membership=intake)
+
+
+@pytest.mark.parametrize("end", [_withdraw, _redirect, _decline, _close], ids=lambda f: f.__name__.strip("_"))
+def test_reads_end_when_the_referral_ends_although_consent_is_still_valid(
+    end, client, org, partner, intake, member_factory
+):
+    referral = make_referral(org, partner=partner, shares_contact=True)
+    set_contact(referral)
+    client.force_login(intake.user)
+    before = client.get(detail_url(partner, referral))
+    assert SUMMARY in before.text and action_url(partner, referral, "contact") in before.text
+    end(referral, org, member_factory, partner, intake)
+    with scopes_disabled():
+        referral.refresh_from_db()
+        assert referral.consents.get().is_valid(timezone.now())  # the consent itself was not withdrawn
+    after = client.get(detail_url(partner, referral))
+    assert after.status_code == 200
+    for secret in (SUMMARY, PSEUDONYM, "17 jaar", "We bellen morgen."):
+        assert secret not in after.text
+    assert action_url(partner, referral, "contact") not in after.text
+    assert "loopt niet meer bij jullie" in after.text
+    refused = client.post(action_url(partner, referral, "contact"), {"reason": "Afspraak maken voor intake."})
+    assert refused.status_code == 400
+    assert PHONE not in refused.text
+    assert "De doorverwijzing loopt niet meer bij jullie" in refused.text
+    # Only the read before the end was logged.
+    assert len(access_rows(kind=PersonalDataAccess.Kind.REFERRAL)) == 1
+    assert access_rows(kind=PersonalDataAccess.Kind.CONTACT_DETAILS) == []

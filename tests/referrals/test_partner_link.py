@@ -271,3 +271,15 @@ def test_partner_pages_inside_the_portal_keep_the_csrf_check(org, referral, memb
     assert response.status_code == 403
     with scopes_disabled():
         assert Referral.objects.get(pk=referral.pk).status == S.SENT
+
+
+@pytest.mark.parametrize("status", [S.DECLINED, S.CLOSED])
+def test_a_link_ends_with_the_referral_even_if_it_was_not_revoked(status, client, referral, link):
+    assert SUMMARY in client.get(URL).text
+    with scopes_disabled():
+        outcome = Referral.Outcome.WITHDRAWN if status == S.CLOSED else ""
+        Referral.objects.filter(pk=referral.pk).update(status=status, outcome=outcome, closed_at=timezone.now())
+    response = client.get(URL)
+    assert response.status_code == 410
+    assert_no_referral_data(response, referral)
+    assert len(list(_access_rows())) == 1
