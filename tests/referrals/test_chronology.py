@@ -14,7 +14,7 @@ from portal.demo import seed_demo
 from referrals import chronology, selectors, services
 from referrals.demo import seed_referrals_demo
 from referrals.demo_history import seed_case_history
-from referrals.models import CaseEvent
+from referrals.models import CaseEvent, CaseTask
 from referrals.routing import default_rule_set, vocabulary
 from tests.cms.helpers import make_guide
 from tests.referrals.factories import make_case, make_routed_case
@@ -84,3 +84,57 @@ def test_the_advice_line_counts_in_words():
     assert chronology.advice_made(result) == "1 advies, 2 open vragen (verwijsregels 2026.2)"
     old = {"rules_version": "2026.1", "recommendations": [{}, {}, {}]}  # before contract 2: no questions
     assert chronology.advice_made(old) == "3 adviezen (verwijsregels 2026.1)"
+
+
+# --- Lines written before: migration 0007 ------------------------------------------------------
+
+
+def test_old_lines_are_rewritten_in_dutch(org, other_org):
+    import importlib
+    from datetime import timedelta
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    migration = importlib.import_module("referrals.migrations.0007_chronology_in_dutch")
+    case = make_case(org)
+    other = make_case(other_org)
+    now = timezone.now()
+    with scopes_disabled():
+        snap, insta, _help = (
+            CaseTask.objects.create(organisation=org, case=case, destination=code, title=title, created_at=now)
+            for code, title in (
+                ("platform_report", "Melden bij het platform: Snapchat"),
+                ("platform_report", "Melden bij het platform: Instagram"),
+                ("helpwanted", "HelpWanted"),
+            )
+        )
+        CaseTask.objects.filter(pk=insta.pk).update(status="done", done_at=now + timedelta(days=2))
+        CaseTask.objects.filter(pk=snap.pk).update(status="done", done_at=now + timedelta(days=1))
+        lines = {
+            "facts": ("facts_changed", "acute_danger, forms, victim_age", now),
+            "chosen": ("actions_chosen", "helpwanted, platform_report", now),
+            "done": ("task_done", "platform_report", now + timedelta(days=2)),  # when Instagram was done
+            "gone": ("task_done", "slachtofferhulp", now),  # no such task any more
+            "new": ("facts_changed", "vorm, leeftijd", now),  # already Dutch
+            "note": ("note", "Notitie toegevoegd", now),
+        }
+        old = {
+            name: CaseEvent.objects.create(organisation=org, case=case, kind=kind, detail=detail, created_at=at)
+            for name, (kind, detail, at) in lines.items()
+        }
+        elsewhere = CaseEvent.objects.create(organisation=other_org, case=other, kind="task_done", detail="awel")
+
+        migration.chronology_in_dutch(apps, None)
+        migration.chronology_in_dutch(apps, None)  # twice: nothing changes the second time
+
+        after = {name: CaseEvent.objects.get(pk=event.pk).detail for name, event in old.items()}
+        assert after == {
+            "facts": "leeftijd, vorm, gevaar nu",
+            "chosen": "HelpWanted, Melden bij het platform: Snapchat, Melden bij het platform: Instagram",
+            "done": "Melden bij het platform: Instagram",
+            "gone": "Actie uit het advies",
+            "new": "vorm, leeftijd",
+            "note": "Notitie toegevoegd",
+        }
+        assert CaseEvent.objects.get(pk=elsewhere.pk).detail == "Actie uit het advies"
