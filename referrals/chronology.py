@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 # Every fact of the routing contract, in the order the wizard asks them.
 FACT_NAMES = {
     "country": _("land"),
-    "setting": _("school of club"),
+    "setting": _("waar je het slachtoffer kent"),
     "victim_age": _("leeftijd"),
     "forms": _("vorm"),
     "threatened_with": _("bedreiging"),
