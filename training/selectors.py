@@ -703,9 +703,8 @@ def certificate_for_download(*, code: str, user: User, may_view_members: bool) -
     raise Http404("No such certificate")
 
 
-def certificate_for_verification(code: str) -> Certificate:
-    """The public check: the code is the only key; unknown codes are a 404."""
-    certificate = Certificate.objects.filter(code=code).first()
-    if certificate is None:
-        raise Http404("No such certificate")
-    return certificate
+def certificate_for_verification(code: str) -> Certificate | None:
+    """The public check: the code is the only key; None for an unknown code."""
+    if not code:
+        return None
+    return Certificate.objects.filter(code=code).first()

@@ -228,7 +228,8 @@ def certificate_download(request: HttpRequest, org_slug: str, code: str) -> Http
         user=request.user,  # type: ignore[arg-type]
         may_view_members=can(request.membership, Action.TRAINING_VIEW_MATRIX),  # type: ignore[attr-defined]
     )
-    response = HttpResponse(certificate_pdf(certificate=certificate), content_type="application/pdf")
+    pdf = certificate_pdf(certificate=certificate, organisation=request.organisation)  # type: ignore[attr-defined]
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
     return response
 
@@ -368,10 +369,21 @@ def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     if canonical != code and canonical:
         return redirect("training_public:certificate_verify", code=canonical)
     certificate = selectors.certificate_for_verification(canonical)
-    response = render(
-        request,
-        "training/certificate_verify.html",
-        {"certificate": certificate, "is_valid": certificate.is_valid()},
-    )
+    if certificate is None:
+        # An unknown code is an answer, not a broken page: the check page says so and
+        # offers the form again with the code filled in (still a 404 for scripts).
+        shown = "-".join(canonical[i : i + 4] for i in range(0, len(canonical), 4))
+        response = render(
+            request,
+            "training/certificate_lookup.html",
+            {"form": CertificateLookupForm(initial={"code": shown}), "unknown_code": shown},
+            status=404,
+        )
+    else:
+        response = render(
+            request,
+            "training/certificate_verify.html",
+            {"certificate": certificate, "is_valid": certificate.is_valid()},
+        )
     response["X-Robots-Tag"] = "noindex"
     return response

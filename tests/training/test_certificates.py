@@ -16,6 +16,7 @@ from portal.roles import Role
 from tests.factories import MembershipFactory
 from tests.training.factories import RIGHT, CertificateFactory, make_module
 from training import services
+from training.certificates import certificate_html
 from training.models import CODE_ALPHABET, CODE_LENGTH, Certificate
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +110,23 @@ def test_own_certificate_downloads_as_an_accessible_pdf(login_as, org, learner, 
     assert learner.user.email.encode() not in content
 
 
+def test_certificate_names_the_organisation_and_links_to_the_check_at_site_url(
+    settings, login_as, org, learner, module
+):
+    settings.SITE_URL = "https://veilig.example.nl"
+    certificate = CertificateFactory(user=learner.user, module=module)
+    check = f"https://veilig.example.nl/certificaat/{certificate.code}/"
+    html = certificate_html(certificate=certificate, organisation=org)
+    assert "<dt>Organisatie</dt><dd>Basisschool Eén</dd>" in html
+    assert f'<a href="{check}">{check}</a>' in html
+    response = login_as(learner).get(f"/o/{org.slug}/training/certificaten/{certificate.code}.pdf")
+    content = inflated(response.content)
+    assert f"/URI ({check})".encode() in content  # a live link in the PDF
+    # The title (document metadata, read out by screen readers) names the organisation too.
+    title = "Leerling, Basisschool Eén".encode("utf-16-be")
+    assert title.hex().encode() in content
+
+
 def test_someone_elses_certificate_is_404(login_as, org, learner, other_learner, module):
     theirs = CertificateFactory(user=other_learner.user, module=module)
     response = login_as(learner).get(f"/o/{org.slug}/training/certificaten/{theirs.code}.pdf")
@@ -154,10 +172,29 @@ def test_public_check_of_an_expired_certificate(client, learner, module):
     assert "geldig." not in html
 
 
-def test_public_check_of_an_unknown_code_is_404(client, db):
+def test_public_check_of_an_unknown_code_says_so_on_the_check_page(client, db):
+    """Not the error page: the check page itself says the code is unknown, in Dutch,
+    and offers the form again with the code filled in. Still a 404 for scripts."""
     response = client.get("/certificaat/ABCDEFGHJKMN/")
     assert response.status_code == 404
-    assert "Deze pagina bestaat niet" in response.text
+    html = response.text
+    assert "Deze pagina bestaat niet" not in html
+    assert "Er is geen certificaat met controlecode ABCD-EFGH-JKMN." in html
+    assert "<h1>Certificaat controleren</h1>" in html
+    assert 'value="ABCD-EFGH-JKMN"' in html
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_lookup_form_with_an_unknown_code_ends_on_the_check_page(client, db):
+    response = client.get("/certificaat/", {"code": "zzzz-zzzz-zzzz"}, follow=True)
+    assert response.redirect_chain == [("/certificaat/ZZZZZZZZZZZZ/", 302)]
+    assert "Er is geen certificaat met controlecode ZZZZ-ZZZZ-ZZZZ." in response.text
+
+
+def test_public_check_of_a_code_without_letters_or_digits(client, db):
+    response = client.get("/certificaat/----/")
+    assert response.status_code == 404
+    assert "Er is geen certificaat met deze controlecode." in response.text
 
 
 def test_public_check_still_works_after_the_module_is_gone(client, learner, module):
