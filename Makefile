@@ -6,12 +6,20 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTHON := .venv/bin/python
 VENDOR := static/vendor
 
-.PHONY: demo test install assets migrate seed run lint clean bench messages
+.PHONY: demo test prerequisites install assets migrate seed run lint clean bench messages
 
 demo: install migrate seed run ## install, migrate, seed demo data, run web + worker + beat
 
-test: install ## the whole suite
+# The system packages come first: without them the install or the suite fails far
+# from the cause. Install only after the check passed (also under make -j).
+test: prerequisites ## the whole suite
+	@$(MAKE) --no-print-directory install
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+# chromium, Pango, HarfBuzz subset and npm: one line naming what is missing and the
+# apt-get command, then stop (tests/prerequisites.py, standard library only).
+prerequisites:
+	@python3 -m tests.prerequisites
 
 install: .venv/.installed $(VENDOR)/.installed
 
