@@ -11,6 +11,7 @@ organisation in scope.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -468,9 +469,23 @@ def library_for_learner(*, user: User, organisation: Organisation) -> tuple[Trai
     return library, rows
 
 
+# A search word: letters and digits of any script. Everything else (quotes, NUL,
+# brackets, ``*``, ``^``, ``:``) is query syntax to SQLite's FTS5 or a character
+# PostgreSQL refuses, and would end in a database error instead of an answer.
+SEARCH_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(query: str) -> str:
+    """The words of ``query``, separated by one space; '' when it holds none."""
+    return " ".join(SEARCH_WORD.findall(query or ""))
+
+
 def search_training(*, organisation: Organisation, query: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Wagtail search over modules and lessons for the organisation's audience."""
+    """Wagtail search over modules and lessons for the organisation's audience.
+    Only the words of ``query`` are searched (``search_words``), so no input
+    reaches the search backend as syntax."""
     library = training_library()
+    query = search_words(query)
     if library is None or not query:
         return []
     modules = modules_for_organisation(organisation, library=library)

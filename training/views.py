@@ -75,9 +75,13 @@ def library(request: HttpRequest, org_slug: str) -> HttpResponse:
 @cache_control(private=True)
 def search(request: HttpRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    typed = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    query = typed.replace("\x00", "")  # never echoed back: PostgreSQL and browsers refuse it
+    error = ""
+    if typed and not selectors.search_words(typed):
+        error = _("Vul bij “Waar zoek je naar?” een woord in, met letters of cijfers.")
     results = selectors.search_training(organisation=request.organisation, query=query)  # type: ignore[attr-defined]
-    context = {"query": query, "results": results}
+    context = {"query": query, "results": results, "error": error}
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "training/partials/search_results.html", context)
     return render(request, "training/search.html", context)

@@ -118,6 +118,51 @@ def test_search_with_htmx_returns_only_the_results(login_as, org, learner, modul
     assert lessons[1].title in response.text
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "\x00",
+        'gesprek"',
+        '"gesprek',
+        "gesprek\x00",
+        "*",
+        "(",
+        ")",
+        "NEAR(",
+        "-",
+        "^",
+        ":",
+        "AND",
+        "OR NOT",
+        "'",
+        "&|!",
+    ],
+)
+@pytest.mark.parametrize("htmx", [False, True])
+def test_search_with_bad_input_is_a_message_not_a_500(query, htmx, login_as, org, learner, module, lessons):
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = login_as(learner).get(f"/o/{org.slug}/training/zoeken/", {"q": query}, **headers)
+    assert response.status_code == 200
+    text = response.text
+    assert "\x00" not in text
+    # Either a normal answer for the words left, or a message that names the field.
+    assert "Niets gevonden" in text or "resultaat" in text or "Waar zoek je naar?" in text
+
+
+@pytest.mark.parametrize("query", ['"', "\x00", "*()^:"])
+def test_search_without_words_says_what_to_type(query, login_as, org, learner, module, lessons):
+    response = login_as(learner).get(f"/o/{org.slug}/training/zoeken/", {"q": query})
+    assert response.status_code == 200
+    assert "Vul bij “Waar zoek je naar?” een woord in, met letters of cijfers." in response.text
+
+
+def test_search_ignores_quotes_and_nul_around_words(login_as, org, learner, module, lessons):
+    client = login_as(learner)
+    html = client.get(f"/o/{org.slug}/training/zoeken/", {"q": '"gesprek\x00'}).text
+    assert lessons[1].title in html
+
+
 # --- A lesson without JavaScript ------------------------------------------------------
 
 
