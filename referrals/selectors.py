@@ -98,10 +98,14 @@ def active_rule_set() -> RuleSet:
         return default_rule_set()
     found = _active_cache.get(key)
     if found is None:
-        row = RuleSetVersion.objects.filter(pk=key[0]).values("version", "rules", "destinations").first()
+        row = (
+            RuleSetVersion.objects.filter(pk=key[0])
+            .values("version", "rules", "destinations", "cautions", "questions")
+            .first()
+        )
         if row is None:  # replaced between the two queries
             return active_rule_set()
-        found = parse_rule_set(version=row["version"], rules=row["rules"], destinations=row["destinations"])
+        found = parse_rule_set(**row)
         with _lock:
             if len(_active_cache) >= _CACHE_LIMIT:
                 _active_cache.clear()
@@ -154,7 +158,7 @@ def rule_set_for_municipality(municipality: Organisation | None) -> RuleSet:
     valid_rules = []
     for row in rules:
         try:
-            check_local_rule(row.rule, local_codes=local_codes)
+            check_local_rule(row.rule, local_codes=local_codes, country=municipality.country)
         except RuleSetInvalid as exc:
             logger.warning("Local rule %s of organisation %s skipped: %s", row.slug, municipality.pk, exc)
             continue

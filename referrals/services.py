@@ -61,16 +61,21 @@ def _require_rules_edit(actor: User) -> None:
         raise PermissionError(Action.RULES_EDIT)
 
 
-def rule_set_validate(*, version: object, rules: object, destinations: object) -> None:
+def rule_set_validate(
+    *, version: object, rules: object, destinations: object, cautions: object, questions: object
+) -> None:
     """Check rule set data without storing it. Raises ValidationError per field
-    (version, rules, destinations), each message starting with where the problem is."""
+    (version, rules, destinations, cautions, questions), each message starting with
+    where the problem is."""
     try:
-        parse_rule_set(version=version, rules=rules, destinations=destinations)
+        parse_rule_set(version=version, rules=rules, destinations=destinations, cautions=cautions, questions=questions)
     except RuleSetInvalid as exc:
         raise ValidationError(exc.errors) from None
 
 
-def rule_set_publish(*, actor: User, version: str, rules: Any, destinations: Any) -> RuleSetVersion:
+def rule_set_publish(
+    *, actor: User, version: str, rules: Any, destinations: Any, cautions: Any, questions: Any
+) -> RuleSetVersion:
     """Validate a new rule set and make it the one active version.
 
     Only platform administrators (``Action.RULES_EDIT``). In one transaction the
@@ -80,14 +85,20 @@ def rule_set_publish(*, actor: User, version: str, rules: Any, destinations: Any
     made them. Routing picks the new version up at its next call.
     """
     _require_rules_edit(actor)
-    rule_set_validate(version=version, rules=rules, destinations=destinations)
+    rule_set_validate(version=version, rules=rules, destinations=destinations, cautions=cautions, questions=questions)
     try:
         with transaction.atomic():
             if RuleSetVersion.objects.filter(version=version).exists():
                 raise ValidationError({"version": [_("Deze versie bestaat al. Kies een nieuw versienummer.")]})
             RuleSetVersion.objects.filter(is_active=True).update(is_active=False)
             return RuleSetVersion.objects.create(
-                version=version, rules=rules, destinations=destinations, created_by=actor, is_active=True
+                version=version,
+                rules=rules,
+                destinations=destinations,
+                cautions=cautions,
+                questions=questions,
+                created_by=actor,
+                is_active=True,
             )
     except IntegrityError:
         # Someone else published (or used this version) at the same moment.
@@ -98,10 +109,15 @@ def rule_set_publish(*, actor: User, version: str, rules: Any, destinations: Any
 
 def rule_set_activate(*, actor: User, rule_set_version: RuleSetVersion) -> RuleSetVersion:
     """Make an earlier version the active one again (roll back). Re-validated first,
-    because the engine's vocabulary may have changed since it was published."""
+    because the engine's vocabulary may have changed since it was published (a
+    version of routing contract v1 has no cautions, and is refused)."""
     _require_rules_edit(actor)
     rule_set_validate(
-        version=rule_set_version.version, rules=rule_set_version.rules, destinations=rule_set_version.destinations
+        version=rule_set_version.version,
+        rules=rule_set_version.rules,
+        destinations=rule_set_version.destinations,
+        cautions=rule_set_version.cautions,
+        questions=rule_set_version.questions,
     )
     try:
         with transaction.atomic():
@@ -191,7 +207,9 @@ def local_rule_save(*, actor_membership: Membership, rule: Any, is_active: bool 
     """
     organisation = _municipality_of_actor(actor_membership)
     try:
-        check_local_rule(rule, local_codes=selectors.local_destination_codes(organisation))
+        check_local_rule(
+            rule, local_codes=selectors.local_destination_codes(organisation), country=organisation.country
+        )
     except RuleSetInvalid as exc:
         raise ValidationError({"rule": exc.errors["rules"]}) from None
     with scope(organisation=organisation), transaction.atomic():
