@@ -1,8 +1,10 @@
+from allauth import urls as allauth_urls
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from wagtail.admin import urls as wagtailadmin_urls
 
 from portal import views
@@ -48,11 +50,28 @@ portal_patterns = [
     ),
 ]
 
+
+def never_stored(patterns: list[URLPattern | URLResolver]) -> list[URLPattern | URLResolver]:
+    """The same URL patterns, each view answering ``Cache-Control: no-store``.
+
+    allauth's account pages (sign-in, MFA, sessions, e-mail addresses, passwords)
+    show codes, devices and addresses: no browser or proxy may keep them, as
+    ``case_page`` and ``personal_page`` do for the portal's own private pages."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            never_stored(pattern.url_patterns)
+        elif not getattr(pattern.callback, "_never_stored", False):
+            pattern.callback = never_cache(pattern.callback)
+            pattern.callback._never_stored = True  # type: ignore[attr-defined]
+    return patterns
+
+
 # Every admin login is allauth's login, with its rate limits and MFA stage.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = _("Veilig Online – beheer")
 
 urlpatterns = [
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include((portal_patterns, "portal"))),
     path("o/<slug:org_slug>/", include("training.urls")),
     path("o/<slug:org_slug>/", include("cms.urls")),
@@ -63,7 +82,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("portal.urls_dashboards")),
     path("", include("referrals.urls_public")),
     path("", include("training.public_urls")),
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include(never_stored(allauth_urls.urlpatterns))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("referrals.api_urls")),
     path("django-admin/login/", views.AdminLoginView.as_view(), name="django_admin_login"),
@@ -76,10 +95,20 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "DEMO_MODE", False):
+    # The demo runs with DEBUG off; its uploaded images (organisation logos) are served
+    # here, and only images: documents go through Wagtail's view and its permission
+    # checks. In production the web server serves media.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/[^/]+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 handler404 = "portal.errors.page_not_found"
 handler403 = "portal.errors.permission_denied"
