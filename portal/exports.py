@@ -49,7 +49,6 @@ from portal.services import audit_record
 from referrals import workdays
 from referrals.forms import FORM_LABELS
 from referrals.models import Case, Referral
-from training.views import csv_safe
 
 Rows = tuple[list[Any], list[list[Any]]]
 
@@ -70,6 +69,18 @@ ProgressCallback = Callable[[int], None]
 
 
 # --- Writers -----------------------------------------------------------------------------
+
+# What a spreadsheet program reads as the start of a formula: = + - @, their
+# full-width twins (Excel and LibreOffice read ＝1+1 as =1+1), and a tab or carriage
+# return, which they skip before the formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r")
+
+
+def csv_safe(value: object) -> str:
+    """A spreadsheet must not run what someone typed (a name, a message): cells that
+    start like a formula get a leading quote (OWASP CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 class _Echo:

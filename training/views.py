@@ -21,6 +21,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cms.models import LessonPage, ModulePage
+from portal.exports import csv_safe
 from portal.roles import Action, can
 from portal.tenancy import access_object
 from training import selectors, services
@@ -277,14 +278,6 @@ def assignment_delete(request: HttpRequest, org_slug: str, assignment_id: int) -
 
 
 CSV_HEADER = ["Naam", "E-mailadres", "Rol", "Module", "Status", "Klaar voor", "Certificaat geldig tot"]
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> str:
-    """A spreadsheet must not run what a member typed as their name: cells that start
-    like a formula get a leading quote (OWASP CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 class _Echo:

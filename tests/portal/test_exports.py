@@ -205,6 +205,18 @@ def test_stream_csv_quotes_formulas_and_keeps_small_numbers():
     assert csv_text_rows(text) == [["Naam", "Aantal"], ["'=1+1", "<5"], ["'+31 6", "7"], ["'@SUM(A1)", ""]]
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["＝1+1", "＋31 6", "－2", "＠SUM(A1)", "=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx", "\t=1+1", "\r=1+1"],
+)
+def test_stream_csv_quotes_full_width_and_whitespace_formula_starters(value):
+    """Spreadsheet programs read a full-width ＝ ＋ － ＠ as its ASCII twin, and
+    skip a leading tab or carriage return before the formula."""
+    text = "".join(exports.stream_csv(["Naam"], [[value], [f"Anna {value}"]]))
+    assert csv_text_rows(text) == [["Naam"], ["'" + value], [f"Anna {value}"]]
+    assert exports.csv_safe(value) == "'" + value
+
+
 def test_stream_csv_is_lazy():
     def rows():
         yield ["a"]
