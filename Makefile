@@ -5,6 +5,9 @@ export UV_PYTHON_DOWNLOADS := never
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTHON := .venv/bin/python
 VENDOR := static/vendor
+# `make demo PORT=8100` serves on another port; links in mail, notifications and
+# certificates (SITE_URL) follow it, also those the seed writes.
+PORT ?= 8000
 
 .PHONY: demo test prerequisites install assets migrate seed run lint clean bench messages
 
@@ -45,11 +48,14 @@ assets: $(VENDOR)/.installed
 migrate: install
 	$(PYTHON) manage.py migrate --noinput
 
+seed run: export SITE_URL ?= http://127.0.0.1:$(PORT)
+
 seed: install
 	$(PYTHON) manage.py seed_demo
 
+# DEBUG off, as in production (rundemo): Dutch error pages, static files by WhiteNoise.
 run: install
-	$(PYTHON) manage.py rundemo
+	$(PYTHON) manage.py rundemo --addr 127.0.0.1:$(PORT)
 
 bench: install ## requests per second: lesson page against a bare view; writes BENCHMARKS.md
 	$(PYTHON) -m bench

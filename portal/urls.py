@@ -71,6 +71,7 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 admin.site.site_header = _("Veilig Online – beheer")
 
 urlpatterns = [
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include((portal_patterns, "portal"))),
     path("o/<slug:org_slug>/", include("training.urls")),
     path("o/<slug:org_slug>/", include("cms.urls")),
@@ -94,10 +95,20 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "DEMO_MODE", False):
+    # The demo runs with DEBUG off; its uploaded images (organisation logos) are served
+    # here, and only images: documents go through Wagtail's view and its permission
+    # checks. In production the web server serves media.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/[^/]+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 handler404 = "portal.errors.page_not_found"
 handler403 = "portal.errors.permission_denied"

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -24,6 +25,14 @@ from portal.roles import Action, can
 from portal.tenancy import SESSION_KEY, access_object
 
 MEMBERS_PER_PAGE = 50
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every site, also for PDFs and admin pages
+    that name no icon. Not permanent: the static name changes with its content."""
+    return redirect(static("portal/favicon.svg"))
 
 
 def _require(request: HttpRequest, action: Action) -> None:

@@ -14,7 +14,12 @@ from portal.settings.base import VAR_DIR  # noqa: E402
 # the mailbox all live there.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# On for `manage.py runserver`; `make demo` (rundemo) runs with DEBUG=false, as
+# production does: the portal's own Dutch error pages, never Django's debug pages.
 DEBUG = env_bool("DEBUG", True)
+# WhiteNoise serves the static files straight from the apps and static/ (no
+# collectstatic step, no stale copy after a pull), also when DEBUG is off.
+WHITENOISE_USE_FINDERS = True
 # Sent mail is written as files to var/mail/, where the demo can read it.
 MAILERS = {
     "default": {
