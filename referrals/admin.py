@@ -711,6 +711,7 @@ class ReminderAdmin(CaseReadOnlyAdmin):
         "status",
         "attempts",
         "last_error",
+        "cancel_reason",
         "lease_until",
         "delivered_to",
         "created_at",

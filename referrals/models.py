@@ -741,6 +741,12 @@ class Reminder(models.Model):
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     delivered_to = models.JSONField(_("bezorgd bij"), default=list, blank=True)
     last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
+    cancel_reason = models.CharField(
+        _("waarom niet verstuurd"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: de einddatum was al voorbij toen de herinnering aan de beurt was."),
+    )
     created_at = models.DateTimeField(_("gepland op"), default=timezone.now)
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
 

@@ -86,6 +86,16 @@ MORNING = time(9, 0)
 CONVERSATION_MODULE_SLUG = "het-gesprek"
 
 
+class Skip(Exception):
+    """A builder's answer for a reminder that would now say something untrue (a
+    "due in 7 days" after the due date, because the sweep ran late): the row is
+    cancelled with ``reason`` recorded in ``Reminder.cancel_reason``, nothing is sent."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
 def lease() -> timedelta:
     return timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
 
@@ -132,7 +142,8 @@ def reminder_move(*, organisation: Organisation | None, kind: str, subject: str,
         existing = Reminder.objects.filter(kind=kind, subject=subject, due_at=due_at).first()
         if existing is not None and existing.status == Reminder.Status.CANCELLED:
             existing.status = Reminder.Status.PENDING
-            existing.save(update_fields=["status"])
+            existing.cancel_reason = ""
+            existing.save(update_fields=["status", "cancel_reason"])
             return existing
     return reminder_schedule(organisation=organisation, kind=kind, subject=subject, due_at=due_at)
 
@@ -205,7 +216,11 @@ def plan_task(task: CaseTask) -> None:
 
 
 def plan_assignment(assignment: Any) -> None:
-    """Due in 7 days (or now, when assigned later than that) and overdue the day after."""
+    """Due in 7 days (or now, when assigned later than that) and overdue the day after.
+
+    A "due soon" reminder is only ever sent up to the end of the due date: when the
+    sweep reaches it later (workers down, the sweep behind), ``_build_training``
+    skips it and only the overdue reminder goes out."""
     now = timezone.now()
     due_soon = max(_morning(assignment.due_date) - TRAINING_DUE_WARNING, now)
     subject = f"assignment:{assignment.pk}"
@@ -403,14 +418,23 @@ class _Batch:
         # the mail): a batch of follow-ups for one handler is one statement.
         groups: dict[tuple, list[int]] = {}
         for r in rows:
-            key = (r.status, tuple(r.delivered_to), r.attempts, r.last_error, r.sent_at, r.lease_until)
+            key = (
+                r.status,
+                tuple(r.delivered_to),
+                r.attempts,
+                r.last_error,
+                r.cancel_reason,
+                r.sent_at,
+                r.lease_until,
+            )
             groups.setdefault(key, []).append(r.pk)
-        for (status, delivered, attempts, last_error, sent_at, lease_until), pks in groups.items():
+        for (status, delivered, attempts, last_error, cancel_reason, sent_at, lease_until), pks in groups.items():
             Reminder.objects.filter(pk__in=pks).update(
                 status=status,
                 delivered_to=list(delivered),
                 attempts=attempts,
                 last_error=last_error,
+                cancel_reason=cancel_reason,
                 sent_at=sent_at,
                 lease_until=lease_until,
             )
@@ -422,8 +446,9 @@ class _Batch:
 
 def deliver(reminder_id: int, *, now: datetime | None = None) -> str:
     """Send one reminder if it is still pending and due. Returns what happened:
-    'sent', 'cancelled', 'retry', 'failed', 'busy' (another worker holds it),
-    'done' (already sent or cancelled) or 'not_due'. Safe to call any number of times."""
+    'sent', 'cancelled' (its reason is gone), 'skipped' (its moment has passed, see
+    ``Skip``), 'retry', 'failed', 'busy' (another worker holds it), 'done' (already
+    sent or cancelled) or 'not_due'. Safe to call any number of times."""
     return deliver_many([reminder_id], now=now)[reminder_id]
 
 
@@ -464,10 +489,17 @@ def _deliver_locked(reminder: Reminder, now: datetime, batch: _Batch) -> str:
         return "done"
     if reminder.due_at > now:
         return "not_due"
-    if reminder.kind == K.CASE_FOLLOW_UP:
-        outgoing = _build_case_follow_up(reminder, now, case=batch.cases.get(_subject_id(reminder)))
-    else:
-        outgoing = BUILDERS[reminder.kind](reminder, now)
+    try:
+        if reminder.kind == K.CASE_FOLLOW_UP:
+            outgoing = _build_case_follow_up(reminder, now, case=batch.cases.get(_subject_id(reminder)))
+        else:
+            outgoing = BUILDERS[reminder.kind](reminder, now)
+    except Skip as skip:
+        reminder.status = Reminder.Status.CANCELLED
+        reminder.lease_until = None
+        reminder.cancel_reason = skip.reason[:200]
+        logger.info("Reminder %s skipped: %s", reminder.pk, skip.reason)
+        return "skipped"
     if not outgoing:
         reminder.status = Reminder.Status.CANCELLED
         reminder.lease_until = None
@@ -723,6 +755,11 @@ def _build_training(reminder: Reminder, now: datetime) -> list[Outgoing]:
     if assignment is None:
         return []
     module = assignment.module
+    if reminder.kind == K.TRAINING_DUE and timezone.localdate(now) > assignment.due_date:
+        raise Skip(
+            _("Niet verstuurd: de einddatum %(date)s was al voorbij. De herinnering ‘te laat’ gaat wel.")
+            % {"date": assignment.due_date.strftime("%d-%m-%Y")}
+        )
     url = reverse("training:my_training", kwargs={"org_slug": assignment.organisation.slug})
     if reminder.kind == K.TRAINING_DUE:
         title = _("De training “%(module)s” moet af zijn op %(date)s") % {

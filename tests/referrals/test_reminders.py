@@ -512,3 +512,49 @@ def test_certificate_expiry_is_announced_once_and_not_after_renewal(org, member_
     )
     assert reminders.deliver(second.pk) == "cancelled"
     assert len(mailoutbox) == 1
+
+
+def test_a_due_soon_reminder_is_never_sent_after_the_due_date(org, member_factory, module, mailoutbox):
+    """Assigned 3 days before the due date, and the sweep only runs a week later (workers
+    down): the overdue reminder goes out, the "due in 7 days" one is skipped and says why."""
+    from training import services as training
+
+    coordinator = member_factory(org, Role.ORG_COORDINATOR)
+    learner = member_factory(org, Role.LEARNER)
+    due = timezone.localdate() + timedelta(days=3)
+    with scope(organisation=org):
+        assignment = training.assignment_create(
+            actor_membership=coordinator, module=module, due_date=due, membership=learner
+        )
+    subject = f"assignment:{assignment.pk}"
+    late = timezone.make_aware(datetime.combine(due + timedelta(days=7), datetime.min.time().replace(hour=10)))
+    outcomes = reminders.deliver_many([r.pk for r in rows(subject)], now=late)
+    by_kind = {r.kind: r for r in rows(subject)}
+    assert outcomes[by_kind[K.TRAINING_DUE].pk] == "skipped"
+    assert outcomes[by_kind[K.TRAINING_OVERDUE].pk] == "sent"
+    skipped = by_kind[K.TRAINING_DUE]
+    assert skipped.status == S.CANCELLED and skipped.sent_at is None
+    assert "einddatum" in skipped.cancel_reason
+    assert [m.to for m in mailoutbox] == [[learner.user.email]]
+    assert "had af moeten zijn" in mailoutbox[0].subject
+    with scopes_disabled():
+        kinds = list(Notification.objects.filter(user=learner.user).values_list("kind", flat=True))
+    assert kinds == [K.TRAINING_OVERDUE]
+    # Delivering the skipped row again changes nothing.
+    assert reminders.deliver(skipped.pk, now=late) == "done"
+
+
+def test_a_due_soon_reminder_is_still_sent_on_the_due_date(org, member_factory, module, mailoutbox):
+    from training import services as training
+
+    coordinator = member_factory(org, Role.ORG_COORDINATOR)
+    learner = member_factory(org, Role.LEARNER)
+    due = timezone.localdate() + timedelta(days=2)
+    with scope(organisation=org):
+        assignment = training.assignment_create(
+            actor_membership=coordinator, module=module, due_date=due, membership=learner
+        )
+    [due_soon] = rows(f"assignment:{assignment.pk}", kind=K.TRAINING_DUE)
+    on_the_day = timezone.make_aware(datetime.combine(due, datetime.min.time().replace(hour=23)))
+    assert reminders.deliver(due_soon.pk, now=on_the_day) == "sent"
+    assert len(mailoutbox) == 1
