@@ -344,6 +344,11 @@ class LessonView:
     def unanswered_count(self) -> int:
         return sum(1 for check in self.checks if not check.is_answered)
 
+    @property
+    def correct_count(self) -> int:
+        """Questions of this lesson answered right in the attempt shown: the counter's "x"."""
+        return sum(1 for check in self.checks if check.answer is not None and check.answer.is_correct)
+
 
 def lesson_by_slug(lessons: list[LessonPage], lesson_slug: str) -> LessonPage:
     for lesson in lessons:

@@ -140,7 +140,8 @@ def lesson_detail(request: HttpRequest, org_slug: str, module_slug: str, lesson_
 @require_POST
 def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
     """Record one answer. Without JavaScript: redirect back to the question, which now
-    shows its feedback. With htmx: the question's feedback only, swapped in place."""
+    shows its feedback. With htmx: the question's feedback, swapped in place, and the
+    lesson's knowledge-check counter, which replaces itself out of band."""
     _require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     lesson = selectors.lesson_by_slug(lessons, lesson_slug)
@@ -168,9 +169,9 @@ def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_
     view = selectors.lesson_view(user=request.user, module=module, lessons=lessons, lesson=lesson, errors=errors)  # type: ignore[arg-type]
     if request.htmx:  # type: ignore[attr-defined]
         check = next(check for check in view.checks if check.id == question_id)
-        context = {"module": module, "lesson": lesson, "check": check, "swapped": True}
+        context = {"module": module, "lesson": lesson, "check": check, "view": view, "swapped": True}
         # htmx swaps 2xx only: a form error is shown as a normal answer in place.
-        return render(request, "training/partials/knowledge_check_body.html", context)
+        return render(request, "training/partials/answer_swap.html", context)
     return _render_lesson(request, module, view, status=400)
 
 

@@ -187,7 +187,9 @@ def test_answering_redirects_to_the_question_with_feedback(login_as, org, learne
     assert response.status_code == 302
     assert response["Location"] == f"{url}#vraag-{Q1}"
     html = client.get(url).text
-    assert "Je antwoord is niet helemaal goed" in html
+    assert "Je antwoord is niet goed. Lees de uitleg." in html
+    assert "niet helemaal goed" not in html
+    assert _counter(html) == "0 van 1 vragen goed."
     assert "Uitleg bij Bewijs bewaren" in html and "Uitleg bij Niets doen" in html
     assert "Jij koos dit." in html
     assert 'name="antwoord"' not in html  # answered: no form for this question any more
@@ -204,6 +206,40 @@ def test_answering_with_htmx_swaps_the_feedback_in(login_as, org, learner, modul
     assert "Je antwoord is goed." in response.text
     assert "autofocus" in response.text  # focus moves to the result after the swap
     assert Answer.objects.get().is_correct is True
+
+
+def _counter(html: str) -> str:
+    """The text of the lesson's knowledge-check counter, whitespace folded."""
+    match = re.search(r'<p id="kennischeck-teller"[^>]*>(.*?)</p>', html, re.S)
+    assert match, "no counter on the page"
+    return " ".join(re.sub(r"<[^>]+>", "", match.group(1)).split())
+
+
+def test_the_counter_updates_in_place_with_htmx(login_as, org, learner, module, lessons):
+    client = login_as(learner)
+    page = f"{base(org, module)}/{lessons[1].slug}/"
+    html = client.get(page).text
+    assert _counter(html) == "0 van 1 vragen goed. Beantwoord eerst nog 1 vraag."
+    assert 'aria-live="polite"' in re.search(r'<p id="kennischeck-teller"[^>]*>', html).group(0)
+    response = client.post(page + "antwoord/", {"vraag": Q2, "antwoord": [Q2_RIGHT_A, Q2_RIGHT_B]}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    # The question's feedback for its target, and the counter beside it, out of band.
+    counter_tag = re.search(r'<p id="kennischeck-teller"[^>]*>', response.text).group(0)
+    assert 'hx-swap-oob="true"' in counter_tag
+    assert _counter(response.text) == "1 van 1 vragen goed."
+    # Without JavaScript the page shows the same count after the redirect.
+    html = client.get(page).text
+    assert _counter(html) == "1 van 1 vragen goed."
+    assert "hx-swap-oob" not in html
+
+
+def test_a_wrong_answer_with_htmx_says_niet_goed(login_as, org, learner, module, lessons):
+    client = login_as(learner)
+    response = client.post(
+        f"{base(org, module)}/{lessons[0].slug}/antwoord/", {"vraag": Q1, "antwoord": Q1_WRONG}, HTTP_HX_REQUEST="true"
+    )
+    assert "Je antwoord is niet goed." in response.text and "niet helemaal" not in response.text
+    assert _counter(response.text) == "0 van 1 vragen goed."
 
 
 def test_no_choice_shows_an_error_at_the_question(login_as, org, learner, module, lessons):
