@@ -15,3 +15,20 @@ class CmsConfig(AppConfig):
         from cms.permissions import TenantPagePermissionPolicy
 
         register_permission_policy(AbstractPage, TenantPagePermissionPolicy(Page))
+
+        # Images and documents per organisation's collection. ``exact_class``: Wagtail's
+        # own apps register their default policy after this app's ready() runs.
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        from cms.permissions import TenantCollectionPermissionPolicy
+
+        for model, auth_model in (
+            (get_image_model(), "wagtailimages.Image"),
+            (get_document_model(), "wagtaildocs.Document"),
+        ):
+            register_permission_policy(
+                model,
+                TenantCollectionPermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user"),
+                exact_class=True,
+            )

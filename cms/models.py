@@ -229,3 +229,27 @@ class OrganisationContentPage(Page):
     class Meta:
         verbose_name = _("pagina van een organisatie")
         verbose_name_plural = _("pagina's van een organisatie")
+
+
+class OrganisationCollection(models.Model):
+    """An organisation's own Wagtail collection: its images and documents (its logo,
+    files for its pages). ``cms.permissions`` lets a content editor see, choose and
+    change only what lies in the collections of the organisations they edit for.
+    Made with the organisation (``cms.setup.organisation_collection``)."""
+
+    organisation = models.OneToOneField(
+        "portal.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="cms_collection"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collectie"),
+        on_delete=models.PROTECT,
+        related_name="organisation_link",
+    )
+
+    class Meta:
+        verbose_name = _("collectie van een organisatie")
+        verbose_name_plural = _("collecties van organisaties")
+
+    def __str__(self) -> str:
+        return str(self.collection)

@@ -15,7 +15,15 @@ The narrowing happens in two places that use the same ``EditorScope``:
 reports agree) and the hooks in ``cms.wagtail_hooks`` (which refuse any edit outside
 the areas with a 403, even if someone later grants a broader row).
 
-The scope costs at most two queries per request and is cached on the user object,
+Images and documents are fenced the same way. Every organisation has its own
+collection (``cms.OrganisationCollection``); the stored ``GroupCollectionPermission``
+rows (Wagtail gives "Editors" add/change/choose on the root collection) are narrowed
+to the collections of the organisations where the user is an active content editor
+by ``TenantCollectionPermissionPolicy``, registered for the image and document
+models in ``cms.apps``: listings, choosers, edit, replace and delete views, upload
+targets and the site-history report all ask it.
+
+The scope costs at most three queries per request and is cached on the user object,
 which Django loads fresh for every request.
 """
 
@@ -25,13 +33,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django_scopes import scopes_disabled
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.models import OrganisationsIndexPage
+from cms.models import OrganisationCollection, OrganisationsIndexPage
 from portal.models import Membership
 from portal.roles import OrganisationKind, Role
 
@@ -46,6 +56,7 @@ class EditorScope:
     is_superuser: bool
     areas: tuple[Page, ...] = ()
     index: Page | None = None  # the OrganisationsIndexPage, when it exists
+    collections: tuple[Collection, ...] = ()  # of the organisations they edit for
 
     def covers(self, page: Page) -> bool:
         """True when ``page`` is an area or lies inside one."""
@@ -114,7 +125,13 @@ def _editor_scope(user) -> EditorScope:  # type: ignore[no-untyped-def]
             index = page
         else:
             areas.append(page)
-    return EditorScope(is_superuser=False, areas=tuple(areas), index=index)
+    collections = tuple(
+        link.collection
+        for link in OrganisationCollection.objects.filter(
+            organisation_id__in=[org_id for org_id, _kind in editor_orgs]
+        ).select_related("collection")
+    )
+    return EditorScope(is_superuser=False, areas=tuple(areas), index=index, collections=collections)
 
 
 def narrow_permissions(rows: Iterable[GroupPagePermission], areas: Iterable[Page]) -> list[GroupPagePermission]:
@@ -146,3 +163,51 @@ class TenantPagePermissionPolicy(PagePermissionPolicy):
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return rows
         return narrow_permissions(rows, editor_scope(user).areas)
+
+
+@dataclass(frozen=True, eq=False)
+class NarrowedCollectionPermission:
+    """A stored ``GroupCollectionPermission`` moved down onto one of the user's own
+    collections; never saved. Wagtail keeps these in sets, so it is hashable (an
+    unsaved model instance is not)."""
+
+    group_id: int
+    permission: Permission
+    collection: Collection
+
+    @property
+    def collection_id(self) -> int:
+        return self.collection.pk
+
+
+def narrow_collection_permissions(
+    rows: Iterable[GroupCollectionPermission], collections: Iterable[Collection]
+) -> list[GroupCollectionPermission | NarrowedCollectionPermission]:
+    """Intersect stored collection permission rows with the user's own collections,
+    as ``narrow_permissions`` does for pages: a row on an ancestor (the root) becomes
+    a row on the own collection; a row inside one stays; others are dropped."""
+    collections = list(collections)
+    narrowed: list[GroupCollectionPermission | NarrowedCollectionPermission] = []
+    for row in rows:
+        for collection in collections:
+            if collection.path.startswith(row.collection.path):
+                narrowed.append(
+                    NarrowedCollectionPermission(
+                        group_id=row.group_id, permission=row.permission, collection=collection
+                    )
+                )
+            elif row.collection.path.startswith(collection.path):
+                narrowed.append(row)
+    return narrowed
+
+
+class TenantCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's image and document policy, with each editor's collection rows
+    narrowed to the collections of their own organisations. Superusers (platform
+    administrators) are unaffected."""
+
+    def get_all_permissions_for_user(self, user):  # type: ignore[no-untyped-def]
+        rows = super().get_all_permissions_for_user(user)
+        if not user.is_active or user.is_anonymous or user.is_superuser:
+            return rows
+        return narrow_collection_permissions(rows, editor_scope(user).collections)

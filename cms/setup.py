@@ -14,9 +14,10 @@ from typing import Any
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Collection, GroupPagePermission, Page, Site
 
 from cms.models import (
+    OrganisationCollection,
     OrganisationContentPage,
     OrganisationSectionPage,
     OrganisationsIndexPage,
@@ -63,6 +64,7 @@ def setup_cms() -> CmsSetupResult:
 
     * the ``OrganisationsIndexPage`` under the Wagtail root, and a section for every
       active school, sports club, municipality and partner that has none;
+    * a collection for every active organisation (the platform too) that has none;
     * the groups "Editors" (add/change/publish on the index, nowhere else) and
       "Platformredactie" (the same on the library once it exists, and the takedown
       guide snippets). These rows do not grow with the number of organisations:
@@ -87,6 +89,8 @@ def setup_cms() -> CmsSetupResult:
         for organisation in organisations:
             _section_create(index=index, organisation=organisation)
             result.sections_created.append(organisation.slug)
+        for organisation in Organisation.objects.filter(is_active=True, cms_collection__isnull=True).order_by("pk"):
+            organisation_collection(organisation)
 
         editors = _group_with_admin_access(EDITORS_GROUP)
         platform_editors = _group_with_admin_access(PLATFORM_EDITORS_GROUP)
@@ -136,7 +140,26 @@ def _section_create(*, index: OrganisationsIndexPage, organisation: Organisation
     section = OrganisationSectionPage(title=organisation.name, slug=organisation.slug, organisation=organisation)
     index.add_child(instance=section)
     section.save_revision(log_action=True).publish(log_action=True)
+    organisation_collection(organisation)
     return section
+
+
+def organisation_collection(organisation: Organisation) -> Collection:
+    """The organisation's own Wagtail collection (for its images and documents),
+    created under the root collection when missing. Made with the organisation's
+    section, and by ``setup_cms`` for every organisation; the data migration
+    ``cms.0003`` made them for organisations that existed before."""
+    link = OrganisationCollection.objects.select_related("collection").filter(organisation=organisation).first()
+    if link is not None:
+        return link.collection
+    with transaction.atomic():
+        root = Collection.objects.select_for_update().get(pk=Collection.get_first_root_node().pk)
+        link = OrganisationCollection.objects.filter(organisation=organisation).first()
+        if link is not None:
+            return link.collection
+        collection = root.add_child(instance=Collection(name=organisation.name[:255]))
+        OrganisationCollection.objects.create(organisation=organisation, collection=collection)
+        return collection
 
 
 def _group_with_admin_access(name: str) -> Group:

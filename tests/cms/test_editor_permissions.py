@@ -320,7 +320,7 @@ def test_platform_admin_passes_every_hook(broad_rows, platform_org, other_org, m
 
 
 @pytest.mark.parametrize("organisations", [2, 20])
-def test_scope_costs_two_queries_however_many_organisations(
+def test_scope_costs_three_queries_however_many_organisations(
     cms_tree, org, platform_org, django_assert_num_queries, organisations
 ):
     for _ in range(organisations):
@@ -329,11 +329,12 @@ def test_scope_costs_two_queries_however_many_organisations(
     editor = make_editor(org)
     MembershipFactory(organisation=platform_org, user=editor.user, role=Role.CONTENT_EDITOR)
     user = type(editor.user).objects.get(pk=editor.user.pk)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):  # memberships, pages, collections
         scope = editor_scope(user)
     with django_assert_num_queries(0):
         assert editor_scope(user) is scope
     assert [area.pk for area in scope.areas] == [section_of(org).pk]  # no library yet
+    assert len(scope.collections) == 2  # the school's and the platform's
 
 
 def test_the_narrowing_policy_is_registered_at_start_up():
