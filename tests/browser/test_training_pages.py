@@ -30,6 +30,7 @@ def test_knowledge_check_and_scenario_by_keyboard_with_htmx(
     url = f"/o/{org.slug}/training/{module.slug}/{lessons[0].slug}/"
     page.goto(url)
     expect(page.get_by_role("heading", level=1)).to_have_text(lessons[0].title)
+    expect(page.locator("#kennischeck-teller")).to_have_text("0 van 1 vragen goed. Beantwoord eerst nog 1 vraag.")
     assert_accessible(page)
 
     page.get_by_label("Bewijs bewaren").focus()
@@ -41,6 +42,8 @@ def test_knowledge_check_and_scenario_by_keyboard_with_htmx(
     result = page.locator("#vraag-q1-uitslag")
     expect(result).to_contain_text("Je antwoord is goed.")
     expect(result).to_be_focused()
+    # The counter beside the question follows, out of band, without a page load.
+    expect(page.locator("#kennischeck-teller")).to_have_text("1 van 1 vragen goed.")
     assert path_of(page) == url and "#" not in page.url  # swapped in place, no page load
     assert Answer.objects.get().is_correct
     assert_accessible(page)
@@ -72,7 +75,8 @@ def test_knowledge_check_without_javascript(browser, live_server, org, member_fa
         page.get_by_label("Nergens").check()
         page.get_by_role("button", name="Controleer mijn antwoord").click()
         page.wait_for_url(f"**{url}#vraag-q3")
-        expect(page.locator("#vraag-q3")).to_contain_text("Je antwoord is niet helemaal goed.")
+        expect(page.locator("#vraag-q3")).to_contain_text("Je antwoord is niet goed.")
+        expect(page.locator("#kennischeck-teller")).to_have_text("0 van 1 vragen goed.")
         expect(page.locator("#vraag-q3")).to_contain_text("Uitleg bij Bij de aandachtsfunctionaris")
     finally:
         no_js.close()
