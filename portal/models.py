@@ -340,6 +340,13 @@ class NotificationKind(models.TextChoices):
     CERTIFICATE_EXPIRING = "certificate_expiring", _("Certificaat verloopt binnenkort")
     WEEKLY_DIGEST = "weekly_digest", _("Weekoverzicht")
     DELIVERY_FAILED = "delivery_failed", _("Bericht kon niet worden verstuurd")
+    # A referral moved: told to the case handler (referrals/notices.py).
+    REFERRAL_ACKNOWLEDGED = "referral_acknowledged", _("Doorverwijzing ontvangen door de partner")
+    REFERRAL_ACCEPTED = "referral_accepted", _("Doorverwijzing aangenomen door de partner")
+    REFERRAL_DECLINED = "referral_declined", _("Doorverwijzing afgewezen door de partner")
+    REFERRAL_MESSAGE = "referral_message", _("Nieuw bericht van de partner bij een doorverwijzing")
+    REFERRAL_CLOSED = "referral_closed", _("Doorverwijzing afgesloten door de partner")
+    REFERRAL_REDIRECTED = "referral_redirected", _("Doorverwijzing omgeleid door de gemeente")
 
 
 # Kinds whose e-mail cannot be switched off.

@@ -11,6 +11,9 @@ referral withdrawn or redirected). Anything else raises ``TransitionNotAllowed``
 which the views answer with HTTP 409. Every transition locks the referral row,
 re-checks its status and writes a chronology line on the case in the same
 transaction; mail is queued with ``transaction.on_commit`` and holds only a link.
+When the partner or the municipality moves a referral, the case handler is told in
+the same transaction (``referrals.notices``: a notification row, its e-mail sent by
+the reminder sweep).
 
 Three kinds of actor appear here, each checked explicitly:
 
@@ -48,7 +51,7 @@ from django_scopes import scope, scopes_disabled
 
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, Role, can
-from referrals import reminders, selectors
+from referrals import notices, reminders, selectors
 from referrals.models import (
     Case,
     CaseEvent,
@@ -553,6 +556,7 @@ def referral_acknowledge(
         referral.save(update_fields=["status", "acknowledged_at"])
         _event(referral, CaseEvent.Kind.ACKNOWLEDGED, user, label)
         reminders.reminders_cancel(subjects=[f"referral:{referral.pk}"])
+        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_ACKNOWLEDGED)
     return referral
 
 
@@ -572,6 +576,7 @@ def referral_accept(
         referral.save(update_fields=["status", "decided_at"])
         _event(referral, CaseEvent.Kind.REFERRAL_ACCEPTED, user, label)
         _update_add(referral, user, label, message, from_partner=True)
+        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_ACCEPTED)
         _link_use(link)
     return referral
 
@@ -595,6 +600,7 @@ def referral_decline(
         referral.decline_reason = reason[:500]
         referral.save(update_fields=["status", "decided_at", "decline_reason"])
         _event(referral, CaseEvent.Kind.REFERRAL_DECLINED, user, label)
+        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_DECLINED)
         _link_use(link)
     return referral
 
@@ -649,6 +655,8 @@ def referral_post_update(
             raise TransitionNotAllowed(referral, referral.status)
         update = _update_add(referral, user, label, text, from_partner=from_partner)
         assert update is not None  # the text was checked above
+        if from_partner:
+            notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_MESSAGE)
         return update
 
 
@@ -684,6 +692,8 @@ def referral_close(
         )
         _event(referral, CaseEvent.Kind.REFERRAL_CLOSED, user, f"{label}: {referral.get_outcome_display()}")
         reminders.reminders_cancel(subjects=[f"referral:{referral.pk}"])
+        if not is_referrer:
+            notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_CLOSED)
     return referral
 
 
@@ -741,6 +751,7 @@ def referral_redirect(*, actor_membership: Membership, referral: Referral, desti
             actor_membership.user,
             f"{referral.destination_label} → {new.destination_label}: {reason}",
         )
+        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_REDIRECTED, new=new)
     return new
 
 

@@ -316,6 +316,8 @@ class Outgoing:
     user: User | None = None
     email: str = ""
     body: str = ""
+    # False: the notification row exists already (written with what caused it); only mail.
+    in_app: bool = True
 
     def send(self, kind: str, message_id: str, batch: _Batch) -> None:
         """Mail it (when wanted) and add the notification row to the batch; a mail error
@@ -341,6 +343,8 @@ class Outgoing:
                         )
                     ]
                 )
+            if not self.in_app:
+                return
             batch.notifications.append(
                 Notification(
                     user=self.user,
@@ -861,6 +865,36 @@ def _build_weekly_digest(reminder: Reminder, now: datetime) -> list[Outgoing]:
     ]
 
 
+def _build_notice_mail(reminder: Reminder, now: datetime) -> list[Outgoing]:
+    """The e-mail beside a notification written when a referral moved (referrals/notices.py):
+    the row is there already, so only the mail goes, as the person's choices say."""
+    notice = Notification.objects.select_related("user", "organisation").filter(pk=_subject_id(reminder)).first()
+    if notice is None or not notice.user.is_active:
+        return []
+    return [
+        Outgoing(
+            key=f"user:{notice.user_id}",
+            user=notice.user,
+            title=notice.title,
+            body=notice.body,
+            url=notice.url,
+            organisation=notice.organisation,
+            in_app=False,
+        )
+    ]
+
+
+# Kinds whose notification is written by the service that causes it; the reminder only mails it.
+NOTICE_KINDS = frozenset(
+    {
+        K.REFERRAL_ACKNOWLEDGED,
+        K.REFERRAL_ACCEPTED,
+        K.REFERRAL_DECLINED,
+        K.REFERRAL_MESSAGE,
+        K.REFERRAL_CLOSED,
+        K.REFERRAL_REDIRECTED,
+    }
+)
 BUILDERS: dict[str, Callable[[Reminder, datetime], list[Outgoing]]] = {
     K.CASE_FOLLOW_UP: _build_case_follow_up,
     K.PARTNER_ACKNOWLEDGE: _build_partner_acknowledge,
@@ -871,6 +905,7 @@ BUILDERS: dict[str, Callable[[Reminder, datetime], list[Outgoing]]] = {
     K.CERTIFICATE_EXPIRING: _build_certificate_expiring,
     K.WEEKLY_DIGEST: _build_weekly_digest,
     K.DELIVERY_FAILED: lambda reminder, now: [],
+    **dict.fromkeys(NOTICE_KINDS, _build_notice_mail),
 }
 AFTER_SEND: dict[str, Callable[[Reminder, datetime], None]] = {
     K.PARTNER_ESCALATION: _after_escalation,
