@@ -50,7 +50,17 @@ DEMO_PARTNER_INTAKE = "partner@demo.veilig-online.nl"
 
 # The municipality's own destination without an account on the portal, and the local
 # rule that advises it: referrals to it go by link.
-LOCAL_DESTINATION = {"code": "jongerenwerk", "label": "Jongerenwerk Zuiderhaven (demo)"}
+LOCAL_DESTINATION = {
+    "code": "jongerenwerk",
+    "label": "Jongerenwerk Zuiderhaven (demo)",
+    "helps_with": "Gesprekken met jongeren die online gepest of bedreigd worden, en met hun ouders.",
+    "audience": "Jongeren van 12 tot 23 jaar in Zuiderhaven",
+    "phone": "010 000 00 00",
+    "email": "jongerenwerk@zuiderhaven.example",
+    "url": "https://jongerenwerk.zuiderhaven.example",
+    "address": "Havenstraat 1, Zuiderhaven",
+    "opening_hours": "Maandag tot en met vrijdag 13.00 tot 21.00 uur",
+}
 LOCAL_RULE = {
     "id": "jongerenwerk-pesten",
     "priority": 75,

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import PortalForm
 from referrals.models import Referral
-from referrals.routing.ruleset import CODE_RE, MAX_LABEL
+from referrals.routing.ruleset import MAX_LABEL
+from referrals.services import phone_problem
 
 ALL = ("", _("Alle"))
 TRUE_VALUES = ("1", "on", "true", "ja")
@@ -87,36 +88,67 @@ class RedirectForm(PortalForm):
 
 
 class DestinationForm(PortalForm):
-    """One organisation of the municipality's social map. The code is fixed once
-    made (local rules and stored advice refer to it): editing leaves it out."""
+    """One organisation of the municipality's social map: its name, what it does and
+    how to reach it. Nobody types a code: the service makes it from the name when the
+    organisation is added, and it never changes after (local rules refer to it)."""
 
-    code = forms.CharField(
-        label=_("Code"),
-        max_length=50,
-        help_text=_("Kleine letters, cijfers en underscores, zoals jongerenwerk. Kan later niet meer veranderen."),
-    )
     label = forms.CharField(label=_("Naam"), max_length=MAX_LABEL)
-    kind = forms.ChoiceField(label=_("Soort"), choices=list(KIND_LABELS.items()), initial="referral")
+    kind = forms.ChoiceField(
+        label=_("Wat doet een school of club met deze organisatie?"),
+        choices=list(KIND_LABELS.items()),
+        initial="referral",
+    )
+    helps_with = forms.CharField(
+        label=_("Waarmee ze helpen"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: gesprekken met jongeren die online gepest worden."),
+    )
+    audience = forms.CharField(
+        label=_("Voor wie"), required=False, max_length=300, help_text=_("Bijvoorbeeld: jongeren van 12 tot 23 jaar.")
+    )
+    phone = forms.CharField(
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=40,
+        help_text=_("Zoals 010 123 45 67 of +32 9 123 45 67."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": _("Geef een e-mailadres zoals info@jongerenwerk.nl.")},
+    )
     url = forms.URLField(
         label=_("Website"),
         required=False,
         max_length=200,
         assume_scheme="https",
-        help_text=_("Begint met https://. Mag leeg blijven."),
+        help_text=_("Begint met https://."),
+        error_messages={"invalid": _("Geef een webadres zoals https://www.jongerenwerk.nl.")},
+    )
+    address = forms.CharField(
+        label=_("Adres"), required=False, max_length=300, help_text=_("Straat, huisnummer, postcode en plaats.")
+    )
+    opening_hours = forms.CharField(
+        label=_("Openingstijden"),
+        required=False,
+        max_length=300,
+        help_text=_("Bijvoorbeeld: maandag tot en met vrijdag 9.00 tot 17.00 uur."),
     )
 
-    def __init__(self, *args: Any, existing_codes: set[str] | None = None, editing: bool = False, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.existing_codes = existing_codes or set()
-        if editing:
-            del self.fields["code"]
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if phone and (problem := phone_problem(phone)):
+            raise forms.ValidationError(problem)
+        return phone
 
-    def clean_code(self) -> str:
-        code = self.cleaned_data["code"].strip()
-        if not CODE_RE.match(code):
-            raise forms.ValidationError(_("Gebruik kleine letters, cijfers en underscores, zoals jongerenwerk."))
-        if code in self.existing_codes:
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if url and not url.startswith("https://"):
             raise forms.ValidationError(
-                _("Deze code bestaat al. Kies een andere, of pas de bestaande organisatie aan.")
+                _("Geef een adres dat begint met https://. Een adres met http:// is niet veilig.")
             )
-        return code
+        return url

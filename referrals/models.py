@@ -63,7 +63,10 @@ KIND_CHOICES = [(kind, kind) for kind in KINDS]
 
 class LocalDestination(models.Model):
     """An organisation in a municipality's own area (its local social map) that
-    local rules can refer to. In results its code reads ``local:<code>``."""
+    local rules can refer to. In results its code reads ``local:<code>``.
+
+    The code is made from the name when the entry is made (``services.local_destination_save``)
+    and never changes after: local rules and stored advice refer to it."""
 
     organisation = models.ForeignKey(
         "portal.Organisation",
@@ -78,6 +81,13 @@ class LocalDestination(models.Model):
     label = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(_("soort"), max_length=20, choices=KIND_CHOICES, default="referral")
     url = models.URLField(_("website"), blank=True)
+    # How a school or club reaches them. No victim data: these are the organisation's own details.
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    address = models.CharField(_("adres"), max_length=300, blank=True)
+    opening_hours = models.CharField(_("openingstijden"), max_length=300, blank=True)
+    helps_with = models.TextField(_("waarmee ze helpen"), max_length=1000, blank=True)
+    audience = models.CharField(_("voor wie"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
 

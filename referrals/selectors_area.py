@@ -245,9 +245,9 @@ def redirect_choices(municipality: Organisation, *, exclude: str = "") -> list[t
 
 
 KIND_LABELS = {
-    "referral": gettext_lazy("Doorverwijzen"),
-    "action": gettext_lazy("Actie"),
-    "advice": gettext_lazy("Advies"),
+    "referral": gettext_lazy("Doorverwijzen: neemt de hulp over"),
+    "action": gettext_lazy("Actie: iets wat de school of club zelf doet"),
+    "advice": gettext_lazy("Advies: informatie of een adviesnummer"),
 }
 
 
@@ -259,6 +259,11 @@ class DirectoryEntry:
     @property
     def kind_label(self) -> str:
         return str(KIND_LABELS.get(self.destination.kind, self.destination.kind))
+
+    @property
+    def has_contact(self) -> bool:
+        d = self.destination
+        return any((d.phone, d.email, d.url, d.address, d.opening_hours))
 
 
 def _rule_destinations(rule: object) -> set[str]:
@@ -281,7 +286,3 @@ def directory() -> list[DirectoryEntry]:
         )
         for destination in LocalDestination.objects.order_by("label", "code")
     ]
-
-
-def directory_codes() -> set[str]:
-    return set(LocalDestination.objects.values_list("code", flat=True))

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
@@ -143,46 +146,114 @@ def _municipality_of_actor(actor_membership: Membership) -> Organisation:
     return organisation
 
 
-def local_destination_save(
-    *,
-    actor_membership: Membership,
-    code: str,
-    label: str,
-    kind: str = "referral",
-    url: str = "",
-    create_only: bool = False,
-) -> LocalDestination:
-    """Add or change one of the municipality's own destinations (by ``code``).
+# The contact details of a destination, as the form and the service name them.
+CONTACT_FIELDS = ("phone", "email", "address", "opening_hours", "helps_with", "audience")
+CONTACT_MAX = {"phone": 40, "email": 254, "address": 300, "opening_hours": 300, "helps_with": 1000, "audience": 300}
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
+PHONE_DIGITS = (3, 15)  # 113 and 1813 are numbers too; E.164 has at most 15 digits
+CODE_MAX = 50
+CODE_ATTEMPTS = 5
 
-    With ``create_only`` an existing code is refused (the "add" form: two people
-    adding the same code at once must not overwrite each other). Its country is
-    the municipality's: the engine never offers it for the other country.
-    """
-    organisation = _municipality_of_actor(actor_membership)
+
+def destination_code_from_name(label: str, taken: set[str]) -> str:
+    """The code of a new destination, made from its name: ``Jongerenwerk Zuid`` gives
+    ``jongerenwerk_zuid``; when that is taken in the municipality, ``jongerenwerk_zuid_2``
+    and so on. Nobody types it; it never changes after (local rules say ``local:<code>``)."""
+    base = re.sub(r"_+", "_", slugify(label).replace("-", "_")).strip("_") or "organisatie"
+    base = base[: CODE_MAX - 4].rstrip("_")
+    code, number = base, 2
+    while code in taken:
+        code, number = f"{base}_{number}", number + 1
+    return code
+
+
+def phone_problem(phone: str) -> str | None:
+    """Why ``phone`` is not a phone number people can call, or None when it is."""
+    digits = sum(ch.isdigit() for ch in phone)
+    if not PHONE_RE.match(phone) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+        return _(
+            "Geef een telefoonnummer met alleen cijfers, spaties en streepjes, zoals 010 123 45 67 of +32 9 123 45 67."
+        )
+    return None
+
+
+def _destination_errors(*, label: Any, kind: Any, url: Any, contact: dict[str, Any]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    if not isinstance(code, str) or not CODE_RE.match(code) or len(code) > 50:
-        errors["code"] = [_("Gebruik kleine letters, cijfers en underscores, zoals jongerenwerk.")]
     if not isinstance(label, str) or not label.strip() or len(label) > MAX_LABEL:
         errors["label"] = [_("Geef een naam van 1 tot 200 tekens.")]
     if kind not in KINDS:
         errors["kind"] = [_("Kies referral, action of advice.")]
     if url and not (isinstance(url, str) and url.startswith("https://")):
         errors["url"] = [_("Geef een adres dat begint met https://.")]
+    for name, value in contact.items():
+        if not isinstance(value, str):
+            errors[name] = [_("Geef tekst.")]
+        elif len(value) > CONTACT_MAX[name]:
+            errors[name] = [_("Gebruik hoogstens %(max)s tekens.") % {"max": CONTACT_MAX[name]}]
+    phone, email = contact.get("phone"), contact.get("email")
+    if "phone" not in errors and phone and (problem := phone_problem(phone)):
+        errors["phone"] = [problem]
+    if "email" not in errors and email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = [_("Geef een e-mailadres zoals info@jongerenwerk.nl.")]
+    return errors
+
+
+def local_destination_save(
+    *,
+    actor_membership: Membership,
+    label: str,
+    code: str | None = None,
+    kind: str = "referral",
+    url: str = "",
+    create_only: bool = False,
+    **contact: str,
+) -> LocalDestination:
+    """Add or change one of the municipality's own destinations.
+
+    Without ``code`` a new destination is made and its code is derived from ``label``
+    (``destination_code_from_name``), unique within the municipality; two people adding
+    the same name at once get two codes (the unique constraint decides, we try the next
+    one). With ``code`` the destination with that code is changed (or made, for the demo
+    and for rule authors); with ``create_only`` as well, an existing code is refused.
+    ``contact``: any of ``CONTACT_FIELDS``; the ones not given are emptied. Its country is
+    the municipality's: the engine never offers it for the other country.
+    """
+    organisation = _municipality_of_actor(actor_membership)
+    unknown = set(contact) - set(CONTACT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown contact fields: {sorted(unknown)}")
+    contact = {name: contact.get(name, "") for name in CONTACT_FIELDS}
+    contact = {name: value.strip() if isinstance(value, str) else value for name, value in contact.items()}
+    errors = _destination_errors(label=label, kind=kind, url=url, contact=contact)
+    if code is not None and (not isinstance(code, str) or not CODE_RE.match(code) or len(code) > CODE_MAX):
+        errors["code"] = [_("Gebruik kleine letters, cijfers en underscores, zoals jongerenwerk.")]
     if errors:
         raise ValidationError(errors)
+    values = {"label": label.strip(), "kind": kind, "url": url, **contact}
+    if code is None:
+        for _attempt in range(CODE_ATTEMPTS):
+            with scope(organisation=organisation):
+                taken = set(LocalDestination.objects.values_list("code", flat=True))
+            try:
+                with scope(organisation=organisation), transaction.atomic():
+                    return LocalDestination.objects.create(
+                        organisation=organisation, code=destination_code_from_name(label, taken), **values
+                    )
+            except IntegrityError:
+                continue  # someone took that code just now: read the codes again
+        raise ValidationError({"label": [_("Dit lukte niet. Probeer het nog een keer.")]})
     if create_only:
         try:
             with scope(organisation=organisation), transaction.atomic():
-                return LocalDestination.objects.create(
-                    organisation=organisation, code=code, label=label.strip(), kind=kind, url=url
-                )
+                return LocalDestination.objects.create(organisation=organisation, code=code, **values)
         except IntegrityError:
             raise ValidationError({"code": [_("Deze code bestaat al op jullie sociale kaart.")]}) from None
     with scope(organisation=organisation), transaction.atomic():
         destination, _created = LocalDestination.objects.update_or_create(
-            organisation=organisation,
-            code=code,
-            defaults={"label": label.strip(), "kind": kind, "url": url, "updated_at": timezone.now()},
+            organisation=organisation, code=code, defaults={**values, "updated_at": timezone.now()}
         )
     return destination
 

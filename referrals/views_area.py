@@ -156,17 +156,18 @@ def directory(request: HttpRequest, org_slug: str) -> HttpResponse:
     return render(request, "referrals/area/directory_list.html", {"entries": selectors_area.directory()})
 
 
+DESTINATION_FIELDS = ("label", "kind", "url", *services.CONTACT_FIELDS)
+
+
 def _save_destination(request: HttpRequest, form: forms_area.DestinationForm, code: str | None) -> bool:
-    """Call the service with the form's data; True when saved, else errors on the form."""
+    """Call the service with the form's data; True when saved, else errors on the form.
+    ``code`` None: a new organisation, whose code the service makes from its name."""
     data = form.cleaned_data
     try:
         destination = services.local_destination_save(
             actor_membership=request.membership,  # type: ignore[attr-defined]
-            code=code if code is not None else data["code"],
-            label=data["label"],
-            kind=data["kind"],
-            url=data["url"],
-            create_only=code is None,
+            code=code,
+            **{name: data[name] for name in DESTINATION_FIELDS},
         )
     except PermissionError:
         raise PermissionDenied from None
@@ -180,7 +181,7 @@ def _save_destination(request: HttpRequest, form: forms_area.DestinationForm, co
 @require_http_methods(["GET", "POST"])
 def directory_add(request: HttpRequest, org_slug: str) -> HttpResponse:
     _require_directory(request)
-    form = forms_area.DestinationForm(request.POST or None, existing_codes=selectors_area.directory_codes())
+    form = forms_area.DestinationForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _save_destination(request, form, None):
         return redirect("area:directory", org_slug=org_slug)
     return render(request, "referrals/area/directory_form.html", {"form": form, "destination": None})
@@ -190,8 +191,8 @@ def directory_add(request: HttpRequest, org_slug: str) -> HttpResponse:
 def directory_edit(request: HttpRequest, org_slug: str, destination_id: int) -> HttpResponse:
     destination = access_object(LocalDestination, pk=destination_id)
     _require_directory(request)
-    initial = {"label": destination.label, "kind": destination.kind, "url": destination.url}
-    form = forms_area.DestinationForm(request.POST or None, initial=initial, editing=True)
+    initial = {name: getattr(destination, name) for name in DESTINATION_FIELDS}
+    form = forms_area.DestinationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid() and _save_destination(request, form, destination.code):
         return redirect("area:directory", org_slug=org_slug)
     return render(request, "referrals/area/directory_form.html", {"form": form, "destination": destination})

@@ -12,6 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -562,41 +563,59 @@ def test_drafts_are_found_only_when_redirected(coordinator_client, municipality,
 # --- The local directory -------------------------------------------------------------------
 
 
+CONTACT = {
+    "helps_with": "Gesprekken met jongeren die online gepest worden.",
+    "audience": "Jongeren van 12 tot 23 jaar",
+    "phone": "010 123 45 67",
+    "email": "info@jongerenwerk.example",
+    "url": "https://jw.example",
+    "address": "Havenstraat 1, 3011 AA Zuiderhaven",
+    "opening_hours": "Maandag tot en met vrijdag 9.00 tot 17.00 uur",
+}
+
+
 def test_directory_add_edit_delete(coordinator_client, municipality):
     assert "nog leeg" in coordinator_client.get(directory_url(municipality)).text
+    add = coordinator_client.get(directory_url(municipality, "nieuw/"))
+    assert "code" not in add.context["form"].fields  # nobody types a code
     response = coordinator_client.post(
-        directory_url(municipality, "nieuw/"),
-        {"code": "jongerenwerk", "label": "Jongerenwerk Zuid", "kind": "referral", "url": "https://jw.example"},
+        directory_url(municipality, "nieuw/"), {"label": "Jongerenwerk Zuid", "kind": "referral", **CONTACT}
     )
     assert response.status_code == 302
     assert response["Location"] == directory_url(municipality)
     with scope(organisation=municipality):
         destination = LocalDestination.objects.get()
-    assert (destination.code, destination.label, destination.url) == (
-        "jongerenwerk",
-        "Jongerenwerk Zuid",
-        "https://jw.example",
-    )
+    assert (destination.code, destination.label) == ("jongerenwerk_zuid", "Jongerenwerk Zuid")
+    assert {name: getattr(destination, name) for name in CONTACT} == CONTACT
     listing = coordinator_client.get(directory_url(municipality))
-    assert "Jongerenwerk Zuid" in listing.text and "local:jongerenwerk" in listing.text
-    assert '<td class="utrecht-table__cell">Doorverwijzen</td>' in listing.text
+    assert "Jongerenwerk Zuid" in listing.text
+    for value in ("Gesprekken met jongeren", "Jongeren van 12 tot 23 jaar", "info@jongerenwerk.example"):
+        assert value in listing.text
+    assert 'href="tel:0101234567"' in listing.text and 'href="mailto:info@jongerenwerk.example"' in listing.text
+    assert "Doorverwijzen: neemt de hulp over" in listing.text
+    assert "local:" not in listing.text  # the code is for administrators, on the edit page only
 
     edit = coordinator_client.get(directory_url(municipality, f"{destination.pk}/"))
     assert edit.status_code == 200
     assert "code" not in edit.context["form"].fields
+    assert edit.context["form"].initial["phone"] == "010 123 45 67"
+    assert "<code>local:jongerenwerk_zuid</code>" in edit.text
     response = coordinator_client.post(
         directory_url(municipality, f"{destination.pk}/"),
-        {"label": "Jongerenwerk Zuiderhaven", "kind": "advice", "url": ""},
+        {"label": "Jongerenwerk Zuiderhaven", "kind": "advice", "url": "", "phone": "+32 9 123 45 67"},
     )
     assert response.status_code == 302
     with scope(organisation=municipality):
         destination = LocalDestination.objects.get()
-    assert (destination.code, destination.label, destination.kind, destination.url) == (
-        "jongerenwerk",
+    # The code stays what it was: local rules refer to it.
+    assert (destination.code, destination.label, destination.kind, destination.url, destination.phone) == (
+        "jongerenwerk_zuid",
         "Jongerenwerk Zuiderhaven",
         "advice",
         "",
+        "+32 9 123 45 67",
     )
+    assert destination.email == "" and destination.helps_with == ""
 
     confirm = coordinator_client.get(directory_url(municipality, f"{destination.pk}/verwijderen/"))
     assert confirm.status_code == 200 and "Jongerenwerk Zuiderhaven verwijderen" in confirm.text
@@ -608,22 +627,67 @@ def test_directory_add_edit_delete(coordinator_client, municipality):
         assert not LocalDestination.objects.exists()
 
 
+def test_the_code_is_made_from_the_name_and_unique_in_the_municipality(
+    coordinator_client, municipal_coordinator, municipality, other_municipality, member_factory
+):
+    other = member_factory(other_municipality, Role.MUNICIPAL_COORDINATOR)
+    services.local_destination_save(actor_membership=other, label="Jeugd & Gezin Zuid-Oost")
+    for _ in range(3):
+        response = coordinator_client.post(
+            directory_url(municipality, "nieuw/"), {"label": "Jeugd & Gezin Zuid-Oost", "kind": "referral"}
+        )
+        assert response.status_code == 302
+    services.local_destination_save(actor_membership=municipal_coordinator, label="Ça va, École Één!")
+    services.local_destination_save(actor_membership=municipal_coordinator, label="  ---  ")
+    with scope(organisation=municipality):
+        codes = sorted(LocalDestination.objects.values_list("code", flat=True))
+    assert codes == [
+        "ca_va_ecole_een",
+        "jeugd_gezin_zuid_oost",
+        "jeugd_gezin_zuid_oost_2",
+        "jeugd_gezin_zuid_oost_3",
+        "organisatie",
+    ]
+    with scope(organisation=other_municipality):  # the other municipality's own code is not taken here
+        assert list(LocalDestination.objects.values_list("code", flat=True)) == ["jeugd_gezin_zuid_oost"]
+
+
+def test_a_derived_code_fits_the_rules_and_the_column():
+    long = services.destination_code_from_name("Stichting " + "Heel Lange Naam " * 10, set())
+    assert len(long) <= 46 and re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", long)
+    assert services.destination_code_from_name("Stichting", {"stichting", "stichting_2"}) == "stichting_3"
+
+
+def test_the_code_survives_a_new_name_and_local_rules_keep_working(
+    coordinator_client, municipal_coordinator, municipality
+):
+    services.local_destination_save(actor_membership=municipal_coordinator, code="jongerenwerk", label="Jongerenwerk")
+    services.local_rule_save(actor_membership=municipal_coordinator, rule=LOCAL_RULE)
+    with scope(organisation=municipality):
+        destination = LocalDestination.objects.get()
+    response = coordinator_client.post(
+        directory_url(municipality, f"{destination.pk}/"), {"label": "Buurtwerk Noord", "kind": "referral"}
+    )
+    assert response.status_code == 302
+    with scope(organisation=municipality):
+        assert LocalDestination.objects.get().code == "jongerenwerk"
+    assert "jongerenwerk-pesten" in coordinator_client.get(directory_url(municipality)).text
+
+
 @pytest.mark.parametrize(
     ("data", "field"),
     [
-        ({"code": "Jongeren Werk", "label": "JW", "kind": "referral"}, "code"),
-        ({"code": "", "label": "JW", "kind": "referral"}, "code"),
-        ({"code": "a" * 51, "label": "JW", "kind": "referral"}, "code"),
-        ({"code": "bestaat", "label": "JW", "kind": "referral"}, "code"),  # already on the map
-        ({"code": "jw", "label": "", "kind": "referral"}, "label"),
-        ({"code": "jw", "label": "   ", "kind": "referral"}, "label"),
-        ({"code": "jw", "label": "x" * 201, "kind": "referral"}, "label"),
-        ({"code": "jw", "label": "JW", "kind": "iets"}, "kind"),
-        ({"code": "jw", "label": "JW", "kind": "referral", "url": "geen adres"}, "url"),
-        (
-            {"code": "jw", "label": "JW", "kind": "referral", "url": "http://jw.example"},
-            "url",
-        ),  # the service: https only
+        ({"label": "", "kind": "referral"}, "label"),
+        ({"label": "   ", "kind": "referral"}, "label"),
+        ({"label": "x" * 201, "kind": "referral"}, "label"),
+        ({"label": "JW", "kind": "iets"}, "kind"),
+        ({"label": "JW", "kind": "referral", "url": "geen adres"}, "url"),
+        ({"label": "JW", "kind": "referral", "url": "http://jw.example"}, "url"),  # https only
+        ({"label": "JW", "kind": "referral", "phone": "bel ons"}, "phone"),
+        ({"label": "JW", "kind": "referral", "phone": "12"}, "phone"),
+        ({"label": "JW", "kind": "referral", "phone": "010 123 45 67 89 01 23 45"}, "phone"),
+        ({"label": "JW", "kind": "referral", "email": "info@"}, "email"),
+        ({"label": "JW", "kind": "referral", "address": "x" * 301}, "address"),
     ],
 )
 def test_directory_errors_name_the_field(data, field, coordinator_client, municipal_coordinator, municipality):
@@ -631,9 +695,29 @@ def test_directory_errors_name_the_field(data, field, coordinator_client, munici
     response = coordinator_client.post(directory_url(municipality, "nieuw/"), data)
     assert response.status_code == 200
     assert list(response.context["form"].errors) == [field]
+    assert f'id="id_{field}_error"' in response.text
     assert 'aria-invalid="true"' in response.text
     with scope(organisation=municipality):
         assert list(LocalDestination.objects.values_list("code", "label")) == [("bestaat", "Bestaat al")]
+
+
+@pytest.mark.parametrize(
+    ("contact", "field"),
+    [
+        ({"phone": "bel ons"}, "phone"),
+        ({"email": "geen adres"}, "email"),
+        ({"opening_hours": "x" * 301}, "opening_hours"),
+    ],
+)
+def test_the_service_names_the_field_too(contact, field, municipal_coordinator):
+    with pytest.raises(ValidationError) as caught:
+        services.local_destination_save(actor_membership=municipal_coordinator, label="JW", **contact)
+    assert list(caught.value.error_dict) == [field]
+
+
+@pytest.mark.parametrize("phone", ["113", "0800-0432", "+31 (0)10 123 45 67", "09 123 45 67", "+32 470 12 34 56"])
+def test_phone_numbers_people_write(phone):
+    assert services.phone_problem(phone) is None
 
 
 def test_a_destination_in_use_cannot_be_deleted(coordinator_client, municipal_coordinator, municipality):
@@ -695,9 +779,7 @@ def test_detail_queries_do_not_grow(coordinator_client, municipality, school):
 def test_directory_queries_do_not_grow(coordinator_client, municipal_coordinator, municipality):
     def grow(start, count):
         for n in range(start, start + count):
-            services.local_destination_save(
-                actor_membership=municipal_coordinator, code=f"org_{n}", label=f"Organisatie {n}"
-            )
+            services.local_destination_save(actor_membership=municipal_coordinator, label=f"Organisatie {n}", **CONTACT)
 
     grow(0, 5)
     small = _queries(coordinator_client, directory_url(municipality))
