@@ -83,8 +83,8 @@ class ContactForm(_PageForm):
 
 
 class LinkAction(forms.Form):
-    """Which answer the one-time link page posts: each button carries its ``action``."""
+    """Which answer the link page posts: each button carries its ``action``."""
 
-    ACKNOWLEDGE, ACCEPT, DECLINE = "acknowledge", "accept", "decline"
+    ACKNOWLEDGE, ACCEPT, DECLINE, UPDATE, CLOSE = "acknowledge", "accept", "decline", "update", "close"
 
-    action = forms.ChoiceField(choices=[(ACKNOWLEDGE, ACKNOWLEDGE), (ACCEPT, ACCEPT), (DECLINE, DECLINE)])
+    action = forms.ChoiceField(choices=[(a, a) for a in (ACKNOWLEDGE, ACCEPT, DECLINE, UPDATE, CLOSE)])

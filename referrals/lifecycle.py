@@ -1,6 +1,16 @@
 """The referral lifecycle: drafting, the consent ledger, sending, the partner's
-answers, redirection by the municipality, and one-time links for partners
-without an account.
+answers, redirection by the municipality, and links for partners without an
+account.
+
+A partner without an account gets one link by e-mail when the referral is sent,
+and that same link serves the whole referral: acknowledge, accept or decline,
+messages to the referrer, the outcome and closing. It ends when the referral is
+closed (also withdrawn or redirected) or declined, when consent is withdrawn, when
+it is revoked or replaced, or after ``PARTNER_LINK_VALID_DAYS``; the referrer can
+then send a new one while the referral is under way. Chosen over a new link per
+step because a partner keeps one mail to come back to, and nothing more is shared
+through it than through the first: the summary while consent covers it, never
+contact details.
 
 A referral's status only moves along ``TRANSITIONS``::
 
@@ -395,7 +405,7 @@ def referral_send(*, actor_membership: Membership, referral: Referral, partner_e
     """Send a draft: needs valid consent to share at least the summary.
 
     A partner on the portal is told by mail (a link to its inbox, nothing more).
-    A partner without an account needs ``partner_email``: it gets a one-time link,
+    A partner without an account needs ``partner_email``: it gets a link (see above),
     returned here so the handler can see where it went.
     """
     _require_referrer(actor_membership, referral)
@@ -492,12 +502,13 @@ def _mail_link(link: PartnerLink, url: str) -> None:
 
 
 def partner_link_create(*, actor_membership: Membership, referral: Referral, email: str) -> LinkCreated:
-    """A new link for a sent referral to a partner without an account (say the
-    first mail went to the wrong address). Earlier links stop working."""
+    """A new link for a referral under way with a partner without an account (sent,
+    acknowledged or accepted: say the first mail went to the wrong address, or the
+    link expired before the partner reported the outcome). Earlier links stop working."""
     _require_referrer(actor_membership, referral)
     if referral.partner_id is not None:
         raise ValidationError({NON_FIELD_ERRORS: [_("Deze partner werkt in het portaal; een link is niet nodig.")]})
-    if referral.status not in (S.SENT, S.ACKNOWLEDGED):
+    if referral.status not in (S.SENT, S.ACKNOWLEDGED, S.ACCEPTED):
         raise TransitionNotAllowed(referral, S.ACKNOWLEDGED if referral.status == S.SENT else referral.status)
     if not shared_with_partner(referral).summary:
         raise ValidationError({NON_FIELD_ERRORS: [_("Er is geen geldige toestemming om te delen.")]})
@@ -567,7 +578,9 @@ def referral_accept(
     actor_membership: Membership | None = None,
     link: PartnerLink | None = None,
 ) -> Referral:
-    """The partner takes the referral on. Via a link this is its last use."""
+    """The partner takes the referral on. Via a link, the same link keeps working
+    after this, until the referral is closed: with it the partner writes to the
+    referrer (``referral_post_update``) and reports the outcome (``referral_close``)."""
     user, label = _partner_party(referral, actor_membership, link)
     with _link_scope(referral, link), transaction.atomic():
         referral = _locked(referral)
@@ -577,7 +590,6 @@ def referral_accept(
         _event(referral, CaseEvent.Kind.REFERRAL_ACCEPTED, user, label)
         _update_add(referral, user, label, message, from_partner=True)
         notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_ACCEPTED)
-        _link_use(link)
     return referral
 
 
@@ -588,7 +600,8 @@ def referral_decline(
     actor_membership: Membership | None = None,
     link: PartnerLink | None = None,
 ) -> Referral:
-    """The partner does not take the referral on, and says why (required)."""
+    """The partner does not take the referral on, and says why (required). Via a
+    link this is its last use: a declined referral shares nothing any more."""
     user, label = _partner_party(referral, actor_membership, link)
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:
@@ -632,26 +645,29 @@ def referral_post_update(
     *,
     referral: Referral,
     text: str,
-    actor_membership: Membership,
+    actor_membership: Membership | None = None,
+    link: PartnerLink | None = None,
 ) -> ReferralUpdate:
-    """A message on the referral: the partner reports back, or the referrer answers.
-    Not on a draft or a closed referral."""
-    if actor_membership is None:
+    """A message on the referral: the partner reports back (signed in, or by its
+    link), or the referrer answers. Not on a draft or a closed referral, nor by link
+    once the referral is declined (the link has ended then)."""
+    if actor_membership is None and link is None:
         raise PermissionError("membership")
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": [_("Schrijf een bericht.")]})
     if len(text) > 2000:
         raise ValidationError({"text": [_("Houd het bericht korter dan 2000 tekens.")]})
-    if actor_membership.organisation_id == referral.organisation_id:
+    if link is None and actor_membership is not None and actor_membership.organisation_id == referral.organisation_id:
         _require_referrer(actor_membership, referral)
         user, label, from_partner = actor_membership.user, actor_membership.organisation.name, False
     else:
-        user, label = _partner_party(referral, actor_membership, None)
+        user, label = _partner_party(referral, actor_membership, link)
         from_partner = True
-    with transaction.atomic():
+    closed_to_it = (S.DRAFT, S.CLOSED) if link is None else (S.DRAFT, S.DECLINED, S.CLOSED)
+    with _link_scope(referral, link), transaction.atomic():
         referral = _locked(referral)
-        if referral.status in (S.DRAFT, S.CLOSED):
+        if referral.status in closed_to_it:
             raise TransitionNotAllowed(referral, referral.status)
         update = _update_add(referral, user, label, text, from_partner=from_partner)
         assert update is not None  # the text was checked above
@@ -664,21 +680,26 @@ def referral_close(
     *,
     referral: Referral,
     outcome: str,
-    actor_membership: Membership,
+    actor_membership: Membership | None = None,
+    link: PartnerLink | None = None,
 ) -> Referral:
-    """Close the referral with an outcome. The partner closes what it accepted or
-    declined; the referrer may also cancel a draft or withdraw a sent referral."""
-    is_referrer = actor_membership.organisation_id == referral.organisation_id
+    """Close the referral with an outcome. The partner (signed in, or by its link)
+    closes what it accepted or declined; the referrer may also cancel a draft or
+    withdraw a sent referral. Closing ends every link of the referral."""
+    is_referrer = (
+        link is None and actor_membership is not None and actor_membership.organisation_id == referral.organisation_id
+    )
     if is_referrer:
+        assert actor_membership is not None
         _require_referrer(actor_membership, referral)
         allowed = REFERRER_OUTCOMES
         user, label = actor_membership.user, actor_membership.organisation.name
     else:
-        user, label = _partner_party(referral, actor_membership, None)
+        user, label = _partner_party(referral, actor_membership, link)
         allowed = PARTNER_OUTCOMES
     if outcome not in allowed:
         raise ValidationError({"outcome": [_("Kies een uitkomst.")]})
-    with transaction.atomic():
+    with _link_scope(referral, link), transaction.atomic():
         referral = _locked(referral)
         if not is_referrer and referral.status not in (S.ACCEPTED, S.DECLINED):
             # The partner first accepts or declines; closing comes after.
@@ -687,6 +708,7 @@ def referral_close(
         referral.outcome = outcome
         referral.closed_at = timezone.now()
         referral.save(update_fields=["status", "outcome", "closed_at"])
+        _link_use(link)
         PartnerLink.objects.filter(referral=referral, revoked_at__isnull=True, used_at__isnull=True).update(
             revoked_at=referral.closed_at, revoked_by=user
         )

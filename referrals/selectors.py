@@ -120,6 +120,28 @@ def clear_caches() -> None:
         _merged_cache.clear()
 
 
+def referrer_contact(referral: Referral) -> dict[str, str]:
+    """How a partner reaches whoever referred: the referring organisation's name and
+    the work name and e-mail of the case's handler, else of the person who sent the
+    referral (a redirected referral was drafted by the municipality, and sent by the
+    handler). Never anything of the victim. Read unscoped by the referral's own keys:
+    the caller is a party to this referral (a partner, or the holder of its link)."""
+    with scopes_disabled():
+        person = referral.case.handler
+        if person is None or not person.is_active:
+            sent = (
+                CaseEvent.objects.filter(referral=referral, kind=CaseEvent.Kind.REFERRAL_SENT, actor__isnull=False)
+                .select_related("actor")
+                .order_by("-pk")
+                .first()
+            )
+            person = sent.actor if sent is not None else None
+        organisation = referral.organisation.name
+    if person is None or not person.is_active:
+        return {"organisation": organisation, "name": "", "email": ""}
+    return {"organisation": organisation, "name": person.get_full_name(), "email": person.email}
+
+
 def municipality_of(organisation: Organisation) -> Organisation | None:
     """The municipality whose local rules apply to cases of ``organisation``."""
     if organisation.kind == OrganisationKind.MUNICIPALITY:

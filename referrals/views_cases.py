@@ -218,7 +218,10 @@ def _referral_actions(referral: Referral) -> None:
     referral.may_cancel = referral.status == status.DRAFT  # type: ignore[attr-defined]
     referral.may_withdraw = under_way  # type: ignore[attr-defined]
     referral.may_message = under_way  # type: ignore[attr-defined]
-    referral.may_link = referral.partner_id is None and referral.status in (status.SENT, status.ACKNOWLEDGED)  # type: ignore[attr-defined]
+    # A partner without an account uses one link until the referral is closed; a new one
+    # replaces it (wrong address, or expired before the outcome was reported).
+    linkable = (status.SENT, status.ACKNOWLEDGED, status.ACCEPTED)
+    referral.may_link = referral.partner_id is None and referral.status in linkable  # type: ignore[attr-defined]
     if referral.may_message:  # type: ignore[attr-defined]
         referral.update_form = forms.ReferralUpdateForm(auto_id=f"id_r{referral.pk}_%s")  # type: ignore[attr-defined]
 

@@ -35,7 +35,7 @@ from django_scopes import scope
 
 from portal.roles import Action, can
 from portal.tenancy import access_object
-from referrals import forms_partner, lifecycle
+from referrals import forms_partner, lifecycle, selectors
 from referrals.forms import FORM_LABELS
 from referrals.lifecycle import LinkInvalid, TransitionNotAllowed
 from referrals.models import PartnerLink, Referral, ReferralUpdate
@@ -311,8 +311,12 @@ def _link_invalid(request: HttpRequest, state: str) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def link_page(request: HttpRequest, token: str) -> HttpResponse:
-    """A partner without an account reads the referral, confirms receipt, then
-    accepts or declines it once. No sign-in: the token is the credential.
+    """A partner without an account reads the referral, confirms receipt, accepts or
+    declines it, then writes to the referrer and reports the outcome, closing the
+    referral: one link from the first e-mail until the referral is closed (declining
+    ends it at once). The page says how to reach the referrer (organisation, the
+    handler's name and work e-mail), never the victim. No sign-in: the token is the
+    credential.
 
     Exempt from the CSRF check, on purpose. ``Referrer-Policy: no-referrer`` keeps
     the token out of every Referer header, and with it browsers send ``Origin: null``
@@ -333,36 +337,61 @@ def link_page(request: HttpRequest, token: str) -> HttpResponse:
 
 def _link_answer(request: HttpRequest, link: PartnerLink) -> HttpResponse:
     referral = link.referral
-    accept_form = forms_partner.AcceptForm()
-    decline_form = forms_partner.DeclineForm()
+    A = forms_partner.LinkAction
+    forms: dict[str, Form] = {
+        "accept_form": forms_partner.AcceptForm(),
+        "decline_form": forms_partner.DeclineForm(),
+        "update_form": forms_partner.UpdateForm(),
+        "close_form": forms_partner.CloseForm(),
+    }
+    form_of = {A.ACCEPT: "accept_form", A.DECLINE: "decline_form", A.UPDATE: "update_form", A.CLOSE: "close_form"}
+    form_class = {
+        A.ACCEPT: forms_partner.AcceptForm,
+        A.DECLINE: forms_partner.DeclineForm,
+        A.UPDATE: forms_partner.UpdateForm,
+        A.CLOSE: forms_partner.CloseForm,
+    }
     action_error = False
     status = 200
     if request.method == "POST":
         status = 400
-        action = forms_partner.LinkAction(request.POST)
+        action = A(request.POST)
         chosen = action.cleaned_data["action"] if action.is_valid() else None
         form: Form | None = None
-        if chosen == forms_partner.LinkAction.ACCEPT:
-            form = accept_form = forms_partner.AcceptForm(request.POST)
-        elif chosen == forms_partner.LinkAction.DECLINE:
-            form = decline_form = forms_partner.DeclineForm(request.POST)
+        if chosen in form_of:
+            form = forms[form_of[chosen]] = form_class[chosen](request.POST)
         action_error = chosen is None
         try:
-            if chosen == forms_partner.LinkAction.ACKNOWLEDGE:
+            if chosen == A.ACKNOWLEDGE:
                 lifecycle.referral_acknowledge(referral=referral, link=link)
                 messages.success(
                     request, _("Dank je. Je hebt bevestigd dat jullie de doorverwijzing hebben ontvangen.")
                 )
                 return redirect(request.path)
             if form is not None and form.is_valid():
-                if chosen == forms_partner.LinkAction.ACCEPT:
-                    lifecycle.referral_accept(referral=referral, link=link, message=form.cleaned_data["message"])
+                data = form.cleaned_data
+                if chosen == A.ACCEPT:
+                    lifecycle.referral_accept(referral=referral, link=link, message=data["message"])
+                    messages.success(
+                        request,
+                        _(
+                            "Jullie hebben de doorverwijzing aangenomen. Met deze link stuur je berichten aan de "
+                            "verwijzer en geef je later de uitkomst door."
+                        ),
+                    )
+                    return redirect(request.path)
+                if chosen == A.UPDATE:
+                    lifecycle.referral_post_update(referral=referral, link=link, text=data["text"])
+                    messages.success(request, _("Je bericht is verstuurd."))
+                    return redirect(request.path)
+                if chosen == A.DECLINE:
+                    lifecycle.referral_decline(referral=referral, link=link, reason=data["reason"])
                 else:
-                    lifecycle.referral_decline(referral=referral, link=link, reason=form.cleaned_data["reason"])
+                    lifecycle.referral_close(referral=referral, link=link, outcome=data["outcome"])
                 return render(
                     request,
                     "referrals/partner/link_thanks.html",
-                    {"accepted": chosen == forms_partner.LinkAction.ACCEPT, "referrer": referral.organisation},
+                    {"answer": chosen, "referrer": referral.organisation},
                 )
         except TransitionNotAllowed as exc:
             return transition_refused(request, exc)
@@ -373,18 +402,23 @@ def _link_answer(request: HttpRequest, link: PartnerLink) -> HttpResponse:
             if form is not None:
                 _apply_errors(form, exc)
     summary = lifecycle.referral_summary_read(referral=referral, link=link)
+    # Messages may hold victim data too: only while consent covers the summary.
+    updates = list(ReferralUpdate.objects.filter(referral=referral).order_by("created_at", "pk")) if summary else []
     return render(
         request,
         "referrals/partner/link_page.html",
         {
             "referral": referral,
             "referrer": referral.organisation,
+            "contact": selectors.referrer_contact(referral),
             "summary": summary,
             "form_labels": [FORM_LABELS.get(code, code) for code in summary["forms"]] if summary else [],
+            "updates": updates,
             "can_acknowledge": referral.status == S.SENT,
             "can_decide": referral.status == S.ACKNOWLEDGED,
-            "accept_form": accept_form,
-            "decline_form": decline_form,
+            "can_update": referral.status in (S.ACKNOWLEDGED, S.ACCEPTED),
+            "can_close": referral.status == S.ACCEPTED,
+            **forms,
             "action_error": action_error,
             "expires_at": link.expires_at,
         },

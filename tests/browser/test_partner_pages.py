@@ -92,9 +92,21 @@ def test_partner_answers_by_link_without_an_account(page, console, org, assert_a
 
     page.get_by_label("Bericht aan de verwijzer (mag leeg blijven)").fill("We bellen maandag.")
     page.get_by_role("button", name="Doorverwijzing aannemen").click()
+    # Accepted: the same link stays, for messages and the outcome.
+    expect(page.locator("main")).to_contain_text("We bellen maandag.")
+    expect(page.get_by_role("heading", name="Contact met de verwijzer")).to_be_visible()
+    expect(page.get_by_role("group", name="Hoe is het afgelopen?")).to_be_visible()
+    assert status_of(referral) == Referral.Status.ACCEPTED
+    assert_accessible(page)
+
+    page.get_by_label("Bericht aan de verwijzer").fill("Eerste gesprek gehad.")
+    page.get_by_role("button", name="Bericht versturen").click()
+    expect(page.locator("main")).to_contain_text("Eerste gesprek gehad.")
+    page.get_by_label(str(Referral.Outcome.HELPED.label)).check()
+    page.get_by_role("button", name="Doorverwijzing afsluiten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor je antwoord")
     assert_accessible(page)
-    assert status_of(referral) == Referral.Status.ACCEPTED
+    assert status_of(referral) == Referral.Status.CLOSED
     with scopes_disabled():
         assert PartnerLink.objects.get(referral=referral).used_at is not None
 

@@ -442,7 +442,7 @@ def test_contact_details_only_with_consent_and_a_reason(org, partner, intake):
 # --- Partner links ---------------------------------------------------------------------------
 
 
-def test_a_link_answers_once(org):
+def test_a_link_works_until_the_referral_is_closed(org):
     referral = make_referral(org)
     link = make_partner_link(referral, token="t" * 40)
     assert lifecycle.partner_link_resolve("t" * 40) == link
@@ -451,9 +451,19 @@ def test_a_link_answers_once(org):
     shared = lifecycle.referral_summary_read(referral=referral, link=link)
     assert shared["summary"] == referral.summary
     lifecycle.referral_accept(referral=referral, link=link, message="We nemen contact op.")
+    link = lifecycle.partner_link_resolve("t" * 40)  # still works after accepting
+    update = lifecycle.referral_post_update(referral=referral, link=link, text="Gesprek gehad.")
+    assert (update.from_partner, update.author_id) == (True, None)
+    assert "(via link)" in update.author_label
+    with pytest.raises(ValidationError):
+        lifecycle.referral_close(referral=referral, link=link, outcome=Referral.Outcome.WITHDRAWN)
+    lifecycle.referral_close(referral=referral, link=link, outcome=Referral.Outcome.HELPED)
+    assert (reload(referral).status, reload(referral).outcome) == (S.CLOSED, Referral.Outcome.HELPED)
     with pytest.raises(LinkInvalid) as caught:
         lifecycle.partner_link_resolve("t" * 40)
     assert caught.value.state == "used"
+    with pytest.raises(TransitionNotAllowed):
+        lifecycle.referral_post_update(referral=referral, link=link, text="Nog iets.")
     with pytest.raises(PermissionError):
         lifecycle.referral_post_update(referral=referral, actor_membership=None, text="x")  # type: ignore[arg-type]
 

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from portal.models import Notification
 from portal.roles import Role
 from referrals import lifecycle
 from referrals.models import CaseEvent, PartnerLink, PersonalDataAccess, Referral, ReferralUpdate, VictimContact
@@ -85,7 +86,17 @@ def _access_rows():
         return PersonalDataAccess.objects.all()
 
 
-def test_acknowledge_then_accept_uses_the_link_up(client, org, referral, link):
+def _handled_by(referral, membership) -> None:
+    with scopes_disabled():
+        referral.case.__class__.objects.filter(pk=referral.case_id).update(handler=membership.user)
+
+
+def test_the_same_link_works_until_the_partner_closes_the_referral(client, org, referral, link, member_factory):
+    """The choice made for partners without an account: one link, from the first mail
+    until the referral is closed (or the link expires, or is revoked). Accepting does
+    not use it up: the partner writes to the referrer and reports the outcome with it."""
+    handler = member_factory(org, Role.CASE_HANDLER)
+    _handled_by(referral, handler)
     assert 'value="acknowledge"' in client.get(URL).text
     response = client.post(URL, {"action": "acknowledge"})
     assert response.status_code == 302 and response["Location"] == URL
@@ -98,27 +109,79 @@ def test_acknowledge_then_accept_uses_the_link_up(client, org, referral, link):
     assert 'value="accept"' in page.text and 'value="decline"' in page.text
     assert 'value="acknowledge"' not in page.text
 
-    thanks = client.post(URL, {"action": "accept", "message": "We bellen maandag."})
+    accepted = client.post(URL, {"action": "accept", "message": "We bellen maandag."})
+    assert accepted.status_code == 302 and accepted["Location"] == URL
+    assert_link_headers(accepted)
+    status, stored = state(referral)
+    assert status == S.ACCEPTED and stored.used_at is None and stored.revoked_at is None
+
+    page = client.get(URL)
+    assert page.status_code == 200
+    assert "aangenomen" in page.text
+    assert 'value="accept"' not in page.text
+    assert 'value="update"' in page.text and 'value="close"' in page.text
+    assert "We bellen maandag." in page.text  # the messages on the referral
+
+    assert client.post(URL, {"action": "update", "text": ""}).status_code == 400
+    written = client.post(URL, {"action": "update", "text": "Eerste gesprek gehad."})
+    assert written.status_code == 302 and written["Location"] == URL
+    assert "Eerste gesprek gehad." in client.get(URL).text
+
+    # Only the partner's outcomes: withdrawing is the referrer's.
+    refused = client.post(URL, {"action": "close", "outcome": Referral.Outcome.WITHDRAWN})
+    assert refused.status_code == 400
+    assert refused.context["close_form"].errors["outcome"]
+    assert state(referral)[0] == S.ACCEPTED
+
+    thanks = client.post(URL, {"action": "close", "outcome": Referral.Outcome.HELPED})
     assert thanks.status_code == 200
     assert_link_headers(thanks)
-    assert "Bedankt voor je antwoord" in thanks.text
+    assert "afgesloten" in thanks.text
     assert SUMMARY not in thanks.text and PSEUDONYM not in thanks.text
-    status, stored = state(referral)
-    assert status == S.ACCEPTED and stored.used_at is not None
     with scopes_disabled():
-        assert list(ReferralUpdate.objects.filter(referral=referral).values_list("text", flat=True)) == [
-            "We bellen maandag."
-        ]
+        closed = Referral.objects.get(pk=referral.pk)
+        updates = list(ReferralUpdate.objects.filter(referral=referral).order_by("pk"))
         kinds = set(CaseEvent.objects.filter(referral=referral).values_list("kind", flat=True))
-    assert {CaseEvent.Kind.ACKNOWLEDGED, CaseEvent.Kind.REFERRAL_ACCEPTED} <= kinds
+        told = list(Notification.objects.filter(user=handler.user).order_by("pk").values_list("kind", flat=True))
+    assert (closed.status, closed.outcome) == (S.CLOSED, Referral.Outcome.HELPED)
+    assert [(u.text, u.from_partner, u.author_id) for u in updates] == [
+        ("We bellen maandag.", True, None),
+        ("Eerste gesprek gehad.", True, None),
+    ]
+    assert {CaseEvent.Kind.ACKNOWLEDGED, CaseEvent.Kind.REFERRAL_ACCEPTED, CaseEvent.Kind.REFERRAL_CLOSED} <= kinds
+    assert told == ["referral_acknowledged", "referral_accepted", "referral_message", "referral_closed"]
+    assert state(referral)[1].used_at is not None
 
-    # Used: the second visit, or a second answer, is a 410 without any data.
-    for again in (client.get(URL), client.post(URL, {"action": "decline", "reason": "Toch niet, sorry."})):
+    # Closed: the link has ended; a visit or another answer shows nothing.
+    for again in (client.get(URL), client.post(URL, {"action": "update", "text": "Nog iets."})):
         assert again.status_code == 410
         assert_link_headers(again)
-        assert "al gebruikt" in again.text
         assert_no_referral_data(again, referral)
-    assert state(referral)[0] == S.ACCEPTED
+
+
+def test_the_link_page_says_how_to_reach_the_referrer(client, org, referral, link, member_factory):
+    handler = member_factory(org, Role.CASE_HANDLER, first_name="Ria", last_name="de Vries")
+    _handled_by(referral, handler)
+    with scopes_disabled():
+        VictimContact.objects.create(organisation=org, case=referral.case, name="Moeder", phone=PHONE)
+    text = client.get(URL).text
+    assert "Contact met de verwijzer" in text
+    assert org.name in text and "Ria de Vries" in text
+    assert f'href="mailto:{handler.user.email}"' in text
+    assert PHONE not in text and "Moeder" not in text
+
+
+def test_without_a_handler_the_page_names_who_sent_the_referral(client, org, referral, link, member_factory):
+    sender = member_factory(org, Role.CASE_HANDLER)
+    with scopes_disabled():
+        CaseEvent.objects.create(
+            organisation=org,
+            case=referral.case,
+            referral=referral,
+            kind=CaseEvent.Kind.REFERRAL_SENT,
+            actor=sender.user,
+        )
+    assert f'href="mailto:{sender.user.email}"' in client.get(URL).text
 
 
 def test_decline_by_link_needs_a_reason(client, referral, link):
@@ -153,7 +216,7 @@ def test_acknowledging_twice_is_409(client, referral, link):
     assert client.post(URL, {"action": "acknowledge"}).status_code == 409
 
 
-@pytest.mark.parametrize("data", [{}, {"action": "close"}, {"action": ""}])
+@pytest.mark.parametrize("data", [{}, {"action": "verwijderen"}, {"action": ""}])
 def test_unknown_action_is_400(data, client, referral, link):
     response = client.post(URL, data)
     assert response.status_code == 400
