@@ -159,6 +159,66 @@ class TrainingRow:
         return round(100 * self.completed / self.assigned) if self.assigned else None
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A headline figure: this period against the previous period of the same length.
+
+    ``current`` and ``previous`` are shown values (a number, ``SMALL``); ``current`` is
+    None when it is left out (it would give a small count of a linked table away).
+    ``previous`` is None when there is nothing to compare with (training: the rollups
+    keep only the state of now). The difference is shown only when both are exact:
+    a difference next to "<5" would give that count away."""
+
+    key: str
+    current: Shown | None
+    previous: Shown | None = None
+    percentage: bool = False
+
+    @property
+    def difference(self) -> int | None:
+        if self.current is None or self.previous is None:
+            return None
+        if not (is_exact(self.current) and is_exact(self.previous)):
+            return None
+        return int(self.current) - int(self.previous)  # type: ignore[arg-type]
+
+    @property
+    def change(self) -> int | None:
+        """How much more or less, without the sign (the words say which)."""
+        difference = self.difference
+        return abs(difference) if difference is not None else None
+
+    @property
+    def comparable(self) -> bool:
+        return self.previous is not None
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The four figures at the top of the municipal and platform dashboards."""
+
+    previous_start: date
+    previous_end: date
+    open_cases: Figure
+    waiting: Figure
+    escalated: Figure
+    training: Figure
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [self.open_cases, self.waiting, self.escalated, self.training]
+
+    @property
+    def any_small(self) -> bool:
+        return any(not is_exact(v) for f in self.figures for v in (f.current, f.previous) if v is not None)
+
+
+def previous_period(filters: Filters) -> tuple[date, date]:
+    """The months just before ``filters``' period, as many as it has."""
+    length = len(filters.months)
+    return add_months(filters.start, -length), add_months(filters.start, -1)
+
+
 @dataclass
 class AreaDashboard:
     refreshed_at: datetime | None
@@ -179,6 +239,7 @@ class AreaDashboard:
     group_escalated: Suppressed | None = None
     training_by_group: list[TrainingRow] = field(default_factory=list)
     training_by_role: list[TrainingRow] = field(default_factory=list)
+    headline: Headline | None = None  # with the comparison (municipal and platform)
 
     @property
     def any_suppressed(self) -> bool:
@@ -364,12 +425,19 @@ def area_dashboard(
     referral_model: type[models.Model] = AreaReferralMonthRollup if by_area else ReferralMonthRollup
 
     # Cases: per month and status (at most 12 × 2 rows), with the form filter ("" = every case once).
-    cases = _in_area(case_model.objects.filter(form=filters.form), filters, municipality_id=municipality_id)
+    # With the comparison, the same query also reads the previous period (for the headline).
+    previous_start, previous_end = previous_period(filters)
+    case_span = replace(filters, start=previous_start) if group_field else filters
+    cases = _in_area(case_model.objects.filter(form=filters.form), case_span, municipality_id=municipality_id)
     if filters.status:
         cases = cases.filter(status=filters.status)
     by_month: dict[date, int] = defaultdict(int)
     by_status: dict[str, int] = defaultdict(int)
+    previous_open = 0
     for month, status, n in cases.values_list("month", "status").annotate(n=Sum("count")).order_by():
+        if month < filters.start:
+            previous_open += n if status == Case.Status.OPEN else 0
+            continue
         by_month[month] += n
         by_status[status] += n
     trend = suppress([(month, by_month.get(month, 0)) for month in filters.months])
@@ -444,7 +512,56 @@ def area_dashboard(
         data.training_by_group, data.training_by_role = _training(
             filters, municipality_id=municipality_id, group_field=group_field, groups=groups
         )
+        data.headline = _headline(
+            data,
+            filters,
+            municipality_id=municipality_id,
+            referral_model=referral_model,
+            previous_open=previous_open,
+        )
     return data
+
+
+def _headline(
+    data: AreaDashboard,
+    filters: Filters,
+    *,
+    municipality_id: int | None,
+    referral_model: type[models.Model],
+    previous_open: int,
+) -> Headline:
+    """The headline figures, with the same suppression as the tables (one query: the
+    referrals of the previous period). Open cases are a cell of the status table, a
+    table linked to the trend: left out when that table is. Waiting referrals and
+    escalations are cells of primary tables (acknowledgement, escalated) and shown as
+    there. The previous period appears nowhere else on the page: each of its figures is
+    suppressed on its own. Training coverage is staff, not victims: exact."""
+    start, end = previous_period(filters)
+    span = replace(filters, start=start, end=end)
+    previous = _in_area(referral_model.objects.all(), span, municipality_id=municipality_id)
+    if filters.destination:
+        previous = previous.filter(destination=filters.destination)
+    sums = previous.aggregate(
+        waiting=Sum("count", filter=Q(ack="waiting")), escalated=Sum("count", filter=Q(escalated=True))
+    )
+
+    def alone(count: int | None) -> Shown:
+        return suppress([("n", count or 0)]).cells[0][1]
+
+    assigned = sum(row.assigned for row in data.training_by_role)
+    completed = sum(row.completed for row in data.training_by_role)
+    return Headline(
+        previous_start=start,
+        previous_end=end,
+        open_cases=Figure(
+            "open",
+            data.statuses[Case.Status.OPEN.value] if data.statuses is not None else None,
+            alone(previous_open),
+        ),
+        waiting=Figure("waiting", data.acknowledgement["waiting"], alone(sums["waiting"])),
+        escalated=Figure("escalated", data.escalated.cells[0][1], alone(sums["escalated"])),
+        training=Figure("training", round(100 * completed / assigned) if assigned else None, None, percentage=True),
+    )
 
 
 def _group_counts(
