@@ -552,3 +552,140 @@ class AccessLogFilterForm(forms.Form):
         required=False,
         choices=[(ACCESS_KIND_ANY, _("Alles")), *PersonalDataAccess.Kind.choices],
     )
+
+
+# --- The case list and the case page ---------------------------------------------------
+
+URGENCY_LABELS = {
+    "immediate": _("Nu meteen"),
+    "soon": _("Binnenkort"),
+    "normal": _("Daarna"),
+}
+# In the URL in Dutch, so a filtered list reads as what it shows.
+URGENCY_PARAMS = {"nu-meteen": "immediate", "binnenkort": "soon", "daarna": "normal", "geen-advies": "none"}
+CASE_STATUS_PARAMS = {"open": Case.Status.OPEN, "afgesloten": Case.Status.CLOSED}
+HANDLER_NOBODY, HANDLER_ME = "niemand", "ik"
+# Sort keys in the URL (``?sort=urgentie``, ``?sort=-gemeld``), by column; the
+# selector knows what each sorts on. Those who only raise signals see fewer columns.
+CASE_SORT_LABELS = {
+    "kenmerk": _("Kenmerk"),
+    "gemeld": _("Gemeld op"),
+    "vorm": _("Soort online geweld"),
+    "urgentie": _("Urgentie"),
+    "behandelaar": _("Behandelaar"),
+    "volgende-stap": _("Volgende stap"),
+    "status": _("Status"),
+}
+RAISER_SORTS = ("kenmerk", "gemeld", "status")
+DEFAULT_CASE_SORT = "-gemeld"
+# The same sorts in the "Sorteren op" menu (narrow screens have no column headers
+# to click), in words a teacher uses; the default first.
+CASE_SORT_CHOICES = {
+    "-gemeld": _("Nieuwste eerst"),
+    "gemeld": _("Oudste eerst"),
+    "urgentie": _("Meest dringend eerst"),
+    "-urgentie": _("Minst dringend eerst"),
+    "volgende-stap": _("Volgende stap: eerst te doen eerst"),
+    "-volgende-stap": _("Volgende stap: laatst te doen eerst"),
+    "kenmerk": _("Kenmerk: laag naar hoog"),
+    "-kenmerk": _("Kenmerk: hoog naar laag"),
+    "vorm": _("Soort online geweld: A tot Z"),
+    "-vorm": _("Soort online geweld: Z tot A"),
+    "behandelaar": _("Behandelaar: A tot Z"),
+    "-behandelaar": _("Behandelaar: Z tot A"),
+    "status": _("Open eerst"),
+    "-status": _("Afgesloten eerst"),
+}
+
+
+class CaseListForm(forms.Form):
+    """Search, filters and sort of the case list, all in the URL (a filtered page can
+    be bookmarked and works without JavaScript). Every field is optional; a value
+    the form does not know is an error on that field, and the page then shows the
+    list without filters."""
+
+    zoek = forms.CharField(label=_("Zoek op kenmerk"), max_length=40, required=False)
+    status = forms.ChoiceField(
+        label=_("Open of afgesloten"),
+        required=False,
+        choices=[("", _("Alle")), ("open", _("Open")), ("afgesloten", _("Afgesloten"))],
+    )
+    vorm = forms.ChoiceField(
+        label=_("Soort online geweld"), required=False, choices=[("", _("Alle")), *FORM_LABELS.items()]
+    )
+    urgentie = forms.ChoiceField(
+        label=_("Urgentie"),
+        required=False,
+        choices=[
+            ("", _("Alle")),
+            ("nu-meteen", URGENCY_LABELS["immediate"]),
+            ("binnenkort", URGENCY_LABELS["soon"]),
+            ("daarna", URGENCY_LABELS["normal"]),
+            ("geen-advies", _("Nog geen advies")),
+        ],
+    )
+    behandelaar = forms.ChoiceField(label=_("Behandelaar"), required=False)
+    sort = forms.ChoiceField(label=_("Sorteren op"), required=False)
+
+    def __init__(self, *args: Any, handlers: list[Any] | None = None, sees_cases: bool = True, **kwargs: Any) -> None:
+        """``handlers``: the organisation's case handlers (users), offered as filter.
+        ``sees_cases`` False (someone who only raises signals): search, open or
+        closed and sort only – the other columns are not theirs to see."""
+        super().__init__(*args, **kwargs)
+        self.sees_cases = sees_cases
+        self.fields["behandelaar"].choices = [
+            ("", _("Iedereen")),
+            (HANDLER_ME, _("Ik")),
+            (HANDLER_NOBODY, _("Nog niemand")),
+            *((str(user.pk), str(user)) for user in handlers or ()),
+        ]
+        keys = CASE_SORT_LABELS if sees_cases else RAISER_SORTS
+        self.fields["sort"].choices = [
+            (value, label) for value, label in CASE_SORT_CHOICES.items() if value.lstrip("-") in keys
+        ]
+        if not sees_cases:
+            for name in ("vorm", "urgentie", "behandelaar"):
+                del self.fields[name]
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters as the selector takes them (call after ``is_valid``)."""
+        data = self.cleaned_data
+        return {
+            "reference": data.get("zoek", "").strip(),
+            "status": CASE_STATUS_PARAMS.get(data.get("status") or ""),
+            "form": data.get("vorm") or None,
+            "urgency": URGENCY_PARAMS.get(data.get("urgentie") or ""),
+            "handler": data.get("behandelaar") or None,
+            "sort": data.get("sort") or DEFAULT_CASE_SORT,
+        }
+
+    def is_filtered(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in ("zoek", "status", "vorm", "urgentie", "behandelaar"))
+
+
+_FACT_FORMS = ("FactsForm", "VulnerabilityForm", "WishesForm")
+
+
+def facts_in_words(facts: dict[str, Any]) -> list[tuple[str, str]]:
+    """The case's known facts as (question, answer) in the wizard's own Dutch words,
+    in the wizard's order. Unknown facts are left out; the country is not a fact a
+    reader needs here."""
+    rows: list[tuple[str, str]] = []
+    for form_name in _FACT_FORMS:
+        form_class = globals()[form_name]
+        for name in form_class.fact_fields:
+            value = facts.get(name)
+            if name == "country" or value is None or value == [] or value == "":
+                continue
+            field = form_class.base_fields[name]
+            if isinstance(value, bool):
+                answer = str(_("Ja") if value else _("Nee"))
+            elif isinstance(value, list):
+                labels = dict(field.choices)
+                answer = ", ".join(str(labels.get(item, item)) for item in value)
+            elif name in CHOICE_FACTS or name == "setting":
+                answer = str(dict(field.choices).get(value, value))
+            else:
+                answer = str(value)
+            rows.append((str(field.label), answer))
+    return rows

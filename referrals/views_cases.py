@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,7 +30,8 @@ from portal.roles import Action, can
 from portal.tenancy import access_object
 from referrals import forms, lifecycle, selectors, services
 from referrals.lifecycle import TransitionNotAllowed
-from referrals.models import Case, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
+from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
+from referrals.routing.vocabulary import URGENCIES, URGENCY_RANK
 
 View = Callable[..., HttpResponse]
 
@@ -155,13 +157,84 @@ def _to_case(case: Case, anchor: str = "") -> HttpResponse:
 
 @require_GET
 def case_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The case list: search by reference, filters and sort in the URL.
+
+    A value the page does not know (``?urgentie=morgen``) is not an error page: the
+    page says which filter it could not use and shows the list without filters.
+    Those who may only raise signals see their own, with fewer columns ("Mijn signalen").
+    """
     membership = request.membership  # type: ignore[attr-defined]
-    if not (can(membership, Action.CASE_VIEW) or can(membership, Action.CASE_RAISE)):
+    sees_cases = can(membership, Action.CASE_VIEW)
+    if not (sees_cases or can(membership, Action.CASE_RAISE)):
         raise PermissionDenied
-    page = Paginator(selectors.cases_for_member(membership), LIST_PER_PAGE).get_page(request.GET.get("pagina"))
+    handlers = selectors.case_handlers(membership.organisation_id) if sees_cases else []
+    form = forms.CaseListForm(request.GET, handlers=handlers, sees_cases=sees_cases)
+    filter_errors: list[str] = []
+    if form.is_valid():
+        filters = form.filters()
+        filtered = form.is_filtered()
+    else:
+        filter_errors = [
+            _("%(field)s: deze keuze kennen we niet. Je ziet daarom alle casussen, zonder filters.")
+            % {"field": form.fields[name].label if name in form.fields else name}
+            for name in form.errors
+        ]
+        form = forms.CaseListForm(handlers=handlers, sees_cases=sees_cases)
+        filters, filtered = {"sort": forms.DEFAULT_CASE_SORT}, False
+    if filters.get("handler") == forms.HANDLER_ME:
+        filters["handler"] = request.user.pk
+    elif filters.get("handler") == forms.HANDLER_NOBODY:
+        filters["handler"] = "nobody"
+    rows = selectors.case_list(membership, form_labels=forms.FORM_LABELS, **filters)
+    page = Paginator(rows, LIST_PER_PAGE).get_page(request.GET.get("pagina"))
+    for case in page.object_list:
+        _list_columns(case)
+    # Links keep the filters: sort links drop the page, page links keep the sort.
+    kept = {name: value for name, value in form.cleaned_data.items() if value} if form.is_bound else {}
+    sort = filters["sort"]
     return render(
-        request, "referrals/cases/case_list.html", {"page": page, "sees_cases": can(membership, Action.CASE_VIEW)}
+        request,
+        "referrals/cases/case_list.html",
+        {
+            "page": page,
+            "sees_cases": sees_cases,
+            "form": form,
+            "filter_errors": filter_errors,
+            "filtered": filtered,
+            "sort": sort,
+            "columns": _sort_columns(kept, sort, sees_cases),
+            "page_query": urlencode({**kept, "sort": sort} if sort != forms.DEFAULT_CASE_SORT else kept),
+        },
     )
+
+
+def _list_columns(case: Case) -> None:
+    """The words of a row: forms of online violence and the highest urgency."""
+    labels = forms.FORM_LABELS
+    case.form_labels = [labels[code] for code in (case.facts or {}).get("forms") or () if code in labels]  # type: ignore[attr-defined]
+    urgencies = URGENCIES
+    case.urgency = urgencies[case.urgency_rank] if case.urgency_rank < len(urgencies) else ""  # type: ignore[attr-defined]
+
+
+def _sort_columns(kept: dict[str, str], sort: str, sees_cases: bool) -> list[dict[str, str]]:
+    """Each column header: its label, the link that sorts by it (the other way round
+    when it is the current sort) and its ``aria-sort``."""
+    keys = forms.CASE_SORT_LABELS if sees_cases else forms.RAISER_SORTS
+    columns = []
+    filters = {name: value for name, value in kept.items() if name not in ("sort", "pagina")}
+    for key in keys:
+        current = sort.lstrip("-") == key
+        descending = sort.startswith("-")
+        target = f"-{key}" if current and not descending else key
+        columns.append(
+            {
+                "key": key,
+                "label": forms.CASE_SORT_LABELS[key],
+                "href": "?" + urlencode({**filters, "sort": target}),
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+            }
+        )
+    return columns
 
 
 @require_http_methods(["GET", "POST"])
@@ -183,6 +256,9 @@ def case_raise(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 @require_GET
 def case_detail(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+    """The case page: a summary first, then its sections (tasks, referrals, evidence,
+    notes, chronology) behind an in-page menu. ``?soort=<kind>`` shows one kind of
+    line in the chronology; an unknown kind shows them all, with a message."""
     case = _case(request, case_id)
     membership = request.membership  # type: ignore[attr-defined]
     context: dict[str, object] = {"case": case, "steps": STEPS}
@@ -200,12 +276,55 @@ def case_detail(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespon
             note_form=forms.NoteForm(),
             reveal_form=forms.RevealForm(),
             may_draft=handles and any(r.get("kind") == "referral" for r in case.recommendations),
+            **_summary(case, details["tasks"]),
+            **_chronology(request, details["events"]),
         )
         _read(request, case, _("Casus bekeken"))
     else:
         # Someone who raised the signal sees only its status; the look is logged all the same.
         _read(request, case, _("Eigen signaal bekeken"))
     return render(request, "referrals/cases/case_detail.html", context)
+
+
+def _summary(case: Case, tasks: list[CaseTask]) -> dict[str, object]:
+    """The case page's summary: the facts in the wizard's words, the advice's highest
+    urgency, the open tasks and the one due first."""
+    open_tasks = [task for task in tasks if task.status == CaseTask.Status.OPEN]
+    open_tasks.sort(key=lambda task: (task.due_date is None, task.due_date, task.pk))
+    urgencies = [r.get("urgency") for r in case.recommendations if r.get("urgency") in URGENCY_RANK]
+    highest = min(urgencies, key=URGENCY_RANK.__getitem__) if urgencies else ""
+    return {
+        "facts_in_words": forms.facts_in_words(case.facts or {}),
+        "urgency": highest,
+        "urgency_label": forms.URGENCY_LABELS.get(highest, ""),
+        "open_tasks": open_tasks,
+        "next_task": open_tasks[0] if open_tasks else None,
+    }
+
+
+def _chronology(request: HttpRequest, events: list[CaseEvent]) -> dict[str, object]:
+    """The chronology, filtered by ``?soort=``: the kinds this case has, with counts."""
+    counts: dict[str, int] = {}
+    for event in events:
+        counts[event.kind] = counts.get(event.kind, 0) + 1
+    labels = dict(CaseEvent.Kind.choices)
+    kinds = [(kind, labels.get(kind, kind), count) for kind, count in counts.items()]
+    kinds.sort(key=lambda row: str(row[1]).casefold())
+    chosen = request.GET.get("soort", "")
+    error = ""
+    if chosen and chosen not in counts:
+        if chosen not in labels:
+            error = _("Soort: deze keuze kennen we niet. Je ziet daarom de hele chronologie.")
+        chosen = "" if chosen not in labels else chosen
+    shown = [event for event in events if event.kind == chosen] if chosen else events
+    return {
+        "events": shown,
+        "events_total": len(events),
+        "event_kinds": kinds,
+        "event_kind": chosen,
+        "event_kind_label": labels.get(chosen, ""),
+        "chronology_error": error,
+    }
 
 
 def _referral_actions(referral: Referral) -> None:
