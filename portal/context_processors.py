@@ -3,6 +3,7 @@ from functools import cached_property
 from django.conf import settings
 from django.http import HttpRequest
 
+from portal import navigation
 from portal.notifications import unread_count
 from portal.roles import Action, can
 
@@ -40,10 +41,36 @@ class _NotificationCentre:
         return unread_count(user)
 
 
+class _Navigation:
+    """``{% for link in navigation.menu %}``: the organisation menu of the current
+    member (``portal.navigation``), built only when a template reads it."""
+
+    def __init__(self, request: HttpRequest, membership, organisation) -> None:  # type: ignore[no-untyped-def]
+        self._request = request
+        self._membership = membership
+        self._organisation = organisation
+
+    def _links(self, *, menu_only: bool) -> list[navigation.Link]:
+        match = getattr(self._request, "resolver_match", None)
+        return navigation.links(
+            self._membership, self._organisation, view_name=match.view_name if match else "", menu_only=menu_only
+        )
+
+    @cached_property
+    def menu(self) -> list[navigation.Link]:
+        return self._links(menu_only=True)
+
+    @cached_property
+    def everything(self) -> list[navigation.Link]:
+        return self._links(menu_only=False)
+
+
 def portal(request: HttpRequest) -> dict[str, object]:
     membership = getattr(request, "membership", None)
+    organisation = getattr(request, "organisation", None)
     return {
-        "organisation": getattr(request, "organisation", None),
+        "navigation": _Navigation(request, membership, organisation),
+        "organisation": organisation,
         "membership": membership,
         "perms_here": _Permissions(membership),
         "demo_mode": getattr(settings, "DEMO_MODE", False),

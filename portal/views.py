@@ -18,13 +18,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal import selectors, services
+from portal import selectors, services, worklist
 from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm
 from portal.models import Invitation, Membership
 from portal.roles import Action, can
 from portal.tenancy import SESSION_KEY, access_object
 
 MEMBERS_PER_PAGE = 50
+# A member who may do none of these is here to learn: their start page opens with their training.
+OTHER_WORK = (
+    Action.CASE_VIEW,
+    Action.REFERRAL_RECEIVE,
+    Action.REFERRAL_AREA,
+    Action.DASHBOARD_AREA,
+    Action.MEMBERS_MANAGE,
+    Action.CONTENT_EDIT,
+)
 
 
 @require_GET
@@ -75,8 +84,18 @@ def organisation_switch(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def organisation_home(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The start page: what waits for this member now (``portal.worklist``, a fixed
+    number of queries), and every page of the organisation they may use."""
     organisation = request.organisation  # type: ignore[attr-defined]
+    membership = request.membership  # type: ignore[attr-defined]
+    work = worklist.work_for(membership, request.user)  # type: ignore[arg-type]
+    for item in work:
+        if item.key == "meldingen":  # the header's badge shows the same count: count once
+            request.notifications_unread = item.count  # type: ignore[attr-defined]
     context = {
+        "work": work,
+        "training_first": can(membership, Action.TRAINING_TAKE)
+        and not any(can(membership, action) for action in OTHER_WORK),
         "memberships": selectors.memberships_for_user(request.user),
         "children": selectors.child_organisations(organisation) if organisation.kind == "municipality" else [],
     }

@@ -35,7 +35,7 @@ from portal import dashboards
 from portal.charts import BarChart
 from portal.exports import Rows, download
 from portal.forms import DateRangeMixin, PortalForm, date_field
-from portal.roles import Action, can
+from portal.navigation import DashboardKind, dashboard_kind
 from referrals.models import Referral
 from reporting.selectors import partner_rollup_dashboard
 
@@ -94,28 +94,19 @@ def _counted_rows(cells: Sequence[tuple[Any, Any]], labels: dict[Any, Any]) -> l
 def dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
     """The page that fits the member: platform, municipal, organisation coordinator's
     (``reporting.views``), partner's or case handler's dashboard, else "Mijn training"."""
-    from portal.roles import OrganisationKind
     from reporting import views as reporting_views
 
-    membership = request.membership  # type: ignore[attr-defined]
-    organisation = request.organisation  # type: ignore[attr-defined]
-    if can(membership, Action.PLATFORM_ADMIN):
+    kind = dashboard_kind(request.membership, request.organisation)  # type: ignore[attr-defined]
+    if kind == DashboardKind.PLATFORM:
         return reporting_views.platform_dashboard(request)
-    if can(membership, Action.DASHBOARD_AREA):
+    if kind == DashboardKind.MUNICIPAL:
         return reporting_views.municipal_dashboard(request)
-    # The organisation coordinator: the one role that sets a school's or club's case settings.
-    if can(membership, Action.CASE_SETTINGS) and organisation.kind in (
-        OrganisationKind.SCHOOL,
-        OrganisationKind.SPORTS_CLUB,
-    ):
+    if kind == DashboardKind.ORGANISATION:
         return reporting_views.organisation_dashboard(request)
-    # A partner's coordinator sees what its intake workers see.
-    if can(membership, Action.MEMBERS_MANAGE) and organisation.kind == OrganisationKind.PARTNER:
+    if kind == DashboardKind.PARTNER:
         return _partner(request)
-    if can(membership, Action.CASE_HANDLE):
+    if kind == DashboardKind.CASE_HANDLER:
         return _case_handler(request)
-    if can(membership, Action.REFERRAL_RECEIVE):
-        return _partner(request)
     return redirect("training:my_training", org_slug=org_slug)
 
 

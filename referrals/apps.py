@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ReferralsConfig(AppConfig):
     name = "referrals"
     verbose_name = _("Doorverwijzingen")
+
+    def ready(self) -> None:
+        # What waits for a member here, counted on their start page (portal.worklist).
+        from portal.worklist import register
+        from referrals import work
+
+        register(work.case_work)
+        register(work.received_work)
+        register(work.area_work)
