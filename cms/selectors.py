@@ -1,16 +1,21 @@
-"""Reads for the member-facing CMS pages: takedown guides (national) and an
-organisation's own pages (tenant content).
+"""Reads for the member-facing CMS pages: takedown guides (national), an
+organisation's own pages and its documents (tenant content).
 
 An organisation's pages are only ever looked up below *its own* section, found by
 ``organisation``; a slug from another section gives the same 404 as a missing one.
+A document is downloaded only by members of the organisation whose collection holds
+it (``document_downloadable``, asked by the ``before_serve_document`` hook).
 """
 
 from __future__ import annotations
 
 from django.http import Http404
+from django_scopes import scopes_disabled
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Collection
 
 from cms.models import OrganisationContentPage, OrganisationSectionPage, TakedownGuide
-from portal.models import Organisation
+from portal.models import Membership, Organisation
 
 
 def takedown_guides() -> list[TakedownGuide]:
@@ -43,3 +48,27 @@ def organisation_page(*, section: OrganisationSectionPage | None, slug: str) -> 
     if page is None:
         raise Http404("Page not found")
     return page
+
+
+def document_downloadable(*, user, document: AbstractDocument) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``user`` may download ``document``: a platform administrator
+    (superuser) always; anyone else only as an active member, of any role, of the
+    active organisation whose collection holds the document (or a collection inside
+    it). Never anonymous visitors; a document outside every organisation's collection
+    only platform administrators. One query after the document's collection.
+
+    Runs unscoped on purpose: it reads only this user's own memberships."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    path = document.collection.path
+    # The collection and its ancestors (treebeard paths: steps of ``steplen`` characters).
+    paths = [path[:end] for end in range(Collection.steplen, len(path) + 1, Collection.steplen)]
+    with scopes_disabled():
+        return Membership.objects.filter(
+            user=user,
+            is_active=True,
+            organisation__is_active=True,
+            organisation__cms_collection__collection__path__in=paths,
+        ).exists()

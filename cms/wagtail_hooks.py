@@ -1,4 +1,5 @@
-"""Wagtail admin: the takedown-guide snippets, and tenant rules for the page tree.
+"""Wagtail admin: the takedown-guide snippets, tenant rules for the page tree, and
+who may download a document.
 
 Editors hold a constant set of page permissions (see ``cms.setup``). What keeps
 an organisation's editors inside their own section, and the national library
@@ -6,13 +7,14 @@ read-only for everyone but the platform's editors, is ``cms.permissions``: its
 permission policy (registered in ``cms.apps``) narrows Wagtail's own checks
 (buttons, explorer, search, choosers, reports), and the ``before_*`` hooks below
 refuse, with a 403, any change outside the editor's areas, also if a broader
-permission row is ever added by hand.
+permission row is ever added by hand. Documents are served (``wagtaildocs_serve``,
+mounted in ``portal.urls``) only past ``serve_document_to_members_only``.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -21,6 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import TakedownGuide
 from cms.permissions import editor_scope
+from cms.selectors import document_downloadable
 from portal.errors import permission_denied
 
 
@@ -113,3 +116,14 @@ def hide_foreign_sections_in_explorer(parent_page, pages, request):  # type: ign
 @hooks.register("construct_page_chooser_queryset")
 def hide_foreign_sections_in_chooser(pages, request):  # type: ignore[no-untyped-def]
     return editor_scope(request.user).hide_foreign_sections(pages)
+
+
+# --- Documents --------------------------------------------------------------------
+
+
+@hooks.register("before_serve_document")
+def serve_document_to_members_only(document, request: HttpRequest) -> None:  # type: ignore[no-untyped-def]
+    # Http404, not a response: the same 404 (portal.errors) as for a document id that
+    # does not exist, so ids reveal nothing about other organisations' documents.
+    if not document_downloadable(user=request.user, document=document):
+        raise Http404("Document not found")

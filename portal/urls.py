@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal import views_notifications as notifications
@@ -93,6 +94,9 @@ urlpatterns = [
         name="wagtail_admin_login",
     ),
     path("cms/", include(wagtailadmin_urls)),
+    # Wagtail's document download (``wagtaildocs_serve``): its ``before_serve_document``
+    # hook in cms.wagtail_hooks lets only the organisation's members through.
+    path("documenten/", include(never_stored(wagtaildocs_urls.urlpatterns))),
 ]
 
 if settings.DEBUG or getattr(settings, "DEMO_MODE", False):

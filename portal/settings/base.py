@@ -332,6 +332,9 @@ WAGTAILADMIN_LOGIN_URL = "wagtail_admin_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents always go through Wagtail's serve view and its before_serve_document check
+# (cms.wagtail_hooks): "redirect" or "direct" would hand out the storage's own URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 LOGGING = {
     "version": 1,

@@ -25,3 +25,9 @@ def _guide_slug(organisation) -> str:
 
 TENANT_OBJECTS = {"page_slug": _organisation_page_slug}
 SHARED_OBJECTS = {"guide_slug": _guide_slug}
+NOT_TENANT_URLS = {
+    # Mounted with wagtaildocs_serve (portal/urls.py). A collection's password form
+    # shows no document; the download it leads back to still passes the membership
+    # check (tests/cms/test_documents.py).
+    "wagtaildocs_authenticate_with_password": "Wagtail's collection password form: no tenant data",
+}
