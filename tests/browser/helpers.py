@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from urllib.parse import urlparse
@@ -10,6 +11,14 @@ from allauth.mfa import app_settings as mfa_settings
 from playwright.sync_api import Page
 
 from tests.conftest import totp_code
+
+
+def screenshot(page: Page, name: str) -> None:
+    """A full-page screenshot in ``$SCREENSHOT_DIR`` when that is set (to look at the
+    pages by eye); nothing otherwise."""
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if folder:
+        page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)  # noqa: PTH118
 
 
 def path_of_url(url: str) -> str:

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from portal.models import Country
 from portal.roles import Role
 from referrals.models import Referral
-from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of
+from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of, screenshot
 from tests.factories import TEST_PASSWORD, MunicipalityFactory, SchoolFactory
 from tests.referrals.factories import make_referral, make_routed_case
 
@@ -112,19 +112,48 @@ def test_coordinator_keeps_the_social_map(page, console, area, member_factory, s
     expect(page.get_by_role("heading", level=1)).to_have_text("Organisatie toevoegen")
     assert_accessible(page)
 
-    page.get_by_label("Code").fill("Jongeren Werk")
+    # Nobody types a code; contact details with a mistake get an error on their field.
+    expect(page.get_by_label("Code")).to_have_count(0)
     page.get_by_label("Naam").fill("Jongerenwerk Zuiderhaven")
+    page.get_by_label("Waarmee ze helpen").fill("Gesprekken met jongeren die online gepest worden.")
+    page.get_by_label("Voor wie").fill("Jongeren van 12 tot 23 jaar")
+    page.get_by_label("Telefoonnummer").fill("bel ons")
+    page.get_by_label("E-mailadres").fill("info@jongerenwerk.example")
+    page.get_by_label("Website").fill("http://jongerenwerk.example")
+    page.get_by_label("Adres", exact=True).fill("Havenstraat 1, Zuiderhaven")
+    page.get_by_label("Openingstijden").fill("Maandag tot en met vrijdag 13.00 tot 21.00 uur")
     page.get_by_role("button", name="Opslaan").click()
-    code = page.get_by_label("Code")
-    expect(code).to_have_attribute("aria-invalid", "true")
-    expect(code).to_have_accessible_description(re.compile("kleine letters"))
+    phone, website = page.get_by_label("Telefoonnummer"), page.get_by_label("Website")
+    expect(phone).to_have_attribute("aria-invalid", "true")
+    expect(phone).to_have_accessible_description(re.compile("alleen cijfers"))
+    expect(website).to_have_attribute("aria-invalid", "true")
+    expect(website).to_have_accessible_description(re.compile("https://"))
     assert_accessible(page)
 
-    code.fill("jongerenwerk")
+    phone.fill("010 123 45 67")
+    website.fill("https://jongerenwerk.example")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"**/o/{municipality.slug}/sociale-kaart/")
-    expect(page.locator("main table")).to_contain_text("Jongerenwerk Zuiderhaven")
+    card = page.locator("main .portal-directory__item")
+    expect(card).to_contain_text("Jongerenwerk Zuiderhaven")
+    expect(card).to_contain_text("Jongeren van 12 tot 23 jaar")
+    expect(card.get_by_role("link", name="010 123 45 67")).to_have_attribute("href", "tel:0101234567")
+    expect(page.locator("main")).not_to_contain_text("local:")
     assert_accessible(page)
+    for width in (1280, 400):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        screenshot(page, f"sociale-kaart-{width}")
+        assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.get_by_role("link", name="Wijzigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jongerenwerk Zuiderhaven wijzigen")
+    page.get_by_text("Voor beheerders: code in verwijsregels").click()
+    expect(page.locator("main")).to_contain_text("local:jongerenwerk_zuiderhaven")
+    screenshot(page, "sociale-kaart-wijzigen-1280")
+    assert_accessible(page)
+    page.get_by_role("link", name="Terug naar de sociale kaart").click()
 
     page.get_by_role("link", name="Jongerenwerk Zuiderhaven verwijderen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jongerenwerk Zuiderhaven verwijderen")

@@ -13,7 +13,7 @@ from portal.models import Organisation
 from portal.roles import OrganisationKind, Role
 from referrals.models import Case
 from reporting.rollups import rollups_refresh
-from tests.browser.helpers import assert_no_csp_violations
+from tests.browser.helpers import assert_no_csp_violations, screenshot
 from tests.browser.test_dashboards import assert_chart_has_its_table, sign_in_with_totp
 from tests.factories import MunicipalityFactory, SchoolFactory
 
@@ -64,6 +64,42 @@ def test_municipal_dashboard(page, console, area, member_factory, assert_accessi
     expect(page.get_by_role("alert")).to_contain_text("Het filter klopt niet")
     expect(page.locator(".utrecht-form-field--invalid")).to_contain_text("Deze datum ligt vóór")
     assert_accessible(page)
+
+
+def test_municipal_dashboard_opens_on_its_headline_at_1280_and_400(
+    page, console, area, member_factory, assert_accessible
+):
+    coordinator = member_factory(area["municipality"], Role.MUNICIPAL_COORDINATOR)
+    sign_in_with_totp(page, coordinator.user, "/o/gemeente-zuid/dashboard/")
+    main = page.get_by_role("main")
+    headline = main.locator("#kerncijfers-kop")
+    for width in (1280, 400):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto("/o/gemeente-zuid/dashboard/")
+        # The headline figures are the first thing on the page, in the first screen.
+        expect(headline).to_be_in_viewport()
+        expect(main.locator("#kerncijfer-open")).to_contain_text("Open casussen")
+        expect(main.locator("#kerncijfer-open")).to_contain_text("30")
+        wide = page.evaluate(
+            "w => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > w)"
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id)",
+            width,
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, wide
+        vanaf = page.get_by_label("Vanaf")
+        if width == 1280:
+            expect(vanaf).to_be_visible()  # one open row
+            assert page.locator(".portal-filterbar").bounding_box()["height"] < 200
+        else:
+            expect(vanaf).to_be_hidden()  # folded away; one click opens it
+            page.get_by_text("Filter: kies periode").click()
+            expect(vanaf).to_be_visible()
+        screenshot(page, f"dashboard-gemeente-{width}")
+        assert_accessible(page)
+    # The contents list leads to each section.
+    page.get_by_role("navigation", name="Op deze pagina").get_by_role("link", name="Training").click()
+    expect(main.locator("#training-kop")).to_be_in_viewport()
+    assert_no_csp_violations(console)
 
 
 def test_organisation_dashboard(page, console, area, member_factory, assert_accessible):

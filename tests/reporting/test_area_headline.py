@@ -106,9 +106,7 @@ def test_a_filter_applies_to_both_periods(login_as, area, coordinator):  # noqa:
     assert (h.waiting.current, h.waiting.previous) == (6, 5)
 
 
-def test_small_counts_show_as_less_than_five_and_their_difference_is_not_shown(
-    login_as, area, coordinator  # noqa: F811
-):
+def test_small_counts_show_as_less_than_five_and_hide_their_difference(login_as, area, coordinator):  # noqa: F811
     made(area["one"], 12, year=2026, month=5, referrals=3, escalated=0)
     made(area["one"], 3, year=2025, month=3, referrals=3, escalated=2)  # previous: 3 open, 2 escalated
     made(area["two"], 6, year=2025, month=3, status=Case.Status.CLOSED, referrals=6)  # 9 waiting in all
