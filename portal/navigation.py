@@ -98,10 +98,13 @@ class Entry:
     # Other pages under this one: the entry is marked current there too.
     also_current: tuple[str, ...] = ()
     # The sentence on the start page: what you do there.
-    explains: Promise | None = None
+    explains: Promise | Label | None = None
 
     def label_for(self, membership: Membership, organisation: Organisation) -> Promise | str:
         return self.label(membership, organisation) if callable(self.label) else self.label
+
+    def explains_for(self, membership: Membership, organisation: Organisation) -> Promise | str | None:
+        return self.explains(membership, organisation) if callable(self.explains) else self.explains
 
 
 ENTRIES: tuple[Entry, ...] = (
@@ -117,7 +120,11 @@ ENTRIES: tuple[Entry, ...] = (
         lambda membership, organisation: _("Casussen") if can(membership, Action.CASE_VIEW) else _("Mijn signalen"),
         _may(Action.CASE_VIEW, Action.CASE_RAISE),
         also_current=("cases:case_detail",),
-        explains=_("Casussen zoeken, openen en behandelen"),
+        explains=lambda membership, organisation: (
+            _("Casussen zoeken, openen en behandelen")
+            if can(membership, Action.CASE_VIEW)
+            else _("De signalen die je hebt gemeld, en wat ermee gebeurt")
+        ),
     ),
     Entry(
         "cases:case_raise",
@@ -231,7 +238,7 @@ class Link:
     url: str
     label: Promise | str
     current: bool
-    explains: Promise | None
+    explains: Promise | str | None
 
 
 def links(
@@ -250,7 +257,7 @@ def links(
                 url=reverse(entry.url_name, kwargs={"org_slug": organisation.slug}),
                 label=entry.label_for(membership, organisation),
                 current=view_name == entry.url_name or view_name in entry.also_current,
-                explains=entry.explains,
+                explains=entry.explains_for(membership, organisation),
             )
         )
     return found

@@ -94,6 +94,7 @@ def organisation_home(request: HttpRequest, org_slug: str) -> HttpResponse:
             request.notifications_unread = item.count  # type: ignore[attr-defined]
     context = {
         "work": work,
+        "nothing_waiting": all(item.done for item in work),
         "training_first": can(membership, Action.TRAINING_TAKE)
         and not any(can(membership, action) for action in OTHER_WORK),
         "memberships": selectors.memberships_for_user(request.user),

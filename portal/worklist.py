@@ -54,9 +54,10 @@ def register(counter: Counter) -> Counter:
 
 
 def work_for(membership: Membership, user: User) -> list[WorkItem]:
-    """Every line for this member, urgent ones first, in registration order otherwise."""
+    """Every line for this member: urgent work first, then other work, then the lines
+    with nothing waiting; in registration order within each."""
     items = [item for counter in _COUNTERS for item in counter(membership, user)]
-    return sorted(items, key=lambda item: not item.urgent)
+    return sorted(items, key=lambda item: (item.done, not item.urgent))
 
 
 @register

@@ -44,7 +44,8 @@ def test_case_handler_signs_in_with_password_and_totp_by_keyboard(
 
     page.wait_for_url(f"**/o/{org.slug}/")
     expect(page.locator(".portal-header__org")).to_contain_text(org.name)
-    expect(page.get_by_role("heading", level=1)).to_have_text(org.name)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overzicht")
+    expect(page.locator(".portal-lead")).to_contain_text(org.name)
     expect(page.get_by_role("navigation", name="Account").get_by_role("link", name="Afmelden")).to_be_visible()
     assert_accessible(page)
     assert_no_csp_violations(console)
@@ -130,5 +131,6 @@ def test_role_with_mfa_but_no_totp_is_sent_to_set_it_up(page, console, org, memb
     assert_accessible(page)  # what comes next (the recovery codes)
 
     page.goto(f"/o/{org.slug}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(org.name)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overzicht")
+    expect(page.locator(".portal-lead")).to_contain_text(org.name)
     assert_no_csp_violations(console)

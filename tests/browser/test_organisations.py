@@ -32,7 +32,8 @@ def test_switch_organisation_from_home_and_from_the_list(
     page.wait_for_url(f"**/o/{other_org.slug}/")
     expect(header_org).to_contain_text(other_org.name)
     expect(header_org).not_to_contain_text(org.name)
-    expect(page.get_by_role("heading", level=1)).to_have_text(other_org.name)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overzicht")
+    expect(page.locator(".portal-lead")).to_contain_text(other_org.name)
     expect(page.get_by_label("Wissel van organisatie")).to_have_value(other_org.slug)
 
     # /organisaties/: the list, and the same switch by query string (what the form sends).
