@@ -32,7 +32,6 @@ WIDTHS = (1280, 400)
 # Main-job pages still wider than 400 px (their tables), each in another engineer's
 # hands under #13; strict, so this test says so once they fit.
 TOO_WIDE_AT_400 = {
-    Role.ORG_COORDINATOR: "the organisation dashboard's tables (reporting/) are 31 px too wide at 400 px",
 }
 
 
