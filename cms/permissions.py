@@ -20,8 +20,9 @@ collection (``cms.OrganisationCollection``); the stored ``GroupCollectionPermiss
 rows (Wagtail gives "Editors" add/change/choose on the root collection) are narrowed
 to the collections of the organisations where the user is an active content editor
 by ``TenantCollectionPermissionPolicy``, registered for the image and document
-models in ``cms.apps``: listings, choosers, edit, replace and delete views, upload
-targets and the site-history report all ask it.
+models in ``cms.apps``: listings, choosers, edit, replace and delete views and upload
+targets all ask it. The site-history report is fenced by ``cms.reports``, and
+document downloads by the ``before_serve_document`` hook in ``cms.wagtail_hooks``.
 
 The scope costs at most three queries per request and is cached on the user object,
 which Django loads fresh for every request.

@@ -93,6 +93,8 @@ urlpatterns = [
         views.AdminLoginView.as_view(permission="wagtailadmin.access_admin"),
         name="wagtail_admin_login",
     ),
+    # Wagtail's site-history report, fenced by organisation: ahead of Wagtail's own.
+    path("cms/reports/", include("cms.reports")),
     path("cms/", include(wagtailadmin_urls)),
     # Wagtail's document download (``wagtaildocs_serve``): its ``before_serve_document``
     # hook in cms.wagtail_hooks lets only the organisation's members through.

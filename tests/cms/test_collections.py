@@ -122,11 +122,6 @@ def test_an_editor_cannot_touch_another_organisations_document(client, tree, org
     assert client.get(reverse("wagtaildocs:edit", args=[theirs.pk])).status_code in (302, 403, 404)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Left open (#13): Wagtail's site-history report lists image log entries by content type, "
-    "not by collection; it needs its own fenced view in front of Wagtail's.",
-)
 def test_site_history_shows_only_own_images_and_pages(client, tree, org, other_org):
     from wagtail.log_actions import log
 
@@ -142,3 +137,69 @@ def test_site_history_shows_only_own_images_and_pages(client, tree, org, other_o
     assert "Logo Basisschool" in report.text and "Ons eigen protocol" in report.text
     assert "Geheim protocol Andere School" not in report.text
     assert "Logo Andere School" not in report.text
+
+
+@pytest.fixture
+def history(tree, org, other_org):
+    """Log entries of both organisations' images, documents and pages, each by one of
+    their own editors."""
+    from wagtail.log_actions import log
+
+    ours, theirs = make_editor(org).user, make_editor(other_org, first_name="Olga", last_name="Anderszoon").user
+    log(image_in(other_org, "Logo Andere School"), "wagtail.create", user=theirs)
+    log(image_in(org, "Logo Basisschool"), "wagtail.create", user=ours)
+    for organisation, title, user in ((other_org, "Handboek Andere School", theirs), (org, "Ons handboek", ours)):
+        document = Document.objects.create(
+            title=title,
+            file=SimpleUploadedFile("handboek.pdf", b"%PDF-1.4"),
+            collection=organisation_collection(organisation),
+        )
+        log(document, "wagtail.create", user=user)
+    log(make_organisation_page(other_org, title="Geheim protocol Andere School"), "wagtail.edit", user=theirs)
+    log(make_organisation_page(org, title="Ons eigen protocol"), "wagtail.edit", user=ours)
+    return ours
+
+
+OURS = ("Logo Basisschool", "Ons handboek", "Ons eigen protocol")
+THEIRS = ("Logo Andere School", "Handboek Andere School", "Geheim protocol Andere School", "Anderszoon")
+
+
+@pytest.mark.parametrize(
+    ("url_name", "query"),
+    [
+        ("wagtailadmin_reports:site_history", ""),
+        ("wagtailadmin_reports:site_history_results", ""),
+        ("wagtailadmin_reports:site_history", "?export=csv"),
+    ],
+)
+def test_site_history_report_results_and_export_are_fenced(client, history, url_name, query):
+    client.force_login(history)
+    response = client.get(reverse(url_name) + query)
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode() if response.streaming else response.text
+    for name in OURS:
+        assert name in text
+    for name in THEIRS:
+        assert name not in text
+
+
+def test_site_history_filters_offer_only_own_editors_and_types(client, history, other_org):
+    client.force_login(history)
+    report = client.get(reverse("wagtailadmin_reports:site_history"))
+    users = report.context["filters"].form.fields["user"].queryset
+    assert set(users) == {history}
+    assert "Anderszoon" not in report.text
+
+
+def test_site_history_for_a_platform_administrator_shows_everything(client, history, platform_org):
+    from portal.roles import Role
+    from portal.services import user_sync_staff_flags
+    from tests.conftest import make_member
+
+    admin = make_member(platform_org, Role.PLATFORM_ADMIN)
+    user_sync_staff_flags(user=admin.user)
+    client.force_login(admin.user)
+    report = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert report.status_code == 200
+    for name in (*OURS, *THEIRS):
+        assert name in report.text
