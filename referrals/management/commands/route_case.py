@@ -312,11 +312,23 @@ def _route_in_parallel(raw: list[object], rule_set: RuleSet, jobs: int, out: IO[
                 first_error = first_error or "route_case: een deelproces stopte onverwacht."
         if first_error is not None:
             raise CommandError(first_error, returncode=2 if not first_error.startswith("route_case:") else 1)
+        # The first child's part goes straight to stdout; the others are read at the
+        # same time (a thread each: a child whose pipe is full would stop routing)
+        # and written after it, in order.
+        parts: list[list[bytes]] = [[] for _reader in readers]
+        threads = [
+            threading.Thread(target=_read_all, args=(reader, part), daemon=True)
+            for reader, part in zip(readers[1:], parts[1:], strict=True)
+        ]
+        for thread in threads:
+            thread.start()
         out.write(b"[")
-        for number, reader in enumerate(readers):
-            if number:
-                out.write(b",")
-            while chunk := reader.read(1 << 20):
+        while chunk := readers[0].read(1 << 20):
+            _write_all(out, chunk)
+        for thread, part in zip(threads, parts[1:], strict=True):
+            thread.join()
+            out.write(b",")
+            for chunk in part:
                 _write_all(out, chunk)
         out.write(b"]\n")  # as self.stdout.write("]") ends the list in one process
         out.flush()
@@ -326,6 +338,11 @@ def _route_in_parallel(raw: list[object], rule_set: RuleSet, jobs: int, out: IO[
         failed = [pid for pid, _fd in children if os.waitpid(pid, 0)[1] != 0]
     if failed and first_error is None:
         raise CommandError("route_case: een deelproces stopte onverwacht.", returncode=1)
+
+
+def _read_all(reader: IO[bytes], into: list[bytes]) -> None:
+    while chunk := reader.read(1 << 20):
+        into.append(chunk)
 
 
 def _child(raw: list[object], start: int, end: int, rule_set: RuleSet, fd: int) -> None:
