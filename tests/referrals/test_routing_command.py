@@ -283,3 +283,40 @@ def test_several_processes_give_the_same_bytes_and_the_same_errors(tmp_path):
     assert "Traceback" not in bad.stderr
     refused = route_case(cases, env, "--defaults", "--jobs", "0")
     assert refused.returncode == 2 and "--jobs" in refused.stderr
+
+
+def test_with_the_shipped_rules_manage_py_routes_without_starting_django(tmp_path):
+    """``route_case --defaults`` needs no database: manage.py runs the pure batch
+    (referrals/routing/batch.py) without Django's start-up, with byte for byte the
+    output, stderr lines and exit codes of the Django command."""
+    cases = [example["facts"] for example in load_contract_examples()] + generate_cases(300, seed=23)
+    env = clean_env(tmp_path)
+    fast = route_case(json.dumps(cases), env, "--defaults")
+    assert fast.returncode == 0, fast.stderr
+    out, _err = run(json.dumps(cases), "--defaults")  # call_command: the Django command itself
+    assert fast.stdout == out
+    single = route_case(json.dumps(cases[0]), env, "--defaults")
+    assert single.stdout == run(json.dumps(cases[0]), "--defaults")[0]
+    bad = route_case('[{"country": "NL", "forms": ["threat"]}, {"country": "XX", "forms": []}]', env, "--defaults")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.startswith("CommandError: facts[1]: ongeldige feiten: country:"), bad.stderr
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import runpy, sys; sys.argv = ['manage.py', 'route_case', '--defaults']\n"
+            "try:\n    runpy.run_path('manage.py', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "from django.apps import apps\n"
+            "assert not apps.ready and 'portal.models' not in sys.modules, 'Django started'\n"
+            "assert not [m for m in sys.modules if m.startswith('wagtail')], 'Wagtail imported'",
+        ],
+        input='{"country": "NL", "forms": ["threat"]}',
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert probe.returncode == 0, probe.stderr
