@@ -21,7 +21,12 @@ def main() -> None:
             # which costs more than routing 30,000 cases (referrals/routing/batch.py).
             from referrals.routing.batch import main as route_batch
 
-            sys.exit(route_batch(sys.argv[2:]))
+            code = route_batch(sys.argv[2:])
+            # Everything is written and flushed; freeing a batch's objects one by one
+            # at interpreter exit only costs time (about 0.3 s for 100,000 cases).
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
         execute_from_command_line(sys.argv)
     except ImproperlyConfigured as exc:
         # A wrong or missing setting: one clear line naming the variable, no traceback.

@@ -442,12 +442,14 @@ that fills a bytecode cache, as on any run of the command after the first
 | measured | seconds | cases per second |
 |---|---:|---:|
 | routing inside `route_case` (stdin read to last byte written) | {routing.inside_seconds:.2f} | {routing.routing_rate:,.0f} |
-| whole subprocess, Python and Django start-up included | {routing.total_seconds:.2f} | **{routing.end_to_end_rate:,.0f}** ({routing_verdict} the goal of {ROUTING_GOAL:,}) |
+| whole subprocess, Python start-up included (`--defaults` needs no Django) | {routing.total_seconds:.2f} | **{routing.end_to_end_rate:,.0f}** ({routing_verdict} the goal of {ROUTING_GOAL:,}) |
 {routing_single_rows}{routing_cold_row}
 - CPU time of the whole subprocess (user + system): {routing.cpu_seconds:.2f} s; the runs took
   {routing_runs} (wall clock; other work on the machine makes them longer).
-- Start-up (importing Django, Wagtail and the apps) is a fixed cost per command, so the
-  end-to-end figure rises with the number of cases. Python keeps the bytecode of the
+- With `--defaults` (the shipped rules, no database) `manage.py` routes without starting
+  Django (`referrals/routing/batch.py`); with the active rules of the database it starts
+  Django and Wagtail first, about 1.8 s more per command. Start-up is a fixed cost per
+  command, so the end-to-end figure rises with the number of cases. Python keeps the bytecode of the
   modules it imports and starts from it the next time; the measured runs keep theirs in
   a temporary folder (`PYTHONPYCACHEPREFIX`).{routing_bytecode} Without any bytecode
   cache every start compiles some 1,900 modules again (the last row).

@@ -251,7 +251,7 @@ def bench_routing(
         f"median of {runs} runs "
         f"(bytecode cache warm, as on any run after the first)",
         f"  routing:    {figures.inside_seconds:.2f} s in route_case = {figures.routing_rate:,.0f} cases/s",
-        f"  end-to-end: {figures.total_seconds:.2f} s with Python + Django start-up = "
+        f"  end-to-end: {figures.total_seconds:.2f} s with Python start-up = "
         f"{figures.end_to_end_rate:,.0f} cases/s ({goal} the goal of {GOAL:,}/s)",
         f"  one process (--jobs 1): {figures.single_total_seconds:.2f} s end to end = "
         f"{count / figures.single_total_seconds:,.0f} cases/s ({figures.single_inside_seconds:.2f} s inside)",
