@@ -153,7 +153,12 @@ def organisation_collection(organisation: Organisation) -> Collection:
     if link is not None:
         return link.collection
     with transaction.atomic():
-        root = Collection.objects.select_for_update().get(pk=Collection.get_first_root_node().pk)
+        first = Collection.get_first_root_node()
+        if first is None:
+            # Wagtail's migration makes the root collection; a database emptied
+            # after migrating (a flush) has none, so make it as that migration does.
+            first = Collection.add_root(name="Root")
+        root = Collection.objects.select_for_update().get(pk=first.pk)
         link = OrganisationCollection.objects.filter(organisation=organisation).first()
         if link is not None:
             return link.collection

@@ -86,7 +86,7 @@ def test_case_handler_refers_a_case_by_link_with_the_keyboard(
 
     # Back on the case page: the referral, its consent and its link, never the link itself.
     press(page, page.get_by_role("link", name=f"Terug naar casus {case.reference}"))
-    section = page.locator("section", has=page.get_by_role("heading", name="HelpWanted"))
+    section = page.get_by_role("region", name="HelpWanted")
     expect(section).to_contain_text("Verstuurd")
     expect(section).to_contain_text("Een ouder of voogd")
     expect(section).to_contain_text("Geldig")
