@@ -41,9 +41,13 @@ def pass_module(membership, module, lessons):
 def inflated(pdf: bytes) -> bytes:
     """The PDF with its compressed streams unpacked, to look for text and tags."""
     out = pdf
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+    # The end-of-line before "endstream" stays with the data: a compressed stream may
+    # itself end in a CR byte, which a pattern that takes "\r?\n" off would cut away
+    # (then the stream did not inflate and the test failed now and then). A
+    # decompressobj stops at the end of the compressed data and ignores what follows.
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
         try:
-            out += zlib.decompress(stream)
+            out += zlib.decompressobj().decompress(stream)
         except zlib.error:
             pass
     return out
