@@ -1227,7 +1227,7 @@ CONSENT_COLUMNS = ("id", "organisation_id", "referral_id", "recipient_label", "s
                    "withdrawn_by_id")  # fmt: skip
 EVENT_COLUMNS = ("id", "organisation_id", "case_id", "referral_id", "kind", "actor_id", "detail", "created_at")
 REMINDER_COLUMNS = ("id", "organisation_id", "kind", "subject", "due_at", "status", "lease_until", "attempts",
-                    "delivered_to", "last_error", "created_at", "sent_at")  # fmt: skip
+                    "delivered_to", "last_error", "created_at", "sent_at", "cancel_reason")  # fmt: skip
 
 
 def _add_months(moment: datetime, months: int, zone: ZoneInfo) -> datetime:
@@ -1563,7 +1563,7 @@ class _CaseGenerator:
             if item.ended is not None and item.ended <= (item.sent if item.sent is not None else due):
                 chunk.reminders.append(
                     (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due), "cancelled", None, 0, empty,
-                     "", moment(item.made), None)
+                     "", moment(item.made), None, "")
                 )  # fmt: skip
             elif due < end:
                 sent = item.sent if item.sent is not None else due + rng.uniform(5, 90)
@@ -1575,7 +1575,7 @@ class _CaseGenerator:
                 )
                 chunk.reminders.append(
                     (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due), "sent", None, 1, delivered,
-                     "", moment(item.made), moment(sent))
+                     "", moment(item.made), moment(sent), "")
                 )  # fmt: skip
                 if item.kind == NK.CASE_FOLLOW_UP:
                     events.append((sent, EV.REMINDER_SENT, None, self.follow_up_label, None))
@@ -1584,7 +1584,7 @@ class _CaseGenerator:
             else:
                 chunk.reminders.append(
                     (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due), "pending", None, 0, empty,
-                     "", moment(item.made), None)
+                     "", moment(item.made), None, "")
                 )  # fmt: skip
 
         # Rows.
