@@ -154,6 +154,13 @@ class TakedownGuide(index.Indexed, models.Model):
     account_note = models.CharField(_("toelichting over het account"), max_length=300, blank=True)
     works_with_stopncii = models.BooleanField(_("werkt samen met StopNCII"), default=False)
     language_notes = models.CharField(_("taal"), max_length=300, blank=True)
+    report_text_en = models.TextField(
+        _("kant-en-klare meldtekst in het Engels"),
+        blank=True,
+        help_text=_(
+            "Voor platforms die een melding in het Engels vragen. Zonder namen: de melder vult zelf de link in."
+        ),
+    )
 
     panels = [
         FieldPanel("platform"),
@@ -168,6 +175,7 @@ class TakedownGuide(index.Indexed, models.Model):
                 FieldPanel("account_note"),
                 FieldPanel("works_with_stopncii"),
                 FieldPanel("language_notes"),
+                FieldPanel("report_text_en"),
             ],
             heading=_("Goed om te weten"),
         ),

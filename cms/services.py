@@ -244,6 +244,7 @@ def _guide_fields(spec: dict[str, Any]) -> dict[str, Any]:
         "account_note": spec.get("account_note", ""),
         "works_with_stopncii": spec.get("works_with_stopncii", False),
         "language_notes": spec.get("language_notes", ""),
+        "report_text_en": spec.get("report_text_en", ""),
     }
 
 
