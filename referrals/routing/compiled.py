@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from referrals.routing.facts import Facts
 from referrals.routing.vocabulary import (
+    AGE_COMPARISONS,
     BOOL,
     ENUM,
     FACT_TYPES,
@@ -92,7 +93,7 @@ class _Source:
             return self._fact(node)
         raise _Unsupported
 
-    def _fact(self, node: dict) -> tuple[str, str]:
+    def _fact(self, node: dict[str, Any]) -> tuple[str, str]:
         fact = node["fact"]
         ops = [key for key in node if key != "fact"]
         if fact not in FACT_TYPES or len(ops) != 1:
@@ -110,14 +111,7 @@ class _Source:
         if kind == INT and op in ("lt", "le", "gt", "ge", "eq") and type(value) is int:
             # As conditions.py: ages are 0..120, so a comparison is a set lookup and
             # an unknown age (None) is in neither set.
-            holds = {
-                "lt": lambda age: age < value,
-                "le": lambda age: age <= value,
-                "gt": lambda age: age > value,
-                "ge": lambda age: age >= value,
-                "eq": lambda age: age == value,
-            }[op]
-            yes = frozenset(age for age in _AGES if holds(age))
+            yes = frozenset(age for age in _AGES if AGE_COMPARISONS[op](age, value))
             return self._member(local, yes), self._member(local, frozenset(_AGES) - yes)
         allowed = FACT_VALUES.get(fact)
         if allowed is None:
@@ -148,7 +142,7 @@ class _Source:
             )
         raise _Unsupported
 
-    def _member(self, local: str, values: frozenset) -> str:
+    def _member(self, local: str, values: frozenset[object]) -> str:
         return f"({local} in {self.constant(values)})"
 
 
@@ -232,8 +226,9 @@ def _compile_router(rule_set: RuleSet, fallback: Router) -> Router:
     factory_text = f"def factory({', '.join(names)}):\n" + _indent(text) + "\n    return route_compiled\n"
     namespace: dict[str, Any] = {}
     exec(compile(factory_text, f"<routing rules {rule_set.version}>", "exec"), namespace)  # noqa: S102 - our own source, see the module docstring
-    router = namespace["factory"](*source.constants)
-    router.source = factory_text  # for reading when debugging
+    made = namespace["factory"](*source.constants)
+    made.source = factory_text  # for reading when debugging
+    router: Callable[[Facts], RoutingResult] = made
     return router
 
 

@@ -37,10 +37,21 @@ from operator import itemgetter
 from typing import Any
 
 from referrals.routing.facts import Facts
-from referrals.routing.vocabulary import BOOL, ENUM, FACT_TYPES, FACT_VALUES, INT, LIST, MAX_AGE, MIN_AGE
+from referrals.routing.vocabulary import (
+    AGE_COMPARISONS,
+    BOOL,
+    ENUM,
+    FACT_TYPES,
+    FACT_VALUES,
+    INT,
+    LIST,
+    MAX_AGE,
+    MIN_AGE,
+)
 
 Test = Callable[[Facts, Mapping[str, bool | None]], bool | None]
 Predicate = Callable[[Facts, Mapping[str, bool | None]], bool]
+Getter = Callable[[Facts], Any]  # an operator.itemgetter of one field
 
 _OPERATORS = {
     BOOL: ("is",),
@@ -110,13 +121,13 @@ def _compile(node: object, flags: frozenset[str], path: str, depth: int) -> tupl
     raise ConditionInvalid(path, "gebruik all, any, not, fact of flag.")
 
 
-def _only(node: dict, keys: set[str], path: str) -> None:
+def _only(node: dict[str, Any], keys: set[str], path: str) -> None:
     extra = sorted(set(node) - keys)
     if extra:
         raise ConditionInvalid(path, f"onbekende sleutel {extra[0]!r} naast {sorted(keys)[0]!r}.")
 
 
-def _compile_fact(node: dict, path: str) -> tuple[Predicate, Predicate]:
+def _compile_fact(node: dict[str, Any], path: str) -> tuple[Predicate, Predicate]:
     fact = node["fact"]
     if fact not in FACT_TYPES:
         raise ConditionInvalid(f"{path}.fact", f"onbekend feit {fact!r}. Kies uit: {', '.join(FACT_TYPES)}.")
@@ -144,14 +155,7 @@ def _compile_fact(node: dict, path: str) -> tuple[Predicate, Predicate]:
             raise ConditionInvalid(where, f"geef een geheel getal van {MIN_AGE} tot en met {MAX_AGE + 1}.")
         # Ages are validated to lie in 0..120, so a comparison is a set lookup; an
         # unknown age (None) is in neither set.
-        holds = {
-            "lt": lambda age: age < value,
-            "le": lambda age: age <= value,
-            "gt": lambda age: age > value,
-            "ge": lambda age: age >= value,
-            "eq": lambda age: age == value,
-        }[op]
-        yes = frozenset(age for age in _AGES if holds(age))
+        yes = frozenset(age for age in _AGES if AGE_COMPARISONS[op](age, value))
         return _member(get, yes), _member(get, frozenset(_AGES) - yes)
     allowed_values = FACT_VALUES[fact]
     if op in ("contains", "eq"):
@@ -237,7 +241,7 @@ def _flag_is(name: str, expected: bool) -> Predicate:
     return flag
 
 
-def _known(get: itemgetter, expected: bool) -> Predicate:
+def _known(get: Getter, expected: bool) -> Predicate:
     if expected:
 
         def known(facts: Facts, flags: Mapping[str, bool | None]) -> bool:
@@ -251,21 +255,21 @@ def _known(get: itemgetter, expected: bool) -> Predicate:
     return unknown
 
 
-def _is(get: itemgetter, expected: bool) -> Predicate:
+def _is(get: Getter, expected: bool) -> Predicate:
     def is_(facts: Facts, flags: Mapping[str, bool | None]) -> bool:
         return get(facts) is expected
 
     return is_
 
 
-def _member(get: itemgetter, values: frozenset[object]) -> Predicate:
+def _member(get: Getter, values: frozenset[object]) -> Predicate:
     def member(facts: Facts, flags: Mapping[str, bool | None]) -> bool:
         return get(facts) in values
 
     return member
 
 
-def _contains(get: itemgetter, item: str, expected: bool) -> Predicate:
+def _contains(get: Getter, item: str, expected: bool) -> Predicate:
     def contains(facts: Facts, flags: Mapping[str, bool | None]) -> bool:
         value = get(facts)
         return value is not None and (item in value) is expected
@@ -273,7 +277,7 @@ def _contains(get: itemgetter, item: str, expected: bool) -> Predicate:
     return contains
 
 
-def _overlaps(get: itemgetter, items: frozenset[str], expected: bool) -> Predicate:
+def _overlaps(get: Getter, items: frozenset[str], expected: bool) -> Predicate:
     def overlaps(facts: Facts, flags: Mapping[str, bool | None]) -> bool:
         value = get(facts)
         return value is not None and items.isdisjoint(value) is not expected
@@ -281,7 +285,7 @@ def _overlaps(get: itemgetter, items: frozenset[str], expected: bool) -> Predica
     return overlaps
 
 
-def _superset(get: itemgetter, items: frozenset[str], expected: bool) -> Predicate:
+def _superset(get: Getter, items: frozenset[str], expected: bool) -> Predicate:
     def superset(facts: Facts, flags: Mapping[str, bool | None]) -> bool:
         value = get(facts)
         return value is not None and (items <= value) is expected

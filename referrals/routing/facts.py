@@ -105,7 +105,7 @@ def _parse_age(value: object) -> int | None:
 
 def _parse_bool(value: object) -> bool | None:
     if value is True or value is False or value is None:
-        return value  # type: ignore[return-value]
+        return value
     raise _Bad(f"Geef true, false of null (onbekend), niet {_show(value)}.")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_COMPACT = {"separators": (",", ":")}
+_SEPARATORS = (",", ":")
 _HEADS: dict[tuple[str, tuple[str, ...]], str] = {}  # the JSON before the recommendations
 _HEADS_LIMIT = 1000  # a few per rule set version: the flags combine in 16 ways
 
@@ -19,7 +19,7 @@ def _head(rules_version: str, flags: tuple[str, ...]) -> str:
     head = _HEADS.get(key)
     if head is None:
         head = (
-            f'{{"rules_version":{json.dumps(rules_version)},"flags":{json.dumps(list(flags), **_COMPACT)},'
+            f'{{"rules_version":{json.dumps(rules_version)},"flags":{json.dumps(list(flags), separators=_SEPARATORS)},'
             f'"recommendations":['
         )
         if len(_HEADS) >= _HEADS_LIMIT:
@@ -39,7 +39,7 @@ class Recommendation:
         self.urgency = urgency
         self.rules = rules
         self.explanation = explanation
-        self.json = json.dumps(self.as_dict(), **_COMPACT)
+        self.json = json.dumps(self.as_dict(), separators=_SEPARATORS)
         self.json_bytes = self.json.encode()  # ASCII: json.dumps escapes the rest
 
     def as_dict(self) -> dict[str, Any]:
@@ -69,7 +69,7 @@ def _pairs_json(pairs: tuple[tuple[str, str], ...], first: str, second: str) -> 
     key = (first, pairs)
     found = _PAIRS.get(key)
     if found is None:
-        found = json.dumps([{first: a, second: b} for a, b in pairs], **_COMPACT)
+        found = json.dumps([{first: a, second: b} for a, b in pairs], separators=_SEPARATORS)
         if len(_PAIRS) >= _HEADS_LIMIT * 50:
             _PAIRS.clear()
         _PAIRS[key] = found
@@ -110,7 +110,7 @@ class RoutingResult:
         # Filled in by the rule set: the steps that could still change this answer
         # (a bit mask), and the variants of it with questions, by the facts asked.
         self.changing = 0
-        self.asked: dict[tuple[str, ...], RoutingResult] = {}
+        self.asked: dict[int, RoutingResult] = {}  # by the bit mask of the facts asked
         self._tail: str | None = None
         self._json: str | None = None
         self._json_bytes: bytes | None = None

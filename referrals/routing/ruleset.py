@@ -221,7 +221,7 @@ class RuleSet:
             )
             self._parts[country] = {}
         self._plans_by_forms: dict[tuple[str, frozenset[str]], tuple[tuple[int, Predicate, Predicate], ...]] = {}
-        self._results: dict[tuple[str, tuple[int, ...], tuple[str, ...]], RoutingResult] = {}
+        self._results: dict[tuple[str, int, tuple[str, ...]], RoutingResult] = {}
         self._recommendations: dict[tuple[str, str, int, tuple[str, ...]], Recommendation] = {}
         self._questions_of: dict[tuple[str, int], tuple[tuple[str, str], ...]] = {}
         # The whole rule set as one function (``compiled.py``), set by ``engine.route``
@@ -372,7 +372,7 @@ class RuleSet:
             mask ^= lowest
         return wanted
 
-    def asked(self, result: RoutingResult, country: str, open_steps: int, facts: tuple[Any, ...]) -> RoutingResult:
+    def asked(self, result: RoutingResult, country: str, open_steps: int, facts: Facts) -> RoutingResult:
         """``result`` with its questions: the unknown facts read by the steps in
         ``open_steps`` (neither true nor false) that could change it."""
         relevant = open_steps & result.changing
@@ -444,13 +444,13 @@ def forms_gate(node: Any) -> frozenset[str] | None:
             return frozenset(node.get("contains_any") or node["contains_all"])
         return None
     if "all" in node:
-        gates = [gate for gate in map(forms_gate, node["all"]) if gate is not None]
+        gates = [gate for gate in (forms_gate(child) for child in node["all"]) if gate is not None]
         return min(gates, key=len) if gates else None
     if "any" in node:
-        gates = list(map(forms_gate, node["any"]))
-        if not gates or any(gate is None for gate in gates):
+        either = [forms_gate(child) for child in node["any"]]
+        if not either or any(gate is None for gate in either):
             return None
-        return frozenset().union(*gates)  # type: ignore[arg-type]
+        return frozenset[str]().union(*(gate for gate in either if gate is not None))
     return None
 
 
@@ -542,7 +542,12 @@ def _parse_destinations(
             continue
         where = f"{where} ({item.get('code')})" if isinstance(item.get("code"), str) else where
         problem = _check_keys(item, DESTINATION_KEYS, ("code", "kind", "country", "label"))
-        code, kind, country, label, url = (item.get(k) for k in ("code", "kind", "country", "label", "url"))
+        # Any: each is checked below before it is used as what it should be.
+        code: Any = item.get("code")
+        kind: Any = item.get("kind")
+        country: Any = item.get("country")
+        label: Any = item.get("label")
+        url: Any = item.get("url")
         if problem is None and not _valid_code(code, allow_local):
             problem = "code: kleine letters, cijfers en underscores, zoals police_report."
         if problem is None and code in result:

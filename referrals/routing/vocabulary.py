@@ -6,7 +6,10 @@ Pure data; nothing here imports Django.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from types import MappingProxyType
+from typing import Any
 
 COUNTRIES = ("NL", "BE")
 MIN_AGE, MAX_AGE = 0, 120
@@ -128,7 +131,7 @@ CONTRACT_CAUTIONS = ("no_copies_of_minor_images", "do_not_give_in", "no_mediatio
 # Flags are derived facts fixed by the contract, so they are defined here and not
 # in the editable rule set. They are evaluated in this order; a flag may use the
 # flags before it. Same condition language as the rules (see conditions.py).
-FLAG_DEFINITIONS: tuple[tuple[str, dict], ...] = (
+FLAG_DEFINITIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("minor", {"fact": "victim_age", "lt": 18}),
     # All of these are punishable threats; threatening to damage property "can
     # also fall under threat" (stappenplan), so it counts too.
@@ -143,3 +146,9 @@ FLAG_DEFINITIONS: tuple[tuple[str, dict], ...] = (
     ),
 )
 FLAGS = tuple(name for name, _ in FLAG_DEFINITIONS)
+
+
+# The comparisons an age condition may use ("lt": 15 holds for ages below 15).
+AGE_COMPARISONS: MappingProxyType[str, Callable[[int, int], bool]] = MappingProxyType(
+    {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge, "eq": operator.eq}
+)
