@@ -564,6 +564,21 @@ URGENCY_LABELS = {
 # In the URL in Dutch, so a filtered list reads as what it shows.
 URGENCY_PARAMS = {"nu-meteen": "immediate", "binnenkort": "soon", "daarna": "normal", "geen-advies": "none"}
 CASE_STATUS_PARAMS = {"open": Case.Status.OPEN, "afgesloten": Case.Status.CLOSED}
+# Where a case stands (``selectors.CASE_STAGES``): URL value, selector code, words.
+CASE_STAGE_PARAMS = {
+    "nieuw": "new",
+    "advies": "advised",
+    "wacht-op-partner": "waiting",
+    "partner-helpt": "helping",
+    "afgesloten": "closed",
+}
+CASE_STAGE_LABELS = {
+    "new": _("Nieuw, nog geen advies"),
+    "advised": _("Advies klaar, nog niet doorverwezen"),
+    "waiting": _("Doorverwezen, wacht op de partner"),
+    "helping": _("Partner helpt"),
+    "closed": _("Afgesloten"),
+}
 HANDLER_NOBODY, HANDLER_ME = "niemand", "ik"
 # Sort keys in the URL (``?sort=urgentie``, ``?sort=-gemeld``), by column; the
 # selector knows what each sorts on. Those who only raise signals see fewer columns.
@@ -610,6 +625,11 @@ class CaseListForm(forms.Form):
         required=False,
         choices=[("", _("Alle")), ("open", _("Open")), ("afgesloten", _("Afgesloten"))],
     )
+    fase = forms.ChoiceField(
+        label=_("Fase"),
+        required=False,
+        choices=[("", _("Alle")), *((param, CASE_STAGE_LABELS[code]) for param, code in CASE_STAGE_PARAMS.items())],
+    )
     vorm = forms.ChoiceField(
         label=_("Soort online geweld"), required=False, choices=[("", _("Alle")), *FORM_LABELS.items()]
     )
@@ -630,7 +650,8 @@ class CaseListForm(forms.Form):
     def __init__(self, *args: Any, handlers: list[Any] | None = None, sees_cases: bool = True, **kwargs: Any) -> None:
         """``handlers``: the organisation's case handlers (users), offered as filter.
         ``sees_cases`` False (someone who only raises signals): search, open or
-        closed and sort only – the other columns are not theirs to see."""
+        closed and sort only – the other columns (and the case's phase) are not
+        theirs to see."""
         super().__init__(*args, **kwargs)
         self.sees_cases = sees_cases
         self.fields["behandelaar"].choices = [
@@ -644,7 +665,7 @@ class CaseListForm(forms.Form):
             (value, label) for value, label in CASE_SORT_CHOICES.items() if value.lstrip("-") in keys
         ]
         if not sees_cases:
-            for name in ("vorm", "urgentie", "behandelaar"):
+            for name in ("fase", "vorm", "urgentie", "behandelaar"):
                 del self.fields[name]
 
     def filters(self) -> dict[str, Any]:
@@ -653,6 +674,7 @@ class CaseListForm(forms.Form):
         return {
             "reference": data.get("zoek", "").strip(),
             "status": CASE_STATUS_PARAMS.get(data.get("status") or ""),
+            "stage": CASE_STAGE_PARAMS.get(data.get("fase") or ""),
             "form": data.get("vorm") or None,
             "urgency": URGENCY_PARAMS.get(data.get("urgentie") or ""),
             "handler": data.get("behandelaar") or None,
@@ -660,7 +682,9 @@ class CaseListForm(forms.Form):
         }
 
     def is_filtered(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in ("zoek", "status", "vorm", "urgentie", "behandelaar"))
+        return any(
+            self.cleaned_data.get(name) for name in ("zoek", "status", "fase", "vorm", "urgentie", "behandelaar")
+        )
 
 
 _FACT_FORMS = ("FactsForm", "VulnerabilityForm", "WishesForm")

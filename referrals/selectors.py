@@ -15,7 +15,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.db.models import Case as SqlCase
-from django.db.models import CharField, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.db.models import (
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -356,6 +367,8 @@ def cases_for_member(membership: Membership) -> QuerySet[Case]:
     return cases.none()
 
 
+_WAITING = (Referral.Status.SENT, Referral.Status.ACKNOWLEDGED)
+
 # What each column sorts on (``?sort=<key>``, ``-<key>`` for the other way round).
 # Cases without the value (no advice, no handler, no open task) come last both ways.
 _CASE_SORTS: dict[str, tuple[str, ...]] = {
@@ -369,11 +382,19 @@ _CASE_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Where a case stands, derived from what is stored (no stage field to keep in step):
+# closed; a referral waiting for the partner's answer (sent or acknowledged); a
+# referral the partner accepted; an advice but nothing under way with a partner
+# (also after a decline or a withdrawal); no advice yet. The first that holds wins.
+CASE_STAGES = ("new", "advised", "waiting", "helping", "closed")
+
+
 def case_list(
     membership: Membership,
     *,
     reference: str = "",
     status: str | None = None,
+    stage: str | None = None,
     form: str | None = None,
     urgency: str | None = None,
     handler: int | str | None = None,
@@ -386,7 +407,7 @@ def case_list(
 
     Each row carries ``urgency_rank`` (0 = "immediate", the most urgent advice;
     3 = no advice yet), ``next_due`` and ``next_task_title`` (the open task due
-    first) and ``form_rank``. ``form``: a form of online violence the facts name;
+    first), ``form_rank`` and ``stage`` (one of ``CASE_STAGES``; also a filter). ``form``: a form of online violence the facts name;
     ``urgency``: one of ``URGENCIES`` or "none" (no advice yet); ``handler``: a
     user's id or "nobody". ``form_labels`` (code → label in the reader's language)
     orders the "vorm" column by its words rather than by its codes. Victim data
@@ -401,6 +422,7 @@ def case_list(
         When(recommendations_text__regex=rf'"urgency": ?"{name}"', then=Value(rank))
         for rank, name in enumerate(URGENCIES)
     ]
+    referrals = Referral.objects.filter(case=OuterRef("pk"))
     labels = form_labels or {}
     form_order = sorted(labels, key=lambda code: str(labels[code]).casefold())
     cases = (
@@ -422,12 +444,22 @@ def case_list(
                 output_field=IntegerField(),
             ),
             status_rank=SqlCase(When(status=Case.Status.OPEN, then=Value(0)), default=Value(1)),
+            stage=SqlCase(
+                When(status=Case.Status.CLOSED, then=Value("closed")),
+                When(Exists(referrals.filter(status__in=_WAITING)), then=Value("waiting")),
+                When(Exists(referrals.filter(status=Referral.Status.ACCEPTED)), then=Value("helping")),
+                When(routing_result__isnull=True, then=Value("new")),
+                default=Value("advised"),
+                output_field=CharField(),
+            ),
         )
     )
     if reference:
         cases = cases.filter(reference__icontains=reference)
     if status:
         cases = cases.filter(status=status)
+    if stage:
+        cases = cases.filter(stage=stage)
     if form:
         cases = cases.filter(forms_text__contains=f'"{form}"')
     if urgency == "none":

@@ -209,7 +209,8 @@ def case_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _list_columns(case: Case) -> None:
-    """The words of a row: forms of online violence and the highest urgency."""
+    """The words of a row: forms of online violence, the highest urgency and the phase."""
+    case.stage_label = forms.CASE_STAGE_LABELS.get(case.stage, "")  # type: ignore[attr-defined]
     labels = forms.FORM_LABELS
     case.form_labels = [labels[code] for code in (case.facts or {}).get("forms") or () if code in labels]  # type: ignore[attr-defined]
     urgencies = URGENCIES

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from portal.roles import Role
-from referrals.models import Case, CaseEvent, CaseTask, PersonalDataAccess
+from referrals.models import Case, CaseEvent, CaseTask, PersonalDataAccess, Referral
 from tests.referrals.factories import make_case, make_referral, make_routed_case
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +107,58 @@ def test_filters(client, org, case_handler, three, query, expected):
     assert "(met filters)" in html and "Filters wissen" in html
 
 
+@pytest.fixture
+def stages(org, case_handler, three):
+    """``three`` plus a case whose referral waits for the partner, one the partner
+    helps with (and an older referral of it declined) and one whose only referral
+    was declined (back to "advice ready")."""
+    waiting = make_routed_case(org, handler=case_handler.user)
+    make_referral(org, case=waiting, status=Referral.Status.ACKNOWLEDGED)
+    make_referral(org, case=waiting, status=Referral.Status.CLOSED, destination="helpwanted")
+    helping = make_routed_case(org, handler=case_handler.user)
+    make_referral(org, case=helping, status=Referral.Status.ACCEPTED)
+    make_referral(org, case=helping, status=Referral.Status.DECLINED, destination="helpwanted")
+    declined = make_routed_case(org, handler=case_handler.user)
+    make_referral(org, case=declined, status=Referral.Status.DECLINED)
+    return {**three, "waiting": waiting, "helping": helping, "declined": declined}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?fase=nieuw", ["new"]),
+        ("?fase=advies", ["declined", "urgent"]),
+        ("?fase=wacht-op-partner", ["waiting"]),
+        ("?fase=partner-helpt", ["helping"]),
+        ("?fase=afgesloten", ["later"]),
+        # With the other filters, sort and the open/closed choice.
+        ("?fase=advies&behandelaar=niemand", []),
+        ("?fase=advies&vorm=sextortion&sort=gemeld", ["urgent", "declined"]),
+        ("?fase=advies&sort=gemeld", ["urgent", "declined"]),
+        ("?fase=afgesloten&status=open", []),
+    ],
+)
+def test_filter_by_phase(client, org, case_handler, stages, query, expected):
+    client.force_login(case_handler.user)
+    html = get(client, org, query)
+    assert references(html) == [stages[name].reference for name in expected]
+    assert "(met filters)" in html
+
+
+def test_status_column_names_the_phase_of_open_cases(client, org, case_handler, stages):
+    client.force_login(case_handler.user)
+    html = get(client, org, "?fase=wacht-op-partner")
+    assert '<span class="portal-case-stage">Doorverwezen, wacht op de partner</span>' in html
+    html = get(client, org)
+    for words in ("Nieuw, nog geen advies", "Advies klaar, nog niet doorverwezen", "Partner helpt"):
+        assert f'<span class="portal-case-stage">{words}</span>' in html
+    assert '<option value="partner-helpt">Partner helpt</option>' in html
+    # The phase filter keeps itself in the sort links and the pages.
+    html = get(client, org, "?fase=advies")
+    assert 'href="?fase=advies&amp;sort=kenmerk"' in html
+    assert "Fase: deze keuze kennen we niet" in get(client, org, "?fase=bijna")
+
+
 def test_filter_by_a_colleague_and_search_by_reference(client, org, case_handler, three):
     client.force_login(case_handler.user)
     assert references(get(client, org, f"?behandelaar={three['colleague'].user.pk}")) == [three["later"].reference]
@@ -158,9 +210,7 @@ def test_column_headers_are_sort_links_that_keep_the_filters(client, org, case_h
         ("?zoek=%00", "Zoek op kenmerk"),
     ],
 )
-def test_a_bad_value_names_the_field_and_shows_the_list_without_filters(
-    client, org, case_handler, three, query, field
-):
+def test_a_bad_value_names_the_field_and_shows_the_list_without_filters(client, org, case_handler, three, query, field):
     client.force_login(case_handler.user)
     html = get(client, org, query if "&" in query else query + "&status=open")
     assert f"{field}: deze keuze kennen we niet" in html
@@ -180,6 +230,10 @@ def test_pages_keep_filters_and_sort(client, org, case_handler):
     assert 'href="?vorm=doxing&amp;sort=kenmerk&amp;pagina=2"' in html
     second = get(client, org, "?vorm=doxing&sort=kenmerk&pagina=2")
     assert references(second) == [f"2025-{n:04d}" for n in range(50, 60)]
+    # The phase too: these cases have no advice yet.
+    html = get(client, org, "?fase=nieuw&sort=kenmerk")
+    assert 'href="?fase=nieuw&amp;sort=kenmerk&amp;pagina=2"' in html
+    assert references(get(client, org, "?fase=nieuw&sort=kenmerk&pagina=2"))[-1] == "2025-0059"
 
 
 def _count(client, path):
@@ -205,7 +259,10 @@ def _bulk_cases(org, handler, n, start):
         task(org, case, due_date=timezone.localdate())
 
 
-@pytest.mark.parametrize("query", ["", "?vorm=threat&sort=-volgende-stap", "?urgentie=nu-meteen&sort=behandelaar"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "?vorm=threat&sort=-volgende-stap", "?urgentie=nu-meteen&sort=behandelaar", "?fase=advies&sort=status"],
+)
 def test_list_costs_the_same_for_5_and_200_cases(
     client, org, case_handler, member_factory, django_assert_num_queries, query
 ):
@@ -225,6 +282,7 @@ def test_another_organisations_member_gets_404(client, org, other_org, member_fa
     client.force_login(outsider.user)
     assert client.get(f"/o/{org.slug}/casussen/").status_code == 404
     assert client.get(f"/o/{org.slug}/casussen/?vorm=threat").status_code == 404
+    assert client.get(f"/o/{org.slug}/casussen/?fase=nieuw").status_code == 404
     case_page = f"/o/{org.slug}/casussen/{three['urgent'].pk}/"
     assert client.get(case_page).status_code == 404
     assert client.get(case_page + "?soort=note").status_code == 404
@@ -240,7 +298,7 @@ def test_a_learner_sees_only_own_signals(client, org, learner, member_factory, t
     assert "<h1>Mijn signalen</h1>" in html
     assert references(html) == [own.reference]
     # Status only: no form, urgency or handler, as columns or as filters.
-    for hidden in ("Afpersing", "Nu meteen", "Behandelaar", 'name="vorm"', 'name="urgentie"'):
+    for hidden in ("Afpersing", "Nu meteen", "Behandelaar", 'name="vorm"', 'name="urgentie"', 'name="fase"', "Nieuw,"):
         assert hidden not in html
     # A filter they do not have is not a way to see more.
     assert references(get(client, org, "?vorm=threat&behandelaar=niemand")) == [own.reference]
