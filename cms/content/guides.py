@@ -11,20 +11,72 @@ from __future__ import annotations
 from typing import Any
 
 STOPNCII = {"label": "StopNCII: beelden van volwassenen laten tegenhouden", "url": "https://stopncii.org/"}
-HELPWANTED = {
-    "label": "HelpWanted: handleidingen per platform (Nederland)",
-    "url": "https://www.helpwanted.nl/handleidingen",
-}
-IGVM = {
-    "label": "IGVM: hulp bij verspreiding van intieme beelden (België)",
-    "url": "https://igvm-iefh.belgium.be/nl/activiteiten/geweld/wraakporno",
-}
+
+# Guides are the same in both countries. They name no country's organisations: the
+# guide page adds the help lines of the learner's own country ("Hulp in jouw land",
+# cms/templates/cms/takedown_guide_detail.html).
+HELP_IN_YOUR_COUNTRY = "de hulplijn in jouw land (zie Hulp in jouw land, onderaan)"
 
 # Copying or keeping nude images of a minor can itself be an offence, also "as evidence".
 MINOR_NOTE = (
-    "Gaat het om naaktbeelden van iemand onder de 18? Maak dan geen screenshot van het beeld zelf. Bewaar alleen "
-    "de link en de naam van het account, en vraag HelpWanted (NL) of Child Focus (BE) om hulp."
+    "Was de persoon op de beelden jonger dan 18 toen ze gemaakt werden? Maak dan geen screenshot van het beeld. "
+    "Bewaar het niet en stuur het niet door, ook niet als bewijs. Noteer alleen de link en de naam van het "
+    f"account, en vraag {HELP_IN_YOUR_COUNTRY} wat je verder doet."
 )
+
+# Ready English report texts for platforms that want reports in English. No names:
+# the reporter fills in the [placeholders]. Never attach the images themselves.
+REPORT_SNAPCHAT = """Subject: Intimate images shared without consent
+
+Hello,
+
+I am reporting intimate images that were shared on Snapchat without the consent of the person in them.
+
+- Username of the account that shared them: [username]
+- Where: [chat / Story / Snap Map]
+- Date and time I saw them: [date, time]
+
+The person in the images did not agree to this. [The person was under 18 when the images were made.]
+Please remove the images and stop this account from sharing them again.
+
+I am reporting [for myself / on behalf of the person in the images, with their permission].
+
+Thank you."""
+
+REPORT_TELEGRAM = """To: abuse@telegram.org
+Subject: Intimate images shared without consent
+
+Hello,
+
+Intimate images of a person are being shared on Telegram without their consent.
+
+- Link to the channel, group or bot: [link]
+- Username of the account that shares them: [@username]
+- Links to the messages: [link 1], [link 2]
+- Date and time I saw them: [date, time]
+
+The person in the images did not agree to this. [The person was under 18 when the images were made.]
+Please remove the images and block the accounts that spread them.
+
+I am reporting [for myself / on behalf of the person in the images, with their permission].
+
+Thank you."""
+
+REPORT_DISCORD = """Report type: Harassment / non-consensual intimate media
+
+Hello,
+
+Intimate images of a person were shared on Discord without their consent.
+
+- User ID: [17 or 18 digits]
+- Channel ID: [number]
+- Message IDs: [number], [number]
+- Server ID (if any): [number]
+
+The person in the images did not agree to this. [The person was under 18 when the images were made.]
+Please remove the images and take action against this account.
+
+Thank you."""
 
 EVIDENCE_STEP = {
     "title": "Bewaar eerst het bewijs",
@@ -63,9 +115,14 @@ GUIDES: list[dict[str, Any]] = [
                 "een account heeft, de melding doen.",
             },
             {
-                "title": "In België: vraag het IGVM om hulp",
-                "text": "Het Instituut voor de gelijkheid van vrouwen en mannen (IGVM) werkt nauw samen met Facebook. "
-                "Een verzoek van het Instituut krijgt voorrang en wordt snel afgehandeld.",
+                "title": "Lukt het niet? Vraag hulp",
+                "text": f"Lukt het melden niet, of gaat het te traag? Vraag dan {HELP_IN_YOUR_COUNTRY}. Sommige "
+                "hulplijnen werken nauw samen met Facebook. Hun verzoeken krijgen voorrang.",
+            },
+            {
+                "title": "Laat een beeld vooraf blokkeren",
+                "text": "Facebook kan een beeld ook vooraf als verboden markeren. Dan kan niemand het op de openbare "
+                "delen van Facebook plaatsen. Zo'n markering vraag je aan via de hulplijn in jouw land.",
             },
             {
                 "title": "Houd de beelden in de toekomst tegen",
@@ -76,16 +133,14 @@ GUIDES: list[dict[str, Any]] = [
         ],
         "links": [
             {
-                "label": "Facebook: hulp bij intieme beelden zonder toestemming",
-                "url": "https://www.facebook.com/safety/notwithoutmyconsent",
+                "label": "Facebook: helpcentrum (zoek op intieme beelden zonder toestemming)",
+                "url": "https://www.facebook.com/help/",
             },
             STOPNCII,
-            IGVM,
-            HELPWANTED,
         ],
         "account_needed": True,
         "account_note": "Melden gaat met een Facebook-account. Heeft het slachtoffer geen account, dan kan een "
-        "vertrouwd persoon met een account melden. In België kan ook het IGVM dat doen.",
+        "vertrouwd persoon met een account melden. Ook de hulplijn in jouw land kan helpen.",
         "works_with_stopncii": True,
         "language_notes": "",
     },
@@ -135,7 +190,6 @@ GUIDES: list[dict[str, Any]] = [
                 "url": "https://help.instagram.com/contact/383679321740945",
             },
             STOPNCII,
-            HELPWANTED,
         ],
         "account_needed": False,
         "account_note": "Met een account meld je in de app of op de website. Zonder account gebruik je het "
@@ -181,7 +235,13 @@ GUIDES: list[dict[str, Any]] = [
             {
                 "title": "Schrijf je melding in het Engels",
                 "text": "Gebruik korte, duidelijke zinnen. Zeg wat er te zien is en dat het zonder toestemming "
-                "gedeeld is.",
+                "gedeeld is. Onderaan deze handleiding staat een Engelse tekst die je kunt kopiëren.",
+            },
+            {
+                "title": "Houd de beelden in de toekomst tegen",
+                "text": "Was het slachtoffer 18 of ouder toen de beelden gemaakt werden? Dan kan StopNCII een "
+                "digitale code van het beeld maken. Snapchat krijgt alleen die code, niet het beeld, en houdt het beeld "
+                "daarmee tegen.",
             },
         ],
         "links": [
@@ -189,13 +249,14 @@ GUIDES: list[dict[str, Any]] = [
                 "label": "Snapchat: een veiligheidsprobleem melden",
                 "url": "https://support.snapchat.com/nl-NL/i-need-help",
             },
-            HELPWANTED,
+            STOPNCII,
         ],
         "account_needed": False,
         "account_note": "In de app meld je met een Snapchat-account. Het formulier op de hulpsite kun je ook "
         "zonder de app invullen.",
-        "works_with_stopncii": False,
+        "works_with_stopncii": True,
         "language_notes": "Doe de melding in het Engels, ook als de hulpsite in het Nederlands is.",
+        "report_text_en": REPORT_SNAPCHAT,
     },
     {
         "slug": "youtube",
@@ -228,7 +289,6 @@ GUIDES: list[dict[str, Any]] = [
         ],
         "links": [
             {"label": "YouTube: privacy-klacht indienen", "url": "https://support.google.com/youtube/answer/142443"},
-            HELPWANTED,
         ],
         "account_needed": False,
         "account_note": "Voor het formulier heb je geen account nodig. Melden onder de video kan alleen met een "
@@ -281,6 +341,12 @@ GUIDES: list[dict[str, Any]] = [
                 "het verzoek zo snel mogelijk en laat weten wat het gedaan heeft.",
             },
             {
+                "title": "Staan de beelden in een andere dienst van Google?",
+                "text": "Denk aan Google Drive of Blogger. Die vallen niet onder het formulier voor de "
+                "zoekresultaten. Gebruik dan het formulier om inhoud uit andere diensten van Google te laten "
+                "verwijderen.",
+            },
+            {
                 "title": "Al weg op de website, maar nog te vinden in Google?",
                 "text": "Heeft de beheerder de pagina al aangepast of verwijderd? Vraag dan met de tool voor "
                 "verouderde content of Google de oude link weghaalt.",
@@ -298,6 +364,10 @@ GUIDES: list[dict[str, Any]] = [
             {
                 "label": "Google: zo vind je de link van een pagina of afbeelding",
                 "url": "https://support.google.com/websearch/answer/118238",
+            },
+            {
+                "label": "Google: inhoud uit andere diensten (zoals Drive) laten verwijderen",
+                "url": "https://support.google.com/legal/answer/3110420",
             },
         ],
         "account_needed": False,
@@ -336,15 +406,21 @@ GUIDES: list[dict[str, Any]] = [
                 "title": "Blokkeer het account",
                 "text": "Blokkeer het account na de melding, zodat het slachtoffer geen nieuwe berichten krijgt.",
             },
+            {
+                "title": "Houd de beelden in de toekomst tegen",
+                "text": "Was het slachtoffer 18 of ouder toen de beelden gemaakt werden? Dan kan StopNCII een "
+                "digitale code van het beeld maken. TikTok krijgt alleen die code, niet het beeld, en houdt het beeld "
+                "daarmee tegen.",
+            },
         ],
         "links": [
             {"label": "TikTok: hulpcentrum", "url": "https://support.tiktok.com/"},
-            HELPWANTED,
+            STOPNCII,
         ],
         "account_needed": True,
         "account_note": "Melden in de app gaat met een TikTok-account. Geen account? Vraag iemand die het "
-        "slachtoffer vertrouwt, of vraag hulp aan HelpWanted (NL) of het IGVM (BE).",
-        "works_with_stopncii": False,
+        f"slachtoffer vertrouwt, of vraag {HELP_IN_YOUR_COUNTRY}.",
+        "works_with_stopncii": True,
         "language_notes": "",
     },
     {
@@ -386,21 +462,19 @@ GUIDES: list[dict[str, Any]] = [
                 "title": "Meld je voor iemand anders? Lees dit",
                 "text": "X laat niet iedereen alles melden. Zijn de beelden duidelijk gedeeld uit wraak of om geld "
                 "te verdienen, of roept iemand op om ze te delen? Dan mag iedereen melden. In andere gevallen "
-                "moet de persoon op de beelden het zelf doen. Twijfel je? In België kan het IGVM namens het "
-                "slachtoffer optreden.",
+                "moet de persoon op de beelden het zelf doen. Twijfel je? Vraag de hulplijn in jouw land. Die kan "
+                "soms namens het slachtoffer melden.",
             },
         ],
         "links": [
             {
                 "label": "X: formulier voor privégegevens en beelden zonder toestemming",
-                "url": "https://help.twitter.com/forms/private_information",
+                "url": "https://help.x.com/forms/private_information",
             },
-            IGVM,
-            HELPWANTED,
         ],
         "account_needed": True,
         "account_note": "In de app en op de website meld je met een account. Heeft het slachtoffer geen account, "
-        "vraag dan hulp aan HelpWanted (NL) of het IGVM (BE).",
+        f"vraag dan {HELP_IN_YOUR_COUNTRY}.",
         "works_with_stopncii": False,
         "language_notes": "Het formulier voor privégegevens is deels in het Engels. Kies daar An unauthorized photo "
         "or video.",
@@ -447,7 +521,6 @@ GUIDES: list[dict[str, Any]] = [
         ],
         "links": [
             {"label": "WhatsApp: helpcentrum", "url": "https://faq.whatsapp.com/"},
-            HELPWANTED,
         ],
         "account_needed": True,
         "account_note": "Melden gaat vanuit de chat, dus met het WhatsApp-account van wie de berichten kreeg.",
@@ -490,15 +563,15 @@ GUIDES: list[dict[str, Any]] = [
         "links": [
             {
                 "label": "Discord: meldformulier Trust & Safety",
-                "url": "https://support.discordapp.com/hc/en-us/requests/new",
+                "url": "https://support.discord.com/hc/en-us/requests/new",
             },
-            HELPWANTED,
         ],
         "account_needed": False,
         "account_note": "Het formulier vul je in met een e-mailadres. Om de ID-nummers te vinden heb je wel "
         "toegang tot Discord nodig.",
         "works_with_stopncii": False,
         "language_notes": "Het meldformulier is in het Engels. Je mag je uitleg in eenvoudig Engels schrijven.",
+        "report_text_en": REPORT_DISCORD,
     },
     {
         "slug": "tinder",
@@ -533,7 +606,6 @@ GUIDES: list[dict[str, Any]] = [
         ],
         "links": [
             {"label": "Tinder: hulpsite", "url": "https://help.tinder.com/hc/nl"},
-            HELPWANTED,
         ],
         "account_needed": False,
         "account_note": "In de app meld je met een account. Via de hulpsite kan het ook zonder account.",
@@ -574,7 +646,6 @@ GUIDES: list[dict[str, Any]] = [
         ],
         "links": [
             {"label": "Grindr: hulpsite", "url": "https://help.grindr.com/"},
-            HELPWANTED,
         ],
         "account_needed": True,
         "account_note": "Melden gaat in de app, met het Grindr-account van het slachtoffer.",
@@ -615,12 +686,12 @@ GUIDES: list[dict[str, Any]] = [
         "links": [
             {"label": "Telegram: @notoscam bij nepaccounts", "url": "https://t.me/notoscam"},
             {"label": "Telegram: veelgestelde vragen", "url": "https://telegram.org/faq"},
-            HELPWANTED,
         ],
         "account_needed": True,
         "account_note": "Melden in de app gaat met een Telegram-account. Een e-mail naar abuse@telegram.org kan "
         "iedereen sturen.",
         "works_with_stopncii": False,
         "language_notes": "Schrijf een e-mail aan abuse@telegram.org het liefst in het Engels.",
+        "report_text_en": REPORT_TELEGRAM,
     },
 ]

@@ -271,8 +271,22 @@ def test_all_twelve_guides_exist_with_steps_and_evidence(db):
         assert all(step.value["title"].strip() for step in guide.steps)
         assert guide.links, guide.slug
         assert all(link.value["url"].startswith("https://") for link in guide.links)
-    assert {slug for slug, guide in guides.items() if guide.works_with_stopncii} == {"facebook-messenger", "instagram"}
+    # StopNCII's partners include Facebook, Instagram, TikTok and Snap (Snapchat), among others.
+    assert {slug for slug, guide in guides.items() if guide.works_with_stopncii} == {
+        "facebook-messenger",
+        "instagram",
+        "snapchat",
+        "tiktok",
+    }
     assert "Engels" in guides["snapchat"].language_notes
+    # Platforms that want reports in English get a ready text with placeholders and no names.
+    for slug in ("snapchat", "telegram"):
+        text = guides[slug].report_text_en
+        assert "[link]" in text or "[username]" in text, slug
+        assert "consent" in text, slug
+    # Old addresses are gone.
+    every_url = [link.value["url"] for guide in guides.values() for link in guide.links]
+    assert not [url for url in every_url if re.search(r"discordapp\.com|help\.twitter\.com|notwithoutmyconsent", url)]
 
 
 @pytest.mark.usefixtures("course")

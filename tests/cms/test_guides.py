@@ -143,3 +143,58 @@ def test_every_lesson_block_can_be_previewed_in_the_admin():
         assert value is not None, name
         html = block.render(value, context={})
         assert html.strip(), name
+
+
+# --- second edition: the English report text, the age that counts, help per country -----
+
+
+def test_detail_shows_the_english_report_text_under_a_dutch_heading(org, member, login_as):
+    text_en = "Hello,\nI am reporting intimate images shared without consent.\n- Link: [link]"
+    make_guide(slug="snapchat", platform="Snapchat", report_text_en=text_en)
+
+    response = login_as(member).get(detail_url(org, "snapchat"))
+
+    section = response.text.split('class="guide-report-text"', 1)[1].split("</section>", 1)[0]
+    assert "Kant-en-klare meldtekst in het Engels" in section
+    assert '<pre class="guide-report-text__text" lang="en"' in section
+    assert "I am reporting intimate images shared without consent.\n- Link: [link]" in section
+
+
+def test_detail_without_an_english_text_shows_no_such_section(org, member, login_as):
+    make_guide(slug="instagram", platform="Instagram")
+    response = login_as(member).get(detail_url(org, "instagram"))
+    assert "guide-report-text" not in response.text
+
+
+def test_the_stopncii_sentence_counts_the_age_when_the_images_were_made(org, member, login_as):
+    make_guide(slug="tiktok", platform="TikTok", works_with_stopncii=True)
+    text = login_as(member).get(detail_url(org, "tiktok")).text
+    assert "18 jaar of ouder toen de beelden gemaakt werden" in text
+    assert "niet om de leeftijd nu" in text
+    # The evidence box warns against screenshots of images of a minor.
+    evidence = text.split('class="guide-evidence', 1)[1].split("</section>", 1)[0]
+    assert "Maak dan geen screenshot van het beeld" in evidence
+
+
+@pytest.mark.parametrize(
+    ("country", "own", "foreign"),
+    [
+        ("NL", ["HelpWanted", "Offlimits", "0900-8844"], ["Child Focus", "IGVM", "politiezone"]),
+        ("BE", ["Child Focus", "IGVM", "politiezone"], ["HelpWanted", "Offlimits", "0900-8844"]),
+    ],
+)
+def test_help_in_your_country_names_only_your_countrys_organisations(member_factory, login_as, country, own, foreign):
+    from tests.factories import MunicipalityFactory, SchoolFactory
+
+    school = SchoolFactory(parent=MunicipalityFactory(country=country))
+    make_guide(slug="instagram", platform="Instagram")
+
+    text = login_as(member_factory(school, Role.LEARNER)).get(detail_url(school, "instagram")).text
+
+    help_section = text.split('class="guide-help"', 1)[1].split("</section>", 1)[0]
+    assert "Hulp in jouw land" in help_section
+    for name in own:
+        assert name in help_section, name
+    for name in foreign:
+        assert name not in text, name
+    assert "Voor Nederland" not in help_section and "Voor België" not in help_section
