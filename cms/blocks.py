@@ -131,18 +131,44 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         return value
 
 
+OUTCOMES = [("good", _("Goede keuze")), ("partly", _("Deels goed")), ("bad", _("Geen goede keuze"))]
+VERDICTS = [("good", _("Goed afgelopen")), ("partly", _("Deels goed afgelopen")), ("bad", _("Niet goed afgelopen"))]
+# Exploring every path with its flags stops here; real scenarios stay far below it.
+MAX_SCENARIO_STATES = 5000
+
+
+def flags(value: str | None) -> frozenset[str]:
+    """The flags in a space-separated field ("bewijs_weg ouders_weten")."""
+    return frozenset((value or "").split())
+
+
 class ScenarioChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Keuze"), max_length=300)
-    outcome = blocks.ChoiceBlock(
-        label=_("Uitkomst"),
-        choices=[("good", _("Goede keuze")), ("partly", _("Deels goed")), ("bad", _("Geen goede keuze"))],
-    )
+    outcome = blocks.ChoiceBlock(label=_("Uitkomst"), choices=OUTCOMES)
     consequence = blocks.TextBlock(label=_("Wat er dan gebeurt en waarom"))
     next_step = blocks.CharBlock(
         label=_("Volgende stap"),
         max_length=40,
         required=False,
-        help_text=_("De sleutel van de volgende stap. Leeg: het scenario eindigt hier."),
+        help_text=_("De sleutel van de volgende stap of van een einde. Leeg: het scenario eindigt hier."),
+    )
+    sets = blocks.CharBlock(
+        label=_("Zet deze vlaggen"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Wat deze keuze verandert voor later. Korte woorden zonder spaties, gescheiden door een spatie. "
+            "Bijvoorbeeld: bewijs_weg"
+        ),
+    )
+    hide_if = blocks.CharBlock(
+        label=_("Verberg als"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Deze keuze wordt niet getoond als een van deze vlaggen eerder is gezet. "
+            "Korte woorden, gescheiden door een spatie."
+        ),
     )
 
     class Meta:
@@ -150,9 +176,19 @@ class ScenarioChoiceBlock(blocks.StructBlock):
         label = _("Keuze")
 
 
+class ScenarioNoteBlock(blocks.StructBlock):
+    flag = blocks.CharBlock(label=_("Vlag"), max_length=40)
+    text = blocks.TextBlock(label=_("Tekst"), help_text=_("Staat bij deze stap als de vlag eerder is gezet."))
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Opmerking bij een eerdere keuze")
+
+
 class ScenarioStepBlock(blocks.StructBlock):
     key = blocks.CharBlock(label=_("Sleutel"), max_length=40, help_text=_("Bijvoorbeeld start, gesprek, melden."))
     situation = blocks.TextBlock(label=_("Situatie"))
+    notes = blocks.ListBlock(ScenarioNoteBlock(), label=_("Opmerkingen bij eerdere keuzes"), default=[])
     choices = blocks.ListBlock(ScenarioChoiceBlock(), label=_("Keuzes"), min_num=2)
 
     class Meta:
@@ -160,13 +196,127 @@ class ScenarioStepBlock(blocks.StructBlock):
         label = _("Stap")
 
 
+class ScenarioEndingBlock(blocks.StructBlock):
+    key = blocks.CharBlock(label=_("Sleutel"), max_length=40, help_text=_("Bijvoorbeeld einde_goed."))
+    verdict = blocks.ChoiceBlock(label=_("Oordeel"), choices=VERDICTS)
+    title = blocks.CharBlock(label=_("Titel"), max_length=150)
+    explanation = blocks.TextBlock(label=_("Uitleg"))
+
+    class Meta:
+        icon = "flag"
+        label = _("Einde")
+
+
+def scenario_problems(value) -> list[str]:  # type: ignore[no-untyped-def]
+    """What is wrong with a scenario's steps and endings, in Dutch, one line per problem.
+
+    Checks: keys unique across steps and endings; every next_step names a step or an
+    ending; no way round in circles; every ending can be reached; every flag used in
+    notes or hide_if is set somewhere; a step never offers fewer than two choices for
+    any set of flags a learner can have when arriving there.
+    """
+    steps = list(value["steps"])
+    endings = list(value.get("endings") or [])
+    problems: list[str] = []
+    keys = [step["key"] for step in steps] + [ending["key"] for ending in endings]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        problems.append(
+            _("Elke stap en elk einde heeft een eigen sleutel nodig. Dubbel: %(keys)s")
+            % {"keys": ", ".join(duplicates)}
+        )
+        return problems
+    step_by_key = {step["key"]: step for step in steps}
+    ending_keys = {ending["key"] for ending in endings}
+    for step in steps:
+        for choice in step["choices"]:
+            target = choice["next_step"] or ""
+            if target and target not in step_by_key and target not in ending_keys:
+                problems.append(
+                    _("Stap '%(key)s' verwijst naar een stap of einde dat niet bestaat: %(next)s")
+                    % {"key": step["key"], "next": target}
+                )
+    if problems:
+        return problems
+
+    # No cycles: a depth-first walk over the steps (flags aside).
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(key: str, trail: list[str]) -> list[str] | None:
+        state[key] = 1
+        for choice in step_by_key[key]["choices"]:
+            target = choice["next_step"] or ""
+            if target in step_by_key:
+                if state.get(target) == 1:
+                    return [*trail, key, target]
+                if state.get(target) is None:
+                    found = visit(target, [*trail, key])
+                    if found:
+                        return found
+        state[key] = 2
+        return None
+
+    for step in steps:
+        if step["key"] not in state:
+            cycle = visit(step["key"], [])
+            if cycle:
+                start = cycle.index(cycle[-1])
+                problems.append(
+                    _("Het scenario gaat in een kringetje rond: %(cycle)s") % {"cycle": " → ".join(cycle[start:])}
+                )
+                return problems
+
+    set_anywhere = frozenset().union(*(flags(c["sets"]) for s in steps for c in s["choices"]))
+    for step in steps:
+        used = {note["flag"] for note in step["notes"]} | {
+            flag for choice in step["choices"] for flag in flags(choice["hide_if"])
+        }
+        unknown = sorted(used - set_anywhere)
+        if unknown:
+            problems.append(
+                _("Stap '%(key)s' gebruikt een vlag die geen keuze zet: %(flags)s")
+                % {"key": step["key"], "flags": ", ".join(unknown)}
+            )
+
+    # Every path with its flags, from the first step.
+    seen: set[tuple[str, frozenset[str]]] = set()
+    reached_endings: set[str] = set()
+    too_few: set[str] = set()
+    todo = [(steps[0]["key"], frozenset())] if steps else []
+    while todo and len(seen) < MAX_SCENARIO_STATES:
+        key, current = todo.pop()
+        if (key, current) in seen:
+            continue
+        seen.add((key, current))
+        offered = [c for c in step_by_key[key]["choices"] if not flags(c["hide_if"]) & current]
+        if len(offered) < 2:
+            too_few.add(key)
+        for choice in offered:
+            target = choice["next_step"] or ""
+            after = current | flags(choice["sets"])
+            if target in step_by_key:
+                todo.append((target, after))
+            elif target:
+                reached_endings.add(target)
+    problems.extend(
+        _("Stap '%(key)s' toont na eerdere keuzes minder dan twee keuzes. Pas 'Verberg als' aan.") % {"key": key}
+        for key in sorted(too_few)
+    )
+    unreachable = [ending["key"] for ending in endings if ending["key"] not in reached_endings]
+    if unreachable:
+        problems.append(_("Dit einde kan niemand bereiken: %(keys)s") % {"keys": ", ".join(unreachable)})
+    return problems
+
+
 class ScenarioBlock(blocks.StructBlock):
-    """A branching scenario: situation → choices → consequence and feedback → next step.
-    The first step is where it starts."""
+    """A branching scenario: situation → choices → consequence and feedback → next step
+    or a named ending. The first step is where it starts. Choices can set flags that
+    later steps react to (a note, a choice that is no longer offered)."""
 
     title = blocks.CharBlock(label=_("Titel"), max_length=150)
     intro = blocks.TextBlock(label=_("Inleiding"), required=False)
     steps = blocks.ListBlock(ScenarioStepBlock(), label=_("Stappen"), min_num=1)
+    endings = blocks.ListBlock(ScenarioEndingBlock(), label=_("Eindes"), default=[])
 
     class Meta:
         icon = "redirect"
@@ -180,32 +330,31 @@ class ScenarioBlock(blocks.StructBlock):
                 {
                     "key": "start",
                     "situation": "Een leerling komt na de les naar je toe en huilt.",
+                    "notes": [],
                     "choices": [
-                        {"text": "Je neemt de tijd.", "outcome": "good", "consequence": "Ze vertelt meer.", "next_step": ""},
-                        {"text": "Je zegt: later.", "outcome": "bad", "consequence": "Ze komt niet terug.", "next_step": ""},
+                        {
+                            "text": "Je neemt de tijd.",
+                            "outcome": "good",
+                            "consequence": "Ze vertelt meer.",
+                            "next_step": "",
+                        },
+                        {
+                            "text": "Je zegt: later.",
+                            "outcome": "bad",
+                            "consequence": "Ze komt niet terug.",
+                            "next_step": "",
+                        },
                     ],
                 }
             ],
+            "endings": [],
         }
 
     def clean(self, value):  # type: ignore[no-untyped-def]
         value = super().clean(value)
-        keys = [step["key"] for step in value["steps"]]
-        if len(set(keys)) != len(keys):
-            raise StructBlockValidationError(
-                block_errors={"steps": ValidationError(_("Elke stap heeft een eigen sleutel nodig."))}
-            )
-        for step in value["steps"]:
-            for choice in step["choices"]:
-                if choice["next_step"] and choice["next_step"] not in keys:
-                    raise StructBlockValidationError(
-                        block_errors={
-                            "steps": ValidationError(
-                                _("Stap '%(key)s' verwijst naar een stap die niet bestaat: %(next)s")
-                                % {"key": step["key"], "next": choice["next_step"]}
-                            )
-                        }
-                    )
+        problems = scenario_problems(value)
+        if problems:
+            raise StructBlockValidationError(block_errors={"steps": ValidationError(" ".join(problems))})
         return value
 
 
@@ -251,6 +400,42 @@ class TakedownGuideLinkBlock(blocks.StructBlock):
         preview_value = staticmethod(_takedown_guide_preview)
 
 
+class CountryStreamBlock(blocks.StreamBlock):
+    """What a country block may hold: every lesson block except another country block."""
+
+    text = TextBlock()
+    callout = CalloutBlock()
+    questions_to_ask = QuestionsToAskBlock()
+    dialogue = DialogueBlock()
+    knowledge_check = KnowledgeCheckBlock()
+    scenario = ScenarioBlock()
+    reflection = ReflectionBlock()
+    checklist = ChecklistBlock()
+    takedown_guide = TakedownGuideLinkBlock()
+
+
+COUNTRIES = [("NL", _("Nederland")), ("BE", _("België"))]
+COUNTRY_HEADINGS = {"NL": _("Voor Nederland"), "BE": _("Voor België")}
+
+
+class CountryBlock(blocks.StructBlock):
+    """Content for learners of one country only (their organisation's country).
+    Without a country (an editor's preview) both are shown, each under a heading."""
+
+    country = blocks.ChoiceBlock(label=_("Land"), choices=COUNTRIES)
+    body = CountryStreamBlock(label=_("Inhoud voor dit land"))
+
+    class Meta:
+        icon = "site"
+        label = _("Alleen voor één land")
+        template = "blocks/country.html"
+        description = _("Inhoud die alleen deelnemers uit Nederland of alleen uit België zien.")
+        preview_value = {
+            "country": "BE",
+            "body": [{"type": "text", "value": "<p>Bel bij gevaar 101 of 112.</p>"}],
+        }
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     text = TextBlock()
     callout = CalloutBlock()
@@ -261,6 +446,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     reflection = ReflectionBlock()
     checklist = ChecklistBlock()
     takedown_guide = TakedownGuideLinkBlock()
+    country = CountryBlock()
 
 
 class GuideStepBlock(blocks.StructBlock):

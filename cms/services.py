@@ -34,7 +34,7 @@ from cms.models import LessonPage, ModulePage, TakedownGuide, TrainingLibraryPag
 
 SOURCE = "load_course"
 # Bump when the loader's output changes shape, so every untouched object is rewritten once.
-LOADER_VERSION = 1
+LOADER_VERSION = 2
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://veilig-online.example/cms/content")
 
 
@@ -55,14 +55,23 @@ def _raw(block: blocks.Block, value: Any, key: str) -> Any:
     if isinstance(block, blocks.ListBlock):
         if not isinstance(value, list | tuple):
             raise CourseContentError(f"{key}: expected a list, got {type(value).__name__}")
-        return [
-            {
-                "type": "item",
-                "value": _raw(block.child_block, item, f"{key}/{index}"),
-                "id": stable_id(f"{key}/{index}"),
-            }
-            for index, item in enumerate(value)
-        ]
+        raw_items = []
+        seen_keys: set[str] = set()
+        for index, item in enumerate(value):
+            item_key = _list_item_key(block.child_block, item, f"{key}/{index}")
+            if item_key is None:
+                item_path = f"{key}/{index}"
+            else:
+                if item_key in seen_keys:
+                    raise CourseContentError(f"{key}: the key {item_key!r} is used twice")
+                seen_keys.add(item_key)
+                item_path = f"{key}/{item_key}"
+                if "key" not in getattr(block.child_block, "child_blocks", {}):
+                    item = {name: part for name, part in item.items() if name != "key"}
+            raw_items.append(
+                {"type": "item", "value": _raw(block.child_block, item, item_path), "id": stable_id(item_path)}
+            )
+        return raw_items
     if isinstance(block, blocks.StreamBlock):
         return _raw_stream(block, value, key)
     if isinstance(block, blocks.StructBlock):
@@ -78,6 +87,22 @@ def _raw(block: blocks.Block, value: Any, key: str) -> Any:
             for name, child in block.child_blocks.items()
         }
     return value
+
+
+def _list_item_key(child: blocks.Block, item: Any, path: str) -> str | None:
+    """The item's own "key" (format.md point 2), or None when it has none.
+
+    The key pins the item's id: ``stable_id(f"{list path}/{key}")``, so an item keeps
+    its id when the list is reordered. For a block that has a ``key`` field of its
+    own (a scenario step or ending) that field is the key and stays in the value;
+    for any other block it is popped before the value is built.
+    """
+    if not isinstance(child, blocks.StructBlock) or not isinstance(item, dict) or "key" not in item:
+        return None
+    item_key = item["key"]
+    if not isinstance(item_key, str) or not item_key.strip() or "/" in item_key:
+        raise CourseContentError(f"{path}: a key must be a short text without '/', got {item_key!r}")
+    return item_key
 
 
 def _raw_stream(stream_block: blocks.StreamBlock, items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
@@ -128,6 +153,9 @@ def _resolve_guides(body: list[dict[str, Any]], guide_pks: dict[str, int], key: 
             if slug not in guide_pks:
                 raise CourseContentError(f"{key}: unknown takedown guide {slug!r}")
             item = {**item, "value": {**value, "guide": guide_pks[slug]}}
+        elif item["type"] == "country" and isinstance(item.get("value"), dict) and "body" in item["value"]:
+            value = item["value"]
+            item = {**item, "value": {**value, "body": _resolve_guides(value["body"], guide_pks, key)}}
         resolved.append(item)
     return resolved
 
