@@ -134,6 +134,7 @@ def _detail(
     allowed = lifecycle.TRANSITIONS[referral.status]
     context: dict[str, Any] = {
         "referral": referral,
+        "contact": selectors.referrer_contact(referral),
         "summary": summary,
         "form_labels": [FORM_LABELS.get(code, code) for code in summary["forms"]] if summary else [],
         "contact_shared": shared.contact,

@@ -270,6 +270,28 @@ def test_detail_shows_the_shared_summary_and_logs_the_read(client, intake, refer
     assert row.organisation_id == referral.organisation_id
 
 
+def _handled_by(referral, membership) -> None:
+    with scopes_disabled():
+        referral.case.__class__.objects.filter(pk=referral.case_id).update(handler=membership.user)
+
+
+@pytest.mark.parametrize("status", [S.SENT, S.ACCEPTED, S.CLOSED])
+def test_detail_says_how_to_reach_the_referrer_never_the_victim(client, org, partner, intake, member_factory, status):
+    """As the one-time link page does: the referring organisation and its handler's
+    work name and e-mail, while the referral is under way and after it ended."""
+    referral = make_referral(org, partner=partner, status=status, shares_contact=True)
+    handler = member_factory(org, Role.CASE_HANDLER, first_name="Ria", last_name="de Vries")
+    _handled_by(referral, handler)
+    set_contact(referral)
+    client.force_login(intake.user)
+    text = client.get(detail_url(partner, referral)).text
+    section = text[text.index('id="contact-verwijzer"') : text.index('id="contactgegevens"')]
+    assert org.name in section and "Ria de Vries" in section
+    assert f'href="mailto:{handler.user.email}"' in section
+    # The victim's contact details only ever after a reason is given, never here.
+    assert PHONE not in text and "ouder@example.org" not in text and "Moeder van J." not in text
+
+
 def test_withdrawn_consent_hides_the_summary_at_the_next_request(client, org, intake, referral, partner, case_handler):
     with scopes_disabled():
         ReferralUpdate.objects.create(
@@ -476,7 +498,7 @@ def test_a_file_upload_is_refused(client, partner, intake, referral):
         assert not ReferralUpdate.objects.filter(referral=referral).exists()
 
 
-def test_detail_costs_the_same_for_few_and_many_messages(client, org, partner, intake):
+def test_detail_costs_the_same_for_few_and_many_messages(client, org, partner, intake, member_factory):
     small = make_referral(org, partner=partner, status=S.ACCEPTED)
     large = make_referral(org, partner=partner, status=S.ACCEPTED)
     with scopes_disabled():
@@ -485,12 +507,16 @@ def test_detail_costs_the_same_for_few_and_many_messages(client, org, partner, i
                 ReferralUpdate.objects.create(
                     organisation=org, referral=referral, author_label=partner.name, text=f"Bericht {i}"
                 )
+    handler = member_factory(org, Role.CASE_HANDLER)
+    _handled_by(small, handler)
+    _handled_by(large, handler)
     client.force_login(intake.user)
     client.get(detail_url(partner, small))  # warm caches (session)
     few = _count(client, detail_url(partner, small))
     many = _count(client, detail_url(partner, large))
     assert few == many
     assert few <= 20
+    assert "Contact met de verwijzer" in client.get(detail_url(partner, large)).text
 
 
 # --- Reads end with the referral -------------------------------------------------------------
