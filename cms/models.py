@@ -91,16 +91,26 @@ class ModulePage(Page):
 
 @dataclass(frozen=True)
 class KnowledgeCheck:
-    """One scored question of a lesson, with its stable ids."""
+    """One scored question of a lesson, with its stable ids. ``country`` is "NL" or
+    "BE" for a question inside a country block, "" for one that counts everywhere."""
 
     id: str
     question: str
     multiple: bool
     options: tuple[dict[str, Any], ...]  # {"id", "text", "correct", "feedback"}
+    country: str = ""
 
     @property
     def correct_ids(self) -> frozenset[str]:
         return frozenset(option["id"] for option in self.options if option["correct"])
+
+
+@dataclass(frozen=True)
+class LessonBlock:
+    """A block as a learner meets it: ``country`` is "" outside a country block."""
+
+    block: Any  # a StreamChild: block_type, value, id
+    country: str = ""
 
 
 class LessonPage(Page):
@@ -116,9 +126,25 @@ class LessonPage(Page):
         verbose_name = _("les")
         verbose_name_plural = _("lessen")
 
-    def knowledge_checks(self) -> list[KnowledgeCheck]:
-        checks = []
+    def blocks_for(self, country: str | None = None) -> list[LessonBlock]:
+        """The body with country blocks opened up: for ``country`` ("NL"/"BE") the
+        blocks for everyone plus those of that country; for ``None`` (no country
+        known, such as an editor) every block, each marked with its country."""
+        result = []
         for child in self.body:
+            if child.block_type != "country":
+                result.append(LessonBlock(block=child))
+                continue
+            block_country = child.value["country"]
+            if country is None or country == block_country:
+                result.extend(LessonBlock(block=inner, country=block_country) for inner in child.value["body"])
+        return result
+
+    def knowledge_checks(self, country: str | None = None) -> list[KnowledgeCheck]:
+        """The scored questions for a learner of ``country``; every one for ``None``."""
+        checks = []
+        for item in self.blocks_for(country):
+            child = item.block
             if child.block_type != "knowledge_check":
                 continue
             value = child.value
@@ -132,7 +158,13 @@ class LessonPage(Page):
                 for bound in value["options"].bound_blocks
             )
             checks.append(
-                KnowledgeCheck(id=child.id, question=value["question"], multiple=bool(value["multiple"]), options=options)
+                KnowledgeCheck(
+                    id=child.id,
+                    question=value["question"],
+                    multiple=bool(value["multiple"]),
+                    options=options,
+                    country=item.country,
+                )
             )
         return checks
 

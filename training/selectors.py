@@ -22,6 +22,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.blocks import COUNTRY_HEADINGS
 from cms.models import Audience, KnowledgeCheck, LessonPage, ModulePage, TrainingLibraryPage
 from portal.models import Membership, Organisation, User
 from portal.roles import OrganisationKind
@@ -110,10 +111,7 @@ def modules_for_organisation(
     if library is None:
         return []
     return list(
-        ModulePage.objects.child_of(library)
-        .live()
-        .filter(audience__in=audiences_for(organisation))
-        .order_by("path")
+        ModulePage.objects.child_of(library).live().filter(audience__in=audiences_for(organisation)).order_by("path")
     )
 
 
@@ -306,9 +304,21 @@ def scenario_state(block: Any, *, step_key: str | None = None, choice: str | Non
 
 @dataclass
 class LessonItem:
+    """One block of the lesson as shown. Without a learner country, a country's
+    blocks come as one item with ``children`` under the heading for that country."""
+
     block: Any
     check: CheckState | None = None
     scenario: ScenarioState | None = None
+    country: str = ""
+    children: list[LessonItem] = field(default_factory=list)
+
+    @property
+    def heading(self) -> Any:
+        return COUNTRY_HEADINGS.get(self.country, "")
+
+    def flat(self) -> list[LessonItem]:
+        return [self, *self.children] if not self.children else list(self.children)
 
 
 @dataclass
@@ -338,7 +348,7 @@ class LessonView:
 
     @property
     def checks(self) -> list[CheckState]:
-        return [item.check for item in self.items if item.check is not None]
+        return [item.check for top in self.items for item in top.flat() if item.check is not None]
 
     @property
     def unanswered_count(self) -> int:
@@ -385,19 +395,25 @@ def lesson_view(
     module: ModulePage,
     lessons: list[LessonPage],
     lesson: LessonPage,
+    country: str | None = None,
     scenario: str | None = None,
     step: str | None = None,
     choice: str | None = None,
     errors: dict[str, str] | None = None,
 ) -> LessonView:
-    """Everything a lesson page shows, in three queries: attempt, progress, answers."""
+    """Everything a lesson page shows, in three queries: attempt, progress, answers.
+
+    ``country`` is the learner's organisation's country: only the blocks for everyone
+    and for that country are shown. ``None`` shows both countries, each under its
+    heading (someone without a country)."""
     progress = module_progress(user=user, module=module, lessons=lessons)
     answers = answers_in_lesson(attempt=progress.attempt, lesson=lesson)
-    checks = {check.id: check for check in lesson.knowledge_checks()}
+    checks = {check.id: check for check in lesson.knowledge_checks(country)}
     errors = errors or {}
     view = LessonView(progress=progress, lesson=lesson)
     number = 0
-    for block in lesson.body:
+    for entry in lesson.blocks_for(country):
+        block = entry.block
         if block.block_type == "knowledge_check" and block.id in checks:
             number += 1
             state = check_state(
@@ -407,13 +423,21 @@ def lesson_view(
                 answer=answers.get(block.id),
                 error=errors.get(block.id, ""),
             )
-            view.items.append(LessonItem(block=block, check=state))
+            item = LessonItem(block=block, check=state)
         elif block.block_type == "scenario":
             chosen = block.id == scenario
             state_ = scenario_state(block, step_key=step if chosen else None, choice=choice if chosen else None)
-            view.items.append(LessonItem(block=block, scenario=state_))
+            item = LessonItem(block=block, scenario=state_)
         else:
-            view.items.append(LessonItem(block=block))
+            item = LessonItem(block=block)
+        if country is None and entry.country:
+            group = view.items[-1] if view.items else None
+            if group is None or group.country != entry.country or not group.children:
+                group = LessonItem(block=None, country=entry.country)
+                view.items.append(group)
+            group.children.append(item)
+        else:
+            view.items.append(item)
     return view
 
 
@@ -437,7 +461,9 @@ class LibraryModule:
         return self.certificate is not None and self.certificate.is_valid()
 
 
-def library_for_learner(*, user: User, organisation: Organisation) -> tuple[TrainingLibraryPage | None, list[LibraryModule]]:
+def library_for_learner(
+    *, user: User, organisation: Organisation
+) -> tuple[TrainingLibraryPage | None, list[LibraryModule]]:
     """The modules for the organisation's audience, each with the learner's progress bar."""
     library = training_library()
     if library is None:
@@ -687,7 +713,9 @@ def training_matrix(
     for membership in members:
         cells = []
         for module in shown:
-            dates = [d for d in (by_role.get((membership.role, module.pk)), by_member.get((membership.pk, module.pk))) if d]
+            dates = [
+                d for d in (by_role.get((membership.role, module.pk)), by_member.get((membership.pk, module.pk))) if d
+            ]
             due_date = min(dates) if dates else None
             certificate = certificates.get((membership.user_id, module.pk))
             cell_status = training_status(

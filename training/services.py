@@ -106,8 +106,8 @@ def _attempt_for_write(*, learner: User, module: ModulePage, attempt_id: int | N
 # --- Answers ---------------------------------------------------------------------
 
 
-def _check_in_lesson(*, lesson: LessonPage, question_id: str) -> KnowledgeCheck:
-    for check in lesson.knowledge_checks():
+def _check_in_lesson(*, lesson: LessonPage, question_id: str, country: str | None) -> KnowledgeCheck:
+    for check in lesson.knowledge_checks(country):
         if check.id == question_id:
             return check
     raise AnswerRejected(_("Deze vraag hoort niet bij deze les."))
@@ -126,14 +126,19 @@ def progress_record_answer(
     attempt_id: int | None,
     question_id: str,
     option_ids: list[str],
+    country: str | None = None,
 ) -> Answer:
     """Record and score one answer of ``learner`` to a knowledge check of ``lesson``.
+
+    ``country`` is the learner's organisation's country: a question meant for the
+    other country is refused as not being part of the lesson. ``None`` accepts every
+    question (no country known).
 
     Starts attempt 1 when the learner has none yet. Raises ``AnswerRejected`` for
     tampered input and ``ValidationError`` when no option was chosen; in both cases
     nothing is written.
     """
-    check = _check_in_lesson(lesson=lesson, question_id=question_id)
+    check = _check_in_lesson(lesson=lesson, question_id=question_id, country=country)
     if not option_ids:
         raise ValidationError(_("Kies een antwoord.") if not check.multiple else _("Kies minstens één antwoord."))
     known = {option["id"] for option in check.options}
@@ -174,11 +179,12 @@ class LessonCompleted:
 
 
 def progress_complete_lesson(
-    *, learner: User, module: ModulePage, lesson: LessonPage, attempt_id: int | None
+    *, learner: User, module: ModulePage, lesson: LessonPage, attempt_id: int | None, country: str | None = None
 ) -> LessonCompleted:
     """Mark ``lesson`` done in the learner's attempt.
 
-    Every knowledge check of the lesson must be answered first. When this was the
+    Every knowledge check of the lesson for the learner's ``country`` must be
+    answered first, and only those count for the score (``None``: all of them). When this was the
     last lesson not done, the attempt is finished and scored: all lessons done and
     a score of at least the module's pass mark passes it and issues a certificate,
     in the same transaction. Completing a lesson twice changes nothing.
@@ -189,7 +195,7 @@ def progress_complete_lesson(
     with transaction.atomic():
         attempt = _attempt_for_write(learner=learner, module=module, attempt_id=attempt_id)
         answered = set(Answer.objects.filter(attempt=attempt, lesson=lesson).values_list("question_id", flat=True))
-        missing = [check for check in lesson.knowledge_checks() if check.id not in answered]
+        missing = [check for check in lesson.knowledge_checks(country) if check.id not in answered]
         if missing:
             raise ValidationError(_("Beantwoord eerst alle vragen van deze les."))
         LessonProgress.objects.get_or_create(attempt=attempt, lesson=lesson)
@@ -197,13 +203,16 @@ def progress_complete_lesson(
         next_lesson = next((item for item in lessons if item.pk not in done), None)
         certificate = None
         if next_lesson is None:
-            certificate = _attempt_finish(attempt=attempt, module=module, lessons=lessons)
+            certificate = _attempt_finish(attempt=attempt, module=module, lessons=lessons, country=country)
     return LessonCompleted(attempt=attempt, next_lesson=next_lesson, certificate=certificate)
 
 
-def _attempt_finish(*, attempt: ModuleAttempt, module: ModulePage, lessons: list[LessonPage]) -> Certificate | None:
-    """Score the attempt over the knowledge checks of the module's live lessons."""
-    question_ids = {check.id for lesson in lessons for check in lesson.knowledge_checks()}
+def _attempt_finish(
+    *, attempt: ModuleAttempt, module: ModulePage, lessons: list[LessonPage], country: str | None
+) -> Certificate | None:
+    """Score the attempt over the knowledge checks of the module's live lessons that
+    are meant for the learner's country."""
+    question_ids = {check.id for lesson in lessons for check in lesson.knowledge_checks(country)}
     correct = Answer.objects.filter(attempt=attempt, question_id__in=question_ids, is_correct=True).count()
     total = len(question_ids)
     score = round(100 * correct / total) if total else 100

@@ -56,6 +56,11 @@ def _lesson_url(org_slug: str, module: ModulePage, lesson: LessonPage) -> str:
     )
 
 
+def _country(request: HttpRequest) -> str | None:
+    """The learner's country for the lesson content: their organisation's, here."""
+    return getattr(request.organisation, "country", "") or None  # type: ignore[attr-defined]
+
+
 def _module_and_lessons(module_slug: str) -> tuple[ModulePage, list[LessonPage]]:
     module = selectors.module_by_slug(module_slug)
     return module, selectors.lessons_of_module(module)
@@ -113,7 +118,9 @@ def module_restart(request: HttpRequest, org_slug: str, module_slug: str) -> Htt
     return redirect("training:module", org_slug=org_slug, module_slug=module.slug)
 
 
-def _render_lesson(request: HttpRequest, module: ModulePage, view: selectors.LessonView, status: int = 200) -> HttpResponse:
+def _render_lesson(
+    request: HttpRequest, module: ModulePage, view: selectors.LessonView, status: int = 200
+) -> HttpResponse:
     return render(
         request, "training/lesson.html", {"module": module, "lesson": view.lesson, "view": view}, status=status
     )
@@ -130,6 +137,7 @@ def lesson_detail(request: HttpRequest, org_slug: str, module_slug: str, lesson_
         module=module,
         lessons=lessons,
         lesson=lesson,
+        country=_country(request),
         scenario=request.GET.get("scenario"),
         step=request.GET.get("stap"),
         choice=request.GET.get("keuze"),
@@ -147,7 +155,9 @@ def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_
     lesson = selectors.lesson_by_slug(lessons, lesson_slug)
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        return _bad_request(request, _("Dit antwoord kunnen we niet verwerken. Laad de les opnieuw en probeer het nog eens."))
+        return _bad_request(
+            request, _("Dit antwoord kunnen we niet verwerken. Laad de les opnieuw en probeer het nog eens.")
+        )
     question_id = form.cleaned_data["vraag"]
     errors: dict[str, str] = {}
     try:
@@ -158,6 +168,7 @@ def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_
             attempt_id=form.cleaned_data["poging"],
             question_id=question_id,
             option_ids=form.option_ids,
+            country=_country(request),
         )
     except services.AnswerRejected as exc:
         return _bad_request(request, exc.message)
@@ -166,7 +177,14 @@ def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_
 
     if not errors and not request.htmx:  # type: ignore[attr-defined]
         return redirect(f"{_lesson_url(org_slug, module, lesson)}#vraag-{question_id}")
-    view = selectors.lesson_view(user=request.user, module=module, lessons=lessons, lesson=lesson, errors=errors)  # type: ignore[arg-type]
+    view = selectors.lesson_view(
+        user=request.user,  # type: ignore[arg-type]
+        module=module,
+        lessons=lessons,
+        lesson=lesson,
+        country=_country(request),
+        errors=errors,
+    )
     if request.htmx:  # type: ignore[attr-defined]
         check = next(check for check in view.checks if check.id == question_id)
         context = {"module": module, "lesson": lesson, "check": check, "view": view, "swapped": True}
@@ -189,6 +207,7 @@ def lesson_complete(request: HttpRequest, org_slug: str, module_slug: str, lesso
             module=module,
             lesson=lesson,
             attempt_id=form.cleaned_data["poging"],
+            country=_country(request),
         )
     except services.AnswerRejected as exc:
         return _bad_request(request, exc.message)
