@@ -245,7 +245,8 @@ def test_every_module_has_a_branching_scenario_whose_steps_resolve(db):
         for scenario in scenarios:
             steps = list(scenario["steps"])
             keys = [step["key"] for step in steps]
-            assert len(steps) >= 2 and len(set(keys)) == len(keys)
+            ending_keys = [ending["key"] for ending in scenario.get("endings") or []]
+            assert len(steps) >= 2 and len(set(keys + ending_keys)) == len(keys + ending_keys)
             outcomes = set()
             reached = {keys[0]}
             for step in steps:
@@ -254,9 +255,9 @@ def test_every_module_has_a_branching_scenario_whose_steps_resolve(db):
                     outcomes.add(choice["outcome"])
                     assert choice["consequence"].strip()
                     if choice["next_step"]:
-                        assert choice["next_step"] in keys, (scenario["title"], choice["next_step"])
+                        assert choice["next_step"] in keys + ending_keys, (scenario["title"], choice["next_step"])
                         reached.add(choice["next_step"])
-            assert reached == set(keys), f"{scenario['title']}: unreachable steps {set(keys) - reached}"
+            assert reached == set(keys + ending_keys), f"{scenario['title']}: unreachable {set(keys) - reached}"
             assert outcomes <= {"good", "partly", "bad"} and "good" in outcomes and len(outcomes) >= 2
 
 

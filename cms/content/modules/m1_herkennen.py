@@ -1,5 +1,7 @@
 """Module 1: recognising online threats and when they are punishable."""
 
+from cms.content.helpers import callout, check, country, option, text
+
 MODULE = {
     "slug": "online-bedreiging-herkennen",
     "title": "Online bedreiging herkennen",
@@ -155,8 +157,8 @@ MODULE = {
                         "<li><b>Online oplichting</b>: bijvoorbeeld nepberichten om inloggegevens te stelen "
                         "(phishing), fraude bij online kopen of verkopen, of oplichting via een datingsite.</li>"
                         "</ul>"
-                        "<p>Bij oplichting en identiteitsfraude kun je terecht bij aparte meldpunten, zoals de "
-                        "Fraudehelpdesk en het Centraal Meldpunt Identiteitsfraude.</p>",
+                        "<p>Bij oplichting en identiteitsfraude zijn er aparte meldpunten. In de les 'Online "
+                        "criminaliteit breder' lees je welke.</p>",
                     },
                 },
                 {
@@ -182,23 +184,27 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
+                                "key": "1",
+                                "text": "Doxing",
+                                "correct": False,
+                                "feedback": "Nee. Bij doxing zet iemand persoonlijke gegevens online, zoals een adres.",
+                            },
+                            {
+                                "key": "0",
                                 "text": "Sextortion",
                                 "correct": True,
                                 "feedback": "Goed. De dader chanteert de leerling met een naaktbeeld. Dat is "
                                 "sextortion.",
                             },
                             {
-                                "text": "Doxing",
-                                "correct": False,
-                                "feedback": "Nee. Bij doxing zet iemand persoonlijke gegevens online, zoals een adres.",
-                            },
-                            {
+                                "key": "2",
                                 "text": "Cyberpesten",
                                 "correct": False,
                                 "feedback": "Niet helemaal. Het kan als pesten voelen, maar dreigen met een "
                                 "naaktbeeld om geld te krijgen is sextortion.",
                             },
                             {
+                                "key": "3",
                                 "text": "Grooming",
                                 "correct": False,
                                 "feedback": "Nee. Bij grooming probeert een volwassene het vertrouwen van een kind "
@@ -215,22 +221,25 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Doxing",
-                                "correct": True,
-                                "feedback": "Juist. Iemand maakt persoonlijke gegevens openbaar, zodat het "
-                                "slachtoffer zich bedreigd voelt.",
-                            },
-                            {
+                                "key": "1",
                                 "text": "Seksuele exposing",
                                 "correct": False,
                                 "feedback": "Nee. Bij seksuele exposing worden naaktbeelden verspreid zonder "
                                 "toestemming.",
                             },
                             {
+                                "key": "2",
                                 "text": "Identiteitsfraude",
                                 "correct": False,
                                 "feedback": "Nee. Bij identiteitsfraude misbruikt iemand de gegevens van een ander, "
                                 "bijvoorbeeld om zich als die persoon voor te doen.",
+                            },
+                            {
+                                "key": "0",
+                                "text": "Doxing",
+                                "correct": True,
+                                "feedback": "Juist. Iemand maakt persoonlijke gegevens openbaar, zodat het "
+                                "slachtoffer zich bedreigd voelt.",
                             },
                         ],
                     },
@@ -277,17 +286,55 @@ MODULE = {
                     "iemand zonder toestemming te verspreiden. Dat geldt voor wie ze als eerste deelt, maar ook "
                     "voor wie ze daarna doorstuurt.</p>",
                 },
+                country(
+                    "NL",
+                    callout(
+                        "wet",
+                        "Doxing is strafbaar in Nederland",
+                        "<p>Sinds 1 januari 2024 is doxing een apart misdrijf (artikel 285d Wetboek van Strafrecht). "
+                        "Het gaat om iemands persoonsgegevens verspreiden of gebruiken om die persoon bang te maken, "
+                        "veel overlast te bezorgen of te hinderen in het werk. Denk aan een adres, een telefoonnummer "
+                        "of de school van iemand.</p>"
+                        "<p>Het slachtoffer kan hiervan aangifte doen bij de politie (0900-8844). Is er nu gevaar? "
+                        "Bel 112.</p>",
+                    ),
+                ),
+                country(
+                    "BE",
+                    callout(
+                        "wet",
+                        "Doxing in België",
+                        "<p>Doxing heeft in België geen eigen artikel in de wet. Toch kan het strafbaar zijn. "
+                        "Bijvoorbeeld als belaging (stalking) of als bedreiging. Ook het misbruik van iemands "
+                        "persoonsgegevens kan verboden zijn.</p>"
+                        "<p>Het slachtoffer kan klacht indienen bij de politiezone (101). Is er nu gevaar? Bel "
+                        "112.</p>",
+                    ),
+                ),
                 {
                     "type": "callout",
                     "value": {
                         "kind": "tip",
                         "title": "Twijfel je of iets strafbaar is?",
                         "text": "<p>Dat hoef je niet zelf te beoordelen. Het bewijs helpt de politie om te bepalen "
-                        "of een bedreiging strafbaar is. Bewaar dus altijd het bewijs. Bij twijfel vraag je advies, "
-                        "bijvoorbeeld aan de politie of aan de Advieslijn voor professionals van Slachtofferhulp "
-                        "Nederland.</p>",
+                        "of een bedreiging strafbaar is. Bewaar dus altijd het bewijs van berichten. Bij twijfel "
+                        "vraag je advies aan de politie of aan een advieslijn.</p>",
                     },
                 },
+                country(
+                    "NL",
+                    text(
+                        "<p>Advies vraag je bij de politie (0900-8844) of bij de Advieslijn voor professionals van "
+                        "Slachtofferhulp Nederland (0900-0101, optie 3).</p>"
+                    ),
+                ),
+                country(
+                    "BE",
+                    text(
+                        "<p>Advies vraag je bij de politie (101) of bij het CAW. Bij geweld of misbruik kun je ook "
+                        "1712 bellen, ook als professional.</p>"
+                    ),
+                ),
                 {
                     "type": "knowledge_check",
                     "value": {
@@ -327,18 +374,21 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
+                                "key": "1",
+                                "text": "Online bedreiging is pas strafbaar als de politie weet wie de dader is.",
+                                "correct": False,
+                                "feedback": "Nee. Ook als niemand weet wie de dader is, kan het strafbaar zijn. "
+                                "Bewijs helpt de politie juist om de dader te vinden.",
+                            },
+                            {
+                                "key": "0",
                                 "text": "Een bedreiging kan strafbaar zijn, ook als die online gebeurt.",
                                 "correct": True,
                                 "feedback": "Juist. Voor de wet maakt het niet uit of een bedreiging online of "
                                 "offline gebeurt.",
                             },
                             {
-                                "text": "Online bedreiging is alleen strafbaar als de dader bekend is.",
-                                "correct": False,
-                                "feedback": "Nee. Ook als niemand weet wie de dader is, kan het strafbaar zijn. "
-                                "Bewijs helpt de politie juist om de dader te vinden.",
-                            },
-                            {
+                                "key": "2",
                                 "text": "Alleen een doodsbedreiging op straat is strafbaar.",
                                 "correct": False,
                                 "feedback": "Nee. Er zijn meer strafbare bedreigingen, zoals dreigen met "
@@ -378,22 +428,30 @@ MODULE = {
                                     {
                                         "text": "Je zegt dat ze de berichten meteen moet verwijderen. Dan is het weg.",
                                         "outcome": "partly",
-                                        "consequence": "Je wilt Noor helpen, maar zo verdwijnt het bewijs. En bij de "
-                                        "anderen in de groep staan de berichten er nog. Bewaar eerst alles.",
+                                        "consequence": "Noor wist de chat. Je wilde haar helpen, maar nu is het bewijs "
+                                        "op haar telefoon weg. Bij de anderen in de groep staan de berichten er nog.",
                                         "next_step": "vorm",
+                                        "sets": "bewijs_weg",
                                     },
                                     {
                                         "text": "Je zegt: 'Ach, meiden onder elkaar. Dat waait wel over.'",
                                         "outcome": "bad",
                                         "consequence": "Noor stopt met praten en fietst bang naar huis. Een dreiging "
                                         "van iemand die weet waar je woont, neem je altijd serieus.",
-                                        "next_step": "",
+                                        "next_step": "einde_alleen",
                                     },
                                 ],
                             },
                             {
                                 "key": "vorm",
-                                "situation": "Jullie kijken samen naar de berichten. Wat is hier aan de hand?",
+                                "situation": "Jullie praten over de berichten. Wat is hier aan de hand?",
+                                "notes": [
+                                    {
+                                        "flag": "bewijs_weg",
+                                        "text": "Noor heeft de chat gewist. Jullie kunnen alleen nog afgaan op wat "
+                                        "zij zich herinnert.",
+                                    }
+                                ],
                                 "choices": [
                                     {
                                         "text": "Dit kan strafbare bedreiging zijn. Er wordt gedreigd met geweld en "
@@ -421,34 +479,74 @@ MODULE = {
                             },
                             {
                                 "key": "actie",
-                                "situation": "Noor is bang om naar huis te fietsen. Wat doe je nu?",
+                                "situation": "Noor is bang om naar huis te fietsen. De dader noemt vanavond. Wat doe "
+                                "je nu?",
+                                "notes": [
+                                    {
+                                        "flag": "bewijs_weg",
+                                        "text": "De berichten staan niet meer op Noors telefoon. Zeg dat aan de "
+                                        "politie. Die kan het bewijs misschien nog bij anderen of bij de app vinden.",
+                                    }
+                                ],
                                 "choices": [
                                     {
-                                        "text": "Je zorgt dat Noor veilig thuiskomt. Je helpt screenshots maken en je "
-                                        "belt haar ouders en de politie.",
+                                        "text": "Je laat Noor niet alleen gaan. Je belt haar ouders om haar op te "
+                                        "halen. Samen bellen jullie de politie. Bij direct gevaar bel je 112.",
                                         "outcome": "good",
-                                        "consequence": "Goed. Veiligheid gaat voor. Het bewijs is bewaard en de politie "
-                                        "kan inschatten wat er nodig is. Noor is minderjarig, dus haar ouders moeten "
-                                        "het weten.",
-                                        "next_step": "",
+                                        "consequence": "Veiligheid gaat voor. Noor is minderjarig, dus haar ouders "
+                                        "moeten het weten. De politie kan inschatten wat er nodig is.",
+                                        "next_step": "einde_veilig",
                                     },
                                     {
-                                        "text": "Je zegt dat ze morgen even langs moet gaan bij de vertrouwenspersoon "
-                                        "van de club.",
+                                        "text": "Jullie maken eerst samen screenshots van de dreigberichten, met de "
+                                        "datum en het nummer erop. Daarna bel je haar ouders.",
                                         "outcome": "partly",
-                                        "consequence": "Een vertrouwenspersoon is een goede stap, maar Noor is nu bang. "
-                                        "Bij een concrete dreiging met geweld wacht je niet tot morgen. Bij acuut "
-                                        "gevaar bel je 112.",
-                                        "next_step": "",
+                                        "consequence": "Bewijs van dreigberichten bewaren is goed. Maar de dreiging "
+                                        "gaat over vanavond. Zorg eerst dat Noor veilig is en bel de politie.",
+                                        "next_step": "einde_later",
+                                        "hide_if": "bewijs_weg",
+                                    },
+                                    {
+                                        "text": "Je zegt dat ze morgen even langs moet gaan bij de persoon "
+                                        "die bij de club over veiligheid en integriteit gaat.",
+                                        "outcome": "partly",
+                                        "consequence": "Iemand bij de club die over veiligheid gaat, kan helpen. Maar "
+                                        "Noor is nu bang. Bij een dreiging voor vanavond wacht je niet tot morgen.",
+                                        "next_step": "einde_later",
                                     },
                                     {
                                         "text": "Je zegt dat ze de app van haar telefoon moet halen.",
                                         "outcome": "bad",
                                         "consequence": "Dan ziet Noor de dreiging niet meer, maar die is er nog wel. "
-                                        "Het bewijs raakt misschien kwijt en er gebeurt niets tegen de dader.",
-                                        "next_step": "",
+                                        "En er gebeurt niets tegen de dader.",
+                                        "next_step": "einde_alleen",
                                     },
                                 ],
+                            },
+                        ],
+                        "endings": [
+                            {
+                                "key": "einde_veilig",
+                                "verdict": "good",
+                                "title": "Noor is veilig thuis",
+                                "explanation": "Je nam de dreiging serieus, zette veiligheid voorop en schakelde de "
+                                "ouders en de politie in. Zo hoort het bij een dreiging met geweld tegen een kind.",
+                            },
+                            {
+                                "key": "einde_later",
+                                "verdict": "partly",
+                                "title": "Goed bedoeld, maar te laat",
+                                "explanation": "Je hielp Noor, maar de dreiging ging over vanavond. Bij een concrete "
+                                "dreiging zorg je eerst dat het kind veilig is. Je belt de ouders en de politie, en bij "
+                                "direct gevaar 112.",
+                            },
+                            {
+                                "key": "einde_alleen",
+                                "verdict": "bad",
+                                "title": "Noor staat er alleen voor",
+                                "explanation": "De dreiging bleef liggen. Noor voelt zich niet gehoord en vertelt "
+                                "het de volgende keer misschien niemand meer. Een doodsbedreiging neem je altijd "
+                                "serieus.",
                             },
                         ],
                     },
@@ -456,24 +554,30 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wat is seksuele exposing?",
+                        "question": "Een leerling vertelt huilend dat haar ex haar naaktfoto in de groepsapp van "
+                        "de klas heeft gezet. Welke vorm van online bedreiging is dit?",
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Naaktbeelden van iemand verspreiden zonder toestemming.",
+                                "key": "0",
+                                "text": "Seksuele exposing",
                                 "correct": True,
-                                "feedback": "Goed. Het verspreiden zonder toestemming maakt het exposing.",
+                                "feedback": "Goed. Haar ex verspreidt een naaktbeeld zonder toestemming. Dat is "
+                                "exposing.",
                             },
                             {
-                                "text": "Iemand chanteren met naaktbeelden.",
+                                "key": "1",
+                                "text": "Sextortion, omdat het om een naaktfoto gaat",
                                 "correct": False,
-                                "feedback": "Dat is sextortion. Bij exposing worden de beelden echt verspreid.",
+                                "feedback": "Bij sextortion dreigt iemand met beelden om iets te krijgen. Hier zijn de "
+                                "beelden al verspreid. Dat is exposing.",
                             },
                             {
-                                "text": "Zelf een naaktfoto naar je partner sturen.",
+                                "key": "2",
+                                "text": "Sexting, want zij stuurde de foto eerst zelf",
                                 "correct": False,
-                                "feedback": "Nee. Dat heet sexting. Exposing is als iemand anders zo'n beeld zonder "
-                                "toestemming verder verspreidt.",
+                                "feedback": "Nee. Sexting is zelf een beeld sturen aan iemand die je vertrouwt. Dat is "
+                                "geen fout. De ex verspreidt het zonder toestemming: dat is exposing.",
                             },
                         ],
                     },
@@ -511,6 +615,183 @@ MODULE = {
                         ],
                     },
                 },
+            ],
+        },
+        {
+            "slug": "online-criminaliteit-breder",
+            "title": "Online criminaliteit breder",
+            "summary": "Oplichting, phishing, geldezels en gijzelsoftware: wat is het, wat kun je verwachten van de "
+            "politie, en hoe voorkom je dat het opnieuw gebeurt?",
+            "body": [
+                text(
+                    "<p>Online criminaliteit is meer dan bedreiging. Veel mensen worden online opgelicht of "
+                    "bestolen. Ook leerlingen, sporters en hun ouders. Slachtoffers hebben vaak schade, maar ook "
+                    "stress, schaamte en angst. Die gevolgen lijken erg op die van criminaliteit op straat.</p>"
+                    "<h3>Vormen die je vaak tegenkomt</h3>"
+                    "<ul>"
+                    "<li><b>WhatsApp-fraude</b>: iemand doet zich voor als een kind of vriend met een nieuw nummer. "
+                    "Er is snel geld nodig voor een rekening.</li>"
+                    "<li><b>Phishing</b>: een nepbericht van een bank, pakketdienst of webwinkel. De link leidt naar "
+                    "een valse site die inloggegevens of geld steelt.</li>"
+                    "<li><b>Geldezels</b>: jongeren krijgen geld als ze hun bankpas of rekening even uitlenen. "
+                    "Criminelen sluizen daar gestolen geld door. De jongere doet dan mee aan witwassen.</li>"
+                    "<li><b>Voorschotfraude</b>: je moet eerst betalen voor een lening, een prijs of een erfenis. "
+                    "Daarna hoor je niets meer.</li>"
+                    "<li><b>Ransomware</b> (gijzelsoftware): criminelen blokkeren de bestanden van een computer of "
+                    "een hele organisatie. Ze vragen geld om ze weer vrij te geven.</li>"
+                    "<li><b>Helpdeskfraude</b>: iemand belt namens Microsoft of de bank. Er zou een virus zijn. "
+                    "De beller neemt de computer over en haalt geld van de rekening.</li>"
+                    "</ul>"
+                ),
+                callout(
+                    "let_op",
+                    "Wat kun je verwachten?",
+                    "<p>Wees eerlijk tegen het slachtoffer. Veel online zaken worden nooit opgelost. De dader is "
+                    "vaak onbekend of zit in het buitenland. In een onderzoek onder slachtoffers zagen maar twee "
+                    "van de negentien hun dader veroordeeld worden.</p>"
+                    "<p>Toch heeft naar de politie gaan zin. Het slachtoffer wordt erkend. De politie ziet welke "
+                    "daders veel slachtoffers maken. En de bank of verzekeraar vraagt soms om bewijs dat je naar de "
+                    "politie ging.</p>",
+                ),
+                country(
+                    "NL",
+                    text(
+                        "<h3>Waar kun je terecht in Nederland?</h3>"
+                        "<ul>"
+                        "<li>De bank: meteen bellen als er geld is overgemaakt of als de bankpas is uitgeleend. Soms "
+                        "kan de bank een betaling nog tegenhouden.</li>"
+                        "<li>De politie: aangifte doen. Voor sommige vormen van oplichting kan dat online, op "
+                        "politie.nl. Bel 0900-8844 voor vragen.</li>"
+                        "<li>De Fraudehelpdesk: advies bij oplichting en fraude, en een plek om te melden.</li>"
+                        "<li>Het Centraal Meldpunt Identiteitsfraude: als iemand de gegevens van het slachtoffer "
+                        "misbruikt.</li>"
+                        "<li>Slachtofferhulp Nederland: gratis hulp, ook bij het melden en bij het vragen van "
+                        "schadevergoeding.</li>"
+                        "</ul>"
+                        "<h3>Schadevergoeding</h3>"
+                        "<p>Komt er een strafzaak? Dan kan het slachtoffer zich voegen in die zaak en daar om "
+                        "schadevergoeding vragen. Soms zijn er zo veel slachtoffers dat niet iedereen in het "
+                        "onderzoek komt. Dan kan het slachtoffer ook via een civiele zaak of via de bank proberen "
+                        "het geld terug te krijgen. Slachtofferhulp Nederland helpt daarbij.</p>"
+                    ),
+                ),
+                country(
+                    "BE",
+                    text(
+                        "<h3>Waar kun je terecht in België?</h3>"
+                        "<ul>"
+                        "<li>De bank: meteen bellen als er geld is overgemaakt. Is een bankkaart misbruikt of "
+                        "uitgeleend? Laat hem blokkeren via Card Stop (078 170 170).</li>"
+                        "<li>De politie: klacht indienen bij de politiezone. Bel 101 voor vragen, of 112 bij "
+                        "gevaar.</li>"
+                        "<li>Safeonweb: verdachte berichten stuur je door naar verdacht@safeonweb.be.</li>"
+                        "<li>Het Meldpunt van de FOD Economie: hier meld je oplichting en fraude.</li>"
+                        "<li>Het CAW (slachtofferhulp): gratis steun en uitleg over je rechten.</li>"
+                        "</ul>"
+                        "<h3>Schadevergoeding</h3>"
+                        "<p>Het slachtoffer kan zich burgerlijke partij stellen. Dan vraagt het in de strafzaak om "
+                        "schadevergoeding. Met een verklaring van benadeelde persoon blijft het op de hoogte van de "
+                        "zaak. Het CAW en het slachtofferonthaal bij het parket leggen uit hoe dat gaat.</p>"
+                    ),
+                ),
+                text(
+                    "<h3>Voorkomen dat het opnieuw gebeurt</h3>"
+                    "<p>Wie één keer slachtoffer was, loopt meer kans dat het nog eens gebeurt. Toch doet maar de helft "
+                    "van de slachtoffers daarna iets om het te voorkomen. Help daarom met een paar stappen:</p>"
+                    "<ul>"
+                    "<li>Verander wachtwoorden en zet inloggen in twee stappen aan.</li>"
+                    "<li>Waarschuw familie en vrienden als een account is overgenomen.</li>"
+                    "<li>Spreek een vaste controlevraag af in het gezin, voor appjes over geld.</li>"
+                    "<li>Let op 'herstelfraude': iemand belt en belooft het geld terug te halen, als je eerst "
+                    "betaalt. Dat is opnieuw oplichting.</li>"
+                    "</ul>"
+                ),
+                check(
+                    "De moeder van een leerling krijgt een appje: 'Hoi mam, dit is mijn nieuwe nummer. Kun je vandaag "
+                    "nog € 950 voor me overmaken?' Ze vraagt jou wat ze moet doen. Wat raad je aan?",
+                    option(
+                        "n1",
+                        "Eerst een klein bedrag overmaken, om te kijken of het echt haar kind is.",
+                        "Nee. Elk bedrag kan weg zijn. Oplichters gebruiken een kleine betaling vaak als opstap "
+                        "naar een groter bedrag.",
+                    ),
+                    option(
+                        "n2",
+                        "Het nieuwe nummer opslaan en in de chat vragen of het echt haar kind is.",
+                        "Nee. In die chat antwoordt de oplichter zelf. Controleer het via een andere weg.",
+                    ),
+                    option(
+                        "n3",
+                        "Niets overmaken en haar kind bellen op het oude nummer.",
+                        "Goed. Bel via een nummer dat je al kende, of stel een vraag die alleen het kind weet. Meld "
+                        "het daarna bij de politie.",
+                        correct=True,
+                    ),
+                ),
+                check(
+                    "Een speler van 16 vertelt trots dat hij € 100 krijgt als hij een weekend zijn bankpas uitleent. "
+                    "'Ik stuur alleen geld door, ik doe niks fout.' Wat klopt?",
+                    option(
+                        "n1",
+                        "Hij kan meedoen aan witwassen en krijgt mogelijk een strafblad en schulden.",
+                        "Goed. Wie zijn rekening uitleent, wordt een geldezel. Dat is strafbaar, ook voor jongeren. "
+                        "Bespreek het met hem en zijn ouders, en laat de pas blokkeren.",
+                        correct=True,
+                    ),
+                    option(
+                        "n2",
+                        "Het is alleen strafbaar als hij precies weet van welk misdrijf het geld komt.",
+                        "Nee. Ook wie had kunnen vermoeden dat het geld niet zuiver is, kan strafbaar zijn. Geld "
+                        "voor een uitgeleende bankpas is een duidelijk signaal.",
+                    ),
+                    option(
+                        "n3",
+                        "Zolang hij zijn pincode niet doorgeeft en de pas terugkrijgt, is er niets aan de hand.",
+                        "Nee. Ook zonder pincode kunnen criminelen geld via zijn rekening sluizen. Hij blijft "
+                        "verantwoordelijk voor zijn rekening.",
+                    ),
+                ),
+                check(
+                    "Een vrijwilliger van je club is opgelicht door iemand in het buitenland. Ze vraagt: 'Heeft het "
+                    "nog zin om naar de politie te gaan?' Wat zeg je?",
+                    option(
+                        "n1",
+                        "Ja, want de politie haalt het geld bij zulke zaken bijna altijd terug.",
+                        "Dat is te mooi voorgesteld. Veel zaken worden niet opgelost. Geef eerlijke verwachtingen.",
+                    ),
+                    option(
+                        "n2",
+                        "Ja. De kans op straf is klein, maar het telt en helpt haar bij de bank.",
+                        "Goed. Je bent eerlijk over de kansen. Naar de politie gaan geeft erkenning, helpt de politie "
+                        "daders te zien en kan nodig zijn voor de bank of verzekeraar.",
+                        correct=True,
+                    ),
+                    option(
+                        "n3",
+                        "Nee. Bij een dader in het buitenland kan de politie toch niets doen, dus het kost alleen tijd.",
+                        "Nee. Ook dan heeft het zin. De politie werkt samen met andere landen en ziet zo welke daders "
+                        "veel slachtoffers maken.",
+                    ),
+                ),
+                check(
+                    "Een collega is opgelicht met een nepbericht van de bank. Wat helpt om te voorkomen dat het "
+                    "haar opnieuw overkomt? Kies alle goede antwoorden.",
+                    option(
+                        "n1", "Wachtwoorden veranderen en inloggen in twee stappen aanzetten.", "Goed.", correct=True
+                    ),
+                    option(
+                        "n2",
+                        "Ingaan op een bedrijf dat belt en belooft het geld terug te halen tegen betaling vooraf.",
+                        "Nee. Dat is herstelfraude: opnieuw oplichting.",
+                    ),
+                    option(
+                        "n3",
+                        "Familie en vrienden waarschuwen als er misbruik is gemaakt van haar account.",
+                        "Goed. Zo trappen zij niet in berichten die uit haar naam komen.",
+                        correct=True,
+                    ),
+                    multiple=True,
+                ),
             ],
         },
     ],

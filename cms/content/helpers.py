@@ -1,0 +1,28 @@
+"""Small builders for the course content (plain data, see cms/content/__init__.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def country(code: str, *body: dict[str, Any]) -> dict[str, Any]:
+    """A ``country`` block: only learners of an organisation in ``code`` ("NL" or "BE") see ``body``."""
+    assert code in {"NL", "BE"}, code
+    return {"type": "country", "value": {"country": code, "body": list(body)}}
+
+
+def text(html: str) -> dict[str, Any]:
+    return {"type": "text", "value": html}
+
+
+def callout(kind: str, title: str, html: str) -> dict[str, Any]:
+    return {"type": "callout", "value": {"kind": kind, "title": title, "text": html}}
+
+
+def option(key: str, text: str, feedback: str, *, correct: bool = False) -> dict[str, Any]:
+    """A knowledge-check option with a stable key (format.md point 2)."""
+    return {"key": key, "text": text, "correct": correct, "feedback": feedback}
+
+
+def check(question: str, *options: dict[str, Any], multiple: bool = False) -> dict[str, Any]:
+    return {"type": "knowledge_check", "value": {"question": question, "multiple": multiple, "options": list(options)}}
