@@ -11,8 +11,10 @@ organisation in scope.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -27,6 +29,22 @@ from cms.models import Audience, KnowledgeCheck, LessonPage, ModulePage, Trainin
 from portal.models import Membership, Organisation, User
 from portal.roles import OrganisationKind
 from training.models import EXPIRING_WITHIN, Answer, Assignment, Certificate, LessonProgress, ModuleAttempt
+
+# --- Shuffling -------------------------------------------------------------------
+
+
+def shuffled[T](items: Iterable[T], *, seed: str, key: Callable[[T], str]) -> list[T]:
+    """``items`` in an order that looks random but is the same for the same seed.
+
+    Each item is sorted by a hash of the seed and its own id (``key``), so the order
+    does not depend on the authored order, stays the same on every page load with
+    that seed, and needs nothing stored. An empty seed keeps the authored order.
+    """
+    items = list(items)
+    if not seed:
+        return items
+    return sorted(items, key=lambda item: hashlib.sha256(f"{seed}/{key(item)}".encode()).digest())
+
 
 # --- Status, computed from dates and certificates (never stored) ------------------
 
@@ -222,6 +240,7 @@ class CheckState:
     can_answer: bool
     attempt_id: int | None
     error: str = ""
+    order_seed: str = ""  # shuffles the options; "" keeps the authored order
 
     @property
     def id(self) -> str:
@@ -229,7 +248,9 @@ class CheckState:
 
     @property
     def options(self) -> list[OptionState]:
+        """The options in this learner's order for this attempt (``order_seed``)."""
         chosen = set(self.answer.option_ids) if self.answer else set()
+        ordered = shuffled(self.check.options, seed=self.order_seed, key=lambda option: option["id"])
         return [
             OptionState(
                 id=option["id"],
@@ -238,7 +259,7 @@ class CheckState:
                 correct=option["correct"],
                 chosen=option["id"] in chosen,
             )
-            for option in self.check.options
+            for option in ordered
         ]
 
     @property
@@ -373,12 +394,26 @@ def answers_in_lesson(*, attempt: ModuleAttempt | None, lesson: LessonPage) -> d
     return {answer.question_id: answer for answer in Answer.objects.filter(attempt=attempt, lesson=lesson)}
 
 
+def option_seed(*, learner_id: int, attempt_number: int, question_id: str) -> str:
+    """The seed of a question's option order: one learner, one attempt, one question."""
+    return f"opties/{learner_id}/{attempt_number}/{question_id}"
+
+
 def check_state(
-    check: KnowledgeCheck, *, number: int, progress: ModuleProgress, answer: Answer | None, error: str = ""
+    check: KnowledgeCheck,
+    *,
+    number: int,
+    progress: ModuleProgress,
+    answer: Answer | None,
+    learner_id: int,
+    error: str = "",
 ) -> CheckState:
     attempt = progress.attempt
     # A finished attempt shows its answers, but takes no new ones: that needs a new attempt.
     can_answer = answer is None and (attempt is None or attempt.is_open)
+    # Before the first answer there is no attempt yet: that answer starts attempt 1,
+    # so the page shown before it already uses attempt 1's order.
+    attempt_number = attempt.number if attempt is not None else 1
     return CheckState(
         check=check,
         number=number,
@@ -386,6 +421,7 @@ def check_state(
         can_answer=can_answer,
         attempt_id=attempt.pk if attempt is not None and attempt.is_open else None,
         error=error,
+        order_seed=option_seed(learner_id=learner_id, attempt_number=attempt_number, question_id=check.id),
     )
 
 
@@ -421,6 +457,7 @@ def lesson_view(
                 number=number,
                 progress=progress,
                 answer=answers.get(block.id),
+                learner_id=user.pk,
                 error=errors.get(block.id, ""),
             )
             item = LessonItem(block=block, check=state)
