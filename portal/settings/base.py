@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "training.apps.TrainingConfig",
     "referrals.apps.ReferralsConfig",
     "reporting.apps.ReportingConfig",
+    "signalenwijzer.apps.SignalenwijzerConfig",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

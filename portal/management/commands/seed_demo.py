@@ -37,6 +37,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"National directory ready ({directory.summary()})"))
         for item in directory.skipped_items:
             self.stdout.write(f"  kept as changed in the admin: {item}")
+        from signalenwijzer.services import signalenwijzer_load
+
+        self.stdout.write(self.style.SUCCESS(f"Signalenwijzer ready ({signalenwijzer_load().summary()})."))
         pages = seed_cms_demo()
         self.stdout.write(self.style.SUCCESS(f"Organisation pages ready ({len(pages)} created now)."))
         training = seed_training_demo()
