@@ -133,6 +133,20 @@ ENTRIES: tuple[Entry, ...] = (
         explains=_("Een zorg over een leerling of lid melden"),
     ),
     Entry(
+        "signalenwijzer:walk",
+        _("Signalenwijzer"),
+        _everyone,
+        explains=_("Een niet-pluis-gevoel over iemand? Stap voor stap naar wat je kunt doen"),
+    ),
+    Entry(
+        "signalenwijzer:counts",
+        _("Signalenwijzer in cijfers"),
+        _may(Action.MEMBERS_MANAGE),
+        in_menu=False,
+        also_current=("signalenwijzer:contact",),
+        explains=_("Hoe vaak de Signalenwijzer per maand is gebruikt, en wie jullie vertrouwenspersoon is"),
+    ),
+    Entry(
         "partner:inbox",
         _("Doorverwijzingen"),
         _may(Action.REFERRAL_RECEIVE),

@@ -81,6 +81,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("referrals.urls_area")),
     path("o/<slug:org_slug>/", include("referrals.urls_settings")),
     path("o/<slug:org_slug>/", include("portal.urls_dashboards")),
+    path("o/<slug:org_slug>/", include("signalenwijzer.urls")),
     path("", include("referrals.urls_public")),
     path("", include("training.public_urls")),
     path("accounts/", include(never_stored(allauth_urls.urlpatterns))),

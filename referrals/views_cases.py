@@ -241,8 +241,14 @@ def _sort_columns(kept: dict[str, str], sort: str, sees_cases: bool) -> list[dic
 @require_http_methods(["GET", "POST"])
 def case_raise(request: HttpRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.CASE_RAISE)
-    form = forms.SignalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Handed over by the Signalenwijzer (a 307 that repeats its POST): its text is a
+    # proposal to edit, shown in the form; nothing is saved until the member sends it.
+    from_walk = request.method == "POST" and request.POST.get("voorinvullen") == "signalenwijzer"
+    if from_walk:
+        form = forms.SignalForm(initial={"signal": request.POST.get("signal", "")[:2000]})
+    else:
+        form = forms.SignalForm(request.POST or None)
+    if request.method == "POST" and not from_walk and form.is_valid():
         try:
             case = services.case_open(actor_membership=request.membership, **form.cleaned_data)  # type: ignore[attr-defined]
         except ValidationError as exc:
@@ -252,7 +258,7 @@ def case_raise(request: HttpRequest, org_slug: str) -> HttpResponse:
             if can(request.membership, Action.CASE_HANDLE):  # type: ignore[attr-defined]
                 return redirect("cases:wizard_gesprek", org_slug=org_slug, case_id=case.pk)
             return _to_case(case)
-    return render(request, "referrals/cases/case_raise.html", {"form": form})
+    return render(request, "referrals/cases/case_raise.html", {"form": form, "from_walk": from_walk})
 
 
 @require_GET
