@@ -1,15 +1,17 @@
 """Module 5: the aftercare step plan: evidence, blocking, reporting, protection,
 mediation, the criminal process, follow-up and referral."""
 
+from cms.content.helpers import callout, check, country, option, text
+
 MODULE = {
     "slug": "stappenplan-nazorg",
     "title": "Stappenplan nazorg",
     "intro": "<p>Wat doe je als je weet dat iemand online bedreigd wordt? Deze module geeft je een stappenplan. "
-    "Van bewijs bewaren en blokkeren tot aangifte, bescherming, bemiddeling en nazorg op de lange termijn. Je "
+    "Van bewijs bewaren en blokkeren tot de politie, bescherming, bemiddeling en nazorg op de lange termijn. Je "
     "leert ook naar wie je kunt doorverwijzen.</p>",
     "learning_goals": [
         "Je kunt uitleggen hoe je bewijs van online bedreiging goed bewaart.",
-        "Je kent het verschil tussen aangifte, een melding bij de politie en een anonieme melding.",
+        "Je kent de manieren om de politie in te schakelen, in Nederland en in België.",
         "Je weet welke rechten een slachtoffer heeft, zoals bescherming en juridische hulp.",
         "Je weet wanneer bemiddeling kan helpen en wie daarbij helpt.",
         "Je weet hoe je nazorg biedt en naar wie je doorverwijst.",
@@ -38,8 +40,9 @@ MODULE = {
                     "value": {
                         "title": "Dit bewaar je",
                         "items": [
-                            "Screenshots van de berichten, posts of beelden. Zorg dat je het platform ziet, en de "
-                            "datum en het tijdstip.",
+                            "Screenshots van de berichten en posts. Zorg dat je het platform ziet, en de datum en "
+                            "het tijdstip. Geen screenshots van naaktbeelden van een minderjarige: noteer daarvan "
+                            "alleen de link.",
                             "De link (URL) van het bericht, de post of de video.",
                             "De link naar het profiel van de dader, en de gebruikersnaam. Een dader kan zijn naam "
                             "veranderen, maak dus ook een screenshot van het profiel.",
@@ -57,8 +60,9 @@ MODULE = {
                         "kind": "tip",
                         "title": "Waar bewaar je het?",
                         "text": "<p>Bewaar het bewijs op een veilige plek, niet alleen op de telefoon van het "
-                        "slachtoffer. Bijvoorbeeld in een aparte map op een computer, of in een e-mail aan jezelf. "
-                        "Zet de datum erbij. Het slachtoffer bepaalt mee wie erbij mag. Op "
+                        "slachtoffer. Bijvoorbeeld in een aparte map op een computer van het slachtoffer of de ouders. "
+                        "Zet de datum erbij. Het slachtoffer bepaalt mee wie erbij mag. Bewaar nooit naaktbeelden "
+                        "van een minderjarige, ook niet als bewijs. Op "
                         '<a href="https://www.internetsporen.nl/">internetsporen.nl</a> vind je meer tips om '
                         "berichten te bewaren.</p>",
                     },
@@ -70,10 +74,14 @@ MODULE = {
                         "title": "Naaktbeelden van minderjarigen: niet kopiëren",
                         "text": "<p>Gaat het om naaktbeelden van iemand onder de 18? Maak er dan zelf geen kopie of "
                         "screenshot van, en stuur ze nooit door. Ook niet als bewijs. Dat kan strafbaar zijn. "
-                        "Noteer wel waar de beelden staan (de link) en wie ze deelde. Vraag de politie, HelpWanted "
-                        "(Nederland) of Child Focus (België) hoe je verder moet.</p>",
+                        "Noteer wel waar de beelden staan (de link) en wie ze deelde. De politie legt het bewijs zelf "
+                        "vast.</p>",
                     },
                 },
+                country(
+                    "NL", text("<p>Vraag de politie (0900-8844) of HelpWanted (Offlimits) hoe je verder moet.</p>")
+                ),
+                country("BE", text("<p>Vraag de politie (101) of Child Focus (116 000) hoe je verder moet.</p>")),
                 {
                     "type": "knowledge_check",
                     "value": {
@@ -112,17 +120,20 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Eerst bewijs bewaren, dan blokkeren en melden.",
-                                "correct": True,
-                                "feedback": "Goed. Zo raak je het bewijs niet kwijt.",
-                            },
-                            {
+                                "key": "1",
                                 "text": "Eerst blokkeren, dan bewijs bewaren.",
                                 "correct": False,
                                 "feedback": "Na het blokkeren kun je soms niet meer bij de berichten of het profiel. "
                                 "Bewaar dus eerst het bewijs.",
                             },
                             {
+                                "key": "0",
+                                "text": "Eerst bewijs bewaren, dan blokkeren en melden.",
+                                "correct": True,
+                                "feedback": "Goed. Zo raak je het bewijs niet kwijt.",
+                            },
+                            {
+                                "key": "2",
                                 "text": "Eerst melden bij het platform, dan bewijs bewaren.",
                                 "correct": False,
                                 "feedback": "Na een melding haalt het platform het bericht misschien weg. Dan is je "
@@ -191,20 +202,23 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Nee. De dader kan een nieuw account maken, en wat gedeeld is, staat er nog.",
-                                "correct": True,
-                                "feedback": "Goed. Blokkeren is een eerste stap. Bespreek ook melden, aangifte en "
-                                "steun.",
-                            },
-                            {
-                                "text": "Ja, de dader kan geen contact meer opnemen.",
+                                "key": "1",
+                                "text": "Ja. Na het blokkeren kan de dader haar op geen enkele manier meer bereiken, dus het is klaar.",
                                 "correct": False,
                                 "feedback": "Niet helemaal. Via een ander account kan de dader het opnieuw proberen.",
                             },
                             {
+                                "key": "0",
+                                "text": "Nee. De dader kan een nieuw account maken, en wat gedeeld is, staat er nog.",
+                                "correct": True,
+                                "feedback": "Goed. Blokkeren is een eerste stap. Bespreek ook melden, de politie en "
+                                "steun.",
+                            },
+                            {
+                                "key": "2",
                                 "text": "Ja, en het bewijs is dan ook niet meer nodig.",
                                 "correct": False,
-                                "feedback": "Bewijs blijft nodig, bijvoorbeeld voor een aangifte of een melding bij "
+                                "feedback": "Bewijs blijft nodig, bijvoorbeeld voor de politie of een melding bij "
                                 "het platform.",
                             },
                         ],
@@ -214,113 +228,163 @@ MODULE = {
         },
         {
             "slug": "aangifte-melding-of-anoniem",
-            "title": "Aangifte, melding of anoniem melden",
-            "summary": "Wat is het verschil tussen aangifte doen, een melding maken bij de politie en anoniem melden?",
+            "title": "Naar de politie: de keuzes",
+            "summary": "Welke manieren zijn er om de politie in te schakelen? Dat verschilt per land. Het slachtoffer "
+            "kiest zelf.",
             "body": [
-                {
-                    "type": "text",
-                    "value": "<p>Soms is het duidelijk dat aangifte de beste stap is. Maar vaak twijfelt het "
+                text(
+                    "<p>Soms is het duidelijk dat naar de politie gaan de beste stap is. Maar vaak twijfelt het "
                     "slachtoffer. Heeft het wel zin? Is dit wel strafbaar? Zet de keuzes dan samen op een rij. Het "
-                    "slachtoffer beslist zelf.</p>"
-                    "<h3>Aangifte doen</h3>"
-                    "<p>Met een aangifte vraagt het slachtoffer de politie om een strafbaar feit te onderzoeken. "
-                    "Het bewijs dat jullie bewaard hebben, kan het slachtoffer aan de politie geven. Een aangifte "
-                    "is de basis voor een strafzaak tegen de dader.</p>"
-                    "<h3>Een melding bij de politie</h3>"
-                    "<p>Bij een melding start de politie geen onderzoek naar de verdachte. Maar de melding wordt "
-                    "wel vastgelegd. Gebeurt er later weer iets? Dan weet de politie dat er al eerder iets gemeld "
-                    "is. Soms start de politie toch zelf een onderzoek.</p>"
-                    "<h3>Anoniem melden</h3>"
-                    "<p>Wil iemand niet met naam bekend zijn? Dan kan anoniem melden bij Meld Misdaad Anoniem (in "
-                    "Nederland). Let op: dat is geen aangifte en ook geen melding bij de politie. Wel kan de "
-                    "politie de informatie gebruiken om een onderzoek te starten.</p>"
-                    "<h3>Melden bij het platform</h3>"
-                    "<p>Naast deze stappen kan het slachtoffer altijd ook melden bij de website of app waar het "
-                    "gebeurde.</p>",
-                },
-                {
-                    "type": "callout",
-                    "value": {
-                        "kind": "tip",
-                        "title": "Hulp bij de keuze",
-                        "text": "<p>Slachtofferhulp Nederland heeft een online hulpmiddel om samen over aangifte en "
-                        "de andere mogelijkheden te praten: 'In gesprek gaan over aangifte'. Gebruik het als het "
-                        "slachtoffer twijfelt.</p>",
+                    "slachtoffer beslist zelf, behalve als er gevaar is.</p>"
+                    "<p>Naast de politie kan het slachtoffer altijd melden bij de website of app waar het "
+                    "gebeurde.</p>"
+                ),
+                country(
+                    "NL",
+                    text(
+                        "<h3>Aangifte doen</h3>"
+                        "<p>Met een aangifte vraagt het slachtoffer de politie om een strafbaar feit te onderzoeken. "
+                        "Het bewijs dat jullie bewaard hebben, kan het slachtoffer aan de politie geven. Een aangifte "
+                        "is de basis voor een strafzaak tegen de dader. Een afspraak maak je via 0900-8844.</p>"
+                        "<h3>Een melding bij de politie</h3>"
+                        "<p>Bij een melding start de politie geen onderzoek naar de verdachte. De melding wordt wel "
+                        "vastgelegd. Gebeurt er later weer iets? Dan weet de politie dat er al eerder iets gemeld "
+                        "is. Soms start de politie toch zelf een onderzoek.</p>"
+                        "<h3>Anoniem melden</h3>"
+                        "<p>Wil iemand niet met naam bekend zijn? Dan kan hij anoniem melden bij Meld Misdaad Anoniem "
+                        "(0800-7000). Let op: dat is geen aangifte en ook geen melding bij de politie. Wel kan de "
+                        "politie de informatie gebruiken om een onderzoek te starten.</p>"
+                    ),
+                    callout(
+                        "tip",
+                        "Hulp bij de keuze",
+                        "<p>Slachtofferhulp Nederland heeft een online hulpmiddel om samen over aangifte en de andere "
+                        "mogelijkheden te praten: 'In gesprek gaan over aangifte'. Gebruik het als het slachtoffer "
+                        "twijfelt.</p>",
+                    ),
+                    {
+                        "type": "knowledge_check",
+                        "value": {
+                            "question": "Wat gebeurt er na een melding bij de politie (dus geen aangifte)?",
+                            "multiple": False,
+                            "options": [
+                                {
+                                    "key": "1",
+                                    "text": "De politie start altijd een onderzoek.",
+                                    "correct": False,
+                                    "feedback": "Nee. Daarvoor is meestal een aangifte nodig. Een melding wordt vooral "
+                                    "vastgelegd.",
+                                },
+                                {
+                                    "key": "2",
+                                    "text": "De politie stuurt de dader een brief dat er over hem gemeld is, zodat hij ermee stopt.",
+                                    "correct": False,
+                                    "feedback": "Nee. Er volgt geen onderzoek naar de verdachte, dus ook geen brief.",
+                                },
+                                {
+                                    "key": "0",
+                                    "text": "Er komt geen onderzoek, maar de politie legt de melding vast.",
+                                    "correct": True,
+                                    "feedback": "Goed. De melding wordt vastgelegd. In sommige gevallen start de politie "
+                                    "toch zelf een onderzoek.",
+                                },
+                            ],
+                        },
                     },
-                },
-                {
-                    "type": "callout",
-                    "value": {
-                        "kind": "let_op",
-                        "title": "Hate crime? Zeg het erbij",
-                        "text": "<p>Denkt het slachtoffer dat het om een hate crime gaat? Dan is het goed om dat bij "
-                        "de aangifte te vertellen. Een hate crime kan zwaarder bestraft worden.</p>",
+                    {
+                        "type": "knowledge_check",
+                        "value": {
+                            "question": "Een leerling wil iets melden, maar niemand mag weten dat het van hem komt. Wat "
+                            "vertel je hem?",
+                            "multiple": False,
+                            "options": [
+                                {
+                                    "key": "1",
+                                    "text": "Anoniem melden is hetzelfde als aangifte doen.",
+                                    "correct": False,
+                                    "feedback": "Nee. Een anonieme melding is geen aangifte en ook geen melding bij de "
+                                    "politie.",
+                                },
+                                {
+                                    "key": "0",
+                                    "text": "Hij kan anoniem melden bij Meld Misdaad Anoniem. Dat is geen aangifte.",
+                                    "correct": True,
+                                    "feedback": "Goed. Zo kan hij informatie doorgeven zonder dat zijn naam bekend wordt.",
+                                },
+                                {
+                                    "key": "2",
+                                    "text": "Zonder zijn naam kan hij niets doen. De politie neemt alleen meldingen op van wie zich bekendmaakt.",
+                                    "correct": False,
+                                    "feedback": "Dat klopt niet. Bij Meld Misdaad Anoniem kan hij melden zonder zijn naam.",
+                                },
+                            ],
+                        },
                     },
-                },
-                {
-                    "type": "callout",
-                    "value": {
-                        "kind": "wet",
-                        "title": "In België: een klacht neerleggen",
-                        "text": "<p>In België heet aangifte doen 'een klacht neerleggen'. Dat kan bij het lokale "
-                        "politiekantoor. Je kunt ook eerst bellen voor een afspraak. Vertel dan kort waar het over "
-                        "gaat. Zo kom je terecht bij iemand die misschien al ervaring heeft met zulke zaken.</p>",
-                    },
-                },
-                {
-                    "type": "knowledge_check",
-                    "value": {
-                        "question": "Wat gebeurt er na een melding bij de politie (dus geen aangifte)?",
-                        "multiple": False,
-                        "options": [
-                            {
-                                "text": "De politie start geen onderzoek naar de verdachte, maar weet ervan als er "
-                                "opnieuw iets gebeurt.",
-                                "correct": True,
-                                "feedback": "Goed. De melding wordt vastgelegd. In sommige gevallen start de politie "
-                                "toch zelf een onderzoek.",
-                            },
-                            {
-                                "text": "De politie start altijd een onderzoek.",
-                                "correct": False,
-                                "feedback": "Nee. Daarvoor is meestal een aangifte nodig. Een melding wordt vooral "
-                                "vastgelegd.",
-                            },
-                            {
-                                "text": "De dader krijgt een brief van de politie.",
-                                "correct": False,
-                                "feedback": "Nee. Er volgt geen onderzoek naar de verdachte, dus ook geen brief.",
-                            },
-                        ],
-                    },
-                },
-                {
-                    "type": "knowledge_check",
-                    "value": {
-                        "question": "Een leerling wil iets melden, maar niemand mag weten dat het van hem komt. Wat "
-                        "vertel je hem?",
-                        "multiple": False,
-                        "options": [
-                            {
-                                "text": "Hij kan anoniem melden bij Meld Misdaad Anoniem. Dat is geen aangifte, maar "
-                                "het kan wel tot een onderzoek leiden.",
-                                "correct": True,
-                                "feedback": "Goed. Zo kan hij informatie doorgeven zonder dat zijn naam bekend wordt.",
-                            },
-                            {
-                                "text": "Anoniem melden is hetzelfde als aangifte doen.",
-                                "correct": False,
-                                "feedback": "Nee. Een anonieme melding is geen aangifte en ook geen melding bij de "
-                                "politie.",
-                            },
-                            {
-                                "text": "Zonder zijn naam te noemen kan hij niets doen.",
-                                "correct": False,
-                                "feedback": "Dat klopt niet. Bij Meld Misdaad Anoniem kan hij melden zonder zijn naam.",
-                            },
-                        ],
-                    },
-                },
+                ),
+                country(
+                    "BE",
+                    text(
+                        "<h3>Klacht indienen</h3>"
+                        "<p>In België dient het slachtoffer klacht in bij de politie. Dat kan in elk commissariaat "
+                        "van de politiezone. Je kunt ook eerst bellen voor een afspraak (101 als het niet dringend "
+                        "is). Vertel dan kort waar het over gaat. Zo kom je terecht bij iemand die misschien al "
+                        "ervaring heeft met zulke zaken.</p>"
+                        "<p>De politie stuurt de klacht naar het parket. Daar beslist de procureur des Konings wat er "
+                        "verder gebeurt. Met een verklaring van benadeelde persoon blijft het slachtoffer op de "
+                        "hoogte van de zaak.</p>"
+                        "<h3>Hulp bij de keuze</h3>"
+                        "<p>Twijfelt het slachtoffer? Het CAW (slachtofferhulp) legt gratis uit wat een klacht "
+                        "betekent en kan meegaan. Bij de politie is er ook slachtofferbejegening: een medewerker "
+                        "die het slachtoffer opvangt en informeert.</p>"
+                    ),
+                    check(
+                        "Een sporter van je Belgische club wil dat de politie de bedreigingen onderzoekt. Ze weet niet "
+                        "hoe dat gaat. Wat vertel je haar?",
+                        option(
+                            "n1",
+                            "Dat ze eerst een advocaat moet nemen, want zonder advocaat neemt de politie niets op.",
+                            "Nee. Een advocaat mag, maar is niet nodig. Ze kan zelf klacht indienen bij de politie.",
+                        ),
+                        option(
+                            "n2",
+                            "Dat ze klacht kan indienen bij de politiezone, eventueel op afspraak.",
+                            "Goed. Een afspraak helpt om bij iemand met ervaring terecht te komen.",
+                            correct=True,
+                        ),
+                        option(
+                            "n3",
+                            "Dat ze het alleen bij de app hoeft te melden. De app geeft het door aan de politie.",
+                            "Nee. Een melding bij de app is goed, maar de app stapt niet voor haar naar de politie.",
+                        ),
+                    ),
+                    check(
+                        "Een leerling heeft klacht ingediend. Hij wil weten hoe zijn zaak verder loopt. Wat raad je "
+                        "aan?",
+                        option(
+                            "n1",
+                            "Een verklaring van benadeelde persoon afleggen, zodat hij op de hoogte blijft.",
+                            "Goed. Dan krijgt hij bericht over belangrijke stappen in de zaak. Het CAW helpt daarbij.",
+                            correct=True,
+                        ),
+                        option(
+                            "n2",
+                            "Elke week de dader zelf vragen wat de politie al gedaan heeft.",
+                            "Nee. Zoek geen contact met de dader. Informatie krijgt hij via het parket.",
+                        ),
+                        option(
+                            "n3",
+                            "Niets doen: de politie belt uit zichzelf als er iets verandert, dat is altijd zo.",
+                            "Dat gebeurt niet vanzelf. Met een verklaring van benadeelde persoon blijft hij op de "
+                            "hoogte.",
+                        ),
+                    ),
+                ),
+                callout(
+                    "let_op",
+                    "Hate crime? Zeg het erbij",
+                    "<p>Denkt het slachtoffer dat het om een hate crime gaat? Vertel dat dan bij de politie. Een hate "
+                    "crime kan zwaarder bestraft worden.</p>",
+                ),
             ],
         },
         {
@@ -334,21 +398,36 @@ MODULE = {
                     "value": "<h3>Recht op bescherming</h3>"
                     "<p>Is het slachtoffer bang voor de verdachte? Of bang om opnieuw slachtoffer te worden? Dan "
                     "heeft het recht op bescherming. Dat geldt in elke fase van het strafproces, ook al tijdens de "
-                    "aangifte. De politie of de officier van justitie (de aanklager) kan maatregelen nemen om het "
+                    "eerste gesprek met de politie. De politie of de aanklager kan maatregelen nemen om het "
                     "slachtoffer te beschermen. Vertel het slachtoffer dat dit kan.</p>"
                     "<h3>Rechten in het strafproces</h3>"
                     "<p>Een slachtoffer heeft onder meer recht op:</p>"
                     "<ul>"
                     "<li>bescherming tegen de verdachte;</li>"
-                    "<li>juridische hulp (Slachtofferhulp Nederland biedt die gratis);</li>"
+                    "<li>juridische hulp;</li>"
                     "<li>informatie over hoe de zaak loopt;</li>"
                     "<li>gehoord worden;</li>"
                     "<li>het vragen van een schadevergoeding.</li>"
                     "</ul>"
-                    "<p>Het Openbaar Ministerie (OM) beslist of de dader vervolgd wordt. Dat beslist het "
-                    "slachtoffer dus niet zelf. Wil het slachtoffer weten wat er na de aangifte gebeurt? Lees dan "
-                    "samen de uitleg over het strafproces op de website van Slachtofferhulp Nederland.</p>",
+                    "<p>Het openbaar ministerie beslist of de dader vervolgd wordt. Dat beslist het slachtoffer "
+                    "dus niet zelf.</p>",
                 },
+                country(
+                    "NL",
+                    text(
+                        "<p>In Nederland kan de politie of de officier van justitie het slachtoffer beschermen, "
+                        "bijvoorbeeld met een contactverbod. Slachtofferhulp Nederland geeft gratis juridische hulp en "
+                        "legt op de website uit hoe het strafproces gaat.</p>"
+                    ),
+                ),
+                country(
+                    "BE",
+                    text(
+                        "<p>In België kan de procureur des Konings of de onderzoeksrechter voorwaarden opleggen aan "
+                        "de verdachte, zoals een contactverbod. Het slachtofferonthaal van het justitiehuis en het "
+                        "CAW leggen uit hoe het strafproces gaat.</p>"
+                    ),
+                ),
                 {
                     "type": "callout",
                     "value": {
@@ -362,13 +441,25 @@ MODULE = {
                 {
                     "type": "text",
                     "value": "<h3>Bemiddeling</h3>"
-                    "<p>Soms helpt een gesprek tussen slachtoffer en dader om verder te kunnen. Vooral als ze "
-                    "elkaar kennen en elkaar weer zien, bijvoorbeeld op school, op het werk of bij de club. Dat "
-                    "gesprek kun je zelf voeren, of een collega doet het. Ook Perspectief Herstelbemiddeling kan "
-                    "bemiddelen tussen slachtoffer en dader.</p>"
-                    "<p>Bemiddeling is altijd vrijwillig. Het slachtoffer moet het zelf willen en zich veilig "
-                    "voelen.</p>",
+                    "<p>Soms helpt een gesprek tussen slachtoffer en dader om verder te kunnen. Bijvoorbeeld als "
+                    "twee leerlingen of teamgenoten elkaar weer zien. Zo'n gesprek laat je leiden door een getrainde "
+                    "bemiddelaar.</p>"
+                    "<p>Bemiddeling is altijd vrijwillig. Het slachtoffer moet het zelf willen en zich veilig voelen. "
+                    "Bemiddel nooit bij stalking, huiselijk geweld, sextortion of als het slachtoffer bang is voor "
+                    "de dader. Breng slachtoffer en dader dan ook niet zelf bij elkaar.</p>",
                 },
+                country(
+                    "NL",
+                    text(
+                        "<p>In Nederland kan Perspectief Herstelbemiddeling bemiddelen tussen slachtoffer en dader.</p>"
+                    ),
+                ),
+                country(
+                    "BE",
+                    text(
+                        "<p>In Vlaanderen kan Moderator bemiddelen tussen slachtoffer en dader (herstelbemiddeling).</p>"
+                    ),
+                ),
                 {
                     "type": "reflection",
                     "value": {
@@ -383,16 +474,19 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "In elke fase van het strafproces, ook tijdens de aangifte.",
+                                "key": "0",
+                                "text": "In elke fase, ook al bij het eerste gesprek met de politie.",
                                 "correct": True,
-                                "feedback": "Goed. De politie of de officier van justitie kan dan maatregelen nemen.",
+                                "feedback": "Goed. De politie of de aanklager kan dan maatregelen nemen.",
                             },
                             {
-                                "text": "Pas als de dader veroordeeld is.",
+                                "key": "1",
+                                "text": "Pas als de rechter de dader veroordeeld heeft en er een straf is opgelegd.",
                                 "correct": False,
-                                "feedback": "Nee. Bescherming kan al vanaf het begin, ook tijdens de aangifte.",
+                                "feedback": "Nee. Bescherming kan al vanaf het begin, ook bij het eerste gesprek met de politie.",
                             },
                             {
+                                "key": "2",
                                 "text": "Alleen als het slachtoffer minderjarig is.",
                                 "correct": False,
                                 "feedback": "Nee. Elk slachtoffer heeft recht op bescherming, ongeacht de leeftijd.",
@@ -407,22 +501,24 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Als ze elkaar kennen en elkaar weer tegenkomen, en het slachtoffer het zelf "
-                                "wil.",
-                                "correct": True,
-                                "feedback": "Goed. Dan kan een gesprek helpen bij het herstel.",
-                            },
-                            {
-                                "text": "Altijd, want het is goed als ze het uitpraten.",
+                                "key": "1",
+                                "text": "Altijd, ook bij stalking: als ze het uitpraten, snapt de dader wat hij heeft aangericht.",
                                 "correct": False,
                                 "feedback": "Bemiddeling is vrijwillig. Het slachtoffer moet het zelf willen en zich "
                                 "veilig voelen.",
                             },
                             {
+                                "key": "2",
                                 "text": "Alleen als de politie een zaak is begonnen.",
                                 "correct": False,
                                 "feedback": "Bemiddeling kan ook los van een strafzaak. Jij of een collega kan het "
-                                "gesprek voeren, of Perspectief Herstelbemiddeling.",
+                                "gesprek laten leiden door een getrainde bemiddelaar.",
+                            },
+                            {
+                                "key": "0",
+                                "text": "Als ze elkaar weer tegenkomen, het slachtoffer het wil en zich veilig voelt.",
+                                "correct": True,
+                                "feedback": "Goed. Dan kan een gesprek helpen bij het herstel.",
                             },
                         ],
                     },
@@ -459,31 +555,106 @@ MODULE = {
                         "het daaraan wil meedoen.</p>",
                     },
                 },
-                {
-                    "type": "checklist",
-                    "value": {
-                        "title": "Hier kun je naar doorverwijzen",
-                        "items": [
-                            "Slachtofferhulp Nederland: gratis praktische, juridische en emotionele hulp.",
-                            "Advieslijn voor professionals van Slachtofferhulp Nederland: 0900-0101, optie 3. Voor "
-                            "overleg over een situatie.",
-                            "Politie: voor aangifte of een melding. Bij acuut gevaar bel je 112.",
-                            "Meld Misdaad Anoniem: als iemand anoniem informatie wil doorgeven.",
-                            "HelpWanted: hulp bij online seksueel misbruik en bij het offline halen van beelden.",
-                            "Fraudehelpdesk: bij online oplichting.",
-                            "Centraal Meldpunt Identiteitsfraude: als iemand de gegevens van het slachtoffer "
-                            "misbruikt.",
-                            "Perspectief Herstelbemiddeling: voor bemiddeling tussen slachtoffer en dader.",
-                            "In België: Child Focus en het IGVM, als er intieme beelden verspreid worden.",
-                        ],
+                country(
+                    "NL",
+                    {
+                        "type": "checklist",
+                        "value": {
+                            "title": "Hier kun je naar doorverwijzen in Nederland",
+                            "items": [
+                                "Slachtofferhulp Nederland: gratis praktische, juridische en emotionele hulp.",
+                                "Advieslijn voor professionals van Slachtofferhulp Nederland: 0900-0101, optie 3. Voor "
+                                "overleg over een situatie.",
+                                "Politie: voor aangifte of een melding, 0900-8844. Bij acuut gevaar bel je 112.",
+                                "Meld Misdaad Anoniem: als iemand anoniem informatie wil doorgeven.",
+                                "Offlimits (HelpWanted): hulp bij online seksueel misbruik en bij het offline halen "
+                                "van beelden.",
+                                "Fraudehelpdesk: bij online oplichting.",
+                                "Centraal Meldpunt Identiteitsfraude: als iemand de gegevens van het slachtoffer "
+                                "misbruikt.",
+                                "Perspectief Herstelbemiddeling: voor bemiddeling tussen slachtoffer en dader.",
+                                "113 Zelfmoordpreventie: 113 of 0800-0113, bij gedachten aan zelfdoding.",
+                                "Veilig Thuis: 0800-2000, bij zorgen over geweld of onveiligheid thuis.",
+                            ],
+                        },
                     },
-                },
+                    {
+                        "type": "knowledge_check",
+                        "value": {
+                            "question": "Welke organisatie biedt slachtoffers in Nederland gratis praktische, juridische "
+                            "en emotionele hulp?",
+                            "multiple": False,
+                            "options": [
+                                {
+                                    "key": "1",
+                                    "text": "De Fraudehelpdesk, want die helpt alle slachtoffers van online criminaliteit",
+                                    "correct": False,
+                                    "feedback": "De Fraudehelpdesk helpt bij fraude en oplichting. Voor brede steun "
+                                    "verwijs je naar Slachtofferhulp Nederland.",
+                                },
+                                {
+                                    "key": "0",
+                                    "text": "Slachtofferhulp Nederland",
+                                    "correct": True,
+                                    "feedback": "Goed. Slachtofferhulp Nederland helpt slachtoffers gratis, ook bij online "
+                                    "delicten.",
+                                },
+                                {
+                                    "key": "2",
+                                    "text": "Meld Misdaad Anoniem",
+                                    "correct": False,
+                                    "feedback": "Daar geef je anoniem informatie over een misdrijf door. Het biedt geen "
+                                    "hulp aan slachtoffers.",
+                                },
+                            ],
+                        },
+                    },
+                ),
+                country(
+                    "BE",
+                    {
+                        "type": "checklist",
+                        "value": {
+                            "title": "Hier kun je naar doorverwijzen in België",
+                            "items": [
+                                "CAW (slachtofferhulp): gratis steun, informatie en begeleiding.",
+                                "Politie: klacht indienen bij de politiezone, 101. Bij acuut gevaar bel je 112.",
+                                "Child Focus (116 000): bij beelden van minderjarigen en bij sextortion.",
+                                "IGVM: bij intieme beelden van volwassenen.",
+                                "Unia: bij haat en discriminatie.",
+                                "Moderator: voor herstelbemiddeling tussen slachtoffer en dader.",
+                                "Zelfmoordlijn 1813: bij gedachten aan zelfdoding.",
+                                "1712: bij geweld, misbruik of kindermishandeling, ook voor professionals.",
+                            ],
+                        },
+                    },
+                    check(
+                        "Een Belgische vrijwilliger werd online bedreigd. Ze slaapt slecht en wil met iemand praten "
+                        "over wat er gebeurde. Waar verwijs je haar naar?",
+                        option(
+                            "n1",
+                            "Naar Unia, omdat elke online bedreiging daar thuishoort.",
+                            "Unia is er bij discriminatie en haat. Voor steun na een misdrijf is het CAW er.",
+                        ),
+                        option(
+                            "n2",
+                            "Naar het CAW, voor gratis steun als slachtoffer.",
+                            "Goed. Het CAW biedt gratis slachtofferhulp.",
+                            correct=True,
+                        ),
+                        option(
+                            "n3",
+                            "Naar Child Focus, omdat die alle slachtoffers van online criminaliteit helpt.",
+                            "Child Focus helpt bij kinderen en jongeren. Zij is volwassen: het CAW past beter.",
+                        ),
+                    ),
+                ),
                 {
                     "type": "scenario",
                     "value": {
                         "title": "Drie weken later",
                         "intro": "Je bent jeugdcoördinator bij een hockeyclub. Lotte (17) werd via Instagram bedreigd "
-                        "door een oud-teamgenoot. Ze heeft aangifte gedaan. Het lijkt rustig, maar ze komt steeds "
+                        "door een oud-teamgenoot. Ze is naar de politie gestapt. Het lijkt rustig, maar ze komt steeds "
                         "minder naar de training.",
                         "steps": [
                             {
@@ -501,16 +672,16 @@ MODULE = {
                                     {
                                         "text": "Je vraagt waarom ze zo vaak de training mist.",
                                         "outcome": "partly",
-                                        "consequence": "Je toont interesse, maar de vraag klinkt als een verwijt. Begin "
-                                        "bij hoe het met haar gaat.",
+                                        "consequence": "Je toont interesse, maar de vraag klinkt als een verwijt. Lotte "
+                                        "vertelt pas na een tijdje wat er speelt.",
                                         "next_step": "zorgen",
                                     },
                                     {
                                         "text": "Je zegt: 'Fijn dat het allemaal achter de rug is!'",
                                         "outcome": "bad",
-                                        "consequence": "Lotte glimlacht beleefd. Ze denkt dat niemand snapt dat het "
-                                        "voor haar nog niet voorbij is.",
-                                        "next_step": "zorgen",
+                                        "consequence": "Lotte glimlacht beleefd en loopt door. Ze denkt dat niemand "
+                                        "snapt dat het voor haar nog niet voorbij is.",
+                                        "next_step": "einde_gemist",
                                     },
                                 ],
                             },
@@ -521,8 +692,8 @@ MODULE = {
                                 "choices": [
                                     {
                                         "text": "Je vertelt dat ze recht heeft op bescherming, en dat de politie of de "
-                                        "officier van justitie maatregelen kan nemen. Je bespreekt met haar en de club "
-                                        "wat er zaterdag nodig is.",
+                                        "aanklager maatregelen kan nemen. Je bespreekt met haar en de club wat er "
+                                        "zaterdag nodig is.",
                                         "outcome": "good",
                                         "consequence": "Lotte voelt zich serieus genomen. Samen maken jullie een plan "
                                         "voor zaterdag.",
@@ -531,9 +702,10 @@ MODULE = {
                                     {
                                         "text": "Je stelt voor dat zij en de dader het na de wedstrijd even uitpraten.",
                                         "outcome": "bad",
-                                        "consequence": "Bemiddeling kan helpen, maar alleen als Lotte het zelf wil en "
-                                        "het veilig is. Nu is ze bang. Een gesprek langs het veld is geen goed idee.",
+                                        "consequence": "Je brengt haar in contact met wie haar bedreigde, terwijl ze "
+                                        "bang is. Na de wedstrijd stuurt hij haar weer berichten.",
                                         "next_step": "hulp",
+                                        "sets": "contact_dader",
                                     },
                                     {
                                         "text": "Je zegt dat ze zich niet zo druk moet maken. Er staan genoeg mensen "
@@ -548,60 +720,72 @@ MODULE = {
                             {
                                 "key": "hulp",
                                 "situation": "Lotte slaapt slecht en kan zich op school niet goed concentreren. Wat "
-                                "raad je aan?",
+                                "doe je?",
+                                "notes": [
+                                    {
+                                        "flag": "contact_dader",
+                                        "text": "Sinds het gesprek met de dader krijgt Lotte weer berichten. Bemiddel "
+                                        "nooit als het slachtoffer bang is. Bewaar de nieuwe berichten en laat haar de "
+                                        "politie inlichten.",
+                                    }
+                                ],
                                 "choices": [
                                     {
                                         "text": "Je zegt dat het belangrijk is om hulp te zoeken en wijst op "
-                                        "Slachtofferhulp Nederland. Je spreekt af dat je over twee weken weer vraagt "
-                                        "hoe het gaat.",
+                                        "slachtofferhulp. Je spreekt af dat je over twee weken weer vraagt hoe het "
+                                        "gaat.",
                                         "outcome": "good",
                                         "consequence": "Goed. Je verwijst door en blijft zelf ook betrokken.",
-                                        "next_step": "",
+                                        "next_step": "einde_betrokken",
                                     },
                                     {
-                                        "text": "Je geeft haar het nummer van Slachtofferhulp en laat het verder aan "
+                                        "text": "Je stelt een nieuw gesprek met de dader voor, nu met jou erbij.",
+                                        "outcome": "bad",
+                                        "consequence": "Lotte is bang voor hem. Een gesprek met de dader is nu geen "
+                                        "hulp maar een nieuw risico.",
+                                        "next_step": "einde_gemist",
+                                        "hide_if": "contact_dader",
+                                    },
+                                    {
+                                        "text": "Je geeft haar het nummer van slachtofferhulp en laat het verder aan "
                                         "haar over.",
                                         "outcome": "partly",
                                         "consequence": "Doorverwijzen is goed, maar blijf ook zelf in contact. Vraag "
                                         "later hoe het gaat.",
-                                        "next_step": "",
+                                        "next_step": "einde_half",
                                     },
                                     {
                                         "text": "Je zegt dat het met de tijd vanzelf overgaat.",
                                         "outcome": "bad",
                                         "consequence": "Online bedreiging kan lang doorwerken. Zonder hulp kan het "
                                         "erger worden.",
-                                        "next_step": "",
+                                        "next_step": "einde_gemist",
                                     },
                                 ],
                             },
                         ],
-                    },
-                },
-                {
-                    "type": "knowledge_check",
-                    "value": {
-                        "question": "Welke organisatie biedt slachtoffers in Nederland gratis praktische, juridische "
-                        "en emotionele hulp?",
-                        "multiple": False,
-                        "options": [
+                        "endings": [
                             {
-                                "text": "Slachtofferhulp Nederland",
-                                "correct": True,
-                                "feedback": "Goed. Slachtofferhulp Nederland helpt slachtoffers gratis, ook bij online "
-                                "delicten.",
+                                "key": "einde_betrokken",
+                                "verdict": "good",
+                                "title": "Lotte krijgt hulp en jij blijft betrokken",
+                                "explanation": "Je vroeg hoe het ging, nam haar angst serieus en wees op haar recht op "
+                                "bescherming. Je verwees door en blijft zelf in contact.",
                             },
                             {
-                                "text": "De Fraudehelpdesk",
-                                "correct": False,
-                                "feedback": "De Fraudehelpdesk helpt bij fraude en oplichting. Voor brede steun "
-                                "verwijs je naar Slachtofferhulp Nederland.",
+                                "key": "einde_half",
+                                "verdict": "partly",
+                                "title": "Doorverwezen, maar alleen",
+                                "explanation": "Lotte heeft een nummer, maar niemand vraagt meer hoe het gaat. Nazorg "
+                                "betekent ook: zelf in contact blijven.",
                             },
                             {
-                                "text": "Meld Misdaad Anoniem",
-                                "correct": False,
-                                "feedback": "Daar geef je anoniem informatie over een misdrijf door. Het biedt geen "
-                                "hulp aan slachtoffers.",
+                                "key": "einde_gemist",
+                                "verdict": "bad",
+                                "title": "Lotte haakt af",
+                                "explanation": "Lotte voelde zich niet gezien of niet veilig. Online bedreiging kan "
+                                "lang doorwerken. Blijf vragen, neem angst serieus en bemiddel nooit met een dader "
+                                "voor wie het slachtoffer bang is.",
                             },
                         ],
                     },
@@ -633,7 +817,7 @@ MODULE = {
                                 "text": "Aanraden om hulp te zoeken als iemand blijft worstelen met de gevolgen.",
                                 "correct": True,
                                 "feedback": "Goed. Dan is het belangrijk om hulp te zoeken, bijvoorbeeld bij "
-                                "Slachtofferhulp Nederland.",
+                                "slachtofferhulp.",
                             },
                         ],
                     },
