@@ -52,11 +52,11 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Q, QuerySet, Sum, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum, Value
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django_scopes import get_scope, scope
+from django_scopes import get_scope, scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
 from portal.dashboards import (
@@ -74,7 +74,7 @@ from portal.dashboards import (
     suppress,
     suppress_nested,
 )
-from portal.models import Organisation
+from portal.models import Membership, Organisation
 from referrals.models import Case, Referral
 from referrals.routing.vocabulary import FORMS
 from reporting.models import (
@@ -89,6 +89,7 @@ from reporting.models import (
     RollupState,
     TrainingRollup,
 )
+from training.models import Certificate
 
 DEFAULT_MONTHS = 12
 AUTO = "auto"  # area-level rollups where they answer the view
@@ -165,8 +166,8 @@ class Figure:
 
     ``current`` and ``previous`` are shown values (a number, ``SMALL``); ``current`` is
     None when it is left out (it would give a small count of a linked table away).
-    ``previous`` is None when there is nothing to compare with (training: the rollups
-    keep only the state of now). The difference is shown only when both are exact:
+    ``previous`` is None when there is nothing to compare with (training: nobody had
+    a module to do when the previous period ended). The difference is shown only when both are exact:
     a difference next to "<5" would give that count away."""
 
     key: str
@@ -535,7 +536,9 @@ def _headline(
     table linked to the trend: left out when that table is. Waiting referrals and
     escalations are cells of primary tables (acknowledgement, escalated) and shown as
     there. The previous period appears nowhere else on the page: each of its figures is
-    suppressed on its own. Training coverage is staff, not victims: exact."""
+    suppressed on its own. Training coverage is staff, not victims: exact; the
+    previous period's is how it stood when that period ended (``_coverage_at``, two
+    queries)."""
     start, end = previous_period(filters)
     span = replace(filters, start=start, end=end)
     previous = _in_area(referral_model.objects.all(), span, municipality_id=municipality_id)
@@ -560,8 +563,64 @@ def _headline(
         ),
         waiting=Figure("waiting", data.acknowledgement["waiting"], alone(sums["waiting"])),
         escalated=Figure("escalated", data.escalated.cells[0][1], alone(sums["escalated"])),
-        training=Figure("training", round(100 * completed / assigned) if assigned else None, None, percentage=True),
+        training=Figure(
+            "training",
+            round(100 * completed / assigned) if assigned else None,
+            _coverage_at(_period_start(filters.start), filters, municipality_id=municipality_id),
+            percentage=True,
+        ),
     )
+
+
+def _period_start(month: date) -> datetime:
+    """The first moment of ``month`` in the portal's time zone."""
+    return timezone.make_aware(datetime.combine(month, datetime.min.time()))
+
+
+def _coverage_at(moment: datetime, filters: Filters, *, municipality_id: int | None) -> int | None:
+    """Training coverage as it stood at ``moment``, from stored dates only, by the rule
+    of the current figure (``reporting.rollups._refresh_training``): of the active
+    members who had to do a module then (a member since before ``moment``, and the
+    module assigned to their role in their organisation, or to them, before
+    ``moment``), the percentage holding a certificate valid at ``moment`` (issued
+    before it, expiring after it). Who is active and their role are as now: the
+    portal keeps no history of either. None when nobody had a module to do.
+
+    Two counts of the same (member, module) pairs, each a ``UNION`` of the two ways a
+    module is assigned (a pair assigned both ways counts once). Memberships and
+    assignments are tenant rows of the area's organisations: read unscoped, fenced by
+    ``municipality_id`` (the viewer's municipality; None on the platform dashboard) as
+    the rollup is, and only counted, never listed."""
+    with scopes_disabled():
+        members = Membership.objects.filter(is_active=True, created_at__lt=moment)
+        for parent_id in (municipality_id, filters.municipality_id):
+            if parent_id is not None:
+                members = members.filter(organisation__parent_id=parent_id)
+        if filters.organisation_id is not None:
+            members = members.filter(organisation_id=filters.organisation_id)
+        by_role = members.filter(
+            organisation__assignment__membership__isnull=True,
+            organisation__assignment__role=F("role"),
+            organisation__assignment__created_at__lt=moment,
+        ).annotate(module_id=F("organisation__assignment__module_id"))
+        by_person = members.filter(training_assignments__created_at__lt=moment).annotate(
+            module_id=F("training_assignments__module_id")
+        )
+        valid = Exists(
+            Certificate.objects.filter(
+                user_id=OuterRef("user_id"),
+                module_id=OuterRef("module_id"),
+                issued_at__lt=moment,
+                expires_at__gt=moment,
+            )
+        )
+
+        def pairs(*conditions: Any) -> int:
+            parts = [part.filter(*conditions).values_list("pk", "module_id") for part in (by_role, by_person)]
+            return parts[0].union(parts[1]).count()
+
+        assigned, covered = pairs(), pairs(valid)  # both always: the same queries for every area
+    return round(100 * covered / assigned) if assigned else None
 
 
 def _group_counts(

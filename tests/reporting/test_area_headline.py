@@ -189,3 +189,138 @@ def test_the_platform_dashboard_has_the_headline_too(login_as, area, platform, m
     admin = member_factory(platform, Role.PLATFORM_ADMIN)
     h = headline(get(login_as(admin), platform))
     assert (h.open_cases.current, h.open_cases.previous, h.open_cases.difference) == (22, 6, 16)
+
+
+# --- Training coverage against the previous period ------------------------------------------
+
+
+def _since(membership, year, month):
+    """Make ``membership`` a member since the 10th of that month."""
+    with scopes_disabled():
+        type(membership).objects.filter(pk=membership.pk).update(created_at=datetime(year, month, 10, tzinfo=AMS))
+
+
+def _certificate(membership, module, *, issued, expires):
+    from tests.training.factories import CertificateFactory
+
+    CertificateFactory(
+        user=membership.user,
+        module=module,
+        issued_at=datetime(*issued, 10, tzinfo=AMS),
+        expires_at=datetime(*expires, 10, tzinfo=AMS),
+    )
+
+
+def _assign(organisation, module, *, created, role=Role.LEARNER, membership=None):
+    from tests.training.factories import AssignmentFactory
+
+    with scopes_disabled():
+        AssignmentFactory(
+            organisation=organisation,
+            module=module,
+            role="" if membership else role,
+            membership=membership,
+            created_at=datetime(*created, 10, tzinfo=AMS),
+        )
+
+
+@pytest.fixture
+def staff(area, member_factory):  # noqa: F811
+    """Learners of the area's schools with certificates, the previous period ending
+    at 1 July 2025 (the default period is July 2025 – June 2026, today 15 June 2026).
+
+    School Een, its learners assigned from January 2025: a (certificate March 2025 –
+    March 2026: covered then, not now), b (certificate from January 2026: now only),
+    c (member since September 2025, after the previous period: now only). School
+    Twee: d, assigned in person in February 2025 and certified then until 2027, and
+    e, a learner assigned only with the role in October 2025. School Ver (another
+    municipality): counted nowhere here."""
+    from tests.training.factories import make_module
+
+    module = make_module()[0]
+    people = {}
+    for name, school, year in (("a", "one", 2025), ("b", "one", 2025), ("c", "one", 2025), ("d", "two", 2024)):
+        people[name] = member_factory(area[school], Role.LEARNER)
+        _since(people[name], year, 9 if name == "c" else 1)
+    people["e"] = member_factory(area["two"], Role.LEARNER)
+    _since(people["e"], 2024, 1)
+    _assign(area["one"], module, created=(2025, 1))
+    _assign(area["one"], module, created=(2025, 1), membership=people["a"])  # both ways: counts once
+    _assign(area["two"], module, created=(2025, 2), membership=people["d"])
+    _assign(area["two"], module, created=(2025, 10))
+    _certificate(people["a"], module, issued=(2025, 3), expires=(2026, 3))
+    _certificate(people["b"], module, issued=(2026, 1), expires=(2027, 1))
+    _certificate(people["c"], module, issued=(2025, 10), expires=(2026, 10))
+    _certificate(people["d"], module, issued=(2025, 2), expires=(2027, 2))
+    far = member_factory(area["far"], Role.LEARNER)
+    _since(far, 2024, 1)
+    _assign(area["far"], module, created=(2024, 1))
+    _certificate(far, module, issued=(2024, 2), expires=(2027, 2))
+    return {"module": module, **people}
+
+
+def _training_section(response) -> str:
+    text = response.content.decode()
+    start = text.index('id="kerncijfer-training"')
+    return text[start : text.index("</li>", start)]
+
+
+def test_training_coverage_against_the_end_of_the_previous_period(login_as, area, coordinator, staff):  # noqa: F811
+    refresh()
+    response = get(login_as(coordinator), area["municipality"])
+    training = headline(response).training
+    # Now: b, c and d of a, b, c, d, e (3 of 5). When the previous period ended:
+    # a and d of a, b and d (2 of 3; c was no member yet, e not yet assigned).
+    assert (training.current, training.previous, training.difference) == (60, 67, -7)
+    section = _training_section(response)
+    assert "Periode ervoor: 67% (stand eind juni 2025)." in section
+    assert "7 procentpunten minder." in section
+    assert "klein aantal" not in section
+
+
+def test_training_coverage_of_the_previous_period_follows_the_filters(login_as, area, coordinator, staff):  # noqa: F811
+    refresh()
+    client = login_as(coordinator)
+    one = headline(get(client, area["municipality"], {"organisatie": "school-een"})).training
+    assert (one.current, one.previous) == (67, 50)  # b, c of a, b, c; a of a, b
+    # A shorter period: its previous one ends on 1 March 2026, when a's certificate
+    # was still valid (until 10 March): a, b, c and d of a, b, c, d, e.
+    spring = {"van": "2026-03-01", "tot": "2026-05-31"}
+    assert (headline(get(client, area["municipality"], spring)).training.previous) == 80
+    section = _training_section(get(client, area["municipality"], spring))
+    assert "Periode ervoor: 80% (stand eind februari 2026)." in section and "20 procentpunten minder." in section
+    # The same coverage then and now: no difference to show.
+    with scopes_disabled():
+        staff["e"].delete()
+    refresh()
+    h = headline(get(client, area["municipality"], {"organisatie": "school-twee"})).training
+    assert (h.current, h.previous, h.difference) == (100, 100, 0)
+    assert "Even veel." in _training_section(get(client, area["municipality"], {"organisatie": "school-twee"}))
+
+
+def test_training_coverage_without_assignments_before_the_period(login_as, area, coordinator, member_factory):  # noqa: F811
+    from tests.training.factories import make_module
+
+    learner = member_factory(area["one"], Role.LEARNER)
+    _since(learner, 2025, 1)
+    _assign(area["one"], make_module()[0], created=(2025, 8))
+    refresh()
+    response = get(login_as(coordinator), area["municipality"])
+    training = headline(response).training
+    assert (training.current, training.previous) == (0, None)
+    assert "hoefde nog niemand een module te doen" in _training_section(response)
+
+
+def test_training_coverage_costs_the_same_for_few_and_many_members(area, coordinator, staff, member_factory):  # noqa: F811
+    from tests.reporting.test_dashboards import count_queries, url
+
+    refresh()
+    few = count_queries(coordinator.user, url(area["municipality"]))
+    for i in range(40):
+        member = member_factory(area["one" if i % 2 else "two"], Role.LEARNER)
+        _since(member, 2025, 1)
+        if i % 3 == 0:
+            _certificate(member, staff["module"], issued=(2025, 2), expires=(2027, 2))
+    refresh()
+    many = count_queries(coordinator.user, url(area["municipality"]))
+    assert few[0] == many[0], "\n".join(["--- few:", *few[1], "--- many:", *many[1]])
