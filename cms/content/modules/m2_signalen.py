@@ -1,4 +1,6 @@
-"""Module 2: acting on a suspicion, vulnerable victims, hate crime, asking for advice."""
+"""Module 2: acting on a suspicion, vulnerable victims, hate crime, asking for advice, an unsafe home."""
+
+from cms.content.helpers import callout, check, country, option, text
 
 MODULE = {
     "slug": "signalen-herkennen",
@@ -9,8 +11,8 @@ MODULE = {
     "learning_goals": [
         "Je weet wat je kunt doen als je iets vermoedt, maar het niet zeker weet.",
         "Je kunt uitleggen waardoor een slachtoffer extra kwetsbaar kan zijn.",
-        "Je herkent een hate crime en weet waarom het slachtoffer dat bij de aangifte noemt.",
-        "Je weet wanneer en hoe je collega's en de Advieslijn voor professionals inschakelt.",
+        "Je herkent een hate crime en weet waarom het slachtoffer dat bij de politie noemt.",
+        "Je weet wanneer je overlegt, advies vraagt of meldt, ook als het thuis niet veilig is.",
     ],
     "estimated_minutes": 25,
     "audience": "all",
@@ -64,8 +66,8 @@ MODULE = {
                     "<li><b>Overleg.</b> Je hoeft het niet alleen te doen. Bespreek je zorgen met een collega of "
                     "vraag advies.</li>"
                     "</ol>"
-                    "<p>Slachtofferhulp Nederland heeft hiervoor de Signalenwijzer. Die helpt je om je "
-                    "onderbuikgevoel te onderzoeken, het gesprek te beginnen en de juiste steun te bieden.</p>",
+                    "<p>In dit portaal helpt de Signalenwijzer je om je onderbuikgevoel te onderzoeken, het gesprek "
+                    "te beginnen en de juiste steun te bieden.</p>",
                 },
                 {
                     "type": "dialogue",
@@ -102,23 +104,27 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Rustig een gesprek beginnen en vertellen wat je opvalt.",
-                                "correct": True,
-                                "feedback": "Goed. Zo geef je de sporter de kans om te vertellen, zonder druk.",
-                            },
-                            {
+                                "key": "1",
                                 "text": "Wachten tot de sporter zelf komt, want je weet het niet zeker.",
                                 "correct": False,
                                 "feedback": "Slachtoffers vertellen het vaak niet uit zichzelf. Een vermoeden is "
                                 "een reden om zelf het gesprek te beginnen.",
                             },
                             {
+                                "key": "2",
                                 "text": "De telefoon van de sporter bekijken om bewijs te zoeken.",
                                 "correct": False,
                                 "feedback": "Dat schaadt het vertrouwen en de privacy. Vraag of de sporter zelf iets "
                                 "wil laten zien.",
                             },
                             {
+                                "key": "0",
+                                "text": "Rustig een gesprek beginnen en vertellen wat je opvalt.",
+                                "correct": True,
+                                "feedback": "Goed. Zo geef je de sporter de kans om te vertellen, zonder druk.",
+                            },
+                            {
+                                "key": "3",
                                 "text": "Het hele team vragen of iemand iets weet.",
                                 "correct": False,
                                 "feedback": "Zo deel je een vermoeden met een hele groep. Dat kan de sporter "
@@ -238,7 +244,7 @@ MODULE = {
                     "value": {
                         "kind": "wet",
                         "title": "Een hate crime kan zwaarder bestraft worden",
-                        "text": "<p>Raad het slachtoffer daarom aan om bij de aangifte te zeggen dat het misschien "
+                        "text": "<p>Raad het slachtoffer daarom aan om bij de politie te zeggen dat het misschien "
                         "om een hate crime gaat. Neem bij een hate crime altijd contact op met de politie. De "
                         "politie vertelt je welke stappen er mogelijk zijn.</p>",
                     },
@@ -255,6 +261,20 @@ MODULE = {
                         ],
                     },
                 },
+                country(
+                    "NL",
+                    text(
+                        "<p>In Nederland doet het slachtoffer aangifte bij de politie (0900-8844). Discriminatie "
+                        "melden kan ook bij discriminatie.nl, het meldpunt van de antidiscriminatievoorzieningen.</p>"
+                    ),
+                ),
+                country(
+                    "BE",
+                    text(
+                        "<p>In België dient het slachtoffer klacht in bij de politiezone (101). Haat en "
+                        "discriminatie melden kan ook bij Unia. Unia helpt het slachtoffer gratis.</p>"
+                    ),
+                ),
                 {
                     "type": "text",
                     "value": "<h3>Let ook op de groep</h3>"
@@ -270,19 +290,21 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Je neemt contact op met de politie en raadt aan om bij de aangifte te "
-                                "zeggen dat het om een hate crime kan gaan.",
-                                "correct": True,
-                                "feedback": "Goed. Bij een hate crime schakel je altijd de politie in. Een hate "
-                                "crime kan zwaarder bestraft worden, dus de politie moet het weten.",
-                            },
-                            {
-                                "text": "Je bespreekt het alleen in de klas, want het is vooral pesten.",
+                                "key": "1",
+                                "text": "Je bespreekt het alleen in de klas, want onder leerlingen is dit vooral pesten.",
                                 "correct": False,
                                 "feedback": "Een gesprek met de klas kan helpen, maar dit is een doodsbedreiging "
                                 "vanwege afkomst. Dat is ernstig en hoort bij de politie.",
                             },
                             {
+                                "key": "0",
+                                "text": "Je schakelt de politie in en zegt dat het om haat kan gaan.",
+                                "correct": True,
+                                "feedback": "Goed. Bij een hate crime schakel je altijd de politie in. Een hate "
+                                "crime kan zwaarder bestraft worden, dus de politie moet het weten.",
+                            },
+                            {
+                                "key": "2",
                                 "text": "Je zegt dat ze beter even niet over haar afkomst kan praten.",
                                 "correct": False,
                                 "feedback": "Zo leg je de oplossing bij het slachtoffer, alsof zij iets fout doet. "
@@ -296,7 +318,7 @@ MODULE = {
         {
             "slug": "overleggen-en-advies-vragen",
             "title": "Overleggen en advies vragen",
-            "summary": "Je hoeft het niet alleen te doen. Overleg met collega's of bel de Advieslijn voor "
+            "summary": "Je hoeft het niet alleen te doen. Overleg met collega's of bel een advieslijn voor "
             "professionals.",
             "body": [
                 {
@@ -305,20 +327,33 @@ MODULE = {
                     "gebeurd is. Dan weet je ook niet goed wat de beste stap is. Dat is normaal. Je hoeft dit niet "
                     "alleen op te lossen.</p>"
                     "<h3>Overleg met collega's</h3>"
-                    "<p>Bespreek de situatie met een collega, de vertrouwenspersoon, de zorgcoördinator of het "
+                    "<p>Bespreek de situatie met een collega, de zorgcoördinator van je school, het clubbestuur of het "
                     "bestuur. Samen zie je meer. Deel alleen wat nodig is. En vertel het slachtoffer met wie je "
                     "overlegt.</p>",
                 },
-                {
-                    "type": "callout",
-                    "value": {
-                        "kind": "tip",
-                        "title": "Advieslijn voor professionals",
-                        "text": "<p>Wil je met een deskundige overleggen over een situatie? Bel de Advieslijn voor "
+                country(
+                    "NL",
+                    callout(
+                        "tip",
+                        "Advieslijn voor professionals",
+                        "<p>Wil je met een deskundige overleggen over een situatie? Bel de Advieslijn voor "
                         "professionals van Slachtofferhulp Nederland: <b>0900-0101</b>. Kies <b>optie 3</b> in het "
-                        "keuzemenu.</p><p>Ook de politie kan je vertellen welke stappen mogelijk zijn.</p>",
-                    },
-                },
+                        "keuzemenu.</p><p>Ook de politie (0900-8844) kan je vertellen welke stappen mogelijk zijn. "
+                        "Op school overleg je met de zorgcoördinator of de vertrouwenspersoon.</p>",
+                    ),
+                ),
+                country(
+                    "BE",
+                    callout(
+                        "tip",
+                        "Advies voor professionals",
+                        "<p>Wil je met een deskundige overleggen? Het CAW helpt bij vragen over slachtoffers. Bij "
+                        "geweld, misbruik of kindermishandeling kun je ook als professional <b>1712</b> bellen.</p>"
+                        "<p>Op school overleg je met het CLB. In een sportclub kun je terecht bij de API, het "
+                        "aanspreekpunt integriteit. Ook de politie (101) kan je vertellen welke stappen mogelijk "
+                        "zijn.</p>",
+                    ),
+                ),
                 {
                     "type": "checklist",
                     "value": {
@@ -339,8 +374,7 @@ MODULE = {
                         "kind": "let_op",
                         "title": "Word je zelf bedreigd?",
                         "text": "<p>Ook als professional of vrijwilliger kun je zelf slachtoffer worden van online "
-                        "bedreiging. Zoek dan ook steun voor jezelf. Slachtofferhulp Nederland kan je vertellen "
-                        "waar je terechtkunt.</p>",
+                        "bedreiging. Zoek dan ook steun voor jezelf, bij je organisatie en bij slachtofferhulp.</p>",
                     },
                 },
                 {
@@ -370,35 +404,44 @@ MODULE = {
                                         "wat er speelt. Twee weken later komt Daan alsnog, maar het is erger "
                                         "geworden.",
                                         "next_step": "gesprek",
+                                        "sets": "gewacht",
                                     },
                                     {
                                         "text": "Je pakt zijn telefoon af en kijkt wat erop staat.",
                                         "outcome": "bad",
                                         "consequence": "Daan voelt zich betrapt en vernederd. Hij zal je niet snel "
                                         "meer iets vertellen. En je schendt zijn privacy.",
-                                        "next_step": "",
+                                        "next_step": "einde_dicht",
                                     },
                                 ],
                             },
                             {
                                 "key": "gesprek",
+                                "notes": [
+                                    {
+                                        "flag": "gewacht",
+                                        "text": "Omdat je twee weken wachtte, heeft Daan intussen al één foto "
+                                        "gestuurd. De dreigingen zijn heftiger geworden.",
+                                    }
+                                ],
                                 "situation": "Daan vertelt dat iemand die hij via een game kent, hem steeds "
                                 "berichten stuurt. Die persoon wil foto's van hem en schrijft: 'Anders vertel ik "
                                 "alles aan je moeder.' Daan snapt niet goed wat er gebeurt. Wat doe je?",
                                 "choices": [
                                     {
                                         "text": "Je zegt dat hij het goed gedaan heeft om het te vertellen. Je helpt "
-                                        "hem de berichten te bewaren en bespreekt het met de zorgcoördinator.",
+                                        "hem de berichten te bewaren en bespreekt het met de collega die de zorg coördineert.",
                                         "outcome": "good",
                                         "consequence": "Daan voelt zich gesteund. Het bewijs is veilig en je staat er "
                                         "niet alleen voor.",
                                         "next_step": "advies",
                                     },
                                     {
-                                        "text": "Je zegt dat hij die persoon gewoon moet blokkeren. Dan is het klaar.",
+                                        "text": "Je zegt dat hij die persoon blokkeert en de chat wist. Dan is het klaar.",
                                         "outcome": "partly",
-                                        "consequence": "Blokkeren kan helpen, maar dit lijkt op grooming of sextortion. "
-                                        "Dan is meer nodig. Bewaar eerst het bewijs en overleg.",
+                                        "sets": "chat_weg",
+                                        "consequence": "Daan wist de chat. Blokkeren kan helpen, maar dit lijkt op "
+                                        "grooming of sextortion. Nu is het bewijs weg.",
                                         "next_step": "advies",
                                     },
                                     {
@@ -412,17 +455,24 @@ MODULE = {
                             },
                             {
                                 "key": "advies",
-                                "situation": "Jij en de zorgcoördinator weten niet zeker hoe ernstig dit is en wat "
+                                "notes": [
+                                    {
+                                        "flag": "chat_weg",
+                                        "text": "Daan heeft de chat gewist. Vertel dat aan de politie. Die kan soms nog "
+                                        "gegevens opvragen bij de game.",
+                                    }
+                                ],
+                                "situation": "Jij en je collega van de leerlingenzorg weten niet zeker hoe ernstig dit is en wat "
                                 "de beste stap is. Wat doen jullie?",
                                 "choices": [
                                     {
-                                        "text": "Jullie bellen de Advieslijn voor professionals en nemen contact op "
+                                        "text": "Jullie vragen advies bij een advieslijn voor professionals en nemen contact op "
                                         "met de politie en met Daans ouders.",
                                         "outcome": "good",
                                         "consequence": "Goed. Daan is minderjarig en extra kwetsbaar, en iemand vraagt "
                                         "hem om beelden onder dreiging. Een deskundige en de politie helpen je de "
                                         "juiste stappen te zetten.",
-                                        "next_step": "",
+                                        "next_step": "einde_samen",
                                     },
                                     {
                                         "text": "Jullie sturen een mail met Daans naam naar alle docenten, zodat "
@@ -430,7 +480,7 @@ MODULE = {
                                         "outcome": "partly",
                                         "consequence": "Overleggen is goed, maar deel alleen wat nodig is, met wie het "
                                         "moet weten. Een groepsmail met zijn naam kan Daan schaden.",
-                                        "next_step": "",
+                                        "next_step": "einde_half",
                                     },
                                     {
                                         "text": "Jullie houden het stil, zodat Daan zich niet hoeft te schamen bij zijn "
@@ -438,9 +488,39 @@ MODULE = {
                                         "outcome": "bad",
                                         "consequence": "Zo staat Daan alleen tegenover de dader. Bij een minderjarige "
                                         "en een mogelijk strafbaar feit is stilhouden geen optie.",
-                                        "next_step": "",
+                                        "next_step": "einde_alleen",
                                     },
                                 ],
+                            },
+                        ],
+                        "endings": [
+                            {
+                                "key": "einde_samen",
+                                "verdict": "good",
+                                "title": "Daan krijgt hulp",
+                                "explanation": "Je begon zelf het gesprek, bleef rustig en schakelde deskundigen, de "
+                                "politie en zijn ouders in. Voor een kwetsbare jongere is dat precies nodig.",
+                            },
+                            {
+                                "key": "einde_half",
+                                "verdict": "partly",
+                                "title": "Hulp, maar te veel mensen weten het",
+                                "explanation": "Overleg is goed, maar Daans naam ging naar alle docenten. Deel alleen "
+                                "wat nodig is, met wie moet helpen.",
+                            },
+                            {
+                                "key": "einde_alleen",
+                                "verdict": "bad",
+                                "title": "Daan staat er alleen voor",
+                                "explanation": "Bij een minderjarige die onder druk om beelden wordt gevraagd, is "
+                                "stilhouden geen optie. Zijn ouders en de politie moeten het weten.",
+                            },
+                            {
+                                "key": "einde_dicht",
+                                "verdict": "bad",
+                                "title": "Daan klapt dicht",
+                                "explanation": "Een telefoon afpakken schaadt het vertrouwen. Begin met een rustig "
+                                "gesprek over wat je ziet.",
                             },
                         ],
                     },
@@ -448,25 +528,28 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wanneer bel je de Advieslijn voor professionals van Slachtofferhulp Nederland?",
+                        "question": "Een sporter vertelt over nare berichten. Je weet niet of het ernstig is en welke stap past. "
+                        "Er is geen direct gevaar. Wanneer bel je een advieslijn voor professionals?",
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Als je wilt overleggen over een situatie en niet zeker weet wat de juiste "
-                                "stappen zijn.",
-                                "correct": True,
-                                "feedback": "Goed. Daar is de Advieslijn voor: 0900-0101, optie 3.",
-                            },
-                            {
-                                "text": "Alleen als het slachtoffer al aangifte heeft gedaan.",
+                                "key": "1",
+                                "text": "Pas als het slachtoffer al bij de politie is geweest, eerder heeft het geen zin.",
                                 "correct": False,
                                 "feedback": "Nee. Je kunt ook bellen als nog niet duidelijk is wat er gebeurd is of "
                                 "wat de juiste stap is.",
                             },
                             {
-                                "text": "Bij acuut gevaar.",
+                                "key": "0",
+                                "text": "Nu: je twijfelt over de juiste stap.",
+                                "correct": True,
+                                "feedback": "Goed. Daar is een advieslijn voor. Je hoeft niet te wachten tot alles duidelijk is.",
+                            },
+                            {
+                                "key": "2",
+                                "text": "Alleen als het gevaar acuut is, want advies is voor noodsituaties.",
                                 "correct": False,
-                                "feedback": "Bij acuut gevaar bel je 112. De Advieslijn is voor overleg en advies.",
+                                "feedback": "Nee. Bij acuut gevaar bel je 112. Een advieslijn is voor overleg en advies.",
                             },
                         ],
                     },
@@ -507,30 +590,159 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Waarom komt een hate crime vaak extra hard aan?",
+                        "question": "Een jongen in je team krijgt haatberichten omdat hij homo is. Een collega zegt: 'Pesten is pesten.' "
+                        "Waarom komt dit vaak harder aan?",
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Omdat het gaat om wie het slachtoffer is, en niet om iets wat het deed.",
-                                "correct": True,
-                                "feedback": "Goed. Een persoonskenmerk kun je niet veranderen. Dat maakt de impact "
-                                "groter.",
-                            },
-                            {
-                                "text": "Omdat de dader altijd een bekende is.",
+                                "key": "1",
+                                "text": "Omdat de dader bij haatberichten bijna altijd iemand uit de eigen klas of groep is.",
                                 "correct": False,
                                 "feedback": "Nee. De dader kan ook een onbekende zijn. Het gaat erom dat iemand wordt "
                                 "aangevallen om wie die is.",
                             },
                             {
-                                "text": "Omdat het alleen online gebeurt.",
+                                "key": "2",
+                                "text": "Omdat berichten online altijd harder aankomen dan dezelfde woorden op straat.",
                                 "correct": False,
                                 "feedback": "Nee. Hate crime kan online en offline gebeuren. De extra impact komt "
                                 "doordat het om een persoonskenmerk gaat.",
                             },
+                            {
+                                "key": "0",
+                                "text": "Omdat het gaat om wie hij is, en niet om iets wat hij deed.",
+                                "correct": True,
+                                "feedback": "Goed. Een persoonskenmerk kun je niet veranderen. Dat maakt de impact "
+                                "groter.",
+                            },
                         ],
                     },
                 },
+            ],
+        },
+        {
+            "slug": "als-het-thuis-niet-veilig-is",
+            "title": "Als het thuis niet veilig is",
+            "summary": "Soms hangt online bedreiging samen met geweld of onveiligheid thuis. Dan volg je een vaste "
+            "route en vraag je advies.",
+            "body": [
+                text(
+                    "<p>Meestal betrek je bij een minderjarige de ouders of verzorgers. Maar soms is het thuis niet "
+                    "veilig. Bijvoorbeeld als een ouder de telefoon van een kind controleert en dan slaat. Of als een "
+                    "ouder de ex-partner stalkt via de telefoon van het kind. Of als een familielid de dader is.</p>"
+                    "<p>Dan ga je niet eerst met de ouders praten. Zo'n gesprek kan het kind in gevaar brengen. Je "
+                    "overlegt eerst en vraagt advies. Is er nu gevaar? Bel dan 112.</p>"
+                ),
+                {
+                    "type": "checklist",
+                    "value": {
+                        "title": "Signalen dat het thuis niet veilig kan zijn",
+                        "items": [
+                            "Het kind is bang voor wat een ouder doet als die iets op de telefoon vindt.",
+                            "Het kind heeft verwondingen die het niet goed kan verklaren.",
+                            "Een ouder volgt het kind of de andere ouder via apps of locatie.",
+                            "Het kind wil niet naar huis, of juist nooit weg van huis.",
+                            "Een familielid stuurt het kind seksuele berichten of beelden.",
+                        ],
+                    },
+                },
+                country(
+                    "NL",
+                    text(
+                        "<h3>De meldcode</h3>"
+                        "<p>Scholen, zorg en kinderopvang in Nederland werken met de meldcode huiselijk geweld en "
+                        "kindermishandeling. Die heeft vijf stappen:</p>"
+                        "<ol>"
+                        "<li>Breng de signalen in kaart. Schrijf feiten op, geen meningen.</li>"
+                        "<li>Overleg met een collega, zoals de aandachtsfunctionaris. Vraag zo nodig advies aan Veilig "
+                        "Thuis.</li>"
+                        "<li>Praat met het kind, en als dat veilig is met de ouders.</li>"
+                        "<li>Weeg het geweld of de mishandeling: hoe ernstig is het, en is er acuut gevaar?</li>"
+                        "<li>Beslis: zelf hulp organiseren, en bij acuut of structureel gevaar melden bij Veilig "
+                        "Thuis.</li>"
+                        "</ol>"
+                        "<p>Werk je bij een sportclub of als vrijwilliger? Ook dan kun je Veilig Thuis bellen: "
+                        "<b>0800-2000</b>, gratis en dag en nacht. Je mag daar ook eerst anoniem advies vragen. "
+                        "Kinderen zelf kunnen de Kindertelefoon bellen (0800-0432).</p>"
+                    ),
+                    check(
+                        "Een sporter van 12 heeft blauwe plekken. Hij zegt dat zijn stiefvader zijn telefoon afpakt en "
+                        "hem slaat als hij 'foute' apps vindt. Je bent vrijwilliger. Wat doe je?",
+                        option(
+                            "n1",
+                            "Je spreekt de stiefvader na de training zelf aan, zodat hij weet dat de club het ziet.",
+                            "Nee. Zo breng je de jongen misschien in gevaar. Confronteer de ouder niet zelf.",
+                        ),
+                        option(
+                            "n2",
+                            "Niets, want de meldcode geldt alleen voor leraren en artsen, niet voor vrijwilligers.",
+                            "Nee. Ook als vrijwilliger kun je Veilig Thuis bellen voor advies of een melding.",
+                        ),
+                        option(
+                            "n3",
+                            "Je schrijft op wat je zag, overlegt binnen de club en belt Veilig Thuis.",
+                            "Goed. Zo volg je de stappen van de meldcode. Bij acuut gevaar bel je 112.",
+                            correct=True,
+                        ),
+                    ),
+                ),
+                country(
+                    "BE",
+                    text(
+                        "<h3>Advies en melden in België</h3>"
+                        "<p>In België bel je bij zorgen over geweld of misbruik <b>1712</b>. Dat is gratis en "
+                        "anoniem, ook voor professionals en vrijwilligers. 1712 helpt je de volgende stap te kiezen. "
+                        "Een Vertrouwenscentrum Kindermishandeling kan daarna mee helpen.</p>"
+                        "<ul>"
+                        "<li>Op school overleg je met het CLB.</li>"
+                        "<li>In een sportclub overleg je met de API, het aanspreekpunt integriteit.</li>"
+                        "<li>Is er ernstig gevaar voor het kind? Dan mag je de politie of het parket inlichten, ook "
+                        "als je anders tot geheimhouding verplicht bent. Bij acuut gevaar bel je 112.</li>"
+                        "</ul>"
+                        "<p>Kinderen en jongeren kunnen zelf anoniem praten met Awel (102).</p>"
+                    ),
+                    check(
+                        "Een sporter van 12 heeft blauwe plekken. Hij zegt dat zijn stiefvader zijn telefoon afpakt en "
+                        "hem slaat als hij 'foute' apps vindt. Je bent vrijwilliger. Wat doe je?",
+                        option(
+                            "n1",
+                            "Je spreekt de stiefvader na de training zelf aan, zodat hij weet dat de club het ziet.",
+                            "Nee. Zo breng je de jongen misschien in gevaar. Confronteer de ouder niet zelf.",
+                        ),
+                        option(
+                            "n2",
+                            "Je schrijft op wat je zag, overlegt met de API en belt 1712.",
+                            "Goed. 1712 helpt je de volgende stap te kiezen. Bij acuut gevaar bel je 112.",
+                            correct=True,
+                        ),
+                        option(
+                            "n3",
+                            "Niets, want als vrijwilliger mag je zonder bewijs geen hulplijn over een gezin bellen.",
+                            "Nee. Iedereen mag 1712 bellen, ook zonder bewijs en ook anoniem.",
+                        ),
+                    ),
+                ),
+                check(
+                    "Een leerling van 13 wordt online bedreigd. Ze smeekt je het niet aan haar vader te vertellen: 'Hij "
+                    "slaat me als hij dit ziet.' Wat doe je?",
+                    option(
+                        "n1",
+                        "Je belt meteen haar vader. Ouders moeten het altijd als eerste weten, wat er ook speelt.",
+                        "Nee. Als het thuis niet veilig is, kan zo'n gesprek haar in gevaar brengen. Overleg eerst.",
+                    ),
+                    option(
+                        "n2",
+                        "Je belooft het geheim te houden, zodat ze je blijft vertrouwen.",
+                        "Nee. Beloof geen geheim. Vertel haar wel dat je niets doet zonder het eerst te bespreken.",
+                    ),
+                    option(
+                        "n3",
+                        "Je praat nog niet met de ouders, maar overlegt en vraagt advies.",
+                        "Goed. Haar veiligheid gaat voor. Vraag advies bij de meldlijn voor huiselijk geweld en "
+                        "kindermishandeling. Bij acuut gevaar bel je 112.",
+                        correct=True,
+                    ),
+                ),
             ],
         },
     ],
