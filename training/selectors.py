@@ -11,10 +11,8 @@ organisation in scope.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -29,22 +27,10 @@ from cms.models import Audience, KnowledgeCheck, LessonPage, ModulePage, Trainin
 from portal.models import Membership, Organisation, User
 from portal.roles import OrganisationKind
 from training.models import EXPIRING_WITHIN, Answer, Assignment, Certificate, LessonProgress, ModuleAttempt
+from training.scenarios import ScenarioState, play
+from training.shuffle import shuffled
 
-# --- Shuffling -------------------------------------------------------------------
-
-
-def shuffled[T](items: Iterable[T], *, seed: str, key: Callable[[T], str]) -> list[T]:
-    """``items`` in an order that looks random but is the same for the same seed.
-
-    Each item is sorted by a hash of the seed and its own id (``key``), so the order
-    does not depend on the authored order, stays the same on every page load with
-    that seed, and needs nothing stored. An empty seed keeps the authored order.
-    """
-    items = list(items)
-    if not seed:
-        return items
-    return sorted(items, key=lambda item: hashlib.sha256(f"{seed}/{key(item)}".encode()).digest())
-
+__all__ = ["ScenarioState", "shuffled"]  # also used by the tests and templates
 
 # --- Status, computed from dates and certificates (never stored) ------------------
 
@@ -268,62 +254,6 @@ class CheckState:
 
 
 @dataclass
-class ScenarioState:
-    """Where the learner is in a branching scenario; from the GET parameters only."""
-
-    block_id: str
-    title: str
-    intro: str
-    steps: list[dict[str, Any]]
-    step: dict[str, Any]
-    step_number: int
-    chosen_index: int | None = None
-
-    @property
-    def choices(self) -> list[dict[str, Any]]:
-        return [
-            {"index": index, "text": choice["text"], "outcome": choice["outcome"]}
-            for index, choice in enumerate(self.step["choices"])
-        ]
-
-    @property
-    def chosen(self) -> dict[str, Any] | None:
-        if self.chosen_index is None:
-            return None
-        choice = self.step["choices"][self.chosen_index]
-        return {
-            "text": choice["text"],
-            "outcome": choice["outcome"],
-            "outcome_label": SCENARIO_OUTCOMES.get(choice["outcome"], ""),
-            "consequence": choice["consequence"],
-            "next_step": choice["next_step"] or "",
-        }
-
-
-SCENARIO_OUTCOMES = {"good": _("Goede keuze"), "partly": _("Deels goed"), "bad": _("Geen goede keuze")}
-
-
-def scenario_state(block: Any, *, step_key: str | None = None, choice: str | None = None) -> ScenarioState:
-    value = block.value
-    steps = [{"key": s["key"], "situation": s["situation"], "choices": list(s["choices"])} for s in value["steps"]]
-    by_key = {step["key"]: number for number, step in enumerate(steps, start=1)}
-    number = by_key.get(step_key or "", 1)
-    step = steps[number - 1]
-    chosen_index = None
-    if choice is not None and choice.isdigit() and int(choice) < len(step["choices"]):
-        chosen_index = int(choice)
-    return ScenarioState(
-        block_id=block.id,
-        title=value["title"],
-        intro=value["intro"] or "",
-        steps=steps,
-        step=step,
-        step_number=number,
-        chosen_index=chosen_index,
-    )
-
-
-@dataclass
 class LessonItem:
     """One block of the lesson as shown. Without a learner country, a country's
     blocks come as one item with ``children`` under the heading for that country."""
@@ -433,15 +363,15 @@ def lesson_view(
     lesson: LessonPage,
     country: str | None = None,
     scenario: str | None = None,
-    step: str | None = None,
-    choice: str | None = None,
+    path: str | None = None,
     errors: dict[str, str] | None = None,
 ) -> LessonView:
     """Everything a lesson page shows, in three queries: attempt, progress, answers.
 
     ``country`` is the learner's organisation's country: only the blocks for everyone
     and for that country are shown. ``None`` shows both countries, each under its
-    heading (someone without a country)."""
+    heading (someone without a country). ``scenario`` and ``path`` come from the
+    address: the scenario with that block id replays the path (training.scenarios)."""
     progress = module_progress(user=user, module=module, lessons=lessons)
     answers = answers_in_lesson(attempt=progress.attempt, lesson=lesson)
     checks = {check.id: check for check in lesson.knowledge_checks(country)}
@@ -462,8 +392,7 @@ def lesson_view(
             )
             item = LessonItem(block=block, check=state)
         elif block.block_type == "scenario":
-            chosen = block.id == scenario
-            state_ = scenario_state(block, step_key=step if chosen else None, choice=choice if chosen else None)
+            state_ = play(block, path=path, active=block.id == scenario, learner_id=user.pk)
             item = LessonItem(block=block, scenario=state_)
         else:
             item = LessonItem(block=block)

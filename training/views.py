@@ -139,8 +139,7 @@ def lesson_detail(request: HttpRequest, org_slug: str, module_slug: str, lesson_
         lesson=lesson,
         country=_country(request),
         scenario=request.GET.get("scenario"),
-        step=request.GET.get("stap"),
-        choice=request.GET.get("keuze"),
+        path=request.GET.get("pad"),
     )
     return _render_lesson(request, module, view)
 

@@ -216,3 +216,99 @@ def certificate_code_in(organisation) -> str:
     if first is None:
         first = MembershipFactory(organisation=organisation)
     return CertificateFactory(user=first.user, module=module).code
+
+
+# --- A branching scenario (second edition): flags, notes, hidden choices, endings ----
+
+BRANCHING = "sc-vertakt"
+
+
+def branching_scenario(block_id: str = BRANCHING) -> dict:
+    """start: keep (→ melden) or delete the chat (sets bewijs_weg, → melden) or wait
+    (→ einde_slecht). melden: a note when the chat is gone; going to the police with
+    the chat is hidden then; the endings are good, partly and bad."""
+
+    def choice(cid, text, outcome, next_step, sets="", hide_if=""):
+        return {
+            "type": "item",
+            "id": cid,
+            "value": {
+                "text": text,
+                "outcome": outcome,
+                "consequence": f"Gevolg: {text}",
+                "next_step": next_step,
+                "sets": sets,
+                "hide_if": hide_if,
+            },
+        }
+
+    def ending(key, verdict, title):
+        return {
+            "type": "item",
+            "id": f"{block_id}-{key}",
+            "value": {"key": key, "verdict": verdict, "title": title, "explanation": f"Uitleg bij {title.lower()}."},
+        }
+
+    return {
+        "type": "scenario",
+        "id": block_id,
+        "value": {
+            "title": "Een dreigende chat",
+            "intro": "Noor (15) laat je een chat zien waarin iemand dreigt.",
+            "steps": [
+                {
+                    "type": "item",
+                    "id": f"{block_id}-start",
+                    "value": {
+                        "key": "start",
+                        "situation": "Noor wil de chat het liefst meteen wissen.",
+                        "notes": [],
+                        "choices": [
+                            choice("k-bewaar", "Je helpt Noor de chat te bewaren.", "good", "melden"),
+                            choice("k-wis", "Je zegt: wis hem maar.", "bad", "melden", sets="bewijs_weg"),
+                            choice("k-wacht", "Je wacht af wat er gebeurt.", "bad", "einde_slecht"),
+                        ],
+                    },
+                },
+                {
+                    "type": "item",
+                    "id": f"{block_id}-melden",
+                    "value": {
+                        "key": "melden",
+                        "situation": "Noor wil dat het stopt.",
+                        "notes": [
+                            {
+                                "type": "item",
+                                "id": f"{block_id}-note",
+                                "value": {"flag": "bewijs_weg", "text": "De chat is gewist. Er is geen bewijs meer."},
+                            }
+                        ],
+                        "choices": [
+                            choice(
+                                "k-politie",
+                                "Jullie gaan met de chat naar de politie.",
+                                "good",
+                                "einde_goed",
+                                hide_if="bewijs_weg",
+                            ),
+                            choice("k-vragen", "Je vraagt de politie wat er nog kan.", "partly", "einde_deels"),
+                            choice("k-niets", "Je zegt dat melden geen zin heeft.", "bad", "einde_slecht"),
+                        ],
+                    },
+                },
+            ],
+            "endings": [
+                ending("einde_goed", "good", "Het bewijs hielp"),
+                ending("einde_deels", "partly", "Het kon beter"),
+                ending("einde_slecht", "bad", "Noor bleef alleen"),
+            ],
+        },
+    }
+
+
+def make_branching_module():
+    return make_module(
+        slug="vertakt",
+        title="Een scenario met gevolgen",
+        lessons=[("Kiezen met gevolgen", "kiezen", [branching_scenario()])],
+    )

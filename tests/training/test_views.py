@@ -199,7 +199,10 @@ def test_answering_with_htmx_swaps_the_feedback_in(login_as, org, learner, modul
     client = login_as(learner)
     url = f"{base(org, module)}/{lessons[1].slug}/antwoord/"
     response = client.post(
-        url, {"vraag": Q2, "antwoord": [Q2_RIGHT_A, Q2_RIGHT_B]}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="vraag-q2-inhoud"
+        url,
+        {"vraag": Q2, "antwoord": [Q2_RIGHT_A, Q2_RIGHT_B]},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="vraag-q2-inhoud",
     )
     assert response.status_code == 200
     assert "<html" not in response.text
@@ -221,7 +224,9 @@ def test_the_counter_updates_in_place_with_htmx(login_as, org, learner, module, 
     html = client.get(page).text
     assert _counter(html) == "0 van 1 vragen goed. Beantwoord eerst nog 1 vraag."
     assert 'aria-live="polite"' in re.search(r'<p id="kennischeck-teller"[^>]*>', html).group(0)
-    response = client.post(page + "antwoord/", {"vraag": Q2, "antwoord": [Q2_RIGHT_A, Q2_RIGHT_B]}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        page + "antwoord/", {"vraag": Q2, "antwoord": [Q2_RIGHT_A, Q2_RIGHT_B]}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     # The question's feedback for its target, and the counter beside it, out of band.
     counter_tag = re.search(r'<p id="kennischeck-teller"[^>]*>', response.text).group(0)
@@ -274,7 +279,12 @@ def test_tampered_answers_are_400_and_change_nothing(login_as, org, learner, mod
 
 def test_another_learners_attempt_is_400_over_http(login_as, org, learner, other_learner, module, lessons):
     theirs = services.progress_record_answer(
-        learner=other_learner.user, module=module, lesson=lessons[0], attempt_id=None, question_id=Q1, option_ids=[Q1_RIGHT]
+        learner=other_learner.user,
+        module=module,
+        lesson=lessons[0],
+        attempt_id=None,
+        question_id=Q1,
+        option_ids=[Q1_RIGHT],
     ).attempt
     before = counts()
     response = login_as(learner).post(
@@ -297,7 +307,9 @@ def test_replay_and_double_answers_are_400_over_http(login_as, org, learner, mod
     assert Answer.objects.get().is_correct is False
 
     ModuleAttempt.objects.filter(pk=attempt.pk).update(status=ModuleAttempt.Status.FAILED)
-    response = client.post(f"{base(org, module)}/{lessons[2].slug}/antwoord/", {"vraag": Q3, "antwoord": Q3_RIGHT, "poging": attempt.pk})
+    response = client.post(
+        f"{base(org, module)}/{lessons[2].slug}/antwoord/", {"vraag": Q3, "antwoord": Q3_RIGHT, "poging": attempt.pk}
+    )
     assert response.status_code == 400 and "al afgerond" in response.text
     response = client.post(f"{base(org, module)}/{lessons[0].slug}/afronden/", {"poging": attempt.pk})
     assert response.status_code == 400
@@ -326,12 +338,18 @@ def test_completing_needs_the_answers_first(login_as, org, learner, module, less
 
 def test_walking_the_module_by_forms_passes_and_offers_the_certificate(login_as, org, learner, module, lessons):
     client = login_as(learner)
-    steps = [(lessons[0], {Q1: [Q1_RIGHT]}), (lessons[1], {Q2: [Q2_RIGHT_A, Q2_RIGHT_B]}), (lessons[2], {Q3: [Q3_RIGHT]})]
+    steps = [
+        (lessons[0], {Q1: [Q1_RIGHT]}),
+        (lessons[1], {Q2: [Q2_RIGHT_A, Q2_RIGHT_B]}),
+        (lessons[2], {Q3: [Q3_RIGHT]}),
+    ]
     for lesson, answers in steps:
         url = f"{base(org, module)}/{lesson.slug}/"
         for question, chosen in answers.items():
             attempt = ModuleAttempt.objects.filter(status="open").first()
-            client.post(url + "antwoord/", {"vraag": question, "antwoord": chosen, "poging": attempt.pk if attempt else ""})
+            client.post(
+                url + "antwoord/", {"vraag": question, "antwoord": chosen, "poging": attempt.pk if attempt else ""}
+            )
         response = client.post(url + "afronden/", {"poging": ModuleAttempt.objects.get(status="open").pk})
         assert response.status_code == 302
     assert response["Location"] == f"{base(org, module)}/"
@@ -347,7 +365,11 @@ def test_walking_the_module_by_forms_passes_and_offers_the_certificate(login_as,
 
 def test_failing_explains_and_a_new_attempt_starts_over(login_as, org, learner, module, lessons):
     client = login_as(learner)
-    for lesson, question, wrong in ((lessons[0], Q1, [Q1_WRONG]), (lessons[1], Q2, [Q2_RIGHT_A]), (lessons[2], Q3, ["q3-b"])):
+    for lesson, question, wrong in (
+        (lessons[0], Q1, [Q1_WRONG]),
+        (lessons[1], Q2, [Q2_RIGHT_A]),
+        (lessons[2], Q3, ["q3-b"]),
+    ):
         url = f"{base(org, module)}/{lesson.slug}/"
         client.post(url + "antwoord/", {"vraag": question, "antwoord": wrong})
         response = client.post(url + "afronden/", {"poging": ""})
@@ -367,24 +389,29 @@ def test_failing_explains_and_a_new_attempt_starts_over(login_as, org, learner, 
 
 
 def test_scenario_works_with_plain_links(login_as, org, learner, module, lessons):
+    """A first-edition scenario: the path of choices is in the address."""
     client = login_as(learner)
     url = f"{base(org, module)}/{lessons[1].slug}/"
     html = client.get(url).text
     assert "Sam komt huilend naar je toe." in html
-    assert f'href="?scenario={SCENARIO}&amp;stap=start&amp;keuze=0#scenario-{SCENARIO}"' in html
+    assert f'href="?scenario={SCENARIO}&amp;pad=c1#scenario-{SCENARIO}"' in html
     assert 'hx-boost="true"' in html and f'hx-select="#scenario-{SCENARIO}"' in html
 
-    html = client.get(url, {"scenario": SCENARIO, "stap": "start", "keuze": "0"}).text
+    html = client.get(url, {"scenario": SCENARIO, "pad": "c1"}).text
     assert "Sam vertelt meer." in html and "Goede keuze" in html
-    assert f'href="?scenario={SCENARIO}&amp;stap=gesprek#scenario-{SCENARIO}"' in html
+    assert "Sam laat een bericht met een dreigement zien." in html  # the next step follows at once
+    assert f'href="?scenario={SCENARIO}&amp;pad=c1.c4#scenario-{SCENARIO}"' in html
 
-    html = client.get(url, {"scenario": SCENARIO, "stap": "gesprek", "keuze": "1"}).text
+    html = client.get(url, {"scenario": SCENARIO, "pad": "c1.c4"}).text
     assert "Het bewijs is weg." in html and "Geen goede keuze" in html
     assert "einde van het scenario" in html
+    assert "Je score: 2 van de 4 punten." in html
 
-    # Nonsense in the link shows the start again; nothing is stored either way.
-    html = client.get(url, {"scenario": SCENARIO, "stap": "bestaat-niet", "keuze": "99"}).text
-    assert "Sam komt huilend naar je toe." in html
+    # Nonsense in the link: a message and a way to start again; nothing is stored either way.
+    response = client.get(url, {"scenario": SCENARIO, "pad": "c1.c99"})
+    assert response.status_code == 200
+    assert "Deze keuze hoort niet bij deze stap" in response.text
+    assert f'href="?scenario={SCENARIO}#scenario-{SCENARIO}"' in response.text
     assert counts() == (0, 0, 0, 0)
 
 
