@@ -60,23 +60,27 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wat is het doel van het eerste gesprek na een online bedreiging?",
+                        "question": "Een leerling komt na de les naar je toe. Hij wordt online bedreigd. Wat wil je in dit eerste "
+                        "gesprek vooral bereiken?",
                         "multiple": False,
                         "options": [
                             {
+                                "key": "1",
+                                "text": "Uitzoeken wie er schuld heeft, zodat je weet wie je moet aanspreken.",
+                                "correct": False,
+                                "feedback": "Nee. Je bent geen rechter. Het gaat om wat het slachtoffer nodig heeft.",
+                            },
+                            {
+                                "key": "0",
                                 "text": "Snel inschatten wat er speelt, in welke situatie, en hoe ernstig het is.",
                                 "correct": True,
                                 "feedback": "Goed. Met dat beeld kies je samen de volgende stappen.",
                             },
                             {
-                                "text": "Uitzoeken wie de schuld heeft.",
+                                "key": "2",
+                                "text": "Hem zo snel mogelijk overtuigen om naar de politie te gaan, want dat is altijd de beste stap.",
                                 "correct": False,
-                                "feedback": "Nee. Je bent geen rechter. Het gaat om wat het slachtoffer nodig heeft.",
-                            },
-                            {
-                                "text": "Het slachtoffer overtuigen om aangifte te doen.",
-                                "correct": False,
-                                "feedback": "Aangifte kan een goede stap zijn, maar het slachtoffer beslist zelf. "
+                                "feedback": "Naar de politie gaan kan een goede stap zijn, maar het slachtoffer beslist mee. "
                                 "Eerst wil je weten wat er speelt.",
                             },
                         ],
@@ -89,17 +93,20 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
+                                "key": "0",
                                 "text": "'Ik doe niets zonder het eerst met jou te bespreken.'",
                                 "correct": True,
                                 "feedback": "Goed. Je bent eerlijk en de leerling houdt invloed op wat er gebeurt.",
                             },
                             {
-                                "text": "'Ik beloof het. Het blijft tussen ons.'",
+                                "key": "1",
+                                "text": "'Ik beloof het. Wat je me vertelt, blijft tussen ons, wat er ook gebeurt.'",
                                 "correct": False,
                                 "feedback": "Die belofte kun je misschien niet houden, bijvoorbeeld bij gevaar. Dan "
                                 "raakt de leerling later het vertrouwen kwijt.",
                             },
                             {
+                                "key": "2",
                                 "text": "'Dan kan ik je niet helpen.'",
                                 "correct": False,
                                 "feedback": "Zo sluit je de deur. Leg liever uit wat je wel en niet voor jezelf kunt "
@@ -195,26 +202,30 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Welke vraag helpt het best om de ernst van een bedreiging in te schatten?",
+                        "question": "Een sporter van 16 vertelt dat haar ex haar bedreigt. Welke vraag helpt je het best om de "
+                        "ernst in te schatten?",
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Ben je bang voor deze persoon?",
-                                "correct": True,
-                                "feedback": "Goed. Of het slachtoffer bang is, zegt veel over de impact en over de "
-                                "hulp die nodig is.",
-                            },
-                            {
+                                "key": "1",
                                 "text": "Waarom had je je account niet op privé staan?",
                                 "correct": False,
                                 "feedback": "Dit is een verwijt. Zo geef je het slachtoffer de schuld, en je leert er "
                                 "niets over de ernst.",
                             },
                             {
+                                "key": "2",
                                 "text": "Weet je zeker dat het geen grapje was?",
                                 "correct": False,
                                 "feedback": "Met deze vraag twijfel je aan het slachtoffer. Zo voelt die zich niet "
                                 "serieus genomen.",
+                            },
+                            {
+                                "key": "0",
+                                "text": "Ben je bang voor deze persoon?",
+                                "correct": True,
+                                "feedback": "Goed. Of het slachtoffer bang is, zegt veel over de impact en over de "
+                                "hulp die nodig is.",
                             },
                         ],
                     },
@@ -222,25 +233,29 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Waarom vraag je of het slachtoffer het bewijs bewaard heeft?",
+                        "question": "Een vrijwilliger vertelt over dreigberichten. Je vraagt of ze de berichten nog heeft. Waarom "
+                        "doe je dat?",
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Omdat de politie bewijs nodig heeft om de dader te vinden en te vervolgen.",
-                                "correct": True,
-                                "feedback": "Goed. Bewijs helpt de politie ook om te bepalen of iets strafbaar is.",
-                            },
-                            {
-                                "text": "Omdat je zelf wilt controleren of het verhaal klopt.",
+                                "key": "1",
+                                "text": "Omdat je eerst zelf moet nagaan of het verhaal klopt, voordat je iemand anders inschakelt.",
                                 "correct": False,
                                 "feedback": "Je bent geen rechercheur. Je gelooft het slachtoffer. Het bewijs is voor "
                                 "de politie en het platform.",
                             },
                             {
+                                "key": "0",
+                                "text": "Omdat de politie bewijs nodig heeft om de dader te vinden en te vervolgen.",
+                                "correct": True,
+                                "feedback": "Goed. Bewijs helpt de politie ook om te bepalen of iets strafbaar is.",
+                            },
+                            {
+                                "key": "2",
                                 "text": "Omdat het slachtoffer anders geen hulp mag krijgen.",
                                 "correct": False,
-                                "feedback": "Ook zonder bewijs heeft iemand recht op steun. Bewijs helpt wel bij een "
-                                "aangifte en bij een melding.",
+                                "feedback": "Ook zonder bewijs heeft iemand recht op steun. Bewijs helpt wel bij de "
+                                "politie en bij een melding bij het platform.",
                             },
                         ],
                     },
@@ -426,10 +441,10 @@ MODULE = {
                                         "next_step": "doorvragen",
                                     },
                                     {
-                                        "text": "'Daar moet je nu meteen aangifte van doen!'",
+                                        "text": "'Daar moet je nu meteen mee naar de politie!'",
                                         "outcome": "partly",
                                         "consequence": "Je neemt het serieus, en dat is goed. Maar Sem voelt zich "
-                                        "overvallen. Begin met luisteren. Een aangifte bespreek je daarna samen.",
+                                        "overvallen. Begin met luisteren. De stap naar de politie bespreek je daarna samen.",
                                         "next_step": "doorvragen",
                                     },
                                     {
@@ -437,7 +452,7 @@ MODULE = {
                                         "outcome": "bad",
                                         "consequence": "Sem hoort dat jij het ook niet serieus neemt. Als hij wel bang "
                                         "is, komt hij niet meer bij jou. De dreiging blijft onder de radar.",
-                                        "next_step": "",
+                                        "next_step": "einde_onder_radar",
                                     },
                                 ],
                             },
@@ -465,40 +480,78 @@ MODULE = {
                                     {
                                         "text": "'Waarom heb je dit niet eerder verteld?'",
                                         "outcome": "bad",
-                                        "consequence": "Sem hoort een verwijt en klapt dicht. Beter is: 'Goed dat je "
-                                        "het nu vertelt.'",
+                                        "consequence": "Sem hoort een verwijt en klapt dicht. Hij laat de berichten "
+                                        "niet meer zien. Beter is: 'Goed dat je het nu vertelt.'",
                                         "next_step": "vervolg",
+                                        "sets": "dichtgeklapt",
                                     },
                                 ],
                             },
                             {
                                 "key": "vervolg",
+                                "notes": [
+                                    {
+                                        "flag": "dichtgeklapt",
+                                        "text": "Sem zegt weinig meer sinds jouw vraag waarom hij het niet eerder "
+                                        "vertelde. Begin opnieuw met: 'Goed dat je het nu vertelt.'",
+                                    }
+                                ],
                                 "situation": "Sem heeft screenshots. Het account is onbekend. Wat spreek je af?",
                                 "choices": [
                                     {
-                                        "text": "Je legt uit dat dit strafbaar kan zijn en dat aangifte kan. Je zegt "
+                                        "text": "Je legt uit dat dit strafbaar kan zijn en dat hij naar de politie kan. Je zegt "
                                         "dat zijn ouders het moeten weten en bespreekt hoe jullie dat samen doen. Je "
                                         "vraagt over een paar dagen opnieuw hoe het gaat.",
                                         "outcome": "good",
                                         "consequence": "Goed. Sem weet wat er gaat gebeuren en staat er niet alleen "
                                         "voor. Jij blijft betrokken.",
-                                        "next_step": "",
+                                        "next_step": "einde_betrokken",
                                     },
                                     {
                                         "text": "Je zegt dat hij het account moet blokkeren. Dan is het klaar.",
                                         "outcome": "partly",
                                         "consequence": "Blokkeren is een goede stap, maar dit is een doodsbedreiging. "
-                                        "Bespreek ook een aangifte of melding bij de politie, en houd contact.",
-                                        "next_step": "",
+                                        "Bespreek ook de stap naar de politie, en houd contact.",
+                                        "next_step": "einde_half",
                                     },
                                     {
                                         "text": "Je belooft dat je het voor je houdt, zoals Sem vraagt.",
                                         "outcome": "bad",
                                         "consequence": "Sem is minderjarig en wordt met de dood bedreigd. Dat kun je "
                                         "niet geheimhouden. Leg uit wie je inschakelt en waarom.",
-                                        "next_step": "",
+                                        "next_step": "einde_geheim",
                                     },
                                 ],
+                            },
+                        ],
+                        "endings": [
+                            {
+                                "key": "einde_betrokken",
+                                "verdict": "good",
+                                "title": "Sem staat er niet alleen voor",
+                                "explanation": "Je nam de doodsbedreiging serieus, ook al deed Sem luchtig. Je legde "
+                                "uit wat kan, betrok zijn ouders en blijft zelf in contact.",
+                            },
+                            {
+                                "key": "einde_half",
+                                "verdict": "partly",
+                                "title": "Geblokkeerd, maar niet opgelost",
+                                "explanation": "Blokkeren helpt even, maar een doodsbedreiging vraagt meer. Bespreek de "
+                                "politie en houd contact.",
+                            },
+                            {
+                                "key": "einde_geheim",
+                                "verdict": "bad",
+                                "title": "Een geheim dat je niet kunt houden",
+                                "explanation": "Een minderjarige die met de dood bedreigd wordt, laat je niet alleen met "
+                                "een geheim. Leg uit wie je inschakelt en waarom.",
+                            },
+                            {
+                                "key": "einde_onder_radar",
+                                "verdict": "bad",
+                                "title": "De dreiging blijft onder de radar",
+                                "explanation": "Door mee te lachen, hoorde Sem dat jij het ook niet serieus neemt. Neem "
+                                "een dreiging altijd serieus, ook als het slachtoffer erom lacht.",
                             },
                         ],
                     },
@@ -510,17 +563,20 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Je neemt de bedreiging toch serieus en vraagt rustig door.",
-                                "correct": True,
-                                "feedback": "Goed. Luchtig doen kan schaamte of angst verbergen.",
-                            },
-                            {
+                                "key": "1",
                                 "text": "Je laat het rusten. Het slachtoffer weet zelf het best hoe erg het is.",
                                 "correct": False,
                                 "feedback": "Slachtoffers doen soms luchtig uit schaamte of angst. Neem het serieus "
                                 "en vraag door.",
                             },
                             {
+                                "key": "0",
+                                "text": "Je neemt de bedreiging toch serieus en vraagt rustig door.",
+                                "correct": True,
+                                "feedback": "Goed. Luchtig doen kan schaamte of angst verbergen.",
+                            },
+                            {
+                                "key": "2",
                                 "text": "Je zegt dat het slachtoffer zich niet zo groot moet houden.",
                                 "correct": False,
                                 "feedback": "Zo veroordeel je de manier waarop iemand met de situatie omgaat. Geef "

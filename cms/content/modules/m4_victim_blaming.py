@@ -49,7 +49,7 @@ MODULE = {
                         "kind": "let_op",
                         "title": "De gevolgen",
                         "text": "<p>Victim blaming maakt de schade groter. Het slachtoffer gaat zich schamen of "
-                        "schuldig voelen. Het zoekt minder snel hulp en doet minder vaak aangifte. En het vertrouwt "
+                        "schuldig voelen. Het zoekt minder snel hulp en stapt minder vaak naar de politie. En het vertrouwt "
                         "jou en je organisatie minder.</p>",
                     },
                 },
@@ -63,27 +63,29 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wat is victim blaming?",
+                        "question": "Een collega zegt over een leerling van wie een naaktfoto rondgaat: 'Ze had die foto ook nooit "
+                        "moeten maken.' Wat doet de collega hier?",
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Het slachtoffer (een deel van) de schuld geven van wat een ander heeft "
-                                "gedaan.",
+                                "key": "1",
+                                "text": "Een goede tip geven, zodat het de leerling niet nog eens overkomt.",
+                                "correct": False,
+                                "feedback": "Nee. Het klinkt als een tip, maar het legt de schuld bij de leerling. Een tip "
+                                "geef je later, als steun en niet als verwijt.",
+                            },
+                            {
+                                "key": "2",
+                                "text": "Aan preventie doen: uitleggen hoe je je online beschermt. Dat hoort bij goede nazorg.",
+                                "correct": False,
+                                "feedback": "Nee. Dit is geen uitleg maar een verwijt achteraf. Dat heet victim blaming.",
+                            },
+                            {
+                                "key": "0",
+                                "text": "Victim blaming: de leerling de schuld geven.",
                                 "correct": True,
                                 "feedback": "Goed. De verantwoordelijkheid wordt dan bij het slachtoffer gelegd in "
                                 "plaats van bij de dader.",
-                            },
-                            {
-                                "text": "De dader hard aanpakken.",
-                                "correct": False,
-                                "feedback": "Nee. Victim blaming gaat over verwijten aan het slachtoffer, niet over "
-                                "de aanpak van de dader.",
-                            },
-                            {
-                                "text": "Het slachtoffer doorverwijzen naar hulp.",
-                                "correct": False,
-                                "feedback": "Doorverwijzen is juist goed. Victim blaming gaat over verwijten aan het "
-                                "slachtoffer.",
                             },
                         ],
                     },
@@ -232,18 +234,21 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Het klinkt alsof het slachtoffer iets fout deed en daarvan moet leren.",
-                                "correct": True,
-                                "feedback": "Goed. De fout ligt bij de dader, niet bij de sporter.",
-                            },
-                            {
+                                "key": "1",
                                 "text": "Niets. Het is een goede tip voor de toekomst.",
                                 "correct": False,
                                 "feedback": "Het is geen tip maar een verwijt. Een tip geef je later, en zonder te "
                                 "suggereren dat het slachtoffer schuld heeft.",
                             },
                             {
-                                "text": "Het is te streng gezegd, maar het klopt wel.",
+                                "key": "0",
+                                "text": "Het klinkt alsof het slachtoffer iets fout deed en daarvan moet leren.",
+                                "correct": True,
+                                "feedback": "Goed. De fout ligt bij de dader, niet bij de sporter.",
+                            },
+                            {
+                                "key": "2",
+                                "text": "Het is wat streng gezegd, maar de inhoud klopt: de sporter kan hier echt van leren.",
                                 "correct": False,
                                 "feedback": "Het gaat niet om de toon. De zin legt de verantwoordelijkheid bij het "
                                 "slachtoffer, terwijl de dader iets fout deed.",
@@ -326,6 +331,7 @@ MODULE = {
                                     {
                                         "text": "Je zegt niets. Dit is niet iets voor de kleedkamer.",
                                         "outcome": "bad",
+                                        "sets": "gezwegen",
                                         "consequence": "Door te zwijgen lijkt het alsof je het ermee eens bent. De "
                                         "spelers denken dat het oké is om zo over Jesse te praten.",
                                         "next_step": "foto",
@@ -341,29 +347,41 @@ MODULE = {
                                         "uit waarom.",
                                         "outcome": "good",
                                         "consequence": "Ze verwijderen de foto. Door uitleg te geven snappen ze dat het "
-                                        "geen grap is.",
+                                        "geen grap is. Jij noteert wie de foto had en van wie, voor de politie.",
                                         "next_step": "jesse",
                                     },
                                     {
                                         "text": "Je houdt hun telefoons vast tot de training voorbij is.",
                                         "outcome": "partly",
                                         "consequence": "Je wilt verdere verspreiding stoppen, maar zo los je het niet "
-                                        "op. Vraag ze de foto te verwijderen en overleg met de vertrouwenspersoon van "
-                                        "de club.",
+                                        "op. Vraag ze de foto te verwijderen en overleg met wie bij de club over integriteit "
+                                        "gaat.",
                                         "next_step": "jesse",
                                     },
                                     {
                                         "text": "Je vraagt ze de foto naar jou te sturen, zodat jij bewijs hebt.",
                                         "outcome": "bad",
-                                        "consequence": "Dan verspreid je de foto zelf verder. Bij beelden van een "
-                                        "minderjarige kan al het bewaren strafbaar zijn. Vraag de politie hoe je met "
-                                        "bewijs omgaat.",
+                                        "sets": "foto_bij_jou",
+                                        "consequence": "Nu staat een naaktbeeld van een minderjarige op jouw telefoon. "
+                                        "Dat bewaren is strafbaar, en je hebt de foto zelf verder verspreid.",
                                         "next_step": "jesse",
                                     },
                                 ],
                             },
                             {
                                 "key": "jesse",
+                                "notes": [
+                                    {
+                                        "flag": "foto_bij_jou",
+                                        "text": "De foto staat nog op jouw telefoon. Stuur hem nergens heen. Meld "
+                                        "vandaag nog bij de politie wat er gebeurd is en volg hun advies.",
+                                    },
+                                    {
+                                        "flag": "gezwegen",
+                                        "text": "Jesse heeft gehoord dat jij niets zei in de kleedkamer. Hij twijfelt "
+                                        "of hij je kan vertrouwen.",
+                                    },
+                                ],
                                 "situation": "De volgende dag spreek je Jesse. Wat zeg je?",
                                 "choices": [
                                     {
@@ -372,23 +390,47 @@ MODULE = {
                                         "outcome": "good",
                                         "consequence": "Jesse voelt zich gesteund. Jullie kijken samen hoe de foto "
                                         "offline kan.",
-                                        "next_step": "",
+                                        "next_step": "einde_steun",
                                     },
                                     {
                                         "text": "'Zullen we het maar laten rusten? Dan waait het vanzelf over.'",
                                         "outcome": "bad",
                                         "consequence": "Jesse voelt zich alleen gelaten. De foto gaat misschien nog "
                                         "rond, terwijl je die offline kunt laten halen.",
-                                        "next_step": "",
+                                        "next_step": "einde_alleen",
                                     },
                                     {
                                         "text": "'Ik zou voortaan wat beter opletten met wat je stuurt.'",
                                         "outcome": "bad",
                                         "consequence": "Dit is victim blaming. Jesse hoort dat het zijn eigen schuld "
                                         "is, en zal niet snel meer hulp vragen.",
-                                        "next_step": "",
+                                        "next_step": "einde_schuld",
                                     },
                                 ],
+                            },
+                        ],
+                        "endings": [
+                            {
+                                "key": "einde_steun",
+                                "verdict": "good",
+                                "title": "Jesse voelt zich gesteund",
+                                "explanation": "De schuld ligt bij wie de foto verspreidt, niet bij Jesse. Je steunt "
+                                "hem en jullie werken samen aan het offline halen. Zijn ouders en de politie horen het "
+                                "ook.",
+                            },
+                            {
+                                "key": "einde_alleen",
+                                "verdict": "bad",
+                                "title": "Jesse blijft alleen achter",
+                                "explanation": "Je bedoelt het goed, maar laten rusten helpt niet. De foto kan offline, "
+                                "en Jesse heeft steun nodig.",
+                            },
+                            {
+                                "key": "einde_schuld",
+                                "verdict": "bad",
+                                "title": "Jesse hoort dat het zijn schuld is",
+                                "explanation": "Een goedbedoelde tip op dit moment is victim blaming. Jesse zal niet "
+                                "snel meer om hulp vragen.",
                             },
                         ],
                     },
@@ -401,18 +443,20 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "'Wat een ander met haar foto's doet, is de verantwoordelijkheid van die "
-                                "ander. Zij is het slachtoffer.'",
+                                "key": "0",
+                                "text": "'Niet zij, maar wie haar foto's misbruikt, doet fout.'",
                                 "correct": True,
                                 "feedback": "Goed. Je legt de verantwoordelijkheid bij de dader, zonder de ouder aan "
                                 "te vallen.",
                             },
                             {
+                                "key": "1",
                                 "text": "'U heeft gelijk, maar dat zeggen we niet hardop.'",
                                 "correct": False,
                                 "feedback": "Zo ga je mee in het verwijt. Het slachtoffer heeft geen schuld.",
                             },
                             {
+                                "key": "2",
                                 "text": "'Daar heeft u een punt, ze is zelf ook niet voorzichtig.'",
                                 "correct": False,
                                 "feedback": "Dit is victim blaming. Foto's delen op je eigen profiel geeft niemand het "
@@ -429,21 +473,24 @@ MODULE = {
                         "multiple": False,
                         "options": [
                             {
-                                "text": "Ook wie doorstuurt, kan strafbaar zijn.",
-                                "correct": True,
-                                "feedback": "Goed. Niet alleen wie de foto als eerste deelde, ook wie hem verder "
-                                "stuurt kan straf krijgen.",
-                            },
-                            {
+                                "key": "1",
                                 "text": "Alleen wie de foto als eerste deelde, is strafbaar.",
                                 "correct": False,
                                 "feedback": "Nee. Ook doorsturen is verspreiden zonder toestemming.",
                             },
                             {
+                                "key": "2",
                                 "text": "Doorsturen is niet erg als de foto toch al rondging.",
                                 "correct": False,
                                 "feedback": "Nee. Elke keer dat de foto wordt doorgestuurd, wordt de schade voor het "
                                 "slachtoffer groter.",
+                            },
+                            {
+                                "key": "0",
+                                "text": "Ook wie doorstuurt, kan strafbaar zijn.",
+                                "correct": True,
+                                "feedback": "Goed. Niet alleen wie de foto als eerste deelde, ook wie hem verder "
+                                "stuurt kan straf krijgen.",
                             },
                         ],
                     },
