@@ -1,8 +1,10 @@
 """Large exports: start one, follow it, download the file.
 
-* ``/o/<slug>/exports/``: the member's recent exports and, for who may start one,
-  the form (filters prefilled from the URL: ``?van=&tot=&vorm=&status=&partner=``,
-  the dashboard's names).
+* ``/o/<slug>/exports/``: for a member who may start an export of some kind (the
+  registered kinds' ``may_start``; today an organisation coordinator), the form
+  (filters prefilled from the URL: ``?van=&tot=&vorm=&status=&partner=``, the
+  dashboard's names) and their own recent exports. Any other member gets 403, as
+  for starting one; someone outside the organisation the tenancy's 404.
 * ``POST /o/<slug>/dashboard/export/``: validate the filters and start. An export of
   at most ``EXPORT_INLINE_MAX_ROWS`` rows downloads at once (CSV streamed, XLSX
   written in memory): a person should not wait for a worker to write a small file.
@@ -62,6 +64,8 @@ def _list_page(request: HttpRequest, *, form: exports.ExportForm | None = None, 
 
 @require_GET
 def export_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    if not _kinds_for(request):
+        raise PermissionDenied
     return _list_page(request)
 
 

@@ -378,7 +378,8 @@ def test_case_rows_read_in_two_queries(org, world, django_assert_num_queries):
 def test_only_a_coordinator_starts_a_case_export(login_as, org, member_factory, queued, role, world):
     client = login_as(member_factory(org, role))
     assert client.post(start_url(org), {"format": "csv"}).status_code == 403
-    assert client.get(f"/o/{org.slug}/exports/").context["form"] is None
+    # The exports page is theirs neither: 403, as for starting one.
+    assert client.get(f"/o/{org.slug}/exports/").status_code == 403
     with scopes_disabled():
         assert not ExportJob.objects.exists()
     assert queued == []
@@ -738,6 +739,22 @@ def test_a_coordinator_who_became_a_handler_no_longer_downloads(login_as, org, c
         coordinator.role = Role.CASE_HANDLER
         coordinator.save()
     assert login_as(coordinator).get(download_url(job)).status_code == 403
+
+
+def test_a_member_who_may_no_longer_export_gets_403_on_the_list(login_as, org, coordinator):
+    make_job(org, coordinator.user)
+    client = login_as(coordinator)
+    assert client.get(f"/o/{org.slug}/exports/").status_code == 200
+    with scopes_disabled():
+        coordinator.role = Role.CASE_HANDLER
+        coordinator.save()
+    assert client.get(f"/o/{org.slug}/exports/").status_code == 403
+
+
+def test_another_organisations_member_gets_404_on_the_list(client, org, other_org, coordinator, member_factory):
+    make_job(org, coordinator.user)
+    client.force_login(member_factory(other_org, Role.ORG_COORDINATOR).user)
+    assert client.get(f"/o/{org.slug}/exports/").status_code == 404
 
 
 def test_the_list_shows_only_my_own_exports(login_as, org, coordinator, colleague):

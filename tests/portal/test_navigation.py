@@ -36,10 +36,6 @@ from tests.portal.urlwalk import TENANT_OBJECTS, our_patterns
 # Organisation URLs that are not pages of a role, with the reason.
 NOT_PAGES = {
     "portal:organisation_theme_css": "the organisation's colours as a stylesheet, not a page",
-    "dashboards:export_list": (
-        "opens for every member (their own export jobs); linked only for those who may export, "
-        "checked in test_exports_are_linked_where_a_member_may_export"
-    ),
     "training:search": "the search form's answer page; the form on the training page leads there",
 }
 
