@@ -16,15 +16,17 @@ def verification_url(certificate: Certificate) -> str:
 
 
 def certificate_html(*, certificate: Certificate, organisation: Organisation) -> str:
-    """The certificate's page: name, the organisation it is downloaded in, module,
-    dates, the code and a link to the public check at this site's address (SITE_URL).
+    """The certificate's page: name, the organisation that issued it, module, dates,
+    the code and a link to the public check at this site's address (SITE_URL).
+    The issuing organisation is the name stored on the certificate; a certificate
+    from before that was stored names ``organisation``, the one it is downloaded in.
     Dutch whatever language the interface is switched to."""
     with translation.override("nl"):
         return render_to_string(
             "training/certificate_pdf.html",
             {
                 "certificate": certificate,
-                "organisation": organisation,
+                "organisation_name": certificate.organisation_name or organisation.name,
                 "verification_url": verification_url(certificate),
             },
         )

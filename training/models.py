@@ -44,7 +44,10 @@ class ModuleAttempt(models.Model):
         STOPPED = "stopped", _("Gestopt")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("deelnemer"), on_delete=models.CASCADE, related_name="training_attempts"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.CASCADE,
+        related_name="training_attempts",
     )
     module = models.ForeignKey("cms.ModulePage", verbose_name=_("module"), on_delete=models.CASCADE, related_name="+")
     number = models.PositiveIntegerField(_("poging"))
@@ -111,8 +114,8 @@ class Answer(models.Model):
 
 
 class Certificate(models.Model):
-    """Proof that a learner passed a module. Name and module title are copied at
-    issue time, so the public verification keeps working when a page is renamed or
+    """Proof that a learner passed a module. Name, module title and the issuing
+    organisation's name are copied at issue time, so the public verification keeps working when a page is renamed or
     removed and shows nothing but what the certificate itself says."""
 
     user = models.ForeignKey(
@@ -127,6 +130,19 @@ class Certificate(models.Model):
     code = models.CharField(_("controlecode"), max_length=CODE_LENGTH, unique=True, editable=False)
     holder_name = models.CharField(_("naam"), max_length=300)
     module_title = models.CharField(_("module"), max_length=255)
+    # Where the learner finished the module. The name is copied at issue, so the
+    # certificate keeps saying who issued it when the organisation is renamed or
+    # removed, or the learner downloads it in another organisation. Certificates
+    # from before this field are blank: their PDF names the downloading organisation.
+    organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("uitgegeven door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    organisation_name = models.CharField(_("naam van de organisatie"), max_length=200, blank=True)
     issued_at = models.DateTimeField(_("uitgegeven op"), default=timezone.now)
     expires_at = models.DateTimeField(_("geldig tot"))
 

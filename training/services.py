@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import KnowledgeCheck, LessonPage, ModulePage
-from portal.models import AuditEvent, Membership, User
+from portal.models import AuditEvent, Membership, Organisation, User
 from portal.roles import Action, can
 from portal.services import audit_record
 from referrals import reminders
@@ -179,12 +179,19 @@ class LessonCompleted:
 
 
 def progress_complete_lesson(
-    *, learner: User, module: ModulePage, lesson: LessonPage, attempt_id: int | None, country: str | None = None
+    *,
+    learner: User,
+    module: ModulePage,
+    lesson: LessonPage,
+    attempt_id: int | None,
+    country: str | None = None,
+    organisation: Organisation | None = None,
 ) -> LessonCompleted:
     """Mark ``lesson`` done in the learner's attempt.
 
     Every knowledge check of the lesson for the learner's ``country`` must be
-    answered first, and only those count for the score (``None``: all of them). When this was the
+    answered first, and only those count for the score (``None``: all of them).
+    ``organisation`` is where the learner does this: a certificate names it. When this was the
     last lesson not done, the attempt is finished and scored: all lessons done and
     a score of at least the module's pass mark passes it and issues a certificate,
     in the same transaction. Completing a lesson twice changes nothing.
@@ -203,12 +210,19 @@ def progress_complete_lesson(
         next_lesson = next((item for item in lessons if item.pk not in done), None)
         certificate = None
         if next_lesson is None:
-            certificate = _attempt_finish(attempt=attempt, module=module, lessons=lessons, country=country)
+            certificate = _attempt_finish(
+                attempt=attempt, module=module, lessons=lessons, country=country, organisation=organisation
+            )
     return LessonCompleted(attempt=attempt, next_lesson=next_lesson, certificate=certificate)
 
 
 def _attempt_finish(
-    *, attempt: ModuleAttempt, module: ModulePage, lessons: list[LessonPage], country: str | None
+    *,
+    attempt: ModuleAttempt,
+    module: ModulePage,
+    lessons: list[LessonPage],
+    country: str | None,
+    organisation: Organisation | None,
 ) -> Certificate | None:
     """Score the attempt over the knowledge checks of the module's live lessons that
     are meant for the learner's country."""
@@ -225,7 +239,7 @@ def _attempt_finish(
     attempt.save(update_fields=["correct_count", "question_count", "score", "finished_at", "status"])
     if not passed:
         return None
-    return certificate_issue(attempt=attempt, module=module)
+    return certificate_issue(attempt=attempt, module=module, organisation=organisation)
 
 
 # --- Certificates ----------------------------------------------------------------
@@ -249,8 +263,15 @@ def normalise_certificate_code(raw: str) -> str:
     return "".join(ch for ch in raw.upper() if ch.isalnum())[: CODE_LENGTH + 8]
 
 
-def certificate_issue(*, attempt: ModuleAttempt, module: ModulePage, issued_at: datetime | None = None) -> Certificate:
-    """Issue the certificate of a passed attempt, valid for the module's validity."""
+def certificate_issue(
+    *,
+    attempt: ModuleAttempt,
+    module: ModulePage,
+    issued_at: datetime | None = None,
+    organisation: Organisation | None = None,
+) -> Certificate:
+    """Issue the certificate of a passed attempt, valid for the module's validity,
+    in the name of ``organisation`` (where the learner finished; its name is copied)."""
     issued_at = issued_at or timezone.now()
     user = attempt.user
     for _try in range(5):
@@ -263,6 +284,8 @@ def certificate_issue(*, attempt: ModuleAttempt, module: ModulePage, issued_at: 
                     code=new_certificate_code(),
                     holder_name=user.get_full_name() or user.email,
                     module_title=module.title,
+                    organisation=organisation,
+                    organisation_name=organisation.name if organisation is not None else "",
                     issued_at=issued_at,
                     expires_at=add_months(issued_at, module.certificate_validity_months),
                 )

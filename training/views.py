@@ -207,6 +207,7 @@ def lesson_complete(request: HttpRequest, org_slug: str, module_slug: str, lesso
             lesson=lesson,
             attempt_id=form.cleaned_data["poging"],
             country=_country(request),
+            organisation=request.organisation,  # type: ignore[attr-defined]
         )
     except services.AnswerRejected as exc:
         return _bad_request(request, exc.message)
