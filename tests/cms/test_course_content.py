@@ -465,3 +465,262 @@ def test_the_own_words_check_can_fail(seed_fingerprint):
         in_a_lesson = [{"body": f"<p>Zoals de bron zegt: {html.escape(seed_sentence)}</p>"}]
         assert copied_word_runs(in_a_lesson, seed_fingerprint)
         assert copied_sentences([{"body": f"<p>{html.escape(seed_sentence)}</p>"}], seed_fingerprint) == [seed_sentence]
+
+
+# --- second edition: knowledge checks that measure judgement, branching scenarios, ---
+# --- and one course for two countries (issue #14) ----------------------------------
+
+COUNTRIES = ("NL", "BE")
+
+
+def _blocks(body, country=None):
+    """(country, block) for every block of a lesson body; a block inside a ``country``
+    block carries that block's country, every other block None."""
+    for block in body:
+        if block["type"] == "country":
+            yield from _blocks(block["value"]["body"], block["value"]["country"])
+        else:
+            yield country, block
+
+
+def _module_checks(module, country=None):
+    """The knowledge checks a learner of ``country`` answers (None: every check)."""
+    return [
+        block["value"]
+        for lesson in module["lessons"]
+        for where, block in _blocks(lesson["body"])
+        if block["type"] == "knowledge_check" and (country is None or where in (None, country))
+    ]
+
+
+def _single_choice(modules):
+    return [check for module in modules for check in _module_checks(module) if not check["multiple"]]
+
+
+def answer_position_share(checks) -> tuple[float, float]:
+    """(share of checks whose right answer is the first option, share whose right answer is
+    the longest option by characters; a tie for longest counts as longest)."""
+    first = longest = 0
+    for check in checks:
+        right = next(index for index, option in enumerate(check["options"]) if option["correct"])
+        lengths = [len(option["text"]) for option in check["options"]]
+        first += right == 0
+        longest += lengths[right] == max(lengths)
+    return first / len(checks), longest / len(checks)
+
+
+def test_the_right_answer_is_first_or_longest_in_at_most_a_third_of_single_choice_checks():
+    checks = _single_choice(MODULES)
+    assert len(checks) >= 30
+    first, longest = answer_position_share(checks)
+    assert first <= 1 / 3, f"right answer first in {first:.0%}"
+    assert longest <= 1 / 3, f"right answer longest in {longest:.0%}"
+    # The measure itself: the first edition's shape (right answer first and longest) fails.
+    first_edition = [
+        {"options": [{"text": "Het goede, lange antwoord", "correct": True}, {"text": "Fout", "correct": False}]}
+    ] * 3
+    assert answer_position_share(first_edition) == (1.0, 1.0)
+
+
+# A situational question describes a person in a situation, then asks what to do or
+# what fits: at least two sentences (the situation, the question) and a person.
+SITUATION_PEOPLE = re.compile(
+    r"\b(leerling|leerlingen|sporter|speler|jongen|meisje|moeder|vader|ouder|collega|vrijwilliger|inwoner|"
+    r"oud-leerling|klasgenoot|coach|trainer|slachtoffer|sporter)s?\b",
+    re.IGNORECASE,
+)
+
+
+def is_situational(question: str) -> bool:
+    sentences = [part for part in re.split(r"(?<=[.?!:'])\s+", question.strip()) if part.strip()]
+    return len(sentences) >= 2 and bool(SITUATION_PEOPLE.search(question))
+
+
+def test_at_least_half_of_each_modules_questions_are_situations():
+    assert is_situational("Een leerling vertelt dat hij bedreigd wordt. Wat doe je?")
+    assert not is_situational("Wat is seksuele exposing?")
+    assert not is_situational("Welke vormen zijn er? Kies alle goede antwoorden.")  # no person
+    for module in MODULES:
+        for country in COUNTRIES:
+            checks = _module_checks(module, country)
+            situational = [check for check in checks if is_situational(check["question"])]
+            assert len(situational) * 2 >= len(checks), (module["slug"], country, len(situational), len(checks))
+
+
+def truly_branches(scenario) -> bool:
+    """At least one step leads to two or more different next steps or endings, two
+    endings have different verdicts, and a flag set by a choice changes what a later
+    step shows (a note) or offers (hide_if)."""
+    steps = scenario.get("steps", [])
+    endings = scenario.get("endings", [])
+    branching = any(len({choice["next_step"] for choice in step["choices"]}) >= 2 for step in steps)
+    verdicts = {ending["verdict"] for ending in endings}
+    used_later = set()
+    for index, step in enumerate(steps):
+        for later in steps[index + 1 :]:
+            used_later |= {note["flag"] for note in later.get("notes", [])}
+            used_later |= {flag for choice in later["choices"] for flag in choice.get("hide_if", "").split()}
+        set_here = {flag for choice in step["choices"] for flag in choice.get("sets", "").split()}
+        if set_here & used_later:
+            return branching and len(verdicts) >= 2
+        used_later = set()
+    return False
+
+
+def test_every_module_has_a_truly_branching_scenario():
+    for module in MODULES:
+        scenarios = [
+            block["value"]
+            for lesson in module["lessons"]
+            for _, block in _blocks(lesson["body"])
+            if block["type"] == "scenario"
+        ]
+        assert any(truly_branches(scenario) for scenario in scenarios), module["slug"]
+        for scenario in scenarios:
+            if scenario.get("endings"):
+                verdicts = {ending["verdict"] for ending in scenario["endings"]}
+                assert verdicts <= {"good", "partly", "bad"} and "good" in verdicts, scenario["title"]
+    # The measure itself: a first-edition scenario (every choice to the same step, no flags) does not branch.
+    linear = {
+        "steps": [
+            {"key": "a", "choices": [{"next_step": "b"}, {"next_step": "b"}]},
+            {"key": "b", "choices": [{"next_step": ""}, {"next_step": ""}]},
+        ]
+    }
+    assert not truly_branches(linear)
+
+
+# Organisations, laws and terms of one country. A Belgian learner sees no Dutch one and
+# a Dutch learner no Belgian one; text outside a country block names no organisation.
+NL_ORGANISATIONS = [
+    "Slachtofferhulp Nederland",
+    "Veilig Thuis",
+    "113",
+    "0800-0113",
+    "Kindertelefoon",
+    "Offlimits",
+    "HelpWanted",
+    "Meldpunt Kinderporno",
+    "EOKM",
+    "CSG",
+    "discriminatie.nl",
+    "Meld Misdaad Anoniem",
+    "Fraudehelpdesk",
+    "Centraal Meldpunt Identiteitsfraude",
+    "Perspectief Herstelbemiddeling",
+    "Advieslijn voor professionals",
+    "0900-8844",
+    "0900-0101",
+    "internetsporen.nl",
+]
+NL_TERMS = [*NL_ORGANISATIONS, "aangifte doen", "officier van justitie", "meldcode", "vertrouwenspersoon", "285d"]
+BE_ORGANISATIONS = [
+    "politiezone",
+    "procureur des Konings",
+    "CAW",
+    "1712",
+    "1813",
+    "Zelfmoordlijn",
+    "Awel",
+    "Child Focus",
+    "IGVM",
+    "Unia",
+    "CLB",
+    "ZSG",
+    "Card Stop",
+    "Safeonweb",
+    "Moderator",
+    "API",
+    "Vertrouwenscentrum Kindermishandeling",
+]
+BE_TERMS = [*BE_ORGANISATIONS, "klacht indienen", "burgerlijke partij", "benadeelde persoon", "parket"]
+
+
+def _found(terms, strings) -> set[str]:
+    plain = " ".join(_plain(text) for text in strings)
+    return {term for term in terms if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", plain)}
+
+
+def country_leaks(modules) -> list[tuple[str, str, set[str]]]:
+    """(module, where, terms) for every Dutch term in a BE block, Belgian term in an NL
+    block, and organisation of either country outside a country block."""
+    leaks = []
+    for module in modules:
+        neutral = [module["title"], module["intro"], *module["learning_goals"]]
+        for lesson in module["lessons"]:
+            neutral += [lesson["title"], lesson["summary"]]
+            for country, block in _blocks(lesson["body"]):
+                strings = list(_strings(block["value"]))
+                if country == "BE":
+                    found, where = _found(NL_TERMS, strings), "BE"
+                elif country == "NL":
+                    found, where = _found(BE_TERMS, strings), "NL"
+                else:
+                    found, where = set(), None
+                    neutral += strings
+                if found:
+                    leaks.append((module["slug"], f"{lesson['slug']} ({where})", found))
+        found = _found(NL_ORGANISATIONS + BE_ORGANISATIONS, neutral)
+        if found:
+            leaks.append((module["slug"], "country-neutral text", found))
+    return leaks
+
+
+def test_each_country_sees_only_its_own_organisations_and_terms():
+    assert country_leaks(MODULES) == []
+    # Guides are shown to both countries: they name no country's organisation.
+    assert _found(NL_ORGANISATIONS + BE_ORGANISATIONS, list(_strings(GUIDES))) == set()
+    # The check itself catches each kind of leak.
+    made_up = {
+        "slug": "m",
+        "title": "T",
+        "intro": "<p>Bel Child Focus.</p>",
+        "learning_goals": [],
+        "lessons": [
+            {
+                "slug": "l",
+                "title": "L",
+                "summary": "S",
+                "body": [
+                    {
+                        "type": "country",
+                        "value": {"country": "BE", "body": [{"type": "text", "value": "<p>Bel Veilig Thuis.</p>"}]},
+                    },
+                    {
+                        "type": "country",
+                        "value": {
+                            "country": "NL",
+                            "body": [{"type": "text", "value": "<p>Ga naar de politiezone.</p>"}],
+                        },
+                    },
+                ],
+            }
+        ],
+    }
+    assert country_leaks([made_up]) == [
+        ("m", "l (BE)", {"Veilig Thuis"}),
+        ("m", "l (NL)", {"politiezone"}),
+        ("m", "country-neutral text", {"Child Focus"}),
+    ]
+
+
+def _country_strings(country: str) -> list[str]:
+    return [
+        text
+        for module in MODULES
+        for lesson in module["lessons"]
+        for where, block in _blocks(lesson["body"])
+        if where == country
+        for text in _strings(block["value"])
+    ]
+
+
+def test_both_countries_get_their_own_help_for_a_minor_in_danger():
+    """Where a lesson names help lines, each country has its own: suicide prevention,
+    the line for an unsafe home, and images of minors."""
+    nl = _country_strings("NL")
+    be = _country_strings("BE")
+    assert {"113", "0800-0113", "Veilig Thuis", "Offlimits", "meldcode", "285d"} <= _found(NL_TERMS, nl)
+    assert {"1813", "1712", "Child Focus", "IGVM", "Unia", "procureur des Konings", "klacht indienen"} <= _found(
+        BE_TERMS, be
+    )

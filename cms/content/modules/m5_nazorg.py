@@ -62,11 +62,16 @@ MODULE = {
                         "text": "<p>Bewaar het bewijs op een veilige plek, niet alleen op de telefoon van het "
                         "slachtoffer. Bijvoorbeeld in een aparte map op een computer van het slachtoffer of de ouders. "
                         "Zet de datum erbij. Het slachtoffer bepaalt mee wie erbij mag. Bewaar nooit naaktbeelden "
-                        "van een minderjarige, ook niet als bewijs. Op "
-                        '<a href="https://www.internetsporen.nl/">internetsporen.nl</a> vind je meer tips om '
-                        "berichten te bewaren.</p>",
+                        "van een minderjarige, ook niet als bewijs.</p>",
                     },
                 },
+                country(
+                    "NL",
+                    text(
+                        '<p>Op <a href="https://www.internetsporen.nl/">internetsporen.nl</a> vind je meer tips om '
+                        "berichten te bewaren.</p>"
+                    ),
+                ),
                 {
                     "type": "callout",
                     "value": {
@@ -85,7 +90,8 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wat moet er op een screenshot staan dat je als bewijs bewaart? Kies alle goede "
+                        "question": "Een sporter laat je dreigberichten zien en wil ze bewaren. Wat moet er op haar screenshot "
+                        "staan? Kies alle goede "
                         "antwoorden.",
                         "multiple": True,
                         "options": [
@@ -116,7 +122,7 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "In welke volgorde doe je het?",
+                        "question": "Een leerling wil de dader meteen blokkeren en de berichten melden. Wat raad je hem aan?",
                         "multiple": False,
                         "options": [
                             {
@@ -265,7 +271,8 @@ MODULE = {
                     {
                         "type": "knowledge_check",
                         "value": {
-                            "question": "Wat gebeurt er na een melding bij de politie (dus geen aangifte)?",
+                            "question": "Een moeder wil de bedreiging van haar zoon alleen melden bij de politie, zonder aangifte. "
+                            "Wat gebeurt er dan?",
                             "multiple": False,
                             "options": [
                                 {
@@ -470,7 +477,8 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wanneer heeft een slachtoffer recht op bescherming tegen de verdachte?",
+                        "question": "Een vrijwilliger is bang voor de man die haar bedreigt. Ze is nog niet bij de politie "
+                        "geweest. Vanaf wanneer heeft ze recht op bescherming?",
                         "multiple": False,
                         "options": [
                             {
@@ -497,7 +505,8 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wanneer kan bemiddeling tussen slachtoffer en dader een goede stap zijn?",
+                        "question": "Een speler bedreigde een teamgenoot online na een ruzie. Ze zien elkaar elke week. Wanneer "
+                        "kan een gesprek met een bemiddelaar helpen?",
                         "multiple": False,
                         "options": [
                             {
@@ -581,7 +590,8 @@ MODULE = {
                     {
                         "type": "knowledge_check",
                         "value": {
-                            "question": "Welke organisatie biedt slachtoffers in Nederland gratis praktische, juridische "
+                            "question": "Een leerling blijft na een online bedreiging bang en wil met iemand praten. Welke organisatie "
+                            "biedt in Nederland gratis praktische, juridische "
                             "en emotionele hulp?",
                             "multiple": False,
                             "options": [
@@ -793,7 +803,8 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wat hoort bij goede nazorg? Kies alle goede antwoorden.",
+                        "question": "Een leerling werd maanden geleden online bedreigd. Wat hoort nu bij goede nazorg? Kies alle "
+                        "goede antwoorden.",
                         "multiple": True,
                         "options": [
                             {
