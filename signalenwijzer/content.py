@@ -39,8 +39,7 @@ STEPS: list[dict[str, object]] = [
         "sort_order": 40,
         "title": "Het gesprek",
         "intro": "Begin een rustig gesprek met de persoon zelf. Vertel wat je ziet en vraag hoe het gaat. "
-        "Stel open vragen en dring niet aan. Vraag niet: 'Word je gechanteerd?' Zo'n vraag stuurt het antwoord. "
-        "Spreek nooit zelf de persoon aan die je verdenkt: dat kan het slachtoffer in gevaar brengen.",
+        "Stel open vragen en dring niet aan. Vraag niet: 'Word je gechanteerd?' Zo'n vraag stuurt het antwoord.",
     },
     {
         "key": "betrekken",
