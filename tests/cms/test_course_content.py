@@ -636,9 +636,21 @@ BE_ORGANISATIONS = [
 BE_TERMS = [*BE_ORGANISATIONS, "klacht indienen", "burgerlijke partij", "benadeelde persoon", "parket"]
 
 
-def _found(terms, strings) -> set[str]:
+# Words for the same step that differ per country; text outside a country block avoids them.
+COUNTRY_WORDS = [
+    "aangifte",
+    "klacht",
+    "officier van justitie",
+    "procureur des Konings",
+    "meldcode",
+    "vertrouwenspersoon",
+]
+
+
+def _found(terms, strings, *, ignore_case: bool = False) -> set[str]:
     plain = " ".join(_plain(text) for text in strings)
-    return {term for term in terms if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", plain)}
+    flags = re.IGNORECASE if ignore_case else 0
+    return {term for term in terms if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", plain, flags)}
 
 
 def country_leaks(modules) -> list[tuple[str, str, set[str]]]:
@@ -660,7 +672,7 @@ def country_leaks(modules) -> list[tuple[str, str, set[str]]]:
                     neutral += strings
                 if found:
                     leaks.append((module["slug"], f"{lesson['slug']} ({where})", found))
-        found = _found(NL_ORGANISATIONS + BE_ORGANISATIONS, neutral)
+        found = _found(NL_ORGANISATIONS + BE_ORGANISATIONS, neutral) | _found(COUNTRY_WORDS, neutral, ignore_case=True)
         if found:
             leaks.append((module["slug"], "country-neutral text", found))
     return leaks
@@ -674,7 +686,7 @@ def test_each_country_sees_only_its_own_organisations_and_terms():
     made_up = {
         "slug": "m",
         "title": "T",
-        "intro": "<p>Bel Child Focus.</p>",
+        "intro": "<p>Bel Child Focus en doe Aangifte.</p>",
         "learning_goals": [],
         "lessons": [
             {
@@ -700,7 +712,7 @@ def test_each_country_sees_only_its_own_organisations_and_terms():
     assert country_leaks([made_up]) == [
         ("m", "l (BE)", {"Veilig Thuis"}),
         ("m", "l (NL)", {"politiezone"}),
-        ("m", "country-neutral text", {"Child Focus"}),
+        ("m", "country-neutral text", {"Child Focus", "aangifte"}),
     ]
 
 

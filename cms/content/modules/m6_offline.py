@@ -27,7 +27,7 @@ MODULE = {
         "Je weet waarom snel handelen belangrijk is, en waarom bewijs bewaren toch eerst komt.",
         "Je weet wanneer StopNCII kan helpen en wanneer je de hulplijn voor beelden van minderjarigen inschakelt.",
         "Je kunt met een handleiding beelden melden bij de grote platforms.",
-        "Je kunt uitleggen wat er gebeurt na een klacht of aangifte bij de politie.",
+        "Je kunt uitleggen wat er gebeurt als het slachtoffer naar de politie stapt.",
     ],
     "estimated_minutes": 30,
     "audience": "all",
@@ -45,8 +45,7 @@ MODULE = {
                     "ding: dat ze zo snel mogelijk offline gaan. Dat is ook verstandig. Hoe verder beelden zich "
                     "verspreiden, hoe moeilijker het wordt om ze allemaal weg te krijgen.</p>"
                     "<p>Toch begin je met bewijs. Na een melding haalt een platform de beelden vaak snel weg. Dan "
-                    "is ook het bewijs weg. En dat bewijs is nodig als het slachtoffer later een klacht of "
-                    "aangifte wil doen.</p>",
+                    "is ook het bewijs weg. En dat bewijs is nodig als het slachtoffer later naar de politie wil.</p>",
                 },
                 {
                     "type": "checklist",
@@ -114,7 +113,7 @@ MODULE = {
                             },
                             {
                                 "key": "0",
-                                "text": "Bewijs bewaren: een screenshot met het platform en de datum, en de link.",
+                                "text": "Samen met haar bewijs bewaren: een screenshot met platform en datum, en de link.",
                                 "correct": True,
                                 "feedback": "Goed. Dat kost een paar minuten en daarna kun je meteen melden.",
                             },
@@ -324,7 +323,7 @@ MODULE = {
                         "<li>Kies de reden die het best past, zoals naaktbeelden of intieme beelden zonder "
                         "toestemming.</li>"
                         "<li>Meld de beelden én het profiel van wie ze deelt.</li>"
-                        "<li>Voeg uitleg en screenshots toe als dat kan.</li>"
+                        "<li>Voeg uitleg toe. Screenshots alleen als het om beelden van een volwassene gaat.</li>"
                         "<li>Geen account? Soms kan een vertrouwd persoon met een account namens het slachtoffer "
                         "melden.</li>"
                         "<li>Bewaar de bevestiging van je melding.</li>"
@@ -350,10 +349,10 @@ MODULE = {
                             },
                             {
                                 "key": "2",
-                                "text": "Google doet niets zonder aangifte.",
+                                "text": "Google doet pas iets als de politie erom vraagt.",
                                 "correct": False,
-                                "feedback": "Nee. Je kunt een verzoek doen met het formulier van Google. Daar is geen "
-                                "aangifte voor nodig.",
+                                "feedback": "Nee. Je kunt zelf een verzoek doen met het formulier van Google. Daar is "
+                                "de politie niet voor nodig.",
                             },
                             {
                                 "key": "0",
@@ -386,9 +385,9 @@ MODULE = {
                             },
                             {
                                 "key": "2",
-                                "text": "Een aangifte bij de politie.",
+                                "text": "Een bewijs dat je al naar de politie bent geweest.",
                                 "correct": False,
-                                "feedback": "Nee. Voor een melding bij Discord is geen aangifte nodig, wel de "
+                                "feedback": "Nee. Voor een melding bij Discord is de politie niet nodig, wel de "
                                 "ID-nummers.",
                             },
                         ],
@@ -398,9 +397,8 @@ MODULE = {
         },
         {
             "slug": "klacht-of-aangifte-na-verspreiding",
-            "title": "Klacht of aangifte na verspreiding",
-            "summary": "Wil het slachtoffer dat de dader gestraft wordt? Dan is een klacht of aangifte bij de "
-            "politie nodig.",
+            "title": "Naar de politie na verspreiding",
+            "summary": "Wil het slachtoffer dat de dader gestraft wordt? Dan moet het naar de politie.",
             "body": [
                 {
                     "type": "text",
@@ -410,7 +408,7 @@ MODULE = {
                     "zien. Het slachtoffer kan naar de politie stappen tegen wie de beelden als eerste "
                     "verspreidde, en ook tegen wie ze daarna doorstuurde. Werkt een platform niet mee aan het "
                     "verwijderen? Ook dan zijn juridische stappen mogelijk.</p>"
-                    "<p>Een klacht helpt ook op een andere manier: de politie krijgt zo beter zicht op hoe vaak dit "
+                    "<p>Naar de politie gaan helpt ook op een andere manier: de politie krijgt zo beter zicht op hoe vaak dit "
                     "gebeurt.</p>",
                 },
                 country(
@@ -450,8 +448,8 @@ MODULE = {
                     "value": {
                         "title": "Zo bereid je het bezoek aan de politie voor",
                         "items": [
-                            "Neem al het bewijs mee: digitaal, en als het kan ook op papier.",
-                            "Neem de screenshots mee die je maakte voordat de beelden verwijderd werden. Let op dat "
+                            "Neem al het bewijs mee, digitaal en op papier. Bij beelden van een minderjarige: alleen links en notities.",
+                            "Gaat het om een volwassene? Neem de screenshots mee die het slachtoffer maakte voordat de beelden weg waren. Let op dat "
                             "de datum erop staat.",
                             "Schrijf in de juiste volgorde op wat er gebeurd is.",
                             "Noteer of de dader het uit wraak of voor geld deed, of dit vaker doet. Dat kan de straf "
@@ -520,7 +518,7 @@ MODULE = {
                                         "text": "Je meldt alles meteen bij Telegram en de website, zonder screenshots.",
                                         "outcome": "partly",
                                         "consequence": "Snel handelen is goed. Maar als de beelden verdwijnen, is ook "
-                                        "het bewijs weg. Dat heeft Amira nodig als ze aangifte wil doen.",
+                                        "het bewijs weg. Dat heeft Amira nodig als ze naar de politie wil.",
                                         "next_step": "hulp",
                                     },
                                     {
@@ -568,7 +566,7 @@ MODULE = {
                                 "neemt. Wat bespreek je?",
                                 "choices": [
                                     {
-                                        "text": "Dat ze aangifte kan doen, recht heeft op bescherming, iemand mee mag "
+                                        "text": "Dat ze naar de politie kan, recht heeft op bescherming, iemand mee mag "
                                         "nemen, en gratis hulp kan krijgen van slachtofferhulp.",
                                         "outcome": "good",
                                         "consequence": "Goed. Amira kent haar rechten en weet dat ze er niet alleen "
@@ -583,10 +581,10 @@ MODULE = {
                                         "next_step": "",
                                     },
                                     {
-                                        "text": "Dat aangifte geen zin heeft zolang de video's nog online staan.",
+                                        "text": "Dat naar de politie gaan geen zin heeft zolang de video's nog online staan.",
                                         "outcome": "bad",
-                                        "consequence": "Dat klopt niet. Offline halen en aangifte doen kunnen naast "
-                                        "elkaar. Het bewijs dat jullie bewaard hebben, helpt bij de aangifte.",
+                                        "consequence": "Dat klopt niet. Offline halen en naar de politie gaan kunnen naast "
+                                        "elkaar. Het bewijs dat jullie bewaard hebben, helpt de politie.",
                                         "next_step": "",
                                     },
                                 ],
@@ -597,8 +595,8 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Tegen wie kan een slachtoffer een klacht of aangifte doen als intieme beelden "
-                        "verspreid zijn? Kies alle goede antwoorden.",
+                        "question": "Een vrouw ontdekt dat haar ex haar intieme beelden verspreidde. Anderen stuurden ze door. "
+                        "Tegen wie kan ze bij de politie een zaak beginnen? Kies alle goede antwoorden.",
                         "multiple": True,
                         "options": [
                             {
@@ -623,7 +621,8 @@ MODULE = {
                 {
                     "type": "knowledge_check",
                     "value": {
-                        "question": "Wie beslist na een klacht of aangifte of de dader voor de rechter moet komen?",
+                        "question": "Een oud-leerling is naar de politie gestapt omdat haar beelden verspreid zijn. Wie beslist of "
+                        "de dader voor de rechter moet komen?",
                         "multiple": False,
                         "options": [
                             {
