@@ -316,3 +316,15 @@ def test_a_screen_reads_in_the_same_number_of_queries_with_many_signals(client, 
         WalkSignal(key=f"extra-{n}", group="online", text=f"Extra signaal {n}", why="Omdat.") for n in range(40)
     )
     assert queries() == few
+
+
+def test_the_editors_order_of_steps_is_the_walk_s_order(client, org, loaded, member_factory):
+    from signalenwijzer.models import WalkSignal, WalkStep
+
+    WalkStep.objects.filter(key="gesprek").update(sort_order=5)  # the conversation first
+    WalkStep.objects.filter(key="verder").update(sort_order=1)  # 'Wat nu?' stays last anyway
+    WalkSignal.objects.filter(key="geld").update(is_active=False)
+    client.force_login(member_factory(org, Role.LEARNER).user)
+    responses = walk_to_end(client, org)
+    assert _screens(responses) == ["start", "gesprek", "signalen", "zekerheid", "urgentie", "betrekken", "verder"]
+    assert 'value="geld"' not in responses[2].content.decode()
