@@ -515,6 +515,13 @@ def test_the_right_answer_is_first_or_longest_in_at_most_a_third_of_single_choic
     first, longest = answer_position_share(checks)
     assert first <= 1 / 3, f"right answer first in {first:.0%}"
     assert longest <= 1 / 3, f"right answer longest in {longest:.0%}"
+    # No reverse cue either: the right answer is not usually the shortest.
+    shortest = sum(
+        len(next(option for option in check["options"] if option["correct"])["text"])
+        == min(len(option["text"]) for option in check["options"])
+        for check in checks
+    ) / len(checks)
+    assert shortest <= 1 / 2, f"right answer shortest in {shortest:.0%}"
     # The measure itself: the first edition's shape (right answer first and longest) fails.
     first_edition = [
         {"options": [{"text": "Het goede, lange antwoord", "correct": True}, {"text": "Fout", "correct": False}]}

@@ -560,7 +560,7 @@ MODULE = {
                         "options": [
                             {
                                 "key": "0",
-                                "text": "Seksuele exposing",
+                                "text": "Seksuele exposing: een naaktbeeld verspreiden zonder toestemming",
                                 "correct": True,
                                 "feedback": "Goed. Haar ex verspreidt een naaktbeeld zonder toestemming. Dat is "
                                 "exposing.",
@@ -722,7 +722,7 @@ MODULE = {
                     ),
                     option(
                         "n3",
-                        "Niets overmaken en haar kind bellen op het oude nummer.",
+                        "Niets overmaken, en haar kind bellen op het oude nummer of iets vragen wat alleen haar kind weet.",
                         "Goed. Bel via een nummer dat je al kende, of stel een vraag die alleen het kind weet. Meld "
                         "het daarna bij de politie.",
                         correct=True,
@@ -733,7 +733,7 @@ MODULE = {
                     "'Ik stuur alleen geld door, ik doe niks fout.' Wat klopt?",
                     option(
                         "n1",
-                        "Hij kan meedoen aan witwassen en krijgt mogelijk een strafblad en schulden.",
+                        "Hij kan meedoen aan witwassen en krijgt mogelijk een strafblad en schulden. De pas moet geblokkeerd.",
                         "Goed. Wie zijn rekening uitleent, wordt een geldezel. Dat is strafbaar, ook voor jongeren. "
                         "Bespreek het met hem en zijn ouders, en laat de pas blokkeren.",
                         correct=True,

@@ -298,7 +298,7 @@ MODULE = {
                             },
                             {
                                 "key": "0",
-                                "text": "Je schakelt de politie in en zegt dat het om haat kan gaan.",
+                                "text": "Je schakelt de politie in en zegt erbij dat het om haat kan gaan, omdat het over haar afkomst gaat.",
                                 "correct": True,
                                 "feedback": "Goed. Bij een hate crime schakel je altijd de politie in. Een hate "
                                 "crime kan zwaarder bestraft worden, dus de politie moet het weten.",
@@ -541,7 +541,7 @@ MODULE = {
                             },
                             {
                                 "key": "0",
-                                "text": "Nu: je twijfelt over de juiste stap.",
+                                "text": "Nu al: je twijfelt over de juiste stap, en daar is zo'n lijn juist voor.",
                                 "correct": True,
                                 "feedback": "Goed. Daar is een advieslijn voor. Je hoeft niet te wachten tot alles duidelijk is.",
                             },

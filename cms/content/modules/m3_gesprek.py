@@ -222,7 +222,7 @@ MODULE = {
                             },
                             {
                                 "key": "0",
-                                "text": "Ben je bang voor deze persoon?",
+                                "text": "Ben je bang voor wat hij nog gaat doen?",
                                 "correct": True,
                                 "feedback": "Goed. Of het slachtoffer bang is, zegt veel over de impact en over de "
                                 "hulp die nodig is.",
@@ -571,7 +571,7 @@ MODULE = {
                             },
                             {
                                 "key": "0",
-                                "text": "Je neemt de bedreiging toch serieus en vraagt rustig door.",
+                                "text": "Je neemt de bedreiging toch serieus en vraagt rustig door naar wat er gebeurd is.",
                                 "correct": True,
                                 "feedback": "Goed. Luchtig doen kan schaamte of angst verbergen.",
                             },

@@ -82,7 +82,7 @@ MODULE = {
                             },
                             {
                                 "key": "0",
-                                "text": "Victim blaming: de leerling de schuld geven.",
+                                "text": "Victim blaming: de leerling de schuld geven van wat een ander deed.",
                                 "correct": True,
                                 "feedback": "Goed. De verantwoordelijkheid wordt dan bij het slachtoffer gelegd in "
                                 "plaats van bij de dader.",

@@ -648,7 +648,7 @@ MODULE = {
                         ),
                         option(
                             "n2",
-                            "Naar het CAW, voor gratis steun als slachtoffer.",
+                            "Naar het CAW, voor gratis steun en uitleg over haar rechten als slachtoffer.",
                             "Goed. Het CAW biedt gratis slachtofferhulp.",
                             correct=True,
                         ),

@@ -879,7 +879,7 @@ MODULE = {
                     ),
                     option(
                         "n2",
-                        "Hij betaalt niet, stopt het contact en laat de chat staan.",
+                        "Hij betaalt niet, stopt het contact en laat de chat op zijn telefoon staan als bewijs.",
                         "Goed. Betalen helpt niet. De chat op zijn eigen telefoon is bewijs voor de politie.",
                         correct=True,
                     ),
@@ -913,7 +913,7 @@ MODULE = {
                     "Een jongen zegt na de afpersing zacht: 'Ik wil er niet meer zijn.' Wat doe je?",
                     option(
                         "n1",
-                        "Je vraagt direct of hij erover denkt zichzelf iets aan te doen.",
+                        "Je vraagt direct of hij erover denkt zichzelf iets aan te doen, en je blijft bij hem.",
                         "Goed. Een directe vraag brengt niemand op ideeën. Blijf bij hem en zoek meteen hulp.",
                         correct=True,
                     ),
