@@ -147,14 +147,18 @@ def walk_counts(organisation: Organisation, *, months: int = 12) -> CountTable:
     """The last ``months`` months with a count, newest first, each column suppressed
     as the dashboards are (``portal.dashboards.suppress``: 1 to 4 reads "<5", and
     no total gives such a count away). One query."""
-    found = list(
+    found: list[tuple[date, int, int, int]] = list(
         WalkCount.objects.filter(organisation=organisation)
         .order_by("-month")
         .values_list("month", "started", "finished", "signalled")[:months]
     )
     if not found:
         return CountTable(rows=[], totals=None, any_suppressed=False)
-    columns = [suppress([(row[0], row[index]) for row in found]) for index in (1, 2, 3)]
+    columns = [
+        suppress([(month, started) for month, started, _f, _s in found]),
+        suppress([(month, finished) for month, _b, finished, _s in found]),
+        suppress([(month, signalled) for month, _b, _f, signalled in found]),
+    ]
     rows = [
         CountRow(month=month, started=columns[0][month], finished=columns[1][month], signalled=columns[2][month])
         for month, *_counts in found

@@ -89,8 +89,7 @@ def handoff(request: HttpRequest, org_slug: str) -> HttpResponse:
     on to the signal form, which shows the carried text to edit (nothing saved yet)."""
     if not can(request.membership, Action.CASE_RAISE):  # type: ignore[attr-defined]
         raise PermissionDenied
-    if request.POST.get("teller") != "gemeld":
-        services.walk_count_record(organisation=request.organisation, event="signalled")  # type: ignore[attr-defined]
+    services.walk_count_record(organisation=request.organisation, event="signalled")  # type: ignore[attr-defined]
     return TemporaryRedirectWithBody(reverse("cases:case_raise", kwargs={"org_slug": org_slug}))
 
 

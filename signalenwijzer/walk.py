@@ -34,7 +34,7 @@ URGENCY_CHOICES = (*Urgency.choices, (NO_URGENCY, gettext_lazy("Nee, niets hierv
 
 # What has been counted for this walk (anonymous monthly counts), so going back and
 # forth counts a walk once.
-COUNTED = ("", "gestart", "af", "gemeld")
+COUNTED = ("", "gestart", "af")
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Walk:
         screens = {START, URGENT_ADVICE, *(step.key for step in content.steps)}
         urgent_keys = {key for key, _label in URGENCY_CHOICES}
         return cls(
-            screen=data.get("stap") if data.get("stap") in screens else START,
+            screen=str(data.get("stap")) if data.get("stap") in screens else START,
             signals=[key for key in dict.fromkeys(data.getlist("s")) if key in content.signals],
             certainty=data.get("zeker", "") if data.get("zeker") in dict(CERTAINTY_CHOICES) else "",
             urgent=[key for key in dict.fromkeys(data.getlist("dringend")) if key in urgent_keys],
