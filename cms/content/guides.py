@@ -122,7 +122,8 @@ GUIDES: list[dict[str, Any]] = [
             {
                 "title": "Laat een beeld vooraf blokkeren",
                 "text": "Facebook kan een beeld ook vooraf als verboden markeren. Dan kan niemand het op de openbare "
-                "delen van Facebook plaatsen. Zo'n markering vraag je aan via de hulplijn in jouw land.",
+                "delen van Facebook plaatsen. Vraag de hulplijn in jouw land of die dat voor het slachtoffer kan "
+                "aanvragen.",
             },
             {
                 "title": "Houd de beelden in de toekomst tegen",

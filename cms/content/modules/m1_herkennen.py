@@ -7,15 +7,16 @@ MODULE = {
     "title": "Online bedreiging herkennen",
     "intro": "<p>In deze module leer je welke vormen van online bedreiging er zijn. Je leert ook wanneer een "
     "bedreiging strafbaar is. Zo zie je sneller wat er aan de hand is als een leerling, sporter of inwoner "
-    "bij je komt.</p>",
+    "bij je komt. Tot slot kijk je naar online criminaliteit in bredere zin, zoals oplichting.</p>",
     "learning_goals": [
         "Je kunt uitleggen waarom online bedreiging ook buiten het internet veel impact heeft.",
         "Je herkent cyberpesten, stalking, haatzaaien, seksuele exposing, sextortion en doxing.",
         "Je weet dat ook grooming, identiteitsfraude en online oplichting vormen van online criminaliteit zijn.",
+        "Je vertelt een slachtoffer van online oplichting eerlijk wat het kan verwachten en waar het terechtkan.",
         "Je weet wanneer een bedreiging strafbaar is, ook als die gericht is op iemand die het slachtoffer "
         "dierbaar is.",
     ],
-    "estimated_minutes": 25,
+    "estimated_minutes": 35,
     "audience": "all",
     "pass_mark": 75,
     "certificate_validity_months": 24,
@@ -292,8 +293,8 @@ MODULE = {
                         "wet",
                         "Doxing is strafbaar in Nederland",
                         "<p>Sinds 1 januari 2024 is doxing een apart misdrijf (artikel 285d Wetboek van Strafrecht). "
-                        "Het gaat om iemands persoonsgegevens verspreiden of gebruiken om die persoon bang te maken, "
-                        "veel overlast te bezorgen of te hinderen in het werk. Denk aan een adres, een telefoonnummer "
+                        "Het gaat om iemands persoonsgegevens verspreiden of gebruiken. Het doel is die persoon bang te "
+                        "maken, veel overlast te bezorgen of te hinderen in het werk. Denk aan een adres, een telefoonnummer "
                         "of de school van iemand.</p>"
                         "<p>Het slachtoffer kan hiervan aangifte doen bij de politie (0900-8844). Is er nu gevaar? "
                         "Bel 112.</p>",

@@ -7,14 +7,14 @@ MODULE = {
     "title": "Signalen herkennen",
     "intro": "<p>Niet elk slachtoffer vertelt uit zichzelf wat er speelt. In deze module leer je wat je doet met "
     "een vermoeden. Je leert welke slachtoffers extra kwetsbaar zijn, hoe je een hate crime herkent en bij wie "
-    "je advies kunt vragen.</p>",
+    "je advies kunt vragen. En wat je doet als het thuis niet veilig is.</p>",
     "learning_goals": [
         "Je weet wat je kunt doen als je iets vermoedt, maar het niet zeker weet.",
         "Je kunt uitleggen waardoor een slachtoffer extra kwetsbaar kan zijn.",
         "Je herkent een hate crime en weet waarom het slachtoffer dat bij de politie noemt.",
         "Je weet wanneer je overlegt, advies vraagt of meldt, ook als het thuis niet veilig is.",
     ],
-    "estimated_minutes": 25,
+    "estimated_minutes": 35,
     "audience": "all",
     "pass_mark": 75,
     "certificate_validity_months": 24,

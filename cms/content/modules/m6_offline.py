@@ -22,14 +22,16 @@ MODULE = {
     "title": "Intieme beelden offline halen",
     "intro": "<p>Worden er naaktbeelden of andere intieme beelden van iemand verspreid zonder toestemming? Dan "
     "telt elke minuut. In deze module leer je wat je eerst doet, welke hulp er is voor volwassenen en voor "
-    "minderjarigen, en hoe je beelden per platform laat verwijderen.</p>",
+    "minderjarigen, en hoe je beelden per platform laat verwijderen. Je leert ook hoe je een jongen helpt die "
+    "met een naaktbeeld wordt afgeperst.</p>",
     "learning_goals": [
         "Je weet waarom snel handelen belangrijk is, en waarom bewijs bewaren toch eerst komt.",
+        "Je helpt een afgeperste jongen: niet betalen, de chat laten staan en vragen naar zelfmoordgedachten.",
         "Je weet wanneer StopNCII kan helpen en wanneer je de hulplijn voor beelden van minderjarigen inschakelt.",
         "Je kunt met een handleiding beelden melden bij de grote platforms.",
         "Je kunt uitleggen wat er gebeurt als het slachtoffer naar de politie stapt.",
     ],
-    "estimated_minutes": 30,
+    "estimated_minutes": 45,
     "audience": "all",
     "pass_mark": 80,
     "certificate_validity_months": 24,
