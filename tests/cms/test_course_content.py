@@ -743,3 +743,48 @@ def test_both_countries_get_their_own_help_for_a_minor_in_danger():
     assert {"1813", "1712", "Child Focus", "IGVM", "Unia", "procureur des Konings", "klacht indienen"} <= _found(
         BE_TERMS, be
     )
+
+
+def first_edition_keys_broken(modules) -> list[str]:
+    """In the first edition the right answer of every single-choice check was its first
+    option. Reordered checks pin each option's old position with "key" (format.md
+    point 2), so the option keyed "0" must still be the right one and the keys must be
+    the old positions 0..n-1; otherwise a stored answer would point at another option."""
+    broken = []
+    for module in modules:
+        for lesson in module["lessons"]:
+            for _, block in _blocks(lesson["body"]):
+                if block["type"] != "knowledge_check":
+                    continue
+                options = block["value"]["options"]
+                keys = [option.get("key") for option in options]
+                if not any(key is not None and key.isdigit() for key in keys):
+                    continue
+                if sorted(keys) != [str(index) for index in range(len(options))]:
+                    broken.append(f"{lesson['slug']}: keys {keys}")
+                elif not block["value"]["multiple"] and not options[keys.index("0")]["correct"]:
+                    broken.append(f"{lesson['slug']}: {block['value']['question'][:40]}")
+    return broken
+
+
+def test_reordered_first_edition_options_keep_their_ids():
+    assert first_edition_keys_broken(MODULES) == []
+    reordered = sum(
+        1
+        for module in MODULES
+        for lesson in module["lessons"]
+        for _, block in _blocks(lesson["body"])
+        if block["type"] == "knowledge_check"
+        and any(option.get("key", "").isdigit() for option in block["value"]["options"])
+    )
+    assert reordered >= 31
+    swapped = copy.deepcopy(MODULES)
+    check = next(
+        block["value"]
+        for lesson in swapped[0]["lessons"]
+        for _, block in _blocks(lesson["body"])
+        if block["type"] == "knowledge_check" and block["value"]["options"][0].get("key") == "1"
+    )
+    for option in check["options"]:
+        option["key"] = {"0": "1", "1": "0"}.get(option["key"], option["key"])
+    assert len(first_edition_keys_broken(swapped)) == 1

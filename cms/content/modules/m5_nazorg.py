@@ -802,6 +802,8 @@ MODULE = {
                 },
                 {
                     "type": "knowledge_check",
+                    # Pinned: the first edition had a check before this one here (now in the NL block).
+                    "key": "knowledge_check/1",
                     "value": {
                         "question": "Een leerling werd maanden geleden online bedreigd. Wat hoort nu bij goede nazorg? Kies alle "
                         "goede antwoorden.",
