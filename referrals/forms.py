@@ -572,10 +572,11 @@ CASE_STAGE_PARAMS = {
     "partner-helpt": "helping",
     "afgesloten": "closed",
 }
+# Short enough for the filter's menu on a phone; the case page says more.
 CASE_STAGE_LABELS = {
-    "new": _("Nieuw, nog geen advies"),
-    "advised": _("Advies klaar, nog niet doorverwezen"),
-    "waiting": _("Doorverwezen, wacht op de partner"),
+    "new": _("Nieuw"),
+    "advised": _("Advies klaar"),
+    "waiting": _("Wacht op partner"),
     "helping": _("Partner helpt"),
     "closed": _("Afgesloten"),
 }

@@ -389,6 +389,19 @@ _CASE_SORTS: dict[str, tuple[str, ...]] = {
 CASE_STAGES = ("new", "advised", "waiting", "helping", "closed")
 
 
+def case_stage(case: Case, referrals: Iterable[Referral]) -> str:
+    """The stage of one case whose referrals are loaded already (the case page): the
+    rule ``case_list`` writes in SQL, in the same order."""
+    statuses = {referral.status for referral in referrals}
+    if case.status == Case.Status.CLOSED:
+        return "closed"
+    if statuses & set(_WAITING):
+        return "waiting"
+    if Referral.Status.ACCEPTED in statuses:
+        return "helping"
+    return "new" if case.routing_result is None else "advised"
+
+
 def case_list(
     membership: Membership,
     *,

@@ -283,7 +283,7 @@ def case_detail(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespon
             note_form=forms.NoteForm(),
             reveal_form=forms.RevealForm(),
             may_draft=handles and any(r.get("kind") == "referral" for r in case.recommendations),
-            **_summary(case, details["tasks"]),
+            **_summary(case, details["tasks"], details["referrals"]),
             **_chronology(request, details["events"]),
         )
         _read(request, case, _("Casus bekeken"))
@@ -293,9 +293,9 @@ def case_detail(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespon
     return render(request, "referrals/cases/case_detail.html", context)
 
 
-def _summary(case: Case, tasks: list[CaseTask]) -> dict[str, object]:
+def _summary(case: Case, tasks: list[CaseTask], referrals: list[Referral]) -> dict[str, object]:
     """The case page's summary: the facts in the wizard's words, the advice's highest
-    urgency, the open tasks and the one due first."""
+    urgency, the open tasks and the one due first, and the stage (as in the list)."""
     open_tasks = [task for task in tasks if task.status == CaseTask.Status.OPEN]
     open_tasks.sort(key=lambda task: (task.due_date is None, task.due_date, task.pk))
     urgencies = [r.get("urgency") for r in case.recommendations if r.get("urgency") in URGENCY_RANK]
@@ -306,6 +306,8 @@ def _summary(case: Case, tasks: list[CaseTask]) -> dict[str, object]:
         "urgency_label": forms.URGENCY_LABELS.get(highest, ""),
         "open_tasks": open_tasks,
         "next_task": open_tasks[0] if open_tasks else None,
+        "stage": (stage := selectors.case_stage(case, referrals)),
+        "stage_label": forms.CASE_STAGE_LABELS[stage],
     }
 
 

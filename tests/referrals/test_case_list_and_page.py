@@ -148,15 +148,36 @@ def test_filter_by_phase(client, org, case_handler, stages, query, expected):
 def test_status_column_names_the_phase_of_open_cases(client, org, case_handler, stages):
     client.force_login(case_handler.user)
     html = get(client, org, "?fase=wacht-op-partner")
-    assert '<span class="portal-case-stage">Doorverwezen, wacht op de partner</span>' in html
+    assert '<span class="portal-case-stage">Wacht op partner</span>' in html
     html = get(client, org)
-    for words in ("Nieuw, nog geen advies", "Advies klaar, nog niet doorverwezen", "Partner helpt"):
+    for words in ("Nieuw", "Advies klaar", "Partner helpt"):
         assert f'<span class="portal-case-stage">{words}</span>' in html
     assert '<option value="partner-helpt">Partner helpt</option>' in html
     # The phase filter keeps itself in the sort links and the pages.
     html = get(client, org, "?fase=advies")
     assert 'href="?fase=advies&amp;sort=kenmerk"' in html
     assert "Fase: deze keuze kennen we niet" in get(client, org, "?fase=bijna")
+
+
+@pytest.mark.parametrize("name", ["new", "urgent", "later", "waiting", "helping", "declined"])
+def test_case_page_names_the_same_phase_as_the_list(client, org, case_handler, stages, name):
+    from referrals import selectors
+    from referrals.forms import CASE_STAGE_LABELS
+
+    case = stages[name]
+    with scope(organisation=org):
+        listed = selectors.case_list(case_handler).get(pk=case.pk).stage
+        assert selectors.case_stage(case, case.referrals.all()) == listed
+    client.force_login(case_handler.user)
+    html = client.get(f"/o/{org.slug}/casussen/{case.pk}/").text
+    summary = html[html.index('id="samenvatting"') : html.index('id="taken"')]
+    if listed == "closed":
+        assert "portal-case-stage" not in summary  # the closing date says it
+    else:
+        assert f'<span class="portal-case-stage">{CASE_STAGE_LABELS[listed]}</span>' in summary
+    waiting = "Wachten op antwoord van de partner." in summary
+    helping = "De partner helpt." in summary
+    assert (waiting, helping) == (listed == "waiting", listed == "helping")
 
 
 def test_filter_by_a_colleague_and_search_by_reference(client, org, case_handler, three):
@@ -298,7 +319,15 @@ def test_a_learner_sees_only_own_signals(client, org, learner, member_factory, t
     assert "<h1>Mijn signalen</h1>" in html
     assert references(html) == [own.reference]
     # Status only: no form, urgency or handler, as columns or as filters.
-    for hidden in ("Afpersing", "Nu meteen", "Behandelaar", 'name="vorm"', 'name="urgentie"', 'name="fase"', "Nieuw,"):
+    for hidden in (
+        "Afpersing",
+        "Nu meteen",
+        "Behandelaar",
+        'name="vorm"',
+        'name="urgentie"',
+        'name="fase"',
+        "portal-case-stage",
+    ):
         assert hidden not in html
     # A filter they do not have is not a way to see more.
     assert references(get(client, org, "?vorm=threat&behandelaar=niemand")) == [own.reference]
