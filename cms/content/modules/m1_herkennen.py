@@ -308,7 +308,7 @@ MODULE = {
                         "<p>Doxing heeft in België geen eigen artikel in de wet. Toch kan het strafbaar zijn. "
                         "Bijvoorbeeld als belaging (stalking) of als bedreiging. Ook het misbruik van iemands "
                         "persoonsgegevens kan verboden zijn.</p>"
-                        "<p>Het slachtoffer kan klacht indienen bij de politiezone (101). Is er nu gevaar? Bel "
+                        "<p>Het slachtoffer kan klacht indienen bij de lokale politiezone. Is er nu gevaar? Bel 101 of "
                         "112.</p>",
                     ),
                 ),
@@ -332,7 +332,7 @@ MODULE = {
                 country(
                     "BE",
                     text(
-                        "<p>Advies vraag je bij de politie (101) of bij het CAW. Bij geweld of misbruik kun je ook "
+                        "<p>Advies vraag je bij de lokale politiezone of bij het CAW. Bij geweld of misbruik kun je ook "
                         "1712 bellen, ook als professional.</p>"
                     ),
                 ),
@@ -683,8 +683,8 @@ MODULE = {
                         "<ul>"
                         "<li>De bank: meteen bellen als er geld is overgemaakt. Is een bankkaart misbruikt of "
                         "uitgeleend? Laat hem blokkeren via Card Stop (078 170 170).</li>"
-                        "<li>De politie: klacht indienen bij de politiezone. Bel 101 voor vragen, of 112 bij "
-                        "gevaar.</li>"
+                        "<li>De politie: klacht indienen bij de lokale politiezone. Bij dringende nood bel je 101 of "
+                        "112.</li>"
                         "<li>Safeonweb: verdachte berichten stuur je door naar verdacht@safeonweb.be.</li>"
                         "<li>Het Meldpunt van de FOD Economie: hier meld je oplichting en fraude.</li>"
                         "<li>Het CAW (slachtofferhulp): gratis steun en uitleg over je rechten.</li>"

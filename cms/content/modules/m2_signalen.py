@@ -271,7 +271,7 @@ MODULE = {
                 country(
                     "BE",
                     text(
-                        "<p>In België dient het slachtoffer klacht in bij de politiezone (101). Haat en "
+                        "<p>In België dient het slachtoffer klacht in bij de lokale politiezone. Haat en "
                         "discriminatie melden kan ook bij Unia. Unia helpt het slachtoffer gratis.</p>"
                     ),
                 ),
@@ -350,7 +350,7 @@ MODULE = {
                         "<p>Wil je met een deskundige overleggen? Het CAW helpt bij vragen over slachtoffers. Bij "
                         "geweld, misbruik of kindermishandeling kun je ook als professional <b>1712</b> bellen.</p>"
                         "<p>Op school overleg je met het CLB. In een sportclub kun je terecht bij de API, het "
-                        "aanspreekpunt integriteit. Ook de politie (101) kan je vertellen welke stappen mogelijk "
+                        "aanspreekpunt integriteit. Ook de lokale politiezone kan je vertellen welke stappen mogelijk "
                         "zijn.</p>",
                     ),
                 ),

@@ -86,7 +86,7 @@ MODULE = {
                 country(
                     "NL", text("<p>Vraag de politie (0900-8844) of HelpWanted (Offlimits) hoe je verder moet.</p>")
                 ),
-                country("BE", text("<p>Vraag de politie (101) of Child Focus (116 000) hoe je verder moet.</p>")),
+                country("BE", text("<p>Vraag de lokale politiezone of Child Focus (116 000) hoe je verder moet.</p>")),
                 {
                     "type": "knowledge_check",
                     "value": {
@@ -333,8 +333,8 @@ MODULE = {
                     text(
                         "<h3>Klacht indienen</h3>"
                         "<p>In België dient het slachtoffer klacht in bij de politie. Dat kan in elk commissariaat "
-                        "van de politiezone. Je kunt ook eerst bellen voor een afspraak (101 als het niet dringend "
-                        "is). Vertel dan kort waar het over gaat. Zo kom je terecht bij iemand die misschien al "
+                        "van de politiezone. Je kunt de politiezone ook eerst bellen voor een afspraak. Het nummer "
+                        "vind je op police.be. Vertel dan kort waar het over gaat. Zo kom je terecht bij iemand die misschien al "
                         "ervaring heeft met zulke zaken.</p>"
                         "<p>De politie stuurt de klacht naar het parket. Daar beslist de procureur des Konings wat er "
                         "verder gebeurt. Met een verklaring van benadeelde persoon blijft het slachtoffer op de "
@@ -628,7 +628,7 @@ MODULE = {
                             "title": "Hier kun je naar doorverwijzen in België",
                             "items": [
                                 "CAW (slachtofferhulp): gratis steun, informatie en begeleiding.",
-                                "Politie: klacht indienen bij de politiezone, 101. Bij acuut gevaar bel je 112.",
+                                "Politie: klacht indienen bij de lokale politiezone. Bij dringende nood bel je 101 of 112.",
                                 "Child Focus (116 000): bij beelden van minderjarigen en bij sextortion.",
                                 "IGVM: bij intieme beelden van volwassenen.",
                                 "Unia: bij haat en discriminatie.",

@@ -87,7 +87,7 @@ MODULE = {
                     "BE",
                     text(
                         "<p>In België helpt Child Focus (116 000, childfocus.be). Klacht indienen doe je bij de "
-                        "politiezone (101, bij gevaar 112).</p>"
+                        "lokale politiezone. Bij dringende nood bel je 101 of 112.</p>"
                     ),
                 ),
                 {
@@ -426,7 +426,7 @@ MODULE = {
                     text(
                         "<h3>Naar de politie in België</h3>"
                         "<p>In België dient het slachtoffer klacht in bij de politiezone. Dat kan op het "
-                        "commissariaat of na een afspraak (101). Bij gevaar belt het 112.</p>"
+                        "commissariaat of na een afspraak. Bij dringende nood belt het 101 of 112.</p>"
                     ),
                     {
                         "type": "callout",
@@ -724,7 +724,7 @@ MODULE = {
                         "tip",
                         "Hulp in België",
                         "<ul>"
-                        "<li>Politie: 101. Bij gevaar nu: 112.</li>"
+                        "<li>Politie: de lokale politiezone. Bij gevaar nu: 101 of 112.</li>"
                         "<li>Zelfmoordlijn 1813: bel 1813 of chat via zelfmoord1813.be. Ook voor jou als volwassene "
                         "die zich zorgen maakt.</li>"
                         "<li>Child Focus (116 000): hulp bij sextortion en bij offline halen van beelden.</li>"
