@@ -44,10 +44,16 @@ def test_lesson_page(org, member_factory):
     counts = {}
     for size in SIZES:
         checks = [
-            knowledge_check(f"k{size}-{i}", f"Vraag {i}", [option(f"k{size}-{i}-a", "Ja", True), option(f"k{size}-{i}-b", "Nee", False)])
+            knowledge_check(
+                f"k{size}-{i}",
+                f"Vraag {i}",
+                [option(f"k{size}-{i}-a", "Ja", True), option(f"k{size}-{i}-b", "Nee", False)],
+            )
             for i in range(size)
         ]
-        module, lessons = make_module(slug=f"groot-{size}", title=f"Groot {size}", lessons=[("Veel vragen", "veel", checks)])
+        module, lessons = make_module(
+            slug=f"groot-{size}", title=f"Groot {size}", lessons=[("Veel vragen", "veel", checks)]
+        )
         learner = member_factory(org, Role.LEARNER)
         # Earlier attempts, with progress and answers, plus the current one with every question answered.
         past = ModuleAttempt.objects.bulk_create(
@@ -56,7 +62,13 @@ def test_lesson_page(org, member_factory):
         LessonProgress.objects.bulk_create(LessonProgress(attempt=a, lesson=lessons[0]) for a in past)
         current = ModuleAttempt.objects.create(user=learner.user, module=module, number=size + 1)
         Answer.objects.bulk_create(
-            Answer(attempt=attempt, lesson=lessons[0], question_id=f"k{size}-{i}", option_ids=[f"k{size}-{i}-a"], is_correct=True)
+            Answer(
+                attempt=attempt,
+                lesson=lessons[0],
+                question_id=f"k{size}-{i}",
+                option_ids=[f"k{size}-{i}-a"],
+                is_correct=True,
+            )
             for attempt in (past[0], current)
             for i in range(size)
         )
@@ -75,7 +87,8 @@ def test_my_training(org, member_factory):
             for user in User.objects.bulk_create(User(email=f"mt{size}-{i}@example.org") for i in range(size))
         )
         Assignment.objects.bulk_create(
-            Assignment(organisation=org, module=modules[i % 3], membership=m, due_date=timezone.localdate()) for i, m in enumerate(others)
+            Assignment(organisation=org, module=modules[i % 3], membership=m, due_date=timezone.localdate())
+            for i, m in enumerate(others)
         )
         for module in modules:
             AssignmentFactory(organisation=org, module=module, role="", membership=learner)
@@ -98,19 +111,28 @@ def test_my_training(org, member_factory):
     assert_same(counts)
 
 
-@pytest.mark.parametrize("params", [{}, {"formaat": "csv"}, {"status": "klaar", "rol": "learner"}], ids=["html", "csv", "filtered"])
+@pytest.mark.parametrize(
+    "params", [{}, {"formaat": "csv"}, {"status": "klaar", "rol": "learner"}], ids=["html", "csv", "filtered"]
+)
 def test_team_matrix(other_org, member_factory, params):
     modules = [make_module(slug=f"m{i}", title=f"Module {i}")[0] for i in range(3)]
     counts = {}
     for size in SIZES:
         org = SchoolFactory()
         AssignmentFactory(organisation=org, module=modules[0], role=Role.LEARNER)
-        users = User.objects.bulk_create(User(email=f"tm{size}-{i}@example.org", first_name=f"P{i}") for i in range(size))
-        members = Membership.objects.bulk_create(Membership(organisation=org, user=user, role=Role.LEARNER) for user in users)
+        users = User.objects.bulk_create(
+            User(email=f"tm{size}-{i}@example.org", first_name=f"P{i}") for i in range(size)
+        )
+        members = Membership.objects.bulk_create(
+            Membership(organisation=org, user=user, role=Role.LEARNER) for user in users
+        )
         # Rows of another organisation must not be read at all.
-        Membership.objects.bulk_create(Membership(organisation=other_org, user=user, role=Role.LEARNER) for user in users[:5])
+        Membership.objects.bulk_create(
+            Membership(organisation=other_org, user=user, role=Role.LEARNER) for user in users[:5]
+        )
         Assignment.objects.bulk_create(
-            Assignment(organisation=org, module=modules[1], membership=m, due_date=timezone.localdate()) for m in members[::2]
+            Assignment(organisation=org, module=modules[1], membership=m, due_date=timezone.localdate())
+            for m in members[::2]
         )
         now = timezone.now()
         Certificate.objects.bulk_create(
@@ -128,4 +150,44 @@ def test_team_matrix(other_org, member_factory, params):
         ModuleAttempt.objects.bulk_create(ModuleAttempt(user=m.user, module=modules[2], number=1) for m in members[::5])
         coordinator = member_factory(org, Role.ORG_COORDINATOR)
         counts[size] = count_queries(coordinator.user, f"/o/{org.slug}/training/overzicht/", **params)
+    assert_same(counts)
+
+
+def country_block(size: int, i: int, guide_pk: int) -> dict:
+    return {
+        "type": "country",
+        "id": f"land{size}-{i}",
+        "value": {
+            "country": "NL" if i % 2 == 0 else "BE",
+            "body": [
+                knowledge_check(
+                    f"l{size}-{i}",
+                    f"Vraag {i}",
+                    [option(f"l{size}-{i}-a", "Ja", True), option(f"l{size}-{i}-b", "Nee", False)],
+                ),
+                {"type": "takedown_guide", "id": f"g{size}-{i}", "value": {"guide": guide_pk, "note": ""}},
+            ],
+        },
+    }
+
+
+def test_lesson_page_with_country_blocks_guides_and_a_scenario_path(org, member_factory):
+    """Country blocks (each with a question and a takedown guide) and a replayed
+    scenario path cost no query per block: guides are fetched in one batch."""
+    from tests.cms.helpers import make_guide
+    from tests.training.factories import BRANCHING, branching_scenario
+
+    guide = make_guide("tiktok", "TikTok")
+    counts = {}
+    for size in SIZES:
+        body = [branching_scenario(), *(country_block(size, i, guide.pk) for i in range(size))]
+        module, lessons = make_module(
+            slug=f"landen-{size}", title=f"Landen {size}", lessons=[("Landen", "landen", body)]
+        )
+        learner = member_factory(org, Role.LEARNER)
+        counts[size] = count_queries(
+            learner.user, f"/o/{org.slug}/training/{module.slug}/landen/", scenario=BRANCHING, pad="k-wis.k-vragen"
+        )
+        html = counts[size][2].content.decode()
+        assert html.count("TikTok") >= size // 2 and "Je score: 1 van de 4 punten." in html
     assert_same(counts)
