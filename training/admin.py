@@ -46,7 +46,17 @@ class ModuleAttemptAdmin(ReadOnlyAdmin):
     list_filter = ["status"]
     list_select_related = ["user", "module"]
     search_fields = ["user__email", "user__last_name"]
-    readonly_fields = ["user", "module", "number", "status", "started_at", "finished_at", "correct_count", "question_count", "score"]
+    readonly_fields = [
+        "user",
+        "module",
+        "number",
+        "status",
+        "started_at",
+        "finished_at",
+        "correct_count",
+        "question_count",
+        "score",
+    ]
     inlines = [LessonProgressInline, AnswerInline]
 
 
@@ -60,11 +70,22 @@ class AnswerAdmin(ReadOnlyAdmin):
 
 @admin.register(Certificate)
 class CertificateAdmin(ReadOnlyAdmin):
-    list_display = ["display_code", "holder_name", "module_title", "issued_at", "expires_at"]
+    list_display = ["display_code", "holder_name", "module_title", "organisation_name", "issued_at", "expires_at"]
     list_select_related = ["user"]
-    search_fields = ["code", "holder_name", "user__email", "module_title"]
+    search_fields = ["code", "holder_name", "user__email", "module_title", "organisation_name"]
     date_hierarchy = "issued_at"
-    readonly_fields = ["user", "module", "attempt", "code", "holder_name", "module_title", "issued_at", "expires_at"]
+    readonly_fields = [
+        "user",
+        "module",
+        "attempt",
+        "code",
+        "holder_name",
+        "module_title",
+        "organisation",
+        "organisation_name",
+        "issued_at",
+        "expires_at",
+    ]
 
 
 @admin.register(Assignment)
