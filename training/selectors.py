@@ -269,7 +269,8 @@ class LessonItem:
         return COUNTRY_HEADINGS.get(self.country, "")
 
     def flat(self) -> list[LessonItem]:
-        return [self, *self.children] if not self.children else list(self.children)
+        """This item, or a country group's items."""
+        return list(self.children) if self.children else [self]
 
 
 @dataclass
