@@ -302,7 +302,7 @@ ACKNOWLEDGEMENT: tuple[tuple[str, Promise], ...] = (
     ("waiting", _("Wacht nog op bevestiging")),  # split by BUCKETS: how long so far
     ("in_time", _("Binnen 2 werkdagen bevestigd")),
     ("late", _("Later dan 2 werkdagen bevestigd")),
-    ("closed_unacknowledged", _("Afgesloten voordat jullie hem bevestigden")),
+    ("closed_unacknowledged", _("Afgesloten zonder bevestiging")),
 )
 ACKNOWLEDGEMENT_LABELS = dict(ACKNOWLEDGEMENT)
 # Outcomes a received referral can end with (a cancelled draft never reached the partner).

@@ -674,7 +674,7 @@ def test_partner_tables_download_as_csv_with_the_same_suppression(login_as, part
         ["Wacht nog op bevestiging", "<5"],
         ["Binnen 2 werkdagen bevestigd", "6"],
         ["Later dan 2 werkdagen bevestigd", "5"],
-        ["Afgesloten voordat jullie hem bevestigden", "<5"],
+        ["Afgesloten zonder bevestiging", "<5"],
         ["Totaal ontvangen", "verborgen"],
     ]
     assert waiting == [
