@@ -67,7 +67,8 @@ def seed_training_demo() -> dict[str, int]:
     if learner is None or not lessons or ModuleAttempt.objects.filter(user=learner, module=module).exists():
         return created
     first = lessons[0]
-    for check in first.knowledge_checks():
+    # The learner answers what their school's country shows them, as in the lesson view.
+    for check in first.knowledge_checks(organisation.country):
         services.progress_record_answer(
             learner=learner,
             module=module,
@@ -75,7 +76,15 @@ def seed_training_demo() -> dict[str, int]:
             attempt_id=None,
             question_id=check.id,
             option_ids=sorted(check.correct_ids),
+            country=organisation.country,
         )
-    services.progress_complete_lesson(learner=learner, module=module, lesson=first, attempt_id=None)
+    services.progress_complete_lesson(
+        learner=learner,
+        module=module,
+        lesson=first,
+        attempt_id=None,
+        country=organisation.country,
+        organisation=organisation,
+    )
     created["attempts"] += 1
     return created
