@@ -429,11 +429,12 @@ MODULE = {
                                 "alles aan je moeder.' Daan snapt niet goed wat er gebeurt. Wat doe je?",
                                 "choices": [
                                     {
-                                        "text": "Je zegt dat hij het goed gedaan heeft om het te vertellen. Je helpt "
-                                        "hem de berichten te bewaren en bespreekt het met de collega die de zorg coördineert.",
+                                        "text": "Je zegt dat hij het goed deed om het te vertellen. Hij wist de chat "
+                                        "niet: die blijft op zijn eigen telefoon. Jij kijkt niet naar foto's. Je bespreekt "
+                                        "het met de collega die de zorg coördineert.",
                                         "outcome": "good",
-                                        "consequence": "Daan voelt zich gesteund. Het bewijs is veilig en je staat er "
-                                        "niet alleen voor.",
+                                        "consequence": "Daan voelt zich gesteund. Het bewijs blijft op zijn telefoon, en "
+                                        "jij hebt geen beelden gezien of bewaard. Je staat er niet alleen voor.",
                                         "next_step": "advies",
                                     },
                                     {
@@ -733,7 +734,7 @@ MODULE = {
                     option(
                         "n2",
                         "Je belooft het geheim te houden, zodat ze je blijft vertrouwen.",
-                        "Nee. Beloof geen geheim. Vertel haar wel dat je niets doet zonder het eerst te bespreken.",
+                        "Nee. Beloof geen geheim. Vertel haar wel eerlijk wat je gaat doen en met wie je overlegt.",
                     ),
                     option(
                         "n3",

@@ -54,7 +54,8 @@ MODULE = {
                         "title": "Beloof geen geheim",
                         "text": "<p>Een leerling of sporter vraagt soms: 'Je vertelt het toch aan niemand?' Beloof "
                         "dat niet. Soms moet je iemand inschakelen, bijvoorbeeld bij gevaar of bij een "
-                        "minderjarige. Zeg eerlijk: 'Ik doe niets zonder het eerst met jou te bespreken.'</p>",
+                        "minderjarige. Zeg eerlijk: 'Dat kan ik niet beloven. Ik vertel het alleen aan wie moet helpen. "
+                        "En ik zeg je wat ik doe en waarom.'</p>",
                     },
                 },
                 {
@@ -94,9 +95,10 @@ MODULE = {
                         "options": [
                             {
                                 "key": "0",
-                                "text": "'Ik doe niets zonder het eerst met jou te bespreken.'",
+                                "text": "'Dat kan ik niet beloven. Ik zeg je wel wat ik doe en waarom.'",
                                 "correct": True,
-                                "feedback": "Goed. Je bent eerlijk en de leerling houdt invloed op wat er gebeurt.",
+                                "feedback": "Goed. Je belooft geen geheim dat je misschien niet kunt houden. En de "
+                                "leerling weet wat er gebeurt en waarom.",
                             },
                             {
                                 "key": "1",
@@ -148,7 +150,7 @@ MODULE = {
                             "Is dit al eerder gebeurd?",
                             "Wat doet het met je?",
                             "Ben je bang voor die persoon?",
-                            "Heb je de berichten of beelden nog? Heb je ze bewaard?",
+                            "Staan de berichten nog op je telefoon?",
                             "Wat zou je nu het liefst willen dat er gebeurt?",
                         ],
                     },
