@@ -337,8 +337,9 @@ GUIDES: list[dict[str, Any]] = [
                 "afbeelding én van de pagina.",
             },
             {
-                "title": "Voeg screenshots en uitleg toe en verstuur",
-                "text": "Verklaar dat alles klopt en klik op sturen. Je krijgt automatisch een e-mail. Google bekijkt "
+                "title": "Voeg uitleg toe en verstuur",
+                "text": "Screenshots voeg je alleen toe bij beelden van een volwassene, nooit bij beelden van een "
+                "minderjarige. Verklaar dat alles klopt en klik op sturen. Je krijgt automatisch een e-mail. Google bekijkt "
                 "het verzoek zo snel mogelijk en laat weten wat het gedaan heeft.",
             },
             {
@@ -677,7 +678,8 @@ GUIDES: list[dict[str, Any]] = [
             {
                 "title": "Kanalen, bots en stickers: stuur een e-mail",
                 "text": "Worden de beelden gedeeld via een kanaal, een bot of een stickerset? Mail dan naar "
-                "abuse@telegram.org. Zet de links en screenshots in je mail.",
+                "abuse@telegram.org. Zet de links in je mail. Screenshots stuur je alleen mee bij beelden van een "
+                "volwassene, nooit bij beelden van een minderjarige.",
             },
             {
                 "title": "Doet iemand zich voor als het slachtoffer?",

@@ -344,7 +344,7 @@ MODULE = {
                                 "choices": [
                                     {
                                         "text": "Je vraagt ze de foto te verwijderen en niet door te sturen. Je legt "
-                                        "uit waarom.",
+                                        "uit waarom. Zelf kijk je niet naar de foto.",
                                         "outcome": "good",
                                         "consequence": "Ze verwijderen de foto. Door uitleg te geven snappen ze dat het "
                                         "geen grap is. Jij noteert wie de foto had en van wie, voor de politie.",
@@ -388,8 +388,9 @@ MODULE = {
                                         "text": "'Ik heb gehoord wat er gebeurd is. Het is niet jouw schuld. Hoe gaat "
                                         "het met je, en wat heb je nodig?'",
                                         "outcome": "good",
-                                        "consequence": "Jesse voelt zich gesteund. Jullie kijken samen hoe de foto "
-                                        "offline kan.",
+                                        "consequence": "Jesse voelt zich gesteund. Je zegt eerlijk dat zijn ouders en de "
+                                        "politie het moeten weten, en hoe jullie dat samen doen. Jullie kijken ook hoe de "
+                                        "foto offline kan.",
                                         "next_step": "einde_steun",
                                     },
                                     {

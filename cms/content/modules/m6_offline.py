@@ -96,7 +96,8 @@ MODULE = {
                         "kind": "tip",
                         "title": "Het slachtoffer hoeft het niet alleen te doen",
                         "text": "<p>Het slachtoffer kan de beelden zelf laten verwijderen. Maar dat is zwaar. Loop "
-                        "de stappen samen door. Bekijk de beelden zelf niet vaker dan nodig.</p>",
+                        "de stappen samen door. Jij hoeft de beelden niet te zien: laat het slachtoffer vertellen wat "
+                        "erop staat. Gaat het om een minderjarige? Kijk er dan nooit naar.</p>",
                     },
                 },
                 {
@@ -419,6 +420,8 @@ MODULE = {
                         "<h3>Naar de politie in Nederland</h3>"
                         "<p>In Nederland doet het slachtoffer aangifte bij de politie (0900-8844). Bij gevaar belt het "
                         "112. Slachtofferhulp Nederland kan mee en helpt gratis.</p>"
+                        "<p>Seksuele beelden van iemand zonder toestemming maken of verspreiden is in Nederland "
+                        "strafbaar volgens artikel 139h van het Wetboek van Strafrecht.</p>"
                     ),
                 ),
                 country(
@@ -825,7 +828,8 @@ MODULE = {
                                         "en daarna de politie.",
                                         "outcome": "good",
                                         "consequence": "Milan vertelt dat hij er echt over nadacht. Je laat hem niet "
-                                        "alleen. Zijn ouders komen en jullie krijgen hulp.",
+                                        "alleen. Zijn ouders komen en jullie krijgen hulp. Heeft hij een plan, of is er "
+                                        "nu gevaar? Dan bel je meteen 112.",
                                         "next_step": "einde_samen",
                                     },
                                     {
@@ -892,8 +896,8 @@ MODULE = {
                     ),
                 ),
                 check(
-                    "Een leerling laat je de chat met een afperser zien. Daarin staat ook zijn naaktfoto. Wat doe je "
-                    "met het bewijs?",
+                    "Een leerling wil je de chat met een afperser laten zien. Daarin staat ook zijn naaktfoto. Wat doe "
+                    "je met het bewijs?",
                     option(
                         "n1",
                         "Je stuurt de foto door naar de directeur, zodat die hem als bewijs kan bewaren.",
@@ -906,8 +910,9 @@ MODULE = {
                     ),
                     option(
                         "n3",
-                        "De chat blijft op zijn telefoon. Jij noteert het profiel en de datum.",
-                        "Goed. Jij bekijkt en bewaart het beeld niet. De politie legt het bewijs zelf vast.",
+                        "Je kijkt niet naar de foto. De chat blijft op zijn telefoon, jij noteert het profiel.",
+                        "Goed. Jij bekijkt en bewaart het beeld niet. Noteer het profiel en de datum. De politie "
+                        "legt het bewijs zelf vast.",
                         correct=True,
                     ),
                 ),
