@@ -172,8 +172,9 @@ GUIDANCE: list[dict[str, str]] = [
         "audience": "all",
         "title": "113 Zelfmoordpreventie",
         "phone": "113 of 0800-0113 (gratis)",
-        "text": "Zegt of laat iemand merken dat hij zichzelf iets wil aandoen? Neem het serieus en vraag er rustig "
-        "naar. Bel of chat met 113, ook voor advies voor jezelf. Is het gevaar er nu? Bel 112.",
+        "text": "Zegt of laat iemand merken dat hij zichzelf iets wil aandoen? Neem het serieus. Vraag het rustig "
+        "en direct: 'Denk je erover om jezelf iets aan te doen?' Laat de persoon niet alleen. Bel of chat met 113, "
+        "ook voor advies voor jezelf. Is het gevaar er nu? Bel 112.",
     },
     {
         "key": "thuis",
@@ -208,7 +209,8 @@ GUIDANCE: list[dict[str, str]] = [
         "audience": "all",
         "title": "Advieslijn voor professionals van Slachtofferhulp Nederland",
         "phone": "0900-0101 (kies optie 3)",
-        "text": "Twijfel je wat je moet doen? Bespreek de situatie met een deskundige. Je hoeft geen namen te noemen.",
+        "text": "Twijfel je wat je moet doen? Bespreek de situatie met een deskundige. Je hoeft geen namen te noemen. "
+        "Gaat het om naaktbeelden of afpersing van een jongere? Ook HelpWanted van Offlimits geeft advies.",
     },
     {
         "key": "collega",
@@ -258,8 +260,9 @@ GUIDANCE: list[dict[str, str]] = [
         "audience": "all",
         "title": "Zelfmoordlijn 1813",
         "phone": "1813 (gratis)",
-        "text": "Zegt of laat iemand merken dat hij zichzelf iets wil aandoen? Neem het serieus en vraag er rustig "
-        "naar. Bel of chat met de Zelfmoordlijn 1813, ook voor advies voor jezelf. Is het gevaar er nu? Bel 112.",
+        "text": "Zegt of laat iemand merken dat hij zichzelf iets wil aandoen? Neem het serieus. Vraag het rustig "
+        "en direct: 'Denk je erover om jezelf iets aan te doen?' Laat de persoon niet alleen. Bel of chat met de "
+        "Zelfmoordlijn 1813, ook voor advies voor jezelf. Is het gevaar er nu? Bel 112.",
     },
     {
         "key": "thuis",
@@ -286,7 +289,8 @@ GUIDANCE: list[dict[str, str]] = [
         "title": "1712, ook voor professionals",
         "phone": "1712 (gratis)",
         "text": "Twijfel je wat je moet doen? Bij 1712 kun je als professional je vragen stellen. "
-        "Je hoeft geen namen te noemen.",
+        "Je hoeft geen namen te noemen. Gaat het om naaktbeelden of afpersing van een minderjarige? "
+        "Bel dan Child Focus (116 000).",
     },
     {
         "key": "collega",

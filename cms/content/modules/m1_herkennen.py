@@ -734,7 +734,7 @@ MODULE = {
                     "'Ik stuur alleen geld door, ik doe niks fout.' Wat klopt?",
                     option(
                         "n1",
-                        "Hij kan meedoen aan witwassen en krijgt mogelijk een strafblad en schulden. De pas moet geblokkeerd.",
+                        "Hij kan meedoen aan witwassen, met een strafblad en schulden. Laat de pas blokkeren.",
                         "Goed. Wie zijn rekening uitleent, wordt een geldezel. Dat is strafbaar, ook voor jongeren. "
                         "Bespreek het met hem en zijn ouders, en laat de pas blokkeren.",
                         correct=True,

@@ -404,7 +404,7 @@ MODULE = {
                     "type": "text",
                     "value": "<h3>Recht op bescherming</h3>"
                     "<p>Is het slachtoffer bang voor de verdachte? Of bang om opnieuw slachtoffer te worden? Dan "
-                    "heeft het recht op bescherming. Dat geldt in elke fase van het strafproces, ook al tijdens de "
+                    "heeft het recht op bescherming. Dat geldt in elke fase van het strafproces, ook al tijdens het "
                     "eerste gesprek met de politie. De politie of de aanklager kan maatregelen nemen om het "
                     "slachtoffer te beschermen. Vertel het slachtoffer dat dit kan.</p>"
                     "<h3>Rechten in het strafproces</h3>"
@@ -513,8 +513,8 @@ MODULE = {
                                 "key": "1",
                                 "text": "Altijd, ook bij stalking: als ze het uitpraten, snapt de dader wat hij heeft aangericht.",
                                 "correct": False,
-                                "feedback": "Bemiddeling is vrijwillig. Het slachtoffer moet het zelf willen en zich "
-                                "veilig voelen.",
+                                "feedback": "Nee. Bij stalking bemiddel je nooit. Bemiddeling is altijd vrijwillig: het "
+                                "slachtoffer moet het zelf willen en zich veilig voelen.",
                             },
                             {
                                 "key": "2",
@@ -584,6 +584,10 @@ MODULE = {
                                 "Perspectief Herstelbemiddeling: voor bemiddeling tussen slachtoffer en dader.",
                                 "113 Zelfmoordpreventie: 113 of 0800-0113, bij gedachten aan zelfdoding.",
                                 "Veilig Thuis: 0800-2000, bij zorgen over geweld of onveiligheid thuis.",
+                                "De Kindertelefoon (0800-0432): voor kinderen en jongeren zelf, anoniem.",
+                                "Discriminatie.nl: bij haat en discriminatie.",
+                                "Centrum Seksueel Geweld (CSG, 0800-0188): na aanranding of verkrachting, ook als er "
+                                "beelden van gemaakt zijn.",
                             ],
                         },
                     },
@@ -635,6 +639,9 @@ MODULE = {
                                 "Moderator: voor herstelbemiddeling tussen slachtoffer en dader.",
                                 "Zelfmoordlijn 1813: bij gedachten aan zelfdoding.",
                                 "1712: bij geweld, misbruik of kindermishandeling, ook voor professionals.",
+                                "Awel (102): voor kinderen en jongeren zelf, anoniem.",
+                                "Zorgcentrum na Seksueel Geweld (ZSG): na aanranding of verkrachting, dag en nacht "
+                                "open.",
                             ],
                         },
                     },
