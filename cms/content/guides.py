@@ -262,8 +262,8 @@ GUIDES: list[dict[str, Any]] = [
     {
         "slug": "youtube",
         "platform": "YouTube",
-        "summary": "Zo laat je intieme beelden van YouTube halen. Vraag eerst het kanaal om de video te "
-        "verwijderen. Gebeurt dat niet, meld het dan bij YouTube.",
+        "summary": "Zo laat je intieme beelden van YouTube halen. Meld de video met het formulier van YouTube of "
+        "onder de video. Neem geen contact op met het kanaal als dat van de dader kan zijn.",
         "evidence_first": [
             "Een screenshot van de video, met de naam van het kanaal erop.",
             "De datum en het tijdstip.",
@@ -274,18 +274,19 @@ GUIDES: list[dict[str, Any]] = [
         "steps": [
             EVIDENCE_STEP,
             {
-                "title": "Vraag het kanaal om de video te verwijderen",
-                "text": "Neem eerst contact op met het kanaal dat de video plaatste. Doe dit alleen als dat veilig "
-                "voelt. Het kan ook zonder deze stap.",
-            },
-            {
-                "title": "Staat de video er nog? Vul het formulier in",
+                "title": "Vul het formulier in",
                 "text": "Gebruik het meldformulier van YouTube. Daarvoor heb je geen account nodig.",
             },
             {
                 "title": "Of meld onder de video",
                 "text": "Klik op de drie puntjes onder de video en kies Melden. Kies de reden die het best past. "
                 "Hiervoor heb je een Google-account nodig, bijvoorbeeld een Gmail-adres.",
+            },
+            {
+                "title": "Het kanaal zelf benaderen? Alleen als het veilig is",
+                "text": "Je kunt het kanaal vragen de video weg te halen. Doe dat niet als het kanaal van de dader "
+                "kan zijn of van iemand die het slachtoffer kent. Zoek nooit zelf contact met de dader. Dat kan "
+                "het slachtoffer in gevaar brengen.",
             },
         ],
         "links": [

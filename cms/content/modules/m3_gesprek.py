@@ -501,9 +501,9 @@ MODULE = {
                                 "situation": "Sem heeft screenshots. Het account is onbekend. Wat spreek je af?",
                                 "choices": [
                                     {
-                                        "text": "Je legt uit dat dit strafbaar kan zijn en dat hij naar de politie kan. Je zegt "
-                                        "dat zijn ouders het moeten weten en bespreekt hoe jullie dat samen doen. Je "
-                                        "vraagt over een paar dagen opnieuw hoe het gaat.",
+                                        "text": "Je legt uit dat dit strafbaar kan zijn. Je zegt dat zijn ouders en de politie "
+                                        "het moeten weten, en je bespreekt hoe jullie dat samen doen. Je vraagt over een "
+                                        "paar dagen opnieuw hoe het gaat.",
                                         "outcome": "good",
                                         "consequence": "Goed. Sem weet wat er gaat gebeuren en staat er niet alleen "
                                         "voor. Jij blijft betrokken.",
@@ -532,7 +532,7 @@ MODULE = {
                                 "verdict": "good",
                                 "title": "Sem staat er niet alleen voor",
                                 "explanation": "Je nam de doodsbedreiging serieus, ook al deed Sem luchtig. Je legde "
-                                "uit wat kan, betrok zijn ouders en blijft zelf in contact.",
+                                "uit wat kan, betrok zijn ouders en de politie, en blijft zelf in contact.",
                             },
                             {
                                 "key": "einde_half",

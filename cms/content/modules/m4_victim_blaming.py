@@ -290,7 +290,8 @@ MODULE = {
                         "title": "Doorsturen is ook strafbaar",
                         "text": "<p>Intieme beelden van iemand verspreiden zonder toestemming is een misdrijf. Dat "
                         "geldt niet alleen voor wie ze als eerste deelde. Ook wie ze daarna doorstuurt, kan straf "
-                        "krijgen. Gaat het om beelden van iemand onder de 18? Dan kan ook het bewaren ervan "
+                        "krijgen. Was de persoon op de beelden jonger dan 18 toen ze gemaakt werden? Dan kan ook het "
+                        "bewaren ervan "
                         "strafbaar zijn.</p>",
                     },
                 },

@@ -41,8 +41,8 @@ MODULE = {
                         "title": "Dit bewaar je",
                         "items": [
                             "Screenshots van de berichten en posts. Zorg dat je het platform ziet, en de datum en "
-                            "het tijdstip. Geen screenshots van naaktbeelden van een minderjarige: noteer daarvan "
-                            "alleen de link.",
+                            "het tijdstip. Geen screenshots van naaktbeelden van iemand die jonger was dan 18 toen ze "
+                            "gemaakt werden: noteer daarvan alleen de link.",
                             "De link (URL) van het bericht, de post of de video.",
                             "De link naar het profiel van de dader, en de gebruikersnaam. Een dader kan zijn naam "
                             "veranderen, maak dus ook een screenshot van het profiel.",
@@ -77,7 +77,8 @@ MODULE = {
                     "value": {
                         "kind": "let_op",
                         "title": "Naaktbeelden van minderjarigen: niet kopiëren",
-                        "text": "<p>Gaat het om naaktbeelden van iemand onder de 18? Maak er dan zelf geen kopie of "
+                        "text": "<p>Was de persoon op de naaktbeelden jonger dan 18 toen ze gemaakt werden? Dat geldt ook "
+                        "als die persoon nu volwassen is. Maak er dan zelf geen kopie of "
                         "screenshot van, en stuur ze nooit door. Ook niet als bewijs. Dat kan strafbaar zijn. "
                         "Noteer wel waar de beelden staan (de link) en wie ze deelde. De politie legt het bewijs zelf "
                         "vast.</p>",

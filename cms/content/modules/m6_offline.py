@@ -6,7 +6,7 @@ GUIDE_NOTES = [
     ("facebook-messenger", "Werkt samen met StopNCII. Facebook kan een beeld ook vooraf blokkeren."),
     ("instagram", "Werkt samen met StopNCII. Melden kan ook zonder account, met een formulier."),
     ("snapchat", "Doe de melding in het Engels. Er staat een tekst klaar die je kunt kopiëren."),
-    ("youtube", "Vraag eerst het kanaal om de video weg te halen."),
+    ("youtube", "Meld met het formulier. Zoek geen contact met een kanaal dat van de dader kan zijn."),
     ("google-search", "Haalt links uit de zoekresultaten. De pagina zelf blijft bestaan."),
     ("tiktok", "Werkt samen met StopNCII. Voeg bij je melding uitleg toe."),
     ("x-twitter", "Meld tot vijf posts tegelijk."),
@@ -54,7 +54,8 @@ MODULE = {
                     "value": {
                         "title": "Bewijs bij intieme beelden",
                         "items": [
-                            "Is het slachtoffer volwassen? Dan maakt het slachtoffer zelf een screenshot waarop je "
+                            "Was het slachtoffer 18 of ouder toen de beelden gemaakt werden? Dan maakt het slachtoffer zelf "
+                            "een screenshot waarop je "
                             "ziet op welk platform de beelden staan.",
                             "Zorg dat de datum, en als het kan het tijdstip, te zien is.",
                             "Kopieer de link van de post, de pagina of de video.",
@@ -69,8 +70,8 @@ MODULE = {
                     "type": "callout",
                     "value": {
                         "kind": "let_op",
-                        "title": "Is het slachtoffer minderjarig?",
-                        "text": "<p>Maak dan zelf geen screenshot van het beeld en sla het niet op. Stuur het ook "
+                        "title": "Was het slachtoffer jonger dan 18 toen de beelden gemaakt werden?",
+                        "text": "<p>Ook als het slachtoffer nu volwassen is: maak dan zelf geen screenshot van het beeld en sla het niet op. Stuur het ook "
                         "niet door, ook niet als bewijs. Noteer alleen de link, het platform, de datum en wie het "
                         "deelde. De politie legt het bewijs zelf vast. Schakel meteen hulp in.</p>",
                     },
@@ -326,7 +327,8 @@ MODULE = {
                         "<li>Kies de reden die het best past, zoals naaktbeelden of intieme beelden zonder "
                         "toestemming.</li>"
                         "<li>Meld de beelden én het profiel van wie ze deelt.</li>"
-                        "<li>Voeg uitleg toe. Screenshots alleen als het om beelden van een volwassene gaat.</li>"
+                        "<li>Voeg uitleg toe. Screenshots alleen als het slachtoffer 18 of ouder was toen de beelden gemaakt "
+                        "werden.</li>"
                         "<li>Geen account? Soms kan een vertrouwd persoon met een account namens het slachtoffer "
                         "melden.</li>"
                         "<li>Bewaar de bevestiging van je melding.</li>"
@@ -454,7 +456,7 @@ MODULE = {
                         "title": "Zo bereid je het bezoek aan de politie voor",
                         "items": [
                             "Neem al het bewijs mee, digitaal en op papier. Bij beelden van een minderjarige: alleen links en notities.",
-                            "Gaat het om een volwassene? Neem de screenshots mee die het slachtoffer maakte voordat de beelden weg waren. Let op dat "
+                            "Was het slachtoffer 18 of ouder toen de beelden gemaakt werden? Neem de screenshots mee die het slachtoffer maakte voordat de beelden weg waren. Let op dat "
                             "de datum erop staat.",
                             "Schrijf in de juiste volgorde op wat er gebeurd is.",
                             "Noteer of de dader het uit wraak of voor geld deed, of dit vaker doet. Dat kan de straf "
