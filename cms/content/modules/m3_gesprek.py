@@ -43,7 +43,7 @@ MODULE = {
                             "Leg je eigen telefoon weg en kijk de ander aan.",
                             "Zeg dat het goed is dat de ander naar je toe komt.",
                             "Laat de ander vertellen in een eigen tempo.",
-                            "Beloof geen geheimhouding die je niet kunt waarmaken.",
+                            "Beloof niet dat je alles geheimhoudt. Zeg wel wat je met het verhaal doet.",
                         ],
                     },
                 },
