@@ -131,7 +131,9 @@ DEMO_USERS: tuple[DemoUser, ...] = (
         "de Leerkracht",
         (("obs-de-regenboog", Role.LEARNER), ("vv-zuiderhaven", Role.LEARNER)),
     ),
-    DemoUser("vertrouwenspersoon@demo.veilig-online.nl", "Vera", "Veenstra", (("obs-de-regenboog", Role.CASE_HANDLER),)),
+    DemoUser(
+        "vertrouwenspersoon@demo.veilig-online.nl", "Vera", "Veenstra", (("obs-de-regenboog", Role.CASE_HANDLER),)
+    ),
     DemoUser("coordinator@demo.veilig-online.nl", "Cor", "Dinator", (("obs-de-regenboog", Role.ORG_COORDINATOR),)),
     DemoUser("gemeente@demo.veilig-online.nl", "Gijs", "Gemeente", (("zuiderhaven", Role.MUNICIPAL_COORDINATOR),)),
     DemoUser("partner@demo.veilig-online.nl", "Paula", "Partner", (("slachtofferhulp", Role.PARTNER_INTAKE),)),

@@ -81,9 +81,7 @@ def invitation_create(*, actor_membership: Membership, email: str, role: str) ->
     now = timezone.now()
     with transaction.atomic():
         # A new invitation replaces any open one for the same address.
-        Invitation.objects.filter(email=email, accepted_at__isnull=True, revoked_at__isnull=True).update(
-            revoked_at=now
-        )
+        Invitation.objects.filter(email=email, accepted_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
         invitation = Invitation.objects.create(
             organisation=organisation,
             email=email,
@@ -135,9 +133,7 @@ def invitation_lookup(*, token: str) -> Invitation:
     if not token or len(token) > 100 or not all(c.isalnum() or c in "-_" for c in token):
         raise InvitationInvalid("malformed")
     with scopes_disabled():
-        invitation = (
-            Invitation.objects.select_related("organisation").filter(token_hash=_hash_token(token)).first()
-        )
+        invitation = Invitation.objects.select_related("organisation").filter(token_hash=_hash_token(token)).first()
     if invitation is None:
         raise InvitationInvalid("unknown")
     if invitation.status != "open":
@@ -200,9 +196,9 @@ def invitation_accept(
 def invitation_revoke(*, actor_membership: Membership, invitation: Invitation) -> None:
     _require(actor_membership, Action.MEMBERS_INVITE)
     with transaction.atomic():
-        updated = Invitation.objects.filter(
-            pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
-        ).update(revoked_at=timezone.now())
+        updated = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
         if not updated:
             raise ValidationError(_("Deze uitnodiging is al gebruikt of ingetrokken."))
         audit_record(
@@ -214,8 +210,8 @@ def invitation_revoke(*, actor_membership: Membership, invitation: Invitation) -
 
 
 def _check_keeps_a_manager(membership: Membership, *, new_role: str | None, deactivating: bool) -> None:
-    losing_manager = membership.is_active and membership.role in MANAGER_ROLES and (
-        deactivating or new_role not in MANAGER_ROLES
+    losing_manager = (
+        membership.is_active and membership.role in MANAGER_ROLES and (deactivating or new_role not in MANAGER_ROLES)
     )
     if losing_manager and active_manager_count(exclude=membership) == 0:
         raise ValidationError(
@@ -299,9 +295,7 @@ def user_sync_staff_flags(*, user: User) -> None:
     "Platformredactie". Nobody else reaches an admin screen.
     """
     with scopes_disabled():
-        held = set(
-            Membership.objects.filter(user=user, is_active=True).values_list("role", "organisation__kind")
-        )
+        held = set(Membership.objects.filter(user=user, is_active=True).values_list("role", "organisation__kind"))
     roles = {role for role, _kind in held}
     is_admin = Role.PLATFORM_ADMIN in roles
     is_editor = Role.CONTENT_EDITOR in roles

@@ -86,8 +86,9 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"nieuw{n}@example.org")
     role = Role.LEARNER
     token_hash = factory.Sequence(lambda n: f"{n:064x}")
-    expires_at = factory.LazyFunction(lambda: __import__("django.utils.timezone").utils.timezone.now()
-                                      + __import__("datetime").timedelta(days=7))
+    expires_at = factory.LazyFunction(
+        lambda: __import__("django.utils.timezone").utils.timezone.now() + __import__("datetime").timedelta(days=7)
+    )
 
 
 def wagtail_root() -> Page:

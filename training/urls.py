@@ -13,9 +13,7 @@ urlpatterns = [
     path("training/", views.library, name="library"),
     path("training/zoeken/", views.search, name="search"),
     path("training/toewijzingen/", views.assignment_list, name="assignments"),
-    path(
-        "training/toewijzingen/<int:assignment_id>/verwijderen/", views.assignment_delete, name="assignment_delete"
-    ),
+    path("training/toewijzingen/<int:assignment_id>/verwijderen/", views.assignment_delete, name="assignment_delete"),
     path("training/overzicht/", views.matrix, name="matrix"),
     path("training/certificaten/<str:code>.pdf", views.certificate_download, name="certificate_download"),
     path("training/<slug:module_slug>/", views.module_detail, name="module"),

@@ -17,7 +17,8 @@ def test_login_page_explains_invitations_instead_of_sign_up(client):
 
 def test_sign_up_is_closed(client):
     response = client.post(
-        "/accounts/signup/", {"email": "nieuw@example.org", "password1": "Xy-lang-wachtwoord-9", "password2": "Xy-lang-wachtwoord-9"}
+        "/accounts/signup/",
+        {"email": "nieuw@example.org", "password1": "Xy-lang-wachtwoord-9", "password2": "Xy-lang-wachtwoord-9"},
     )
     from portal.models import User
 

@@ -39,5 +39,3 @@ def other_learner(org, member_factory):
 @pytest.fixture
 def coordinator(org, member_factory):
     return member_factory(org, Role.ORG_COORDINATOR, first_name="Cor", last_name="Dinator")
-
-

@@ -34,7 +34,9 @@ def pass_module(membership, module, lessons):
                 question_id=check.id,
                 option_ids=RIGHT[check.id],
             )
-        result = services.progress_complete_lesson(learner=membership.user, module=module, lesson=lesson, attempt_id=None)
+        result = services.progress_complete_lesson(
+            learner=membership.user, module=module, lesson=lesson, attempt_id=None
+        )
     return result.certificate
 
 

@@ -22,7 +22,9 @@ def test_outsider_writes_change_nothing(client, org, other_org, member_factory, 
         client.post(lesson + "antwoord/", {"vraag": Q1, "antwoord": Q1_RIGHT}),
         client.post(lesson + "afronden/", {}),
         client.post(f"/o/{org.slug}/training/{module.slug}/opnieuw/"),
-        client.post(f"/o/{org.slug}/training/toewijzingen/", {"module": module.pk, "role": "learner", "due_date": "2099-01-01"}),
+        client.post(
+            f"/o/{org.slug}/training/toewijzingen/", {"module": module.pk, "role": "learner", "due_date": "2099-01-01"}
+        ),
         client.post(f"/o/{org.slug}/training/toewijzingen/{assignment.pk}/verwijderen/"),
         # Own organisation, another organisation's assignment id.
         client.post(f"/o/{other_org.slug}/training/toewijzingen/{assignment.pk}/verwijderen/"),

@@ -93,8 +93,16 @@ class Command(BaseCommand):
             "web": [python, "manage.py", "runserver", addr, "--noreload"],
             "worker": [python, "-m", "celery", "-A", "portal", "worker", "-l", "info", "--concurrency", "2"],
             "beat": [
-                python, "-m", "celery", "-A", "portal", "beat", "-l", "info",
-                "-s", settings.CELERY_BEAT_SCHEDULE_FILENAME,
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "portal",
+                "beat",
+                "-l",
+                "info",
+                "-s",
+                settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ],
         }
         # Fixed argument lists built above, never user input.
