@@ -65,8 +65,14 @@ messages: install ## after changing strings: update locale/en/LC_MESSAGES/django
 	$(PYTHON) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=static/vendor --ignore=cms/content
 	$(PYTHON) manage.py compilemessages --ignore=.venv
 
-lint: install
+# Lint, import and type checks (CI runs this too): ruff, the import-linter contracts in
+# pyproject.toml (layers that must hold), and mypy --strict on the pure-Python routing
+# engine. The rest of the code base gets a type checker with issue #15's restructuring.
+lint: install ## ruff, import contracts, mypy
 	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+	.venv/bin/lint-imports
+	$(PYTHON) -m mypy --strict referrals/routing
 
 clean:
 	rm -rf var .venv node_modules $(VENDOR)
