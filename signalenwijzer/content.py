@@ -3,7 +3,9 @@
 Facts from the step plan of Slachtofferhulp Nederland (the Signalenwijzer, asking
 colleagues and the Advieslijn voor professionals, 0900-0101 option 3), and the
 organisations every helper uses (112, 113 / 0800-0113, Veilig Thuis 0800-2000,
-Zelfmoordlijn 1813, 1712, CLB). ``services.signalenwijzer_load`` writes them to the
+Zelfmoordlijn 1813, 1712, CLB; for sextortion the police (NL 0900-8844, BE the
+politiezone, 101), Offlimits' HelpWanted, Child Focus 116 000, Take It Down and
+StopNCII). A new line in a guidance text starts a new paragraph. ``services.signalenwijzer_load`` writes them to the
 snippets; editors change them in Wagtail. Plain strings: the content is data, not
 interface text, as the course content in ``cms/content`` is.
 
@@ -121,6 +123,7 @@ SIGNALS: list[dict[str, object]] = [
         "text": "Anderen zeggen dat er een foto of filmpje rondgaat in een groep",
         "why": "Beelden die zonder toestemming rondgaan, doen veel pijn. Vraag er niet om, bekijk ze niet "
         "en stuur ze niet door.",
+        "points_to": "afpersing",
     },
     {
         "key": "uitgelachen",
@@ -156,11 +159,35 @@ SIGNALS: list[dict[str, object]] = [
         "why": "Een kind dat thuis niet veilig is, heeft extra bescherming nodig.",
         "points_to": "thuis",
     },
+    {
+        "key": "geld-of-beelden-gevraagd",
+        "group": "gezegd",
+        "text": "Zei dat iemand geld of meer naaktbeelden vraagt, en anders iets gaat delen",
+        "why": "Dat is afpersing. Hoe sneller er hulp komt, hoe minder de dader kan doen.",
+        "points_to": "afpersing",
+    },
 ]
 
 _DANGER = (
     "Is er nu gevaar voor iemand? Bel meteen 112. Blijf in de buurt als dat veilig is voor jou. "
     "Spreek de dader niet zelf aan."
+)
+
+# Sextortion or intimate images going round now: the same first steps in both
+# countries; the police, the help for minors and the suicide line differ.
+_EXTORTION_START = (
+    "Wordt iemand nu afgeperst, of gaan naaktbeelden nu rond? Dan moet er vandaag iets gebeuren. "
+    "Jij hoeft het niet op te lossen. Je helpt de persoon de goede stappen te zetten."
+    "\nZeg: betaal niet en ga niet in op wat de afperser vraagt. Ook niet een klein beetje."
+    "\nStop het contact met de afperser. Maar wis de chat niet en haal het account niet weg. "
+    "Dat bewijs blijft op de eigen telefoon van de persoon."
+    "\nVraag zelf nooit om de beelden. Bekijk ze niet, bewaar ze niet en stuur ze niet door. "
+    "Ook niet om te helpen."
+)
+_EXTORTION_REMOVE = (
+    "\nZijn de beelden gemaakt toen de persoon jonger was dan 18? Dan helpt Take It Down om ze van grote "
+    "sites te weren. Was de persoon toen al 18 of ouder? Dan kan dat met StopNCII. De persoon doet dat zelf, "
+    "op de eigen telefoon. De beelden gaan daarbij naar niemand toe."
 )
 
 GUIDANCE: list[dict[str, str]] = [
@@ -252,6 +279,20 @@ GUIDANCE: list[dict[str, str]] = [
         "phone": "",
         "text": "De vertrouwenscontactpersoon van de club luistert, denkt mee en weet waar je hulp vindt.",
     },
+    {
+        "key": "afpersing",
+        "country": "NL",
+        "audience": "all",
+        "title": "Afpersing of naaktbeelden die rondgaan",
+        "phone": "0900-8844 (politie), of 112 bij gevaar nu",
+        "text": _EXTORTION_START
+        + "\nGa naar de politie en doe aangifte. Bel 0900-8844 voor een afspraak. Is er nu gevaar? Bel 112."
+        "\nIs de persoon jonger dan 18? Vertel het de ouders of verzorgers, behalve als dat niet veilig is. "
+        "HelpWanted van Offlimits (helpwanted.nl) geeft advies en helpt beelden offline te krijgen."
+        + _EXTORTION_REMOVE
+        + "\nVraag ook direct: 'Denk je erover om jezelf iets aan te doen?' Zegt de persoon ja, of twijfel je? "
+        "Bel of chat met 113, of bel gratis 0800-0113.",
+    },
     # --- België ------------------------------------------------------------------------
     {"key": "gevaar", "country": "BE", "audience": "all", "title": "Bel 112", "phone": "112", "text": _DANGER},
     {
@@ -331,6 +372,20 @@ GUIDANCE: list[dict[str, str]] = [
         "title": "Het aanspreekpunt integriteit (API)",
         "phone": "",
         "text": "Het aanspreekpunt integriteit van de club luistert, denkt mee en weet waar je hulp vindt.",
+    },
+    {
+        "key": "afpersing",
+        "country": "BE",
+        "audience": "all",
+        "title": "Afpersing of naaktbeelden die rondgaan",
+        "phone": "101 of 112 (politie), Child Focus 116 000",
+        "text": _EXTORTION_START
+        + "\nGa naar de politie van de eigen politiezone en doe aangifte. Is het dringend? Bel 101 of 112."
+        "\nIs de persoon jonger dan 18? Vertel het de ouders of verzorgers, behalve als dat niet veilig is. "
+        "Bel Child Focus (116 000) voor advies en hulp om beelden offline te krijgen."
+        + _EXTORTION_REMOVE
+        + "\nVraag ook direct: 'Denk je erover om jezelf iets aan te doen?' Zegt de persoon ja, of twijfel je? "
+        "Bel of chat met de Zelfmoordlijn 1813.",
     },
 ]
 

@@ -42,12 +42,14 @@ class Urgency(models.TextChoices):
     DANGER = "gevaar", _("Er is nu gevaar voor iemand")
     SELF_HARM = "zelfbeschadiging", _("Ik zie tekenen dat iemand zichzelf iets wil aandoen")
     UNSAFE_HOME = "thuis", _("Ik denk dat het thuis niet veilig is voor een kind")
+    EXTORTION = "afpersing", _("Iemand wordt nu afgeperst, of naaktbeelden gaan nu rond")
 
 
 class GuidanceKey(models.TextChoices):
     DANGER = "gevaar", _("Gevaar nu (112)")
     SELF_HARM = "zelfbeschadiging", _("Tekenen van zelfbeschadiging of zelfdoding")
     UNSAFE_HOME = "thuis", _("Thuis niet veilig")
+    EXTORTION = "afpersing", _("Afpersing of naaktbeelden die rondgaan")
     ADVICE_LINE = "advieslijn", _("Advieslijn voor professionals")
     COLLEAGUE = "collega", _("Een collega")
     CONFIDENTIAL = "vertrouwenspersoon", _("De eigen vertrouwenspersoon")
@@ -116,7 +118,7 @@ class WalkGuidance(models.Model):
     audience = models.CharField(_("voor wie"), max_length=20, choices=Audience.choices, default=Audience.ALL)
     title = models.CharField(_("titel"), max_length=150)
     phone = models.CharField(_("telefoon"), max_length=60, blank=True)
-    text = models.TextField(_("tekst"), max_length=1000)
+    text = models.TextField(_("tekst"), max_length=2000, help_text=_("Elke nieuwe regel wordt een eigen alinea."))
     loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:

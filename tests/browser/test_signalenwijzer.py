@@ -235,3 +235,28 @@ def test_coordinator_counts_page(page, console, org, member_factory, sign_in, as
     assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_no_csp_violations(console)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_nl_school_extortion_branch(page, console, org, member_factory, sign_in, assert_accessible, width):
+    """Sextortion or images going round now: pre-ticked by the signal, the Dutch
+    police and help for a minor, and never a step that handles the images."""
+    signalenwijzer_load()
+    sign_in(member_factory(org, Role.LEARNER).user)
+    page.set_viewport_size({"width": width, "height": 900})
+    walk(
+        page,
+        assert_accessible,
+        org,
+        signals=("geld-of-beelden-gevraagd",),
+        certainty="veel",
+        urgent=("afpersing",),  # ticked already: the signal points to it
+    )
+    summary = page.locator(".sw-summary")
+    expect(summary).to_contain_text("Iemand wordt nu afgeperst, of naaktbeelden gaan nu rond")
+    help_box = summary.locator("[data-hulp=afpersing]")
+    for text in ("0900-8844", "helpwanted.nl", "Take It Down", "StopNCII", "0800-0113", "wis de chat niet"):
+        expect(help_box).to_contain_text(text)
+    for text in ("Child Focus", "1813", "politiezone"):
+        expect(help_box).not_to_contain_text(text)
+    assert_no_csp_violations(console)

@@ -64,7 +64,7 @@ def test_platform_editors_may_edit_the_snippets():
 
 
 def test_every_country_has_every_kind_of_help():
-    keys = {"gevaar", "zelfbeschadiging", "thuis", "advieslijn", "collega", "vertrouwenspersoon"}
+    keys = {"gevaar", "zelfbeschadiging", "thuis", "afpersing", "advieslijn", "collega", "vertrouwenspersoon"}
     for country in ("NL", "BE"):
         assert {g["key"] for g in content.GUIDANCE if g["country"] == country and g["audience"] == "all"} == keys
 
@@ -78,6 +78,18 @@ def test_every_country_has_every_kind_of_help():
         ("BE", "thuis", ["1712"], ["Veilig Thuis", "0800-2000"]),
         ("NL", "advieslijn", ["0900-0101"], ["1712"]),
         ("BE", "advieslijn", ["1712"], ["0900-0101"]),
+        (
+            "NL",
+            "afpersing",
+            ["0900-8844", "112", "HelpWanted", "helpwanted.nl", "Take It Down", "StopNCII", "113", "0800-0113"],
+            ["101", "1813", "Child Focus", "politiezone"],
+        ),
+        (
+            "BE",
+            "afpersing",
+            ["politiezone", "101", "112", "Child Focus", "116 000", "Take It Down", "StopNCII", "1813"],
+            ["0900-8844", "0800-0113", "HelpWanted", "Offlimits"],
+        ),
     ],
 )
 def test_help_names_the_right_country_s_organisations(country, key, must, must_not):
@@ -127,3 +139,27 @@ def test_no_text_breaks_the_guard_rails():
                 sentence = lowered[max(0, match.start() - 60) : match.end() + 40]
                 # Allowed when it is the warning itself ("… niet …", "nooit …").
                 assert re.search(r"\b(niet|nooit|geen)\b", sentence), (pattern, sentence)
+
+
+@pytest.mark.parametrize("country", ["NL", "BE"])
+def test_extortion_help_keeps_the_expert_s_steps(country):
+    (row,) = [g for g in content.GUIDANCE if g["country"] == country and g["key"] == "afpersing"]
+    text = row["text"]
+    for step in (
+        "betaal niet",  # do not pay
+        "ga niet in op wat de afperser vraagt",  # do not negotiate
+        "Stop het contact",
+        "wis de chat niet",  # the evidence stays on the person's own phone
+        "eigen telefoon",
+        "Vraag zelf nooit om de beelden. Bekijk ze niet, bewaar ze niet en stuur ze niet door.",
+        "ouders of verzorgers, behalve als dat niet veilig is",
+        "jonger was dan 18? Dan helpt Take It Down",  # by the age when the images were made
+        "18 of ouder? Dan kan dat met StopNCII",
+        "'Denk je erover om jezelf iets aan te doen?'",
+    ):
+        assert step in text, step
+
+
+def test_signals_of_extortion_point_to_it():
+    pointing = {signal["key"] for signal in content.SIGNALS if signal.get("points_to") == "afpersing"}
+    assert pointing == {"beelden-rond", "geld-of-beelden-gevraagd"}

@@ -92,6 +92,18 @@ def _urgent_screen(client, organisation, urgent):
         ("be_school", "thuis", ["1712", "CLB"], ["Veilig Thuis", "0800-2000"]),
         ("club", "thuis", ["Veilig Thuis", "0800-2000", "vertrouwenscontactpersoon"], ["1712"]),
         ("be_club", "thuis", ["1712"], ["Veilig Thuis", "CLB"]),
+        (
+            "org",
+            "afpersing",
+            ["0900-8844", "HelpWanted", "helpwanted.nl", "Take It Down", "StopNCII", "0800-0113", "wis de chat niet"],
+            ["Child Focus", "116 000", "1813", "politiezone"],
+        ),
+        (
+            "be_school",
+            "afpersing",
+            ["politiezone", "101 of 112", "Child Focus", "116 000", "Take It Down", "StopNCII", "Zelfmoordlijn 1813"],
+            ["0900-8844", "HelpWanted", "0800-0113"],
+        ),
     ],
 )
 def test_urgent_branches_give_the_country_s_numbers(
@@ -107,6 +119,53 @@ def test_urgent_branches_give_the_country_s_numbers(
         assert text not in advice
 
 
+def test_extortion_is_named_in_the_summary_and_in_the_carried_text(client, org, loaded, member_factory):
+    client.force_login(member_factory(org, Role.LEARNER).user)
+    responses = walk_to_end(client, org, urgent=("afpersing",))
+    end = responses[-1]
+    summary = end.content.decode().split('class="sw-summary"', 1)[1]
+    assert "<li>Iemand wordt nu afgeperst, of naaktbeelden gaan nu rond</li>" in summary
+    assert 'data-hulp="afpersing"' in summary
+    assert "Dringend: iemand wordt nu afgeperst, of naaktbeelden gaan nu rond" in end.context["signal_text"]
+
+
+def test_the_extortion_advice_reads_as_short_paragraphs(client, org, loaded, member_factory):
+    client.force_login(member_factory(org, Role.LEARNER).user)
+    advice = walk_to_end(client, org, urgent=("afpersing",))[4].content.decode()
+    help_box = advice.split('data-hulp="afpersing"', 1)[1].split("</section>", 1)[0]
+    assert help_box.count('<p class="utrecht-paragraph">') == 8
+    assert '<p class="utrecht-paragraph">Vraag zelf nooit om de beelden.' in help_box
+
+
+def test_a_tampered_urgency_key_is_refused(client, org, loaded, member_factory):
+    client.force_login(member_factory(org, Role.LEARNER).user)
+    response = client.post(
+        _url(org),
+        urlencode(
+            [
+                ("stap", "urgentie"),
+                ("zeker", "veel"),
+                ("dringend", "afpersing-nep"),
+                ("dringend", "<script>"),
+                ("dringend", "afpersing"),
+                ("ga", "verder"),
+            ]
+        ),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.context["walk"].urgent == ["afpersing"]
+    assert response.context["walk"].screen == "dringend"
+    html = response.content.decode()
+    assert "afpersing-nep" not in html and "<script>" not in html
+    # Only tampered keys: nothing is urgent, so the question asks again.
+    again = client.post(
+        _url(org),
+        urlencode([("stap", "urgentie"), ("dringend", "afpersing-nep"), ("ga", "verder")]),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert again.status_code == 400 and again.context["walk"].screen == "urgentie"
+
+
 def test_no_urgent_screen_when_nothing_is_urgent(client, org, loaded, member_factory):
     client.force_login(member_factory(org, Role.LEARNER).user)
     assert "dringend" not in _screens(walk_to_end(client, org, urgent=("geen",)))
@@ -118,6 +177,14 @@ def test_a_signal_that_points_to_self_harm_ticks_it_in_advance(client, org, load
     urgency = responses[3].content.decode()
     assert 'value="zelfbeschadiging" id="dringend-zelfbeschadiging" checked' in urgency
     assert 'value="gevaar" id="dringend-gevaar" checked' not in urgency
+
+
+@pytest.mark.parametrize("signal", ["beelden-rond", "geld-of-beelden-gevraagd"])
+def test_a_signal_of_extortion_ticks_it_in_advance(client, org, loaded, member_factory, signal):
+    client.force_login(member_factory(org, Role.LEARNER).user)
+    urgency = walk_to_end(client, org, signals=(signal,))[3].content.decode()
+    assert 'value="afpersing" id="dringend-afpersing" checked' in urgency
+    assert 'value="zelfbeschadiging" id="dringend-zelfbeschadiging" checked' not in urgency
 
 
 @pytest.mark.parametrize(
