@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "referrals.apps.ReferralsConfig",
     "reporting.apps.ReportingConfig",
     "signalenwijzer.apps.SignalenwijzerConfig",
+    # Demo, seed and scale data and their commands; no other app imports it.
+    "demo.apps.DemoConfig",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
