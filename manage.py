@@ -12,8 +12,8 @@ def main() -> None:
 
     try:
         if sys.argv[1:] == ["demo_totp"]:
-            # Six digits that live 30 seconds need no Django start-up (portal/demo_totp.py).
-            from portal.demo_totp import main as demo_totp
+            # Six digits that live 30 seconds need no Django start-up (demo/totp.py).
+            from demo.totp import main as demo_totp
 
             sys.exit(demo_totp())
         if sys.argv[1:2] == ["route_case"] and _routes_with_shipped_rules_only(sys.argv[2:]):

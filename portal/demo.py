@@ -11,7 +11,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django_scopes import scopes_disabled
 
-from portal.demo_totp import DEMO_TOTP_SECRET, totp_code
+from demo.totp import DEMO_TOTP_SECRET, totp_code
 from portal.models import Country, Membership, Organisation, User
 from portal.roles import OrganisationKind as K
 from portal.roles import Role, role_requires_mfa

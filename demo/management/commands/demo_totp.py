@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo_totp import NOT_DEMO, demo_code
+from demo.totp import NOT_DEMO, demo_code
 
 
 class Command(BaseCommand):

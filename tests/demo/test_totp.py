@@ -14,7 +14,7 @@ from allauth.mfa import app_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import CommandError, call_command
 
-from portal.demo_totp import DEMO_TOTP_SECRET, demo_code, totp_code
+from demo.totp import DEMO_TOTP_SECRET, demo_code, totp_code
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
