@@ -3,7 +3,7 @@ show real numbers. Called from ``seed_demo`` after the demo cases
 (``referrals.demo``) and before the rollups are refreshed; idempotent.
 
 ``seed_case_history()`` adds, to the schools and clubs under the demo
-municipality (whichever ``portal.demo`` made, found the way ``referrals.demo``
+municipality (whichever ``demo.accounts`` made, found the way ``referrals.demo``
 finds them):
 
 * about 18 cases a month over the last ``months`` months (fewer in school

@@ -10,7 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from portal.demo import DEMO_PASSWORD, DEMO_USERS
+from demo.accounts import DEMO_PASSWORD, DEMO_USERS
 from portal.models import Membership, Organisation, User
 from portal.roles import Role
 from portal.selectors import user_requires_mfa

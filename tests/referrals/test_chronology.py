@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
-from portal.demo import seed_demo
+from demo.accounts import seed_demo
 from referrals import chronology, selectors, services
 from referrals.demo import seed_referrals_demo
 from referrals.demo_history import seed_case_history

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from portal.demo import seed_demo
+from demo.accounts import seed_demo
 from portal.models import Notification, NotificationKind, Organisation
 from referrals import lifecycle, reminders
 from referrals.demo import DEMO_HANDLER, DEMO_ORGANISATION, DEMO_PARTNER, LINK_EMAIL, seed_referrals_demo

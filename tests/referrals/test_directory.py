@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from portal.demo import seed_demo
+from demo.accounts import seed_demo
 from portal.models import Organisation
 from portal.roles import OrganisationKind, Role
 from portal.services import user_sync_staff_flags

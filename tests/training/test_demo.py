@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django_scopes import scope
 
-from portal.demo import seed_demo
+from demo.accounts import seed_demo
 from portal.models import Membership, Organisation
 from tests.training.factories import make_module
 from training.demo import DEMO_LEARNER, DEMO_ORGANISATION, seed_training_demo

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from portal.demo import demo_logins_text
+from demo.accounts import demo_logins_text
 
 # runserver checks the system and migrations before it binds; on a slow machine
 # that takes a while.

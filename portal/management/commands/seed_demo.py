@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from portal.demo import demo_logins_text, seed_demo
+from demo.accounts import demo_logins_text, seed_demo
 
 
 class Command(BaseCommand):
