@@ -134,7 +134,8 @@ class Walk:
         """The text carried into "Signaal melden" as its first impression: the ticked
         signals, how sure, what is urgent. No names (none were asked)."""
         lines = [_("Uit de Signalenwijzer (zonder namen)."), _("Wat mij opviel:")]
-        lines += [f"- {content.signals[key].text}" for key in self.signals] or [f"- {_('niets aangevinkt')}"]
+        nothing_ticked = _("niets aangevinkt")  # outside the f-string, so makemessages finds it
+        lines += [f"- {content.signals[key].text}" for key in self.signals] or [f"- {nothing_ticked}"]
         lines.append(_("Hoe zeker ik ben: %(label)s") % {"label": self.certainty_label().lower()})
         urgent = self.urgent_labels()
         lines.append(_("Dringend: %(labels)s") % {"labels": "; ".join(urgent).lower() if urgent else _("nee")})
