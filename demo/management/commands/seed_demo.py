@@ -1,7 +1,15 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from cms.services import course_load
+from cms.setup import seed_cms_demo, setup_cms
 from demo.accounts import demo_logins_text, seed_demo
+from referrals.demo import seed_referrals_demo
+from referrals.demo_history import seed_case_history
+from referrals.services_directory import directory_load
+from reporting.rollups import rollups_refresh
+from signalenwijzer.services import signalenwijzer_load
+from training.demo import seed_training_demo
 
 
 class Command(BaseCommand):
@@ -12,11 +20,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
-        from cms.services import course_load
-        from cms.setup import seed_cms_demo, setup_cms
-        from referrals.demo import seed_referrals_demo
-        from training.demo import seed_training_demo
-
         created = seed_demo()
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Organisations and users ready (created now: {summary})."))
@@ -31,14 +34,10 @@ class Command(BaseCommand):
                 f"({course['created']} created now)."
             )
         )
-        from referrals.services_directory import directory_load
-
         directory = directory_load()
         self.stdout.write(self.style.SUCCESS(f"National directory ready ({directory.summary()})"))
         for item in directory.skipped_items:
             self.stdout.write(f"  kept as changed in the admin: {item}")
-        from signalenwijzer.services import signalenwijzer_load
-
         self.stdout.write(self.style.SUCCESS(f"Signalenwijzer ready ({signalenwijzer_load().summary()})."))
         pages = seed_cms_demo()
         self.stdout.write(self.style.SUCCESS(f"Organisation pages ready ({len(pages)} created now)."))
@@ -57,12 +56,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"The link for {cases.link_label} was printed when it was made; the mail with it is in var/mail/."
             )
-        from referrals.demo_history import seed_case_history
-
         history = seed_case_history()
         self.stdout.write(self.style.SUCCESS(f"Case history for the dashboards ready ({history} cases created now)."))
-        from reporting.rollups import rollups_refresh
-
         refreshed = rollups_refresh()
         self.stdout.write(self.style.SUCCESS(f"Dashboard figures ready ({refreshed.seconds:.1f} s)."))
         self.stdout.write(demo_logins_text(getattr(settings, "SITE_URL", "http://localhost:8000")))
