@@ -64,9 +64,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from portal.models import Membership, NotificationKind, Organisation, User
-from portal.roles import OrganisationKind, Role
-from portal.scale import (
+from demo.scale import (
     CLOSE_OUTCOMES,
     FIRST_NAMES,
     FORM_WEIGHTS,
@@ -75,6 +73,8 @@ from portal.scale import (
     _spread,
     threat_facts,
 )
+from portal.models import Membership, NotificationKind, Organisation, User
+from portal.roles import OrganisationKind, Role
 from referrals import chronology, selectors
 from referrals.demo import DEMO_HANDLER, DEMO_MUNICIPALITY, DEMO_ORGANISATION
 from referrals.models import (
@@ -339,7 +339,7 @@ def _moment(rng: random.Random, first: date, last: date, latest: datetime) -> da
 
 
 def _facts(rng: random.Random, org: _Org, main: str) -> dict[str, Any]:
-    """Facts as the intake wizard stores them (field order of ``Facts``), as in ``portal.scale``."""
+    """Facts as the intake wizard stores them (field order of ``Facts``), as in ``demo.scale``."""
     forms = {main}
     if rng.random() < 0.25:
         forms.add(rng.choices(list(FORM_WEIGHTS), weights=list(FORM_WEIGHTS.values()))[0])

@@ -7,7 +7,7 @@ Use PostgreSQL for the big sizes (COPY); SQLite works for small ones. Progress g
 to stderr, the summary to stdout. Everything it makes is marked (organisation slugs
 ``scale-…``, e-mail addresses ``…@scale.veilig-online.test``): ``--reset`` removes
 exactly that before seeding again, ``--remove`` removes it and stops. See
-``portal/scale.py`` for what the data looks like.
+``demo/scale.py`` for what the data looks like.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
-from portal.scale import Progress, ScaleError, ScaleOptions, scale_data_exists, scale_delete, scale_seed
+from demo.scale import Progress, ScaleError, ScaleOptions, scale_data_exists, scale_delete, scale_seed
+from reporting.rollups import rollups_refresh
 
 
 def _positive(value: str) -> int:
@@ -127,8 +128,6 @@ class Command(BaseCommand):
             self.stdout.write("(Table seconds: time spent writing; another process makes the cases meanwhile.)")
         for note in result.notes:
             self.stdout.write(note)
-        from reporting.rollups import rollups_refresh
-
         self.stdout.write("Dashboard rollups …")
         refreshed = rollups_refresh(progress=self.stdout.write)
         self.stdout.write(f"Dashboard rollups rebuilt in {refreshed.seconds:.1f} s.")

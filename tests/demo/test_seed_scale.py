@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from demo.scale import EMAIL_DOMAIN, SLUG_PREFIX, Progress
 from portal.models import AuditEvent, Membership, Notification, NotificationKind, Organisation, User
 from portal.roles import OrganisationKind, Role
-from portal.scale import EMAIL_DOMAIN, SLUG_PREFIX, Progress
 from referrals.models import (
     Case,
     CaseEvent,
@@ -422,7 +422,7 @@ def test_training_rows_when_the_course_exists():
 def test_binary_values_are_postgresqls_wire_format():
     from datetime import UTC, date, datetime
 
-    from portal.scale import _BinaryValues
+    from demo.scale import _BinaryValues
 
     values = _BinaryValues()
     assert values.moment(datetime(2000, 1, 1, tzinfo=UTC).timestamp()) == 0
