@@ -1,9 +1,9 @@
 """A year of anonymous case history for the demo municipality, so its dashboards
 show real numbers. Called from ``seed_demo`` after the demo cases
-(``referrals.demo``) and before the rollups are refreshed; idempotent.
+(``demo.cases``) and before the rollups are refreshed; idempotent.
 
 ``seed_case_history()`` adds, to the schools and clubs under the demo
-municipality (whichever ``demo.accounts`` made, found the way ``referrals.demo``
+municipality (whichever ``demo.accounts`` made, found the way ``demo.cases``
 finds them):
 
 * about 18 cases a month over the last ``months`` months (fewer in school
@@ -32,7 +32,7 @@ second run that finds it does nothing.
 
 No reminders: history cases get no follow-ups, referrals no partner reminders or
 escalations, assignments and certificates no training reminders. The demo's own
-reminder (``referrals.demo``) stays the only one the demo sends.
+reminder (``demo.cases``) stays the only one the demo sends.
 
 Counts are planned, not left to chance, so that the municipal dashboard shows
 exact numbers in its default view (the last 12 months): every month, form,
@@ -64,6 +64,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from demo.cases import DEMO_HANDLER, DEMO_MUNICIPALITY, DEMO_ORGANISATION
 from demo.scale import (
     CLOSE_OUTCOMES,
     FIRST_NAMES,
@@ -76,7 +77,6 @@ from demo.scale import (
 from portal.models import Membership, NotificationKind, Organisation, User
 from portal.roles import OrganisationKind, Role
 from referrals import chronology, selectors
-from referrals.demo import DEMO_HANDLER, DEMO_MUNICIPALITY, DEMO_ORGANISATION
 from referrals.models import (
     Case,
     CaseEvent,

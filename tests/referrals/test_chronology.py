@@ -11,8 +11,8 @@ from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 from demo.accounts import seed_demo
+from demo.cases import seed_referrals_demo
 from referrals import chronology, selectors, services
-from referrals.demo import seed_referrals_demo
 from referrals.demo_history import seed_case_history
 from referrals.models import CaseEvent, CaseTask
 from referrals.routing import default_rule_set, vocabulary

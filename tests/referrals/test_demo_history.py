@@ -13,9 +13,9 @@ import time_machine
 from django_scopes import scopes_disabled
 
 from demo.accounts import seed_demo
+from demo.cases import seed_referrals_demo
 from portal.dashboards import HIDDEN, SMALL, is_exact
 from portal.models import Membership, Organisation, User
-from referrals.demo import seed_referrals_demo
 from referrals.demo_history import REFERENCE_PREFIX, STAFF_DOMAIN, seed_case_history
 from referrals.models import (
     Case,

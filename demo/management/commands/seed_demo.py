@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from cms.services import course_load
 from cms.setup import seed_cms_demo, setup_cms
 from demo.accounts import demo_logins_text, seed_demo
-from referrals.demo import seed_referrals_demo
+from demo.cases import seed_referrals_demo
 from referrals.demo_history import seed_case_history
 from referrals.services_directory import directory_load
 from reporting.rollups import rollups_refresh

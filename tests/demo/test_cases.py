@@ -12,9 +12,9 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from demo.accounts import seed_demo
+from demo.cases import DEMO_HANDLER, DEMO_ORGANISATION, DEMO_PARTNER, LINK_EMAIL, seed_referrals_demo
 from portal.models import Notification, NotificationKind, Organisation
 from referrals import lifecycle, reminders
-from referrals.demo import DEMO_HANDLER, DEMO_ORGANISATION, DEMO_PARTNER, LINK_EMAIL, seed_referrals_demo
 from referrals.models import (
     Case,
     CaseEvent,
