@@ -11,9 +11,9 @@ from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 from demo.accounts import seed_demo
+from demo.case_history import seed_case_history
 from demo.cases import seed_referrals_demo
 from referrals import chronology, selectors, services
-from referrals.demo_history import seed_case_history
 from referrals.models import CaseEvent, CaseTask
 from referrals.routing import default_rule_set, vocabulary
 from tests.cms.helpers import make_guide

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 from cms.services import course_load
 from cms.setup import seed_cms_demo, setup_cms
 from demo.accounts import demo_logins_text, seed_demo
+from demo.case_history import seed_case_history
 from demo.cases import seed_referrals_demo
-from referrals.demo_history import seed_case_history
 from referrals.services_directory import directory_load
 from reporting.rollups import rollups_refresh
 from signalenwijzer.services import signalenwijzer_load

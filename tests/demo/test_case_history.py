@@ -1,4 +1,4 @@
-"""The demo's case history (referrals/demo_history.py): anonymous, idempotent, spread
+"""The demo's case history (demo/case_history.py): anonymous, idempotent, spread
 over the year, and enough of it that the municipal dashboard shows real numbers."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import time_machine
 from django_scopes import scopes_disabled
 
 from demo.accounts import seed_demo
+from demo.case_history import REFERENCE_PREFIX, STAFF_DOMAIN, seed_case_history
 from demo.cases import seed_referrals_demo
 from portal.dashboards import HIDDEN, SMALL, is_exact
 from portal.models import Membership, Organisation, User
-from referrals.demo_history import REFERENCE_PREFIX, STAFF_DOMAIN, seed_case_history
 from referrals.models import (
     Case,
     CaseEvent,
