@@ -18,7 +18,7 @@ finds them):
   no usable password) for the schools and clubs without training assigned to a
   whole role, with their own assignments, attempts and certificates, so training
   completion is neither 0% nor 100% everywhere. The demo school keeps only its demo
-  people: its role-wide assignments (``training.demo``) send reminders, and those
+  people: its role-wide assignments (``demo.training``) send reminders, and those
   must not go to made-up people.
 * the demo case handler handles the history of the demo school; schools and clubs
   without a case handler get cases without one (as after a handler left).
@@ -230,7 +230,7 @@ def seed_case_history(*, months: int = 12, seed: int = 7, now: datetime | None =
 
 def _staff(rng: random.Random, organisations: list[Organisation], now: datetime) -> dict[int, list[User]]:
     """Learners for each school or club without assignments for a whole role. The demo
-    school has those (``training.demo``) with their reminders: its learners stay the demo's
+    school has those (``demo.training``) with their reminders: its learners stay the demo's
     own, so no reminder of the demo goes to history staff."""
     role_wide = set(
         Assignment.objects.filter(organisation__in=organisations, membership__isnull=True).values_list(

@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from demo.accounts import seed_demo
 from demo.case_history import REFERENCE_PREFIX, STAFF_DOMAIN, seed_case_history
 from demo.cases import seed_referrals_demo
+from demo.training import seed_training_demo
 from portal.dashboards import HIDDEN, SMALL, is_exact
 from portal.models import Membership, Organisation, User
 from referrals.models import (
@@ -35,7 +36,6 @@ from referrals.routing.vocabulary import FORMS
 from reporting.models import TrainingRollup
 from reporting.rollups import rollups_refresh
 from tests.training.factories import make_module
-from training.demo import seed_training_demo
 from training.models import Assignment, Certificate, ModuleAttempt
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ from cms.setup import seed_cms_demo, setup_cms
 from demo.accounts import demo_logins_text, seed_demo
 from demo.case_history import seed_case_history
 from demo.cases import seed_referrals_demo
+from demo.training import seed_training_demo
 from referrals.services_directory import directory_load
 from reporting.rollups import rollups_refresh
 from signalenwijzer.services import signalenwijzer_load
-from training.demo import seed_training_demo
 
 
 class Command(BaseCommand):

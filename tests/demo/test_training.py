@@ -6,9 +6,9 @@ import pytest
 from django_scopes import scope
 
 from demo.accounts import seed_demo
+from demo.training import DEMO_LEARNER, DEMO_ORGANISATION, seed_training_demo
 from portal.models import Membership, Organisation
 from tests.training.factories import make_module
-from training.demo import DEMO_LEARNER, DEMO_ORGANISATION, seed_training_demo
 from training.models import Assignment, LessonProgress, ModuleAttempt
 from training.selectors import TrainingStatus, my_training
 
