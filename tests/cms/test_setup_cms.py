@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Site
 
-from cms.models import OrganisationContentPage, OrganisationSectionPage, OrganisationsIndexPage, TrainingLibraryPage
-from cms.setup import seed_cms_demo, setup_cms
+from cms.models import OrganisationSectionPage, OrganisationsIndexPage, TrainingLibraryPage
+from cms.setup import setup_cms
 from portal.models import Organisation
 from portal.roles import OrganisationKind, Role
 from portal.services import EDITORS_GROUP, PLATFORM_EDITORS_GROUP, user_sync_staff_flags
@@ -154,23 +154,6 @@ def test_sync_puts_platform_editors_in_both_groups(cms_tree, platform_org, org, 
     assert groups(platform_editor) == {EDITORS_GROUP, PLATFORM_EDITORS_GROUP}
     assert groups(school_editor) == {EDITORS_GROUP}
     assert groups(learner) == set()
-
-
-def test_seed_cms_demo_is_idempotent(db):
-    school = SchoolFactory(slug="obs-de-regenboog", name="OBS De Regenboog")
-    assert seed_cms_demo() == []  # no index yet: nothing to do
-    setup_cms()
-
-    assert seed_cms_demo() == ["protocol", "contactpersonen"]
-    assert seed_cms_demo() == []
-
-    pages = OrganisationContentPage.objects.child_of(OrganisationSectionPage.objects.get(organisation=school))
-    assert [(p.title, p.live) for p in pages.order_by("path")] == [
-        ("Ons protocol bij online bedreiging", True),
-        ("Contactpersonen", True),
-    ]
-    contacts = pages.get(slug="contactpersonen")
-    assert [b.block_type for b in contacts.body].count("contact_person") >= 2
 
 
 class _Null:

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from cms.services import course_load
-from cms.setup import seed_cms_demo, setup_cms
+from cms.setup import setup_cms
 from demo.accounts import demo_logins_text, seed_demo
 from demo.case_history import seed_case_history
 from demo.cases import seed_referrals_demo
+from demo.pages import seed_cms_demo
 from demo.training import seed_training_demo
 from referrals.services_directory import directory_load
 from reporting.rollups import rollups_refresh
