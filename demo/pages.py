@@ -46,7 +46,8 @@ DEMO_PAGES: list[dict[str, Any]] = [
                     "items": [
                         "Luister rustig naar de leerling en zeg dat het goed is dat hij of zij het vertelt.",
                         "Vraag wat er is gebeurd, maar bekijk zelf geen naaktbeelden en stuur ze niet door.",
-                        "Help de leerling om bewijs te bewaren: screenshots met datum en de naam van het account.",
+                        "Bewijs blijft op de telefoon van de leerling. Noteer zelf alleen de naam van het account, de app en de "
+                        "datum. Maak geen screenshots van beelden.",
                         "Meld het bij de vertrouwenspersoon of de aandachtsfunctionaris van de school.",
                         "Spreek af wanneer je de leerling weer ziet.",
                     ],
