@@ -1091,7 +1091,7 @@ class _Seeder:
                             certificates.append(
                                 (self.take_id(Certificate), user_id, module.pk, attempt_id, code,
                                  self.full_names[user_id][:300], module.title[:255], moment(finished),
-                                 moment(expires))
+                                 moment(expires), org.id, org.name[:200])
                             )  # fmt: skip
                             break
                         if rng.random() >= 0.6:
@@ -1211,7 +1211,7 @@ ASSIGNMENT_COLUMNS = ("id", "organisation_id", "module_id", "role", "membership_
 ATTEMPT_COLUMNS = ("id", "user_id", "module_id", "number", "status", "started_at", "finished_at", "correct_count",
                    "question_count", "score")  # fmt: skip
 CERTIFICATE_COLUMNS = ("id", "user_id", "module_id", "attempt_id", "code", "holder_name", "module_title", "issued_at",
-                       "expires_at")  # fmt: skip
+                       "expires_at", "organisation_id", "organisation_name")  # fmt: skip
 CASE_COLUMNS = ("id", "organisation_id", "reference", "status", "outcome", "raised_by_id", "handler_id", "pseudonym",
                 "signal", "first_impressions", "wishes_note", "facts", "routing_result", "rules_version", "routed_at",
                 "consent_contact", "consent_referral", "consent_recorded_at", "created_at", "closed_at",
