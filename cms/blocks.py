@@ -436,16 +436,9 @@ class CountryBlock(blocks.StructBlock):
         }
 
 
-class LessonStreamBlock(blocks.StreamBlock):
-    text = TextBlock()
-    callout = CalloutBlock()
-    questions_to_ask = QuestionsToAskBlock()
-    dialogue = DialogueBlock()
-    knowledge_check = KnowledgeCheckBlock()
-    scenario = ScenarioBlock()
-    reflection = ReflectionBlock()
-    checklist = ChecklistBlock()
-    takedown_guide = TakedownGuideLinkBlock()
+class LessonStreamBlock(CountryStreamBlock):
+    """Every lesson block, and country blocks that hold them."""
+
     country = CountryBlock()
 
 
