@@ -7,6 +7,7 @@ import re
 import time
 from urllib.parse import urlparse
 
+import pytest
 from allauth.mfa import app_settings as mfa_settings
 from playwright.sync_api import Page
 
@@ -58,3 +59,13 @@ def contrast_ratio(css_colour_a: str, css_colour_b: str) -> float:
     if a is None or b is None:
         return 1.0
     return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def press_until_focused(page: Page, selector: str, *, limit: int = 80) -> None:
+    """Tab through the page, as a keyboard user does, until ``selector`` has the focus."""
+    target = page.locator(selector).first
+    for _n in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    pytest.fail(f"{selector} never got the focus by Tab")

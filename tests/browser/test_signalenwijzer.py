@@ -14,22 +14,12 @@ from playwright.sync_api import expect
 from portal.models import Country, Organisation
 from portal.roles import OrganisationKind, Role
 from signalenwijzer.services import signalenwijzer_load
-from tests.browser.helpers import assert_no_csp_violations, screenshot
+from tests.browser.helpers import assert_no_csp_violations, press_until_focused, screenshot
 from tests.factories import MunicipalityFactory, SchoolFactory, wagtail_root
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = [1280, 400]
-
-
-def press_until_focused(page, selector: str, *, limit: int = 80) -> None:
-    """Tab (as a keyboard user does) until ``selector`` has the focus."""
-    target = page.locator(selector).first
-    for _n in range(limit):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
-    pytest.fail(f"{selector} never got the focus by Tab")
 
 
 def check_screen(page, assert_accessible, name: str) -> None:

@@ -12,21 +12,11 @@ from playwright.sync_api import expect
 
 from portal.roles import Role
 from referrals.models import Case, CaseTask, DirectoryEntry, EvidenceItem, LocalDestination
-from tests.browser.helpers import assert_no_csp_violations
+from tests.browser.helpers import assert_no_csp_violations, press_until_focused
 from tests.cms.helpers import make_guide
 from tests.referrals.factories import ADVICE_V2, make_case
 
 pytestmark = pytest.mark.browser
-
-
-def press_until_focused(page, selector: str, *, limit: int = 80) -> None:
-    """Tab through the page (as a keyboard user does) until ``selector`` has focus."""
-    target = page.locator(selector).first
-    for _n in range(limit):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
-    pytest.fail(f"{selector} never got the focus by Tab")
 
 
 def test_new_questions_by_keyboard(page, console, org, member_factory, sign_in, assert_accessible):
