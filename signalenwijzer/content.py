@@ -380,7 +380,7 @@ GUIDANCE: list[dict[str, str]] = [
         "title": "Afpersing of naaktbeelden die rondgaan",
         "phone": "101 of 112 (politie), Child Focus 116 000",
         "text": _EXTORTION_START
-        + "\nGa naar de politie van de eigen politiezone en doe aangifte. Is het dringend? Bel 101 of 112."
+        + "\nGa naar de politie van de eigen politiezone en dien een klacht in. Is het dringend? Bel 101 of 112."
         "\nIs de persoon jonger dan 18? Vertel het de ouders of verzorgers, behalve als dat niet veilig is. "
         "Bel Child Focus (116 000) voor advies en hulp om beelden offline te krijgen."
         + _EXTORTION_REMOVE

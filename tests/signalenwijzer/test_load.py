@@ -103,6 +103,25 @@ def test_help_names_the_right_country_s_organisations(country, key, must, must_n
             assert word not in text, (row, word)
 
 
+# Words of one country that a helper of the other country must never be sent to.
+ONLY_NL = ["aangifte", "Veilig Thuis", "0900-8844", "0800-0113", "HelpWanted", "Offlimits", "meldcode",
+           "Slachtofferhulp Nederland", "0900-0101"]  # fmt: skip
+ONLY_BE = ["politiezone", "1712", "1813", "Child Focus", "CLB", "Awel", "klacht indienen", "CAW"]
+
+
+@pytest.mark.parametrize(("country", "foreign"), [("NL", ONLY_BE), ("BE", ONLY_NL)])
+def test_no_help_text_names_the_other_country_s_words(country, foreign):
+    rows = [g for g in content.GUIDANCE if g["country"] == country]
+    assert rows
+    found = [
+        (row["key"], row["audience"], word)
+        for row in rows
+        for word in foreign
+        if word in " ".join((row["title"], row["phone"], row["text"]))
+    ]
+    assert found == []
+
+
 def _all_texts() -> list[str]:
     texts = [str(value) for step in content.STEPS for value in (step["title"], step["intro"])]
     texts += [str(value) for signal in content.SIGNALS for value in (signal["text"], signal["why"])]
