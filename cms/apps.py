@@ -32,3 +32,9 @@ class CmsConfig(AppConfig):
                 TenantCollectionPermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user"),
                 exact_class=True,
             )
+
+        # An organisation added in the Django admin gets its CMS section.
+        from cms.signals import organisation_section_on_admin_save
+        from portal.signals import organisation_saved_in_admin
+
+        organisation_saved_in_admin.connect(organisation_section_on_admin_save, dispatch_uid="cms.organisation_section")

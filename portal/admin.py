@@ -22,7 +22,7 @@ from portal.models import (
     User,
 )
 from portal.notifications import TEMPLATE_NAMES, render_message
-from portal.roles import OrganisationKind
+from portal.signals import organisation_saved_in_admin
 
 
 class MembershipInline(admin.TabularInline):
@@ -61,14 +61,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         super().save_model(request, obj, form, change)
-        # A new organisation needs its own CMS section, or its editors have nowhere to
-        # publish its pages. Before setup_cms has run there is no index yet; setup_cms
-        # then creates every missing section itself.
-        from cms.models import OrganisationsIndexPage
-        from cms.setup import organisation_section_ensure
-
-        if obj.is_active and obj.kind != OrganisationKind.PLATFORM and OrganisationsIndexPage.objects.exists():
-            organisation_section_ensure(organisation=obj)
+        # cms gives the organisation its own CMS section (cms/signals.py).
+        organisation_saved_in_admin.send(sender=type(self), organisation=obj, created=not change)
 
 
 @admin.register(Membership)
