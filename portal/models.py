@@ -257,7 +257,7 @@ class AuditEvent(models.Model):
 
 
 class ExportJob(models.Model):
-    """A large export that a worker writes to a file (portal/exports.py).
+    """A large export that a worker writes to a file (portal/exports/jobs.py).
 
     Only the member who asked for it sees it, in the organisation it was asked in.
     The file lives under ``EXPORT_ROOT`` (never served by the web server) and is

@@ -253,7 +253,7 @@ REMINDER_SEND_BATCH = env_int("REMINDER_SEND_BATCH", 25, minimum=1)
 # A partner without an account gets a link that works this many days.
 PARTNER_LINK_VALID_DAYS = env_int("PARTNER_LINK_VALID_DAYS", 14, minimum=1)
 
-# --- Exports (portal/exports.py) -------------------------------------------------
+# --- Exports (portal/exports/) ---------------------------------------------------
 # Finished export files live here: outside MEDIA_ROOT and STATIC_ROOT, never served
 # by the web server; only the export's own download view reads them. Deleted after a day.
 EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(VAR_DIR / "exports")))

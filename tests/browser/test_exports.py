@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from portal import exports
+from portal.exports import jobs
 from portal.models import ExportJob
 from portal.roles import Role
 from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of
@@ -41,7 +42,7 @@ def export_settings(settings, tmp_path, monkeypatch):
     """Every export goes to a worker here; the test plays the worker (no broker)."""
     settings.EXPORT_ROOT = tmp_path / "exports"
     settings.EXPORT_INLINE_MAX_ROWS = 0
-    monkeypatch.setattr(exports, "_enqueue", lambda job_id: None)
+    monkeypatch.setattr(jobs, "_enqueue", lambda job_id: None)
     return settings
 
 

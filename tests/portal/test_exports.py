@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
 from portal import exports, tasks
+from portal.exports import jobs, writers
 from portal.models import AuditEvent, ExportJob
 from portal.roles import Role
 from referrals.models import Case, CaseTask, Referral
@@ -55,7 +56,7 @@ def export_root(settings, tmp_path):
 def queued(monkeypatch):
     """What would go to the broker: job ids, instead of a worker."""
     ids: list[int] = []
-    monkeypatch.setattr(exports, "_enqueue", ids.append)
+    monkeypatch.setattr(jobs, "_enqueue", ids.append)
     return ids
 
 
@@ -227,7 +228,7 @@ def test_stream_csv_is_lazy():
 
 
 def test_write_xlsx_types_cells_and_reports_progress(tmp_path, monkeypatch):
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(writers, "PROGRESS_EVERY", 2)
     seen: list[int] = []
     path = tmp_path / "t.xlsx"
     rows = [
@@ -254,7 +255,7 @@ def test_write_xlsx_types_cells_and_reports_progress(tmp_path, monkeypatch):
 
 
 def test_write_csv_reports_progress(tmp_path, monkeypatch):
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(writers, "PROGRESS_EVERY", 2)
     seen: list[int] = []
     path = tmp_path / "t.csv"
     assert exports.write_csv(path, ["a"], ([i] for i in range(5)), progress=seen.append) == 5
@@ -577,7 +578,7 @@ def test_the_task_is_acked_late_and_the_sweep_is_on_the_beat_schedule():
 
 
 def test_progress_is_written_while_the_file_is_written(org, coordinator, monkeypatch):
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(writers, "PROGRESS_EVERY", 2)
     seen: list[tuple[str, int, int | None]] = []
     job = make_job(org, coordinator.user)
 
@@ -625,7 +626,7 @@ def test_a_job_of_an_unknown_kind_fails(org, coordinator):
 
 
 def test_a_run_that_the_sweep_took_over_stops_and_removes_its_file(org, coordinator, monkeypatch, export_root):
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(writers, "PROGRESS_EVERY", 1)
     job = make_job(org, coordinator.user)
 
     def rows(organisation, params):
