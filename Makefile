@@ -9,7 +9,7 @@ VENDOR := static/vendor
 # certificates (SITE_URL) follow it, also those the seed writes.
 PORT ?= 8000
 
-.PHONY: demo test prerequisites install assets migrate seed run lint clean bench messages
+.PHONY: demo test test-fast prerequisites install assets migrate seed run lint clean bench messages
 
 demo: install migrate seed run ## install, migrate, seed demo data, run web + worker + beat
 
@@ -18,6 +18,12 @@ demo: install migrate seed run ## install, migrate, seed demo data, run web + wo
 test: prerequisites ## the whole suite
 	@$(MAKE) --no-print-directory install
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+# The day-to-day lane: everything but the browser tests and those that start a real
+# Celery worker, spread over all cores (pytest-xdist; each worker has its own test
+# database). `make test` stays the whole suite, and CI runs that.
+test-fast: install ## the suite without browser and worker tests, in parallel
+	$(PYTHON) -m pytest -n auto --dist loadfile -m "not browser and not celery_worker" $(PYTEST_ARGS)
 
 # chromium, Pango, HarfBuzz subset and npm: one line naming what is missing and the
 # apt-get command, then stop (tests/prerequisites.py, standard library only).
