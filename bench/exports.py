@@ -222,10 +222,11 @@ def child(file_format: str, organisation_id: int, out: Path) -> None:
 
     from portal import exports
     from portal.models import Organisation
+    from referrals.exports import CASES
 
     organisation = Organisation.objects.get(pk=organisation_id)
     with scope(organisation=organisation), translation.override("nl"):
-        first = next(exports.CASES.rows(organisation, {"tot": "2024-01-01"}), None)  # warm: one case
+        first = next(CASES.rows(organisation, {"tot": "2024-01-01"}), None)  # warm: one case
         assert first is not None
         writer = exports.write_xlsx if file_format == "xlsx" else exports.write_csv
         reset = _reset_peak()
@@ -233,7 +234,7 @@ def child(file_format: str, organisation_id: int, out: Path) -> None:
         # whose start-up peak can hide a smaller export (the figure is then a floor).
         baseline = (_status_mb("VmRSS") if reset else None) or _maxrss_mb()
         began = time.perf_counter()
-        rows = writer(out, exports.CASES.header(), exports.CASES.rows(organisation, {}))
+        rows = writer(out, CASES.header(), CASES.rows(organisation, {}))
         seconds = time.perf_counter() - began
         peak = (_status_mb("VmHWM") if reset else None) or _maxrss_mb()
     figures = FormatFigures(

@@ -14,3 +14,7 @@ class ReferralsConfig(AppConfig):
         register(work.case_work)
         register(work.received_work)
         register(work.area_work)
+
+        # Its kinds of large export (portal.exports): loaded here, so the web process,
+        # the Celery worker (django.setup() runs ready()) and the tests all know them.
+        from referrals import exports  # noqa: F401

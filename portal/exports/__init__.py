@@ -14,8 +14,6 @@ kinds of large export (the cases export: ``referrals/exports.py``).
 Other apps import the names below from ``portal.exports``.
 """
 
-# The cases export moves to referrals/exports.py in the next commit.
-from portal.exports.cases import CASES
 from portal.exports.download import Rows, download, table_response
 from portal.exports.jobs import (
     FAILED_MESSAGE,
@@ -49,7 +47,6 @@ from portal.exports.writers import (
 )
 
 __all__ = [
-    "CASES",
     "CONTENT_TYPES",
     "CSV_CONTENT_TYPE",
     "FAILED_MESSAGE",

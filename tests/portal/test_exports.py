@@ -24,6 +24,7 @@ from portal import exports, tasks
 from portal.exports import jobs, writers
 from portal.models import AuditEvent, ExportJob
 from portal.roles import Role
+from referrals.exports import CASES
 from referrals.models import Case, CaseTask, Referral
 from tests.factories import PartnerFactory
 from tests.referrals.factories import make_case, make_referral
@@ -299,7 +300,7 @@ def world(org, other_org):
 
 def case_rows(org, params=None) -> list[list]:
     with scope(organisation=org), translation.override("nl"):
-        return list(exports.CASES.rows(org, params or {}))
+        return list(CASES.rows(org, params or {}))
 
 
 def test_case_rows_hold_what_the_issue_lists_and_nothing_about_the_victim(org, world):
@@ -358,7 +359,7 @@ def test_the_first_referral_decides_the_working_days(org, world):
 def test_filters(org, world, params, references):
     assert [row[0] for row in case_rows(org, params)] == references
     with scope(organisation=org):
-        assert exports.CASES.count(org, params) == len(references)
+        assert CASES.count(org, params) == len(references)
 
 
 def test_a_draft_alone_is_no_destination_to_filter_on(org, world):
@@ -369,7 +370,7 @@ def test_case_rows_read_in_two_queries(org, world, django_assert_num_queries):
     for _ in range(5):
         make_referral(org, case=make_case(org))
     with scope(organisation=org), django_assert_num_queries(2):
-        assert len(list(exports.CASES.rows(org, {}))) == 8
+        assert len(list(CASES.rows(org, {}))) == 8
 
 
 # --- Who may start an export -----------------------------------------------------------------
@@ -592,7 +593,7 @@ def test_progress_is_written_while_the_file_is_written(org, coordinator, monkeyp
     monkeypatch.setitem(
         exports.REGISTRY,
         "casussen",
-        exports.ExportKind(**{**vars(exports.CASES), "rows": rows, "count": lambda o, p: 5}),
+        exports.ExportKind(**{**vars(CASES), "rows": rows, "count": lambda o, p: 5}),
     )
     assert exports.export_run(job.pk) == "done"
     assert seen == [("running", 0, 5), ("running", 0, 5), ("running", 2, 5), ("running", 2, 5), ("running", 4, 5)]
@@ -606,7 +607,7 @@ def test_a_failing_export_says_so_and_leaves_no_file(login_as, org, coordinator,
         yield ["R-1"]
         raise RuntimeError("database went away")
 
-    monkeypatch.setitem(exports.REGISTRY, "casussen", exports.ExportKind(**{**vars(exports.CASES), "rows": rows}))
+    monkeypatch.setitem(exports.REGISTRY, "casussen", exports.ExportKind(**{**vars(CASES), "rows": rows}))
     assert exports.export_run(job.pk) == "failed"
     job = reload(job)
     assert job.status == "failed"
@@ -635,7 +636,7 @@ def test_a_run_that_the_sweep_took_over_stops_and_removes_its_file(org, coordina
             ExportJob.objects.filter(pk=job.pk).update(status="queued")
         yield ["R-2"]
 
-    monkeypatch.setitem(exports.REGISTRY, "casussen", exports.ExportKind(**{**vars(exports.CASES), "rows": rows}))
+    monkeypatch.setitem(exports.REGISTRY, "casussen", exports.ExportKind(**{**vars(CASES), "rows": rows}))
     assert exports.export_run(job.pk) == "taken-over"
     assert reload(job).status == "queued"
     assert not any(export_root.rglob("*.*"))

@@ -1,20 +1,26 @@
-"""The "casussen" export: every case of a school or sports club, one row per case."""
+"""The "casussen" export: every case of a school or sports club, one row per case.
+
+A kind of large export (``portal.exports``): who may start it, the form of its
+filters, its header and its rows. It registers itself when the app loads
+(``ReferralsConfig.ready`` imports this module), in the web process, the Celery
+worker and the tests alike.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 from django import forms
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.exports.kinds import ExportForm, ExportKind, register
+from portal.dates import local_date, start_of
+from portal.exports import ExportForm, ExportKind, register
 from portal.forms import DateRangeMixin, date_field
 from portal.models import Membership, Organisation
 from portal.roles import Action, OrganisationKind, can
@@ -65,17 +71,13 @@ def _may_export_cases(membership: Membership) -> bool:
     )
 
 
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def _filtered_cases(params: dict[str, Any]) -> QuerySet[Case]:
     """The organisation's cases (in scope) that match the stored filters."""
     cases = Case.objects.all()
     if params.get("van"):
-        cases = cases.filter(created_at__gte=_start_of(date.fromisoformat(params["van"])))
+        cases = cases.filter(created_at__gte=start_of(date.fromisoformat(params["van"])))
     if params.get("tot"):
-        cases = cases.filter(created_at__lt=_start_of(date.fromisoformat(params["tot"]) + timedelta(days=1)))
+        cases = cases.filter(created_at__lt=start_of(date.fromisoformat(params["tot"]) + timedelta(days=1)))
     if params.get("status"):
         cases = cases.filter(status=params["status"])
     if params.get("vorm"):
@@ -142,23 +144,19 @@ def _case_rows(organisation: Organisation, params: dict[str, Any]) -> Iterator[l
             if label not in labels:
                 labels.append(label)
             if first and acknowledged_at is not None:
-                first_ack = working_days(_local_date(sent_at), _local_date(acknowledged_at))
+                first_ack = working_days(local_date(sent_at), local_date(acknowledged_at))
             first = False
             pending = next(referral_rows, None)
         yield [
             reference,
-            _local_date(created_at),
+            local_date(created_at),
             "; ".join(form_labels.get(code, code) for code in (forms_list or []) if isinstance(code, str)),
             status_labels.get(status, status),
-            _local_date(closed_at) if closed_at else None,
+            local_date(closed_at) if closed_at else None,
             outcome_labels.get(outcome, outcome) if outcome else "",
             "; ".join(labels),
             first_ack,
         ]
-
-
-def _local_date(moment: datetime) -> date:
-    return timezone.localtime(moment).date()
 
 
 CHUNK_SIZE = 2000
