@@ -485,11 +485,10 @@ def subjects() -> tuple[list[Subject], Any, int]:
     from django.utils import timezone
     from django_scopes import scopes_disabled
 
-    from portal import dashboards
     from portal.models import Organisation
     from portal.roles import OrganisationKind, Role
     from referrals.models import Case, Referral
-    from reporting import selectors
+    from reporting import dashboards, selectors
     from reporting.models import CaseMonthRollup
     from training.selectors import training_matrix
 

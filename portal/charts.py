@@ -2,7 +2,7 @@
 
 A chart is a ``BarChart``: a horizontal bar per (label, value) pair. A value is a
 whole number, or a marker string such as ``"<5"`` (a small number that is not
-shown, see ``portal.dashboards.suppress``): a marker gets no bar, only its text.
+shown, see ``reporting.suppression.suppress``): a marker gets no bar, only its text.
 
 Accessibility (WCAG 2.2 AA):
 

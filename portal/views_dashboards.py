@@ -11,7 +11,7 @@ Each table downloads as CSV or XLSX with ``?format=csv|xlsx&table=<name>``
 suppression as on the page). A bad filter or a bad download request gives the
 page with a message, never an error page.
 
-Reads go through ``portal.dashboards``, and for the partner through the rollup of
+Reads go through ``reporting.dashboards``, and for the partner through the rollup of
 received referrals (``reporting.selectors.partner_rollup_dashboard``: up to 5 minutes
 old, the page says when it was made); no victim data reaches these pages. The
 view is wrapped in ``case_page`` in ``urls_dashboards.py`` (no caching).
@@ -31,13 +31,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from portal import dashboards
 from portal.charts import BarChart
 from portal.exports import Rows, download
 from portal.forms import DateRangeMixin, PortalForm, date_field
 from portal.navigation import DashboardKind, dashboard_kind
 from referrals.models import Referral
+from reporting import dashboards
 from reporting.selectors import partner_rollup_dashboard
+from reporting.suppression import HIDDEN, SMALL
 
 # Rows per list on the case handler's page: the page stays small whatever the workload.
 HANDLER_PAGE_ROWS = 50
@@ -239,7 +240,7 @@ def _partner(request: HttpRequest) -> HttpResponse:
             "in_time_days": dashboards.IN_TIME_WORKING_DAYS,
             "export_error": export_error,
             "export_query": form.query(),
-            "small": dashboards.SMALL,
-            "hidden": dashboards.HIDDEN,
+            "small": SMALL,
+            "hidden": HIDDEN,
         },
     )

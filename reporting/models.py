@@ -82,8 +82,8 @@ class ReferralMonthRollup(models.Model):
     """Referrals sent in ``month`` (drafts are not counted), per destination, status,
     outcome, acknowledgement and waiting time, and whether they were escalated.
 
-    ``ack`` is a key of ``portal.dashboards.ACKNOWLEDGEMENT``; ``bucket`` a key of
-    ``portal.dashboards.BUCKETS``: for a referral still waiting, how long it has
+    ``ack`` is a key of ``reporting.dashboards.ACKNOWLEDGEMENT``; ``bucket`` a key of
+    ``reporting.dashboards.BUCKETS``: for a referral still waiting, how long it has
     waited at the moment of the refresh, in working days; "" otherwise.
     """
 
@@ -116,7 +116,7 @@ class ReferralMonthRollup(models.Model):
 class PartnerReferralDayRollup(models.Model):
     """Referrals a partner organisation received (``Referral.partner``), per ``day`` sent
     (portal time zone), status, outcome, acknowledgement and waiting time. The same
-    referrals as ``portal.dashboards.received_referrals``: not drafts, sent, to a partner
+    referrals as ``reporting.dashboards.received_referrals``: not drafts, sent, to a partner
     on the portal.
 
     ``ack`` and ``bucket`` as in ``ReferralMonthRollup``, but counted in working days of

@@ -46,11 +46,11 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from cms.models import ModulePage
-from portal.dashboards import IN_TIME_WORKING_DAYS, bucket_of
 from portal.models import Membership, Organisation
 from referrals import workdays
 from referrals.models import Case, Referral
 from referrals.routing.vocabulary import FORMS
+from reporting.dashboards import IN_TIME_WORKING_DAYS, bucket_of
 from reporting.models import (
     STATE_KEY,
     AreaCaseMonthRollup,

@@ -12,8 +12,8 @@ organisation-level rollups when a form, case status or partner filter applies. T
 platform dashboard adds up the area rows of all municipalities. The partner's dashboard
 reads its own rows of the rollup per partner and day (``partner_rollup_dashboard``).
 
-Small numbers (see ``portal.dashboards``)
------------------------------------------
+Small numbers (see ``reporting.suppression``)
+---------------------------------------------
 Every count of cases and referrals goes through ``suppress``: 1 to 4 shows as
 "<5", and a total is never shown when it would give a small cell away. What this
 module adds is the rule for *linked tables*: tables on one page that split the
@@ -36,7 +36,7 @@ same set (the cases in the chosen period, say) in different ways.
 
 What is protected: the cells of one page, for one set of filters, also by someone
 who knows these rules. What is not: comparing two filtered views (two periods, or
-one organisation against the whole municipality), as in ``portal.dashboards``.
+one organisation against the whole municipality), as in ``reporting.suppression``.
 Training counts are counts of staff, not of victims: shown exactly, per
 organisation and role (never per person outside the person's own organisation).
 """
@@ -59,24 +59,19 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import get_scope, scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
-from portal.dashboards import (
+from portal.models import Membership, Organisation
+from referrals.models import Case, Referral
+from referrals.routing.vocabulary import FORMS
+from reporting.dashboards import (
     ACKNOWLEDGEMENT,
     BUCKETS,
     IN_TIME_WORKING_DAYS,
     PartnerDashboard,
     PartnerFilters,
-    Shown,
-    Suppressed,
     check_status_filter,
-    is_exact,
     partner_dashboard,
     partner_tables,
-    suppress,
-    suppress_nested,
 )
-from portal.models import Membership, Organisation
-from referrals.models import Case, Referral
-from referrals.routing.vocabulary import FORMS
 from reporting.models import (
     STATE_KEY,
     AreaCaseMonthRollup,
@@ -89,6 +84,7 @@ from reporting.models import (
     RollupState,
     TrainingRollup,
 )
+from reporting.suppression import Shown, Suppressed, is_exact, suppress, suppress_nested
 from training.models import Certificate
 
 DEFAULT_MONTHS = 12
@@ -346,7 +342,7 @@ def partner_rollup_dashboard(
     rollups' state, and the partner's rows for the filtered days and status, grouped by
     status, outcome, acknowledgement and waiting time: a few dozen), whatever the number
     of referrals. The figures and their suppression are those of the live
-    ``portal.dashboards.partner_dashboard`` (``partner_tables`` builds both), as they
+    ``reporting.dashboards.partner_dashboard`` (``partner_tables`` builds both), as they
     were at the last refresh; ``refreshed_at`` says when that was. Waiting times are
     counted up to that refresh.
 

@@ -26,15 +26,15 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from portal import dashboards
 from portal.charts import BarChart
 from portal.exports import Rows, download
 from portal.roles import Role
 from referrals.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
-from reporting import selectors
+from reporting import dashboards, selectors
 from reporting.forms import DashboardFilterForm
 from reporting.selectors import AreaDashboard, Group
+from reporting.suppression import HIDDEN, SMALL
 
 PAGE_CACHE_PREFIX = "reporting:area-page:"
 
@@ -219,8 +219,8 @@ def _context(
         "tables": page.tables,
         "export_error": export_error,
         "export_query": form.query(),
-        "small": dashboards.SMALL,
-        "hidden": dashboards.HIDDEN,
+        "small": SMALL,
+        "hidden": HIDDEN,
         "in_time_days": dashboards.IN_TIME_WORKING_DAYS,
         "first_month": data.months[0],
         "last_month": data.months[-1],

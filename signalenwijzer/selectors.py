@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from django.utils.functional import Promise
 from wagtail.models import Page
 
-from portal.dashboards import Shown, suppress
 from portal.roles import OrganisationKind
+from reporting.suppression import Shown, suppress
 from signalenwijzer import content
 from signalenwijzer.models import (
     Audience,
@@ -145,7 +145,7 @@ class CountTable:
 
 def walk_counts(organisation: Organisation, *, months: int = 12) -> CountTable:
     """The last ``months`` months with a count, newest first, each column suppressed
-    as the dashboards are (``portal.dashboards.suppress``: 1 to 4 reads "<5", and
+    as the dashboards are (``reporting.suppression.suppress``: 1 to 4 reads "<5", and
     no total gives such a count away). One query."""
     found: list[tuple[date, int, int, int]] = list(
         WalkCount.objects.filter(organisation=organisation)

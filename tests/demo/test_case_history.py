@@ -16,7 +16,6 @@ from demo.accounts import seed_demo
 from demo.case_history import REFERENCE_PREFIX, STAFF_DOMAIN, seed_case_history
 from demo.cases import seed_referrals_demo
 from demo.training import seed_training_demo
-from portal.dashboards import HIDDEN, SMALL, is_exact
 from portal.models import Membership, Organisation, User
 from referrals.models import (
     Case,
@@ -35,6 +34,7 @@ from referrals.models import (
 from referrals.routing.vocabulary import FORMS
 from reporting.models import TrainingRollup
 from reporting.rollups import rollups_refresh
+from reporting.suppression import HIDDEN, SMALL, is_exact
 from tests.training.factories import make_module
 from training.models import Assignment, Certificate, ModuleAttempt
 

@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django_scopes import scopes_disabled
 
-from portal.dashboards import SMALL
 from portal.roles import Role
 from referrals.models import Case, Referral
 from reporting.selectors import Filters, previous_period
+from reporting.suppression import SMALL
 from tests.reporting.test_dashboards import area, coordinator, get, platform, refresh  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -16,11 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
-from portal.dashboards import HIDDEN, SMALL
 from portal.roles import OrganisationKind, Role
 from referrals.models import Case, Referral
 from reporting.models import CaseMonthRollup, ReferralMonthRollup, RollupState
 from reporting.rollups import rollups_refresh
+from reporting.suppression import HIDDEN, SMALL
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
 from tests.referrals.factories import make_referral
 

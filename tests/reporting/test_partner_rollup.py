@@ -1,7 +1,7 @@
 """The rollup of received referrals per partner and day (``PartnerReferralDayRollup``)
 and the partner's dashboard that reads it (``reporting.selectors.partner_rollup_dashboard``).
 
-The live count (``portal.dashboards.partner_dashboard``) is the reference: for a varied
+The live count (``reporting.dashboards.partner_dashboard``) is the reference: for a varied
 set of referrals and many filters, the rollup must hand ``partner_tables`` exactly the
 same counts (compared before suppression, so a "<5" cannot hide a difference) and the
 page must show the same tables."""
@@ -23,11 +23,10 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
-from portal import dashboards
-from portal.dashboards import FILTER_STATUSES, PartnerFilters
 from portal.roles import Role
 from referrals.models import Referral
-from reporting import selectors
+from reporting import dashboards, selectors
+from reporting.dashboards import FILTER_STATUSES, PartnerFilters
 from reporting.models import PartnerReferralDayRollup, ReferralMonthRollup, RollupState
 from reporting.rollups import rollups_refresh
 from tests.factories import PartnerFactory
