@@ -31,12 +31,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from portal.charts import BarChart
 from portal.exports import Rows, download
 from portal.forms import DateRangeMixin, PortalForm, date_field
 from portal.navigation import DashboardKind, dashboard_kind
 from referrals.models import Referral
 from reporting import dashboards
+from reporting.charts import BarChart
 from reporting.selectors import partner_rollup_dashboard
 from reporting.suppression import HIDDEN, SMALL
 

@@ -26,12 +26,12 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from portal.charts import BarChart
 from portal.exports import Rows, download
 from portal.roles import Role
 from referrals.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
 from reporting import dashboards, selectors
+from reporting.charts import BarChart
 from reporting.forms import DashboardFilterForm
 from reporting.selectors import AreaDashboard, Group
 from reporting.suppression import HIDDEN, SMALL

@@ -21,12 +21,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
-from portal.charts import BAR_COLOUR, TEXT_COLOUR, bar_chart_svg
 from portal.models import NotificationKind
 from portal.roles import Role
 from portal.views_dashboards import HANDLER_PAGE_ROWS
 from referrals.models import Case, CaseTask, PersonalDataAccess, Referral, Reminder
 from reporting import dashboards
+from reporting.charts import BAR_COLOUR, TEXT_COLOUR, bar_chart_svg
 from reporting.rollups import rollups_refresh
 from reporting.selectors import partner_rollup_dashboard
 from reporting.suppression import HIDDEN, SMALL, suppress, suppress_nested
