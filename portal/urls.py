@@ -80,7 +80,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("referrals.urls_partner")),
     path("o/<slug:org_slug>/", include("referrals.urls_area")),
     path("o/<slug:org_slug>/", include("referrals.urls_settings")),
-    path("o/<slug:org_slug>/", include("portal.urls_dashboards")),
+    path("o/<slug:org_slug>/", include("reporting.urls")),
     path("o/<slug:org_slug>/", include("signalenwijzer.urls")),
     path("", include("referrals.urls_public")),
     path("", include("training.public_urls")),

@@ -9,7 +9,7 @@ Accessibility (WCAG 2.2 AA):
 * the ``<svg>`` has ``role="img"``, a ``<title>``, and ``aria-labelledby`` that points
   at the caption of the figure it stands in (``<id>-caption``); its ``<desc>``
   lists every value, and templates always show the same data in a real
-  ``<table>`` beside the chart (``portal/dashboards/_chart.html``);
+  ``<table>`` beside the chart (``reporting/dashboards/_chart.html``);
 * each label stands above its bar, so long labels are never cut off;
 * colours: bars ``BAR_COLOUR`` (5.9:1 on white, non-text contrast needs 3:1), text
   ``TEXT_COLOUR`` (17:1, text needs 4.5:1).
@@ -122,7 +122,7 @@ def bar_chart_svg(rows: Sequence[tuple[object, Value]], *, chart_id: str, title:
 
 @dataclass(frozen=True)
 class BarChart:
-    """A chart and the data of its table: ``portal/dashboards/_chart.html`` shows both.
+    """A chart and the data of its table: ``reporting/dashboards/_chart.html`` shows both.
 
     ``table`` is the name for the CSV download (``?format=csv&table=<table>``).
     """

@@ -1,4 +1,5 @@
-"""The filters of the coordinator, municipal and platform dashboards, from the URL.
+"""The filters of the dashboards, from the URL: ``DashboardFilterForm`` for the
+coordinator, municipal and platform dashboards, ``PartnerFilterForm`` for the partner's.
 
 Parameter names are shared with the exports: ``van``, ``tot`` (ISO dates; the
 rollups count per month, so a date stands for its whole month), ``organisatie``
@@ -18,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import DateRangeMixin, PortalForm, date_field
 from referrals.forms import FORM_LABELS
+from referrals.models import Referral
 from referrals.routing.vocabulary import FORMS
+from reporting import dashboards
 from reporting.selectors import CASE_STATUSES, DEFAULT_MONTHS, Filters, Group, add_months, first_of_month
 
 ALL = _("Alle")
@@ -130,4 +133,41 @@ class DashboardFilterForm(DateRangeMixin, PortalForm):
         if not self.is_filtering or not self.is_valid():
             return ""
         values = {name: self.data.get(name, "") for name in self.fields}
+        return urlencode({name: value for name, value in values.items() if value})
+
+
+class PartnerFilterForm(DateRangeMixin, PortalForm):
+    """The partner dashboard's filters, from the URL. Invalid: the view shows
+    every referral and says why."""
+
+    van = date_field(_("Verstuurd vanaf"), _("Bijvoorbeeld 2026-01-31."))
+    tot = date_field(_("Verstuurd tot en met"), _("Bijvoorbeeld 2026-12-31."))
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("Alle")),
+            *((value, label) for value, label in Referral.Status.choices if value in dashboards.FILTER_STATUSES),
+        ]
+
+    @property
+    def is_filtering(self) -> bool:
+        return any(self.data.get(name) for name in self.fields)
+
+    def filters(self) -> dashboards.PartnerFilters:
+        """The filters to apply; none when the form is invalid."""
+        if not self.is_filtering or not self.is_valid():
+            return dashboards.PartnerFilters()
+        data = self.cleaned_data
+        return dashboards.PartnerFilters(start=data["van"], end=data["tot"], status=data["status"])
+
+    def query(self) -> str:
+        """The valid filters as a query string, for the download links."""
+        filters = self.filters()
+        values = {
+            "van": filters.start.isoformat() if filters.start else "",
+            "tot": filters.end.isoformat() if filters.end else "",
+            "status": filters.status,
+        }
         return urlencode({name: value for name, value in values.items() if value})

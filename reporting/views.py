@@ -1,40 +1,228 @@
-"""The organisation coordinator's, municipal and platform dashboards.
+"""The dashboard at ``/o/<org_slug>/dashboard/``: one URL, the page that fits the member
+(``dashboard``, below; ``portal.navigation.dashboard_kind`` decides which).
 
-Called from the one dashboard view (``portal.views_dashboards.dashboard``) at
-``/o/<slug>/dashboard/``, inside the organisation's scope and wrapped in
-``case_page`` (never cached). They read ``reporting.selectors`` (rollups, refreshed
-every 5 minutes) and show every table as a chart or table with CSV and XLSX
-downloads (``portal.exports.download``) that hold the same values as the page.
-Filters live in the URL (``reporting.forms``); a bad filter shows a message and the
-unfiltered page.
+* A platform administrator, a municipal coordinator and a school's or club's coordinator
+  see the area dashboards: ``platform_dashboard``, ``municipal_dashboard``,
+  ``organisation_dashboard``. They read ``reporting.selectors`` (rollups, refreshed
+  every 5 minutes); filters live in the URL (``reporting.forms.DashboardFilterForm``).
+* An intake worker of a partner (``Action.REFERRAL_RECEIVE``) sees counts of the
+  referrals the organisation received, with filters in the URL
+  (``?van=YYYY-MM-DD&tot=YYYY-MM-DD&status=<status>``, ``reporting.forms.PartnerFilterForm``),
+  read from the rollup of received referrals
+  (``reporting.selectors.partner_rollup_dashboard``: up to 5 minutes old, the page says
+  when it was made).
+* A case handler (``Action.CASE_HANDLE``) sees their own open work, read live
+  (``reporting.dashboards.handler_dashboard``).
+* Anyone else goes to "Mijn training", where the learner's overview lives.
+
+Small numbers are suppressed on every page (``reporting.suppression``). Each table or
+chart downloads as CSV or XLSX with ``?format=csv|xlsx&table=<name>``
+(``portal.exports.download``: Dutch headers, the date in the file name, the same values
+and suppression as on the page). A bad filter or a bad download request gives the page
+with a message, never an error page; a bad filter is never downloaded. No victim data
+reaches these pages.
+
+Every view runs inside the organisation's scope and is wrapped in ``case_page`` in
+``reporting/urls.py`` (never cached).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from portal.exports import Rows, download
+from portal.navigation import DashboardKind, dashboard_kind
 from portal.roles import Role
 from referrals.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
 from reporting import dashboards, selectors
 from reporting.charts import BarChart
-from reporting.forms import DashboardFilterForm
-from reporting.selectors import AreaDashboard, Group
+from reporting.forms import DashboardFilterForm, PartnerFilterForm
+from reporting.selectors import AreaDashboard, Group, partner_rollup_dashboard
 from reporting.suppression import HIDDEN, SMALL
+from training.selectors import TrainingStatus, status_label, training_matrix
+
+# --- The one URL ------------------------------------------------------------------------
+
+
+@require_GET
+def dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The page that fits the member: platform, municipal, organisation coordinator's
+    (below), partner's or case handler's dashboard, else "Mijn training"."""
+    kind = dashboard_kind(request.membership, request.organisation)  # type: ignore[attr-defined]
+    if kind == DashboardKind.PLATFORM:
+        return platform_dashboard(request)
+    if kind == DashboardKind.MUNICIPAL:
+        return municipal_dashboard(request)
+    if kind == DashboardKind.ORGANISATION:
+        return organisation_dashboard(request)
+    if kind == DashboardKind.PARTNER:
+        return _partner(request)
+    if kind == DashboardKind.CASE_HANDLER:
+        return _case_handler(request)
+    return redirect("training:my_training", org_slug=org_slug)
+
+
+# --- The case handler's and the partner's dashboards --------------------------------------
+
+# Rows per list on the case handler's page: the page stays small whatever the workload.
+HANDLER_PAGE_ROWS = 50
+
+
+def _counted_rows(cells: Sequence[tuple[Any, Any]], labels: dict[Any, Any]) -> list[list[Any]]:
+    return [[labels.get(key, key), shown] for key, shown in cells]
+
+
+def _case_handler(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    data = dashboards.handler_dashboard(request.user, country=organisation.country)  # type: ignore[arg-type]
+    waiting_chart = BarChart(
+        chart_id="wachttijden",
+        table="wachttijden",
+        caption=_("Hoe lang je doorverwijzingen al wachten op bevestiging"),
+        label_header=_("Wachttijd"),
+        value_header=_("Aantal doorverwijzingen"),
+        rows=tuple(data.waiting_buckets),
+    )
+    tables: dict[str, Callable[[], Rows]] = {
+        "casussen": lambda: (
+            [_("Kenmerk"), _("Geopend op"), _("Dagen open")],
+            [[c.reference, c.opened_on, c.days_open] for c in data.open_cases],
+        ),
+        "nazorg": lambda: (
+            [_("Kenmerk"), _("Datum"), _("Dag na het openen")],
+            [[f.reference, timezone.localdate(f.due_at), f.day] for f in data.follow_ups],
+        ),
+        "taken": lambda: (
+            [_("Taak"), _("Kenmerk"), _("Uiterlijk op"), _("Dagen te laat")],
+            [[t.title, t.reference, t.due_on, t.days_late] for t in data.overdue_tasks],
+        ),
+        "doorverwijzingen": lambda: (
+            [_("Kenmerk"), _("Naar"), _("Verstuurd op"), _("Werkdagen gewacht")],
+            [
+                [r.reference, r.destination_label, timezone.localdate(r.sent_at), r.working_days]
+                for r in data.waiting_referrals
+            ],
+        ),
+        "wachttijden": lambda: (
+            [_("Wachttijd"), _("Aantal doorverwijzingen")],
+            [[str(label), count] for label, count in data.waiting_buckets],
+        ),
+    }
+    response, export_error = download(request, tables)
+    if response is not None:
+        return response
+    return render(
+        request,
+        "reporting/dashboards/case_handler.html",
+        {
+            "dashboard": data,
+            "waiting_chart": waiting_chart,
+            "export_error": export_error,
+            "export_query": "",
+            # Each list shows its first rows; its download holds all of them.
+            "page_rows": HANDLER_PAGE_ROWS,
+            "page_slice": f":{HANDLER_PAGE_ROWS}",
+        },
+    )
+
+
+def _partner(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = PartnerFilterForm(request.GET)
+    bad_filter = form.is_filtering and not form.is_valid()
+    filters = form.filters()
+    # The rollup per partner and day, for the organisation TenantMiddleware let through
+    # (live only before the rollups were ever built).
+    data = partner_rollup_dashboard(partner_id=organisation.pk, country=organisation.country, filters=filters)
+    outcome_labels = {value: dashboards.outcome_label(value) for value, _shown in data.outcomes.cells}
+    outcomes_chart = BarChart(
+        chart_id="uitkomsten",
+        table="uitkomsten",
+        caption=_("Uitkomsten van afgesloten doorverwijzingen"),
+        label_header=_("Uitkomst"),
+        value_header=_("Aantal doorverwijzingen"),
+        rows=tuple((outcome_labels[key], shown) for key, shown in data.outcomes.cells),
+        total_label=_("Totaal afgesloten"),
+        total=data.outcomes.total,
+    )
+    waiting_chart = BarChart(
+        chart_id="wachttijden",
+        table="wachttijden",
+        caption=_("Hoe lang de doorverwijzingen die nog wachten, al wachten"),
+        label_header=_("Wachttijd tot nu"),
+        value_header=_("Aantal doorverwijzingen"),
+        rows=tuple((dashboards.BUCKET_LABELS[key], shown) for key, shown in data.waiting_times.cells),
+        total_label=_("Totaal wachtend"),
+        total=data.waiting_times.total,
+    )
+    tables: dict[str, Callable[[], Rows]] = {
+        "bevestiging": lambda: (
+            [_("Bevestiging"), _("Aantal doorverwijzingen")],
+            [
+                *_counted_rows(data.acknowledgement.cells, dashboards.ACKNOWLEDGEMENT_LABELS),
+                [_("Totaal ontvangen"), data.received],
+            ],
+        ),
+        "wachttijden": lambda: (
+            [_("Wachttijd tot nu"), _("Aantal doorverwijzingen")],
+            [
+                *_counted_rows(data.waiting_times.cells, dashboards.BUCKET_LABELS),
+                [_("Totaal wachtend"), data.waiting_times.total],
+            ],
+        ),
+        "uitkomsten": lambda: (
+            [_("Uitkomst"), _("Aantal doorverwijzingen")],
+            [*_counted_rows(data.outcomes.cells, outcome_labels), [_("Totaal afgesloten"), data.outcomes.total]],
+        ),
+    }
+    export_error = ""
+    if not bad_filter:
+        response, export_error = download(request, tables)
+        if response is not None:
+            return response
+    acknowledgement_rows = [
+        (dashboards.ACKNOWLEDGEMENT_LABELS[key], shown) for key, shown in data.acknowledgement.cells
+    ]
+    return render(
+        request,
+        "reporting/dashboards/partner.html",
+        {
+            "form": form,
+            "bad_filter": bad_filter,
+            "filtering": filters.active,
+            "status_filtered": bool(filters.status),
+            "dashboard": data,
+            "acknowledgement_rows": acknowledgement_rows,
+            "outcomes_chart": outcomes_chart,
+            "waiting_chart": waiting_chart,
+            "any_suppressed": any(
+                table.any_suppressed for table in (data.acknowledgement, data.waiting_times, data.outcomes)
+            ),
+            "in_time_days": dashboards.IN_TIME_WORKING_DAYS,
+            "export_error": export_error,
+            "export_query": form.query(),
+            "small": SMALL,
+            "hidden": HIDDEN,
+        },
+    )
+
+
+# --- The coordinator's, municipal and platform dashboards (rollups) ----------------------
 
 PAGE_CACHE_PREFIX = "reporting:area-page:"
 
@@ -328,8 +516,6 @@ def platform_dashboard(request: HttpRequest) -> HttpResponse:
 def organisation_dashboard(request: HttpRequest) -> HttpResponse:
     """A school's or club's coordinator: cases and referrals (rollups), overdue work and
     training of their own staff, per person (live, bounded by the organisation)."""
-    from training.selectors import TrainingStatus, status_label, training_matrix
-
     organisation = request.organisation  # type: ignore[attr-defined]
     form = DashboardFilterForm(request.GET, destinations=_destinations())
     data = selectors.area_dashboard(filters=form.filters(), organisation_id=organisation.pk)
@@ -373,4 +559,4 @@ def organisation_dashboard(request: HttpRequest) -> HttpResponse:
     return response or render(request, "reporting/organisation.html", context)
 
 
-__all__ = ["Group", "municipal_dashboard", "organisation_dashboard", "platform_dashboard"]
+__all__ = ["Group", "dashboard", "municipal_dashboard", "organisation_dashboard", "platform_dashboard"]

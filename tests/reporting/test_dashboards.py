@@ -219,7 +219,7 @@ def test_partner_coordinator_gets_the_partner_dashboard(login_as, member_factory
     partner = PartnerFactory()
     response = get(login_as(member_factory(partner, Role.ORG_COORDINATOR)), partner)
     assert response.status_code == 200
-    assert "portal/dashboards/partner.html" in [t.name for t in response.templates]
+    assert "reporting/dashboards/partner.html" in [t.name for t in response.templates]
 
 
 @pytest.mark.parametrize(("where", "role"), [("one", Role.LEARNER), ("municipality", Role.LEARNER)])
@@ -231,7 +231,7 @@ def test_learners_go_to_my_training(login_as, area, member_factory, where, role)
 
 def test_case_handler_keeps_own_dashboard(login_as, area, member_factory):
     response = get(login_as(member_factory(area["one"], Role.CASE_HANDLER)), area["one"])
-    assert "portal/dashboards/case_handler.html" in [t.name for t in response.templates]
+    assert "reporting/dashboards/case_handler.html" in [t.name for t in response.templates]
 
 
 @pytest.mark.parametrize(

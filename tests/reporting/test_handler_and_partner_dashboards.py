@@ -1,5 +1,5 @@
-"""The case handler's and the partner's dashboard (/o/<slug>/dashboard/), the
-``suppress`` helper for small numbers and the server-rendered SVG charts.
+"""The case handler's and the partner's dashboard (/o/<slug>/dashboard/).
+``suppress`` is tested in test_suppression.py, the SVG charts in test_charts.py.
 
 The partner's page reads the rollup per partner and day, so the partner tests rebuild
 the rollups (``refresh``) after making their referrals; tests/reporting/test_partner_rollup.py
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
-import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,13 +21,12 @@ from django_scopes import scopes_disabled
 
 from portal.models import NotificationKind
 from portal.roles import Role
-from portal.views_dashboards import HANDLER_PAGE_ROWS
 from referrals.models import Case, CaseTask, PersonalDataAccess, Referral, Reminder
 from reporting import dashboards
-from reporting.charts import BAR_COLOUR, TEXT_COLOUR, bar_chart_svg
 from reporting.rollups import rollups_refresh
 from reporting.selectors import partner_rollup_dashboard
-from reporting.suppression import HIDDEN, SMALL, suppress, suppress_nested
+from reporting.suppression import HIDDEN, SMALL
+from reporting.views import HANDLER_PAGE_ROWS
 from tests.factories import PartnerFactory
 from tests.referrals.factories import make_case, make_referral, make_routed_case
 
@@ -62,10 +59,6 @@ def refresh() -> None:
     rollups_refresh(now=NOW)
 
 
-def shown(values) -> list[str]:
-    return [str(value) for value in values]
-
-
 def csv_rows(response) -> list[list[str]]:
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
@@ -83,168 +76,6 @@ def assert_no_victim_data(response) -> None:
         assert secret not in text
 
 
-# --- suppress ---------------------------------------------------------------------------
-
-
-def test_suppress_shows_one_to_four_as_less_than_five_and_keeps_zero():
-    result = suppress([("a", 0), ("b", 1), ("c", 4), ("d", 5), ("e", 12)])
-    assert [shown for _key, shown in result.cells] == [0, SMALL, SMALL, 5, 12]
-    assert result["b"] == SMALL
-    assert result["d"] == 5
-
-
-def test_suppress_without_small_cells_shows_everything():
-    result = suppress([("a", 0), ("b", 5), ("c", 17)])
-    assert [shown for _key, shown in result.cells] == [0, 5, 17]
-    assert result.total == 22
-    assert not result.any_suppressed
-
-
-def test_suppress_hides_the_total_when_a_cell_is_small():
-    """One outcome cell is <5: with the total, 30 − 12 − 15 would give it away."""
-    result = suppress([("helped", 12), ("no_contact", 3), ("declined", 15)])
-    assert result.total is HIDDEN
-    assert result["no_contact"] == SMALL
-    assert result["helped"] == 12
-    assert result.any_suppressed
-
-
-def test_a_small_total_reads_less_than_five():
-    result = suppress([("a", 1), ("b", 2), ("c", 0)])
-    assert result.total == SMALL
-    assert shown(v for _k, v in result.cells) == [SMALL, SMALL, "0"]
-    assert suppress([("a", 0), ("b", 0)]).total == 0
-
-
-def test_four_cells_under_a_small_total_hide_the_total():
-    """Four non-zero cells and a total below 5: each must be 1."""
-    result = suppress([(n, 1) for n in "abcd"])
-    assert result.total is HIDDEN
-    assert suppress([(n, 1) for n in "abc"]).total == SMALL
-
-
-def test_suppress_can_be_told_to_hide_the_total():
-    result = suppress([("a", 7), ("b", 8)], hide_total=True)
-    assert result.total is HIDDEN
-    assert [v for _k, v in result.cells] == [7, 8]
-
-
-def test_suppress_refuses_negative_counts():
-    with pytest.raises(ValueError):
-        suppress([("a", -1)])
-    with pytest.raises(KeyError):
-        suppress([("a", 1)])["b"]
-
-
-def _display(result) -> tuple[str, ...]:
-    return (*(str(v) for _k, v in result.cells), f"total={result.total}")
-
-
-def _possible_values(tables, displays):
-    """For every display: which values each cell had in the tables that show it."""
-    possible: dict[tuple, list[set[int]]] = {}
-    for table, display in zip(tables, displays, strict=True):
-        cells = possible.setdefault(display, [set() for _ in table])
-        for index, value in enumerate(table):
-            cells[index].add(value)
-    return possible
-
-
-@pytest.mark.parametrize("size", [1, 2, 3, 4])
-def test_no_suppressed_cell_can_be_worked_out(size):
-    """Every table of ``size`` cells with counts 0–9: whoever sees a display (and
-    knows the rules) cannot tell which count is behind a "<5"."""
-    tables = list(itertools.product(range(10), repeat=size))
-    displays = [_display(suppress([(i, n) for i, n in enumerate(table)])) for table in tables]
-    for display, cells in _possible_values(tables, displays).items():
-        for index, values in enumerate(cells):
-            if display[index] == SMALL:
-                assert len(values) > 1, (display, index, values)
-            else:
-                assert values == {int(display[index])}, (display, index, values)
-
-
-def test_a_nested_table_gives_no_small_cell_away():
-    """The partner's acknowledgement table: a row "waiting" split in three waiting
-    times, and three rows of one cell. Whatever the counts (0–5 each), every "<5"
-    on the page, in the table or in the waiting times, could be more than one count."""
-    tables, displays = [], []
-    for counts in itertools.product(range(6), repeat=6):
-        table, parts = suppress_nested(
-            [
-                ("waiting", [("a", counts[0]), ("b", counts[1]), ("c", counts[2])]),
-                *((k, [(k, counts[i])]) for i, k in ((3, "t"), (4, "l"), (5, "x"))),
-            ]
-        )
-        tables.append(counts)
-        displays.append((*_display(parts["waiting"]), *_display(table)))
-    # Where each count shows: the three waiting times, then the rows t, l and x of the table.
-    positions = [0, 1, 2, 5, 6, 7]
-    for display, cells in _possible_values(tables, displays).items():
-        for index, values in enumerate(cells):
-            if display[positions[index]] == SMALL:
-                assert len(values) > 1, (display, index, values)
-            else:
-                assert values == {int(display[positions[index]])}, (display, index, values)
-
-
-def test_suppress_nested_shows_a_row_only_when_its_cells_are_exact():
-    table, parts = suppress_nested([("waiting", [("a", 8), ("b", 3)]), ("t", [("t", 20)])])
-    assert table["waiting"] is HIDDEN  # 11 would give the 3 away
-    assert table["t"] == 20
-    assert table.total is HIDDEN
-    assert parts["waiting"]["b"] == SMALL
-    table, _parts = suppress_nested([("waiting", [("a", 8), ("b", 0)]), ("t", [("t", 20)])])
-    assert (table["waiting"], table.total) == (8, 28)
-
-
-# --- The chart ----------------------------------------------------------------------------
-
-
-def test_bar_chart_is_an_accessible_svg_without_style_attributes():
-    svg = str(
-        bar_chart_svg(
-            [("Hulp <gegeven>", 12), ("Geen contact", SMALL), ("Afgewezen", 0)], chart_id="x", title="Uitkomsten"
-        )
-    )
-    assert svg.startswith("<svg")
-    assert 'role="img"' in svg
-    assert 'aria-labelledby="x-caption"' in svg
-    assert '<title id="x-title">Uitkomsten</title>' in svg
-    assert "style" not in svg
-    assert "<script" not in svg
-    assert "Hulp &lt;gegeven&gt;" in svg  # labels are escaped
-    assert "Hulp <gegeven>" not in svg
-    assert "Geen contact: &lt;5" in svg  # the description holds every value
-    # One bar: the 12. Neither "<5" nor 0 gets one.
-    bars = re.findall(r'<rect [^>]*width="(\d+)"', svg)
-    assert len(bars) == 1
-    assert f'fill="{BAR_COLOUR}"' in svg and f'fill="{TEXT_COLOUR}"' in svg
-
-
-def test_bar_lengths_follow_the_values():
-    svg = str(bar_chart_svg([("a", 10), ("b", 5), ("c", 1)], chart_id="y", title="t"))
-    widths = [int(w) for w in re.findall(r'<rect [^>]*width="(\d+)"', svg)]
-    assert widths[0] == 2 * widths[1]
-    assert widths[2] >= 2  # one still shows
-
-
-def test_bar_chart_refuses_negative_values():
-    with pytest.raises(ValueError):
-        bar_chart_svg([("a", -1)], chart_id="z", title="t")
-
-
-@pytest.mark.parametrize(
-    ("colour", "minimum"),
-    [(BAR_COLOUR, 3.0), (TEXT_COLOUR, 4.5)],
-)
-def test_chart_colours_contrast_with_white(colour, minimum):
-    from tests.browser.helpers import contrast_ratio
-
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    assert contrast_ratio(f"rgb({red}, {green}, {blue})", "rgb(255, 255, 255)") >= minimum
-
-
 # --- Who gets which dashboard ----------------------------------------------------------------
 
 
@@ -259,7 +90,7 @@ def test_partner_coordinator_gets_the_partner_dashboard(login_as, member_factory
     partner = PartnerFactory()
     response = login_as(member_factory(partner, Role.ORG_COORDINATOR)).get(url(partner))
     assert response.status_code == 200
-    assert "portal/dashboards/partner.html" in [t.name for t in response.templates]
+    assert "reporting/dashboards/partner.html" in [t.name for t in response.templates]
 
 
 def test_member_of_another_organisation_gets_404(login_as, org, other_org, member_factory):

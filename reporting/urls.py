@@ -1,14 +1,16 @@
-"""Dashboards, mounted at ``/o/<org_slug>/`` by portal/urls.py.
+"""Dashboards and their exports, mounted at ``/o/<org_slug>/`` by portal/urls.py.
 
-The view is wrapped in ``case_page`` here: it shows case references and counts of
-referrals, so the answer is never cached.
+Every view is wrapped in ``case_page`` here: they show case references and counts of
+referrals, so the answer is never cached. The namespace stays ``dashboards``
+(``dashboards:dashboard``, ``dashboards:export_list``, …), as the menu and templates
+reverse it.
 """
 
 from django.urls import path
 
-from portal import views_dashboards as views
 from portal import views_exports
 from referrals.views_cases import case_page
+from reporting import views
 
 app_name = "dashboards"
 
