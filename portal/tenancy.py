@@ -9,7 +9,7 @@ Outside that prefix no scope is active, and a query on a tenant-owned model rais
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -21,16 +21,45 @@ from django_scopes import scope, scopes_disabled
 
 from portal.selectors import tenant_membership
 
+if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
+    from portal.models import Membership, Organisation, User
+
 SESSION_KEY = "portal_organisation_slug"
+
+
+class PortalRequest(HttpRequest):
+    """Any request after the middleware (for type checking only: the class is never
+    instantiated). Outside ``/o/<org_slug>/`` there is no organisation."""
+
+    organisation: Organisation | None
+    membership: Membership | None
+    htmx: HtmxDetails  # django_htmx.middleware.HtmxMiddleware
+    # Set by a view that has counted the unread notifications anyway, so the bell in
+    # the page header needs no second count (read with getattr: often not set).
+    notifications_unread: int
+
+
+class TenantRequest(PortalRequest):
+    """The request a view under ``/o/<org_slug>/`` receives (for type checking only).
+
+    ``TenantMiddleware`` has found the organisation and the signed-in user's active
+    membership of it, or answered 404 (or the login redirect) before any view ran.
+    """
+
+    organisation: Organisation
+    membership: Membership
+    user: User
 
 
 class TenantMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.organisation = None  # type: ignore[attr-defined]
-        request.membership = None  # type: ignore[attr-defined]
+    def __call__(self, request: PortalRequest) -> HttpResponse:
+        request.organisation = None
+        request.membership = None
         try:
             match = resolve(request.path_info)
         except Resolver404:
@@ -48,15 +77,15 @@ class TenantMiddleware:
             # Before anything is looked up, so the redirect says nothing about the slug.
             return redirect_to_login(request.get_full_path())
 
-        membership = tenant_membership(request.user, slug)  # type: ignore[arg-type]
+        membership = tenant_membership(request.user, slug)
         if membership is None:
             # The same 404 whether the organisation does not exist or is not the user's.
             raise Http404("Organisation not found")
         organisation = membership.organisation
         with scope(organisation=organisation):
             membership.user = request.user  # the same person: saves a query wherever membership.user is read
-            request.organisation = organisation  # type: ignore[attr-defined]
-            request.membership = membership  # type: ignore[attr-defined]
+            request.organisation = organisation
+            request.membership = membership
             if request.session.get(SESSION_KEY) != organisation.slug:
                 request.session[SESSION_KEY] = organisation.slug
             return _rendered(self.get_response(request))

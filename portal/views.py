@@ -22,7 +22,7 @@ from portal import selectors, services, worklist
 from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm
 from portal.models import Invitation, Membership
 from portal.roles import Action, can
-from portal.tenancy import SESSION_KEY, access_object
+from portal.tenancy import SESSION_KEY, TenantRequest, access_object
 
 MEMBERS_PER_PAGE = 50
 # A member who may do none of these is here to learn: their start page opens with their training.
@@ -44,8 +44,8 @@ def favicon(request: HttpRequest) -> HttpResponse:
     return redirect(static("portal/favicon.svg"))
 
 
-def _require(request: HttpRequest, action: Action) -> None:
-    if not can(request.membership, action):  # type: ignore[attr-defined]
+def _require(request: TenantRequest, action: Action) -> None:
+    if not can(request.membership, action):
         raise PermissionDenied
 
 
@@ -83,15 +83,15 @@ def organisation_switch(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def organisation_home(request: HttpRequest, org_slug: str) -> HttpResponse:
+def organisation_home(request: TenantRequest, org_slug: str) -> HttpResponse:
     """The start page: what waits for this member now (``portal.worklist``, a fixed
     number of queries), and every page of the organisation they may use."""
-    organisation = request.organisation  # type: ignore[attr-defined]
-    membership = request.membership  # type: ignore[attr-defined]
-    work = worklist.work_for(membership, request.user)  # type: ignore[arg-type]
+    organisation = request.organisation
+    membership = request.membership
+    work = worklist.work_for(membership, request.user)
     for item in work:
         if item.key == "meldingen":  # the header's badge shows the same count: count once
-            request.notifications_unread = item.count  # type: ignore[attr-defined]
+            request.notifications_unread = item.count
     context = {
         "work": work,
         "nothing_waiting": all(item.done for item in work),
@@ -105,12 +105,12 @@ def organisation_home(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 @require_GET
 @cache_control(private=True, max_age=300)
-def organisation_theme_css(request: HttpRequest, org_slug: str) -> HttpResponse:
+def organisation_theme_css(request: TenantRequest, org_slug: str) -> HttpResponse:
     """The organisation's colour as a stylesheet, so no inline style is needed (CSP).
 
     Any colour can be chosen, so the header text is black or white, whichever
     contrasts more (at least 4.58:1, enough for WCAG AA)."""
-    colour = request.organisation.brand_colour  # type: ignore[attr-defined]
+    colour = request.organisation.brand_colour
     text = _readable_text_colour(colour)
     css = f":root {{ --portal-brand-colour: {colour}; --portal-brand-text: {text}; }}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")
@@ -127,7 +127,7 @@ def _readable_text_colour(hex_colour: str) -> str:
 
 
 @require_GET
-def member_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+def member_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.MEMBERS_VIEW)
     query = request.GET.get("zoek", "").strip()[:100]
     members = selectors.members_of_organisation()
@@ -137,22 +137,22 @@ def member_list(request: HttpRequest, org_slug: str) -> HttpResponse:
         )
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
     context = {"page": page, "query": query}
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "portal/partials/member_table.html", context)
     return render(request, "portal/member_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-def member_detail(request: HttpRequest, org_slug: str, membership_id: int) -> HttpResponse:
+def member_detail(request: TenantRequest, org_slug: str, membership_id: int) -> HttpResponse:
     _require(request, Action.MEMBERS_VIEW)
     member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
-    form = RoleForm(request.POST or None, organisation=request.organisation, initial={"role": member.role})  # type: ignore[attr-defined]
+    form = RoleForm(request.POST or None, organisation=request.organisation, initial={"role": member.role})
     if request.method == "POST":
         _require(request, Action.MEMBERS_MANAGE)
         if form.is_valid():
             try:
                 services.membership_change_role(
-                    actor_membership=request.membership,  # type: ignore[attr-defined]
+                    actor_membership=request.membership,
                     membership=member,
                     role=form.cleaned_data["role"],
                 )
@@ -165,11 +165,11 @@ def member_detail(request: HttpRequest, org_slug: str, membership_id: int) -> Ht
 
 
 @require_POST
-def member_deactivate(request: HttpRequest, org_slug: str, membership_id: int) -> HttpResponse:
+def member_deactivate(request: TenantRequest, org_slug: str, membership_id: int) -> HttpResponse:
     _require(request, Action.MEMBERS_MANAGE)
     member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
     try:
-        services.membership_deactivate(actor_membership=request.membership, membership=member)  # type: ignore[attr-defined]
+        services.membership_deactivate(actor_membership=request.membership, membership=member)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -178,22 +178,22 @@ def member_deactivate(request: HttpRequest, org_slug: str, membership_id: int) -
 
 
 @require_POST
-def member_reactivate(request: HttpRequest, org_slug: str, membership_id: int) -> HttpResponse:
+def member_reactivate(request: TenantRequest, org_slug: str, membership_id: int) -> HttpResponse:
     _require(request, Action.MEMBERS_MANAGE)
     member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
-    services.membership_reactivate(actor_membership=request.membership, membership=member)  # type: ignore[attr-defined]
+    services.membership_reactivate(actor_membership=request.membership, membership=member)
     messages.success(request, _("%(name)s is weer actief.") % {"name": member.user})
     return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
 
 
 @require_http_methods(["GET", "POST"])
-def invitation_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+def invitation_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.MEMBERS_INVITE)
-    form = InvitationForm(request.POST or None, organisation=request.organisation)  # type: ignore[attr-defined]
+    form = InvitationForm(request.POST or None, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
             )
@@ -210,11 +210,11 @@ def invitation_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @require_POST
-def invitation_revoke(request: HttpRequest, org_slug: str, invitation_id: int) -> HttpResponse:
+def invitation_revoke(request: TenantRequest, org_slug: str, invitation_id: int) -> HttpResponse:
     _require(request, Action.MEMBERS_INVITE)
     invitation = access_object(Invitation.objects.select_related("organisation"), pk=invitation_id)
     try:
-        services.invitation_revoke(actor_membership=request.membership, invitation=invitation)  # type: ignore[attr-defined]
+        services.invitation_revoke(actor_membership=request.membership, invitation=invitation)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -15,14 +15,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.roles import Action, OrganisationKind, can
-from portal.tenancy import access_object
+from portal.tenancy import TenantRequest, access_object
 from referrals import forms_area, lifecycle, selectors_area, services
 from referrals.lifecycle import TransitionNotAllowed
 from referrals.models import LocalDestination, Referral
@@ -31,27 +31,27 @@ from referrals.views_cases import _apply_errors, transition_refused
 LIST_PER_PAGE = 50
 
 
-def _require(request: HttpRequest, action: Action) -> None:
-    if not can(request.membership, action):  # type: ignore[attr-defined]
+def _require(request: TenantRequest, action: Action) -> None:
+    if not can(request.membership, action):
         raise PermissionDenied
 
 
-def _require_directory(request: HttpRequest) -> None:
+def _require_directory(request: TenantRequest) -> None:
     """The social map belongs to a municipality and its coordinators."""
     _require(request, Action.DIRECTORY_MANAGE)
-    if request.organisation.kind != OrganisationKind.MUNICIPALITY:  # type: ignore[attr-defined]
+    if request.organisation.kind != OrganisationKind.MUNICIPALITY:
         raise PermissionDenied
 
 
-def _country(request: HttpRequest) -> str:
-    return request.organisation.country  # type: ignore[attr-defined]
+def _country(request: TenantRequest) -> str:
+    return request.organisation.country
 
 
 # --- Referrals in the area ------------------------------------------------------------
 
 
 @require_GET
-def referral_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+def referral_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.REFERRAL_AREA)
     now = timezone.now()
     country = _country(request)
@@ -77,7 +77,7 @@ def referral_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _area_referral(request: HttpRequest, area_referral_id: int) -> tuple[Referral, selectors_area.AreaReferral]:
+def _area_referral(request: TenantRequest, area_referral_id: int) -> tuple[Referral, selectors_area.AreaReferral]:
     """The referral (only the fields ``selectors_area`` loads) and its row."""
     referral = access_object(selectors_area.area_referral_lookup(), pk=area_referral_id)
     _require(request, Action.REFERRAL_AREA)
@@ -85,9 +85,9 @@ def _area_referral(request: HttpRequest, area_referral_id: int) -> tuple[Referra
 
 
 def _detail(
-    request: HttpRequest, row: selectors_area.AreaReferral, form: forms_area.RedirectForm | None = None
+    request: TenantRequest, row: selectors_area.AreaReferral, form: forms_area.RedirectForm | None = None
 ) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     if form is None and row.is_active:
         form = forms_area.RedirectForm(choices=selectors_area.redirect_choices(organisation, exclude=row.destination))
     return render(
@@ -103,27 +103,27 @@ def _detail(
 
 
 @require_GET
-def referral_detail(request: HttpRequest, org_slug: str, area_referral_id: int) -> HttpResponse:
+def referral_detail(request: TenantRequest, org_slug: str, area_referral_id: int) -> HttpResponse:
     _referral, row = _area_referral(request, area_referral_id)
     return _detail(request, row)
 
 
 @require_POST
-def referral_redirect(request: HttpRequest, org_slug: str, area_referral_id: int) -> HttpResponse:
+def referral_redirect(request: TenantRequest, org_slug: str, area_referral_id: int) -> HttpResponse:
     """Send a referral on to another organisation (``lifecycle.referral_redirect``).
     The new referral is a draft: the case handler records consent and sends it."""
     referral, row = _area_referral(request, area_referral_id)
     if not row.is_active:
         # Checked before the form, so a closed referral is a 409 whatever was posted.
         return transition_refused(request, TransitionNotAllowed(referral, Referral.Status.CLOSED))
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     form = forms_area.RedirectForm(
         request.POST, choices=selectors_area.redirect_choices(organisation, exclude=row.destination)
     )
     if form.is_valid():
         try:
             new = lifecycle.referral_redirect(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 referral=referral,
                 destination=form.cleaned_data["destination"],
                 reason=form.cleaned_data["reason"],
@@ -151,7 +151,7 @@ def referral_redirect(request: HttpRequest, org_slug: str, area_referral_id: int
 
 
 @require_GET
-def directory(request: HttpRequest, org_slug: str) -> HttpResponse:
+def directory(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require_directory(request)
     return render(request, "referrals/area/directory_list.html", {"entries": selectors_area.directory()})
 
@@ -159,13 +159,13 @@ def directory(request: HttpRequest, org_slug: str) -> HttpResponse:
 DESTINATION_FIELDS = ("label", "kind", "url", *services.CONTACT_FIELDS)
 
 
-def _save_destination(request: HttpRequest, form: forms_area.DestinationForm, code: str | None) -> bool:
+def _save_destination(request: TenantRequest, form: forms_area.DestinationForm, code: str | None) -> bool:
     """Call the service with the form's data; True when saved, else errors on the form.
     ``code`` None: a new organisation, whose code the service makes from its name."""
     data = form.cleaned_data
     try:
         destination = services.local_destination_save(
-            actor_membership=request.membership,  # type: ignore[attr-defined]
+            actor_membership=request.membership,
             code=code,
             **{name: data[name] for name in DESTINATION_FIELDS},
         )
@@ -179,7 +179,7 @@ def _save_destination(request: HttpRequest, form: forms_area.DestinationForm, co
 
 
 @require_http_methods(["GET", "POST"])
-def directory_add(request: HttpRequest, org_slug: str) -> HttpResponse:
+def directory_add(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require_directory(request)
     form = forms_area.DestinationForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _save_destination(request, form, None):
@@ -188,7 +188,7 @@ def directory_add(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def directory_edit(request: HttpRequest, org_slug: str, destination_id: int) -> HttpResponse:
+def directory_edit(request: TenantRequest, org_slug: str, destination_id: int) -> HttpResponse:
     destination = access_object(LocalDestination, pk=destination_id)
     _require_directory(request)
     initial = {name: getattr(destination, name) for name in DESTINATION_FIELDS}
@@ -199,7 +199,7 @@ def directory_edit(request: HttpRequest, org_slug: str, destination_id: int) -> 
 
 
 @require_http_methods(["GET", "POST"])
-def directory_delete(request: HttpRequest, org_slug: str, destination_id: int) -> HttpResponse:
+def directory_delete(request: TenantRequest, org_slug: str, destination_id: int) -> HttpResponse:
     """A confirmation page; the POST deletes, unless a local rule still uses the entry."""
     destination = access_object(LocalDestination, pk=destination_id)
     _require_directory(request)
@@ -207,7 +207,7 @@ def directory_delete(request: HttpRequest, org_slug: str, destination_id: int) -
     if request.method == "POST":
         try:
             services.local_destination_delete(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 code=destination.code,
             )
         except PermissionError:

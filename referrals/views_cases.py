@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.roles import Action, can
-from portal.tenancy import access_object
+from portal.tenancy import TenantRequest, access_object
 from referrals import forms, lifecycle, selectors, services
 from referrals.lifecycle import TransitionNotAllowed
 from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
@@ -80,12 +80,12 @@ def case_page(view: View) -> View:
     return wrapped
 
 
-def _require(request: HttpRequest, action: Action) -> None:
-    if not can(request.membership, action):  # type: ignore[attr-defined]
+def _require(request: TenantRequest, action: Action) -> None:
+    if not can(request.membership, action):
         raise PermissionDenied
 
 
-def _case(request: HttpRequest, case_id: int) -> Case:
+def _case(request: TenantRequest, case_id: int) -> Case:
     """The case, if this member may see it at all.
 
     Those who see cases get any case of the organisation; someone who may only
@@ -95,10 +95,10 @@ def _case(request: HttpRequest, case_id: int) -> Case:
     return _may_see(request, access_object(Case.objects.select_related("handler", "raised_by"), pk=case_id))
 
 
-def _may_see(request: HttpRequest, case: Case) -> Case:
+def _may_see(request: TenantRequest, case: Case) -> Case:
     """``_case`` for a case already fetched (through a referral, consent or link)."""
-    case.organisation = request.organisation  # type: ignore[attr-defined]
-    membership = request.membership  # type: ignore[attr-defined]
+    case.organisation = request.organisation
+    membership = request.membership
     if can(membership, Action.CASE_VIEW):
         return case
     if can(membership, Action.CASE_RAISE):
@@ -108,18 +108,18 @@ def _may_see(request: HttpRequest, case: Case) -> Case:
     raise PermissionDenied
 
 
-def _handled_case(request: HttpRequest, case_id: int) -> Case:
+def _handled_case(request: TenantRequest, case_id: int) -> Case:
     case = _case(request, case_id)
     _require(request, Action.CASE_HANDLE)
     return case
 
 
-def _handled_referral(request: HttpRequest, referral_id: int) -> Referral:
+def _handled_referral(request: TenantRequest, referral_id: int) -> Referral:
     """A referral of the organisation, for a case handler; the same 404/403 as ``_case``."""
     referral = access_object(Referral.objects.select_related("case", "partner"), pk=referral_id)
     _may_see(request, referral.case)
     _require(request, Action.CASE_HANDLE)
-    referral.organisation = request.organisation  # type: ignore[attr-defined]
+    referral.organisation = request.organisation
     return referral
 
 
@@ -137,9 +137,9 @@ def transition_refused(request: HttpRequest, exc: TransitionNotAllowed) -> HttpR
     return render(request, "referrals/conflict.html", {"message": exc.message}, status=exc.status_code)
 
 
-def _read(request: HttpRequest, case: Case, reason: str) -> None:
+def _read(request: TenantRequest, case: Case, reason: str) -> None:
     """Log that this page shows the case file (pseudonym, signal, notes, evidence)."""
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     if membership.user_id == request.user.pk:
         membership.user = request.user  # the signed-in user, already loaded: no query for the log row
     lifecycle.case_file_read(actor_membership=membership, case=case, reason=reason)
@@ -156,14 +156,14 @@ def _to_case(case: Case, anchor: str = "") -> HttpResponse:
 
 
 @require_GET
-def case_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+def case_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     """The case list: search by reference, filters and sort in the URL.
 
     A value the page does not know (``?urgentie=morgen``) is not an error page: the
     page says which filter it could not use and shows the list without filters.
     Those who may only raise signals see their own, with fewer columns ("Mijn signalen").
     """
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     sees_cases = can(membership, Action.CASE_VIEW)
     if not (sees_cases or can(membership, Action.CASE_RAISE)):
         raise PermissionDenied
@@ -239,7 +239,7 @@ def _sort_columns(kept: dict[str, str], sort: str, sees_cases: bool) -> list[dic
 
 
 @require_http_methods(["GET", "POST"])
-def case_raise(request: HttpRequest, org_slug: str) -> HttpResponse:
+def case_raise(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.CASE_RAISE)
     # Handed over by the Signalenwijzer (a 307 that repeats its POST): its text is a
     # proposal to edit, shown in the form; nothing is saved until the member sends it.
@@ -250,24 +250,24 @@ def case_raise(request: HttpRequest, org_slug: str) -> HttpResponse:
         form = forms.SignalForm(request.POST or None)
     if request.method == "POST" and not from_walk and form.is_valid():
         try:
-            case = services.case_open(actor_membership=request.membership, **form.cleaned_data)  # type: ignore[attr-defined]
+            case = services.case_open(actor_membership=request.membership, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Je signaal is gemeld met kenmerk %(ref)s.") % {"ref": case.reference})
-            if can(request.membership, Action.CASE_HANDLE):  # type: ignore[attr-defined]
+            if can(request.membership, Action.CASE_HANDLE):
                 return redirect("cases:wizard_gesprek", org_slug=org_slug, case_id=case.pk)
             return _to_case(case)
     return render(request, "referrals/cases/case_raise.html", {"form": form, "from_walk": from_walk})
 
 
 @require_GET
-def case_detail(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+def case_detail(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     """The case page: a summary first, then its sections (tasks, referrals, evidence,
     notes, chronology) behind an in-page menu. ``?soort=<kind>`` shows one kind of
     line in the chronology; an unknown kind shows them all, with a message."""
     case = _case(request, case_id)
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     context: dict[str, object] = {"case": case, "steps": STEPS}
     if can(membership, Action.CASE_VIEW):
         details = selectors.case_detail(case)
@@ -311,7 +311,7 @@ def _summary(case: Case, tasks: list[CaseTask], referrals: list[Referral]) -> di
     }
 
 
-def _chronology(request: HttpRequest, events: list[CaseEvent]) -> dict[str, object]:
+def _chronology(request: TenantRequest, events: list[CaseEvent]) -> dict[str, object]:
     """The chronology, filtered by ``?soort=``: the kinds this case has, with counts."""
     counts: dict[str, int] = {}
     for event in events:
@@ -377,7 +377,7 @@ def _next(case: Case, step: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def wizard(request: HttpRequest, org_slug: str, case_id: int, step: str) -> HttpResponse:
+def wizard(request: TenantRequest, org_slug: str, case_id: int, step: str) -> HttpResponse:
     """One step of the intake: each a plain form posted on its own."""
     case = _handled_case(request, case_id)
     if case.status != Case.Status.OPEN:
@@ -391,11 +391,11 @@ def wizard(request: HttpRequest, org_slug: str, case_id: int, step: str) -> Http
     return response
 
 
-def _step_conversation(request: HttpRequest, case: Case) -> HttpResponse:
+def _step_conversation(request: TenantRequest, case: Case) -> HttpResponse:
     form = forms.ConversationForm(request.POST or None, initial={"first_impressions": case.first_impressions})
     if request.method == "POST" and form.is_valid():
         services.case_record_conversation(
-            actor_membership=request.membership,  # type: ignore[attr-defined]
+            actor_membership=request.membership,
             case=case,
             first_impressions=form.cleaned_data["first_impressions"],
         )
@@ -403,7 +403,7 @@ def _step_conversation(request: HttpRequest, case: Case) -> HttpResponse:
     return render(request, "referrals/cases/wizard_gesprek.html", {**_wizard_context(case, "gesprek"), "form": form})
 
 
-def _facts_step(request: HttpRequest, case: Case, step: str, form_class: type) -> HttpResponse:
+def _facts_step(request: TenantRequest, case: Case, step: str, form_class: type) -> HttpResponse:
     initial = forms.facts_initial(case.facts or {}, form_class.fact_fields)
     if "country" in initial and not initial["country"]:
         initial["country"] = case.organisation.country
@@ -413,7 +413,7 @@ def _facts_step(request: HttpRequest, case: Case, step: str, form_class: type) -
     if request.method == "POST" and form.is_valid():
         try:
             services.case_update_facts(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 case=case,
                 changes=forms.facts_changes(form),
             )
@@ -424,19 +424,19 @@ def _facts_step(request: HttpRequest, case: Case, step: str, form_class: type) -
     return render(request, f"referrals/cases/wizard_{step}.html", {**_wizard_context(case, step), "form": form})
 
 
-def _step_facts(request: HttpRequest, case: Case) -> HttpResponse:
+def _step_facts(request: TenantRequest, case: Case) -> HttpResponse:
     return _facts_step(request, case, "feiten", forms.FactsForm)
 
 
-def _step_vulnerability(request: HttpRequest, case: Case) -> HttpResponse:
+def _step_vulnerability(request: TenantRequest, case: Case) -> HttpResponse:
     return _facts_step(request, case, "kwetsbaarheid", forms.VulnerabilityForm)
 
 
-def _step_evidence(request: HttpRequest, case: Case) -> HttpResponse:
+def _step_evidence(request: TenantRequest, case: Case) -> HttpResponse:
     form = forms.EvidenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.evidence_record(actor_membership=request.membership, case=case, **form.cleaned_data)  # type: ignore[attr-defined]
+            services.evidence_record(actor_membership=request.membership, case=case, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -450,7 +450,7 @@ def _step_evidence(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-def _step_wishes(request: HttpRequest, case: Case) -> HttpResponse:
+def _step_wishes(request: TenantRequest, case: Case) -> HttpResponse:
     initial = {
         "victim_wishes": (case.facts or {}).get("victim_wishes", []),
         "wishes_note": case.wishes_note,
@@ -462,7 +462,7 @@ def _step_wishes(request: HttpRequest, case: Case) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.case_record_wishes(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 case=case,
                 victim_wishes=data["victim_wishes"] or None,
                 consent_contact=data["consent_contact"],
@@ -485,14 +485,14 @@ def _with_step(question: dict[str, object]) -> dict[str, object]:
     return {**question, "step": step, "step_number": index + 1, "step_label": STEPS[index][1]}
 
 
-def _step_advice(request: HttpRequest, case: Case) -> HttpResponse:
+def _step_advice(request: TenantRequest, case: Case) -> HttpResponse:
     """The advice: open questions (each linked to the step that asks it), cautions,
     then the recommendations by urgency with their contact details; the chosen ones
     become tasks. Posting ``action=route`` makes the advice (again) from the facts."""
     route_errors: list[str] = []
     if request.method == "POST" and request.POST.get("action") == "route":
         try:
-            services.case_route(actor_membership=request.membership, case=case)  # type: ignore[attr-defined]
+            services.case_route(actor_membership=request.membership, case=case)
         except ValidationError as exc:
             route_errors = exc.messages
         else:
@@ -508,7 +508,7 @@ def _step_advice(request: HttpRequest, case: Case) -> HttpResponse:
     if choose and form.is_valid():
         try:
             tasks = services.case_choose_actions(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 case=case,
                 destinations=form.cleaned_data["destinations"],
                 platform_guide_slugs=form.cleaned_data["platforms"],
@@ -532,7 +532,7 @@ def _step_advice(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-WIZARD_STEPS: dict[str, Callable[[HttpRequest, Case], HttpResponse]] = {
+WIZARD_STEPS: dict[str, Callable[[TenantRequest, Case], HttpResponse]] = {
     "gesprek": _step_conversation,
     "feiten": _step_facts,
     "kwetsbaarheid": _step_vulnerability,
@@ -547,12 +547,12 @@ assert tuple(WIZARD_STEPS) == STEP_NAMES
 
 
 @require_POST
-def note_add(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+def note_add(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     case = _handled_case(request, case_id)
     form = forms.NoteForm(request.POST)
     if form.is_valid():
         try:
-            services.case_add_note(actor_membership=request.membership, case=case, text=form.cleaned_data["text"])  # type: ignore[attr-defined]
+            services.case_add_note(actor_membership=request.membership, case=case, text=form.cleaned_data["text"])
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
@@ -561,25 +561,25 @@ def note_add(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
 
 
 @require_POST
-def task_complete(request: HttpRequest, org_slug: str, task_id: int) -> HttpResponse:
+def task_complete(request: TenantRequest, org_slug: str, task_id: int) -> HttpResponse:
     task = access_object(CaseTask.objects.select_related("case"), pk=task_id)
     case = _handled_case(request, task.case_id)
     try:
-        services.task_complete(actor_membership=request.membership, task=task)  # type: ignore[attr-defined]
+        services.task_complete(actor_membership=request.membership, task=task)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return _to_case(case, "taken")
 
 
 @require_http_methods(["GET", "POST"])
-def contact_set(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+def contact_set(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     """Store contact details (only with consent). The form is always empty: showing
     the stored details is a logged read (``contact_show``)."""
     case = _handled_case(request, case_id)
     form = forms.ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.victim_contact_set(actor_membership=request.membership, case=case, **form.cleaned_data)  # type: ignore[attr-defined]
+            services.victim_contact_set(actor_membership=request.membership, case=case, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -589,7 +589,7 @@ def contact_set(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
-def contact_show(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+def contact_show(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     """Show the contact details after asking why; every showing is logged."""
     case = _handled_case(request, case_id)
     form = forms.RevealForm(request.POST or None)
@@ -598,7 +598,7 @@ def contact_show(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             contact = services.victim_contact_read(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 case=case,
                 reason=form.cleaned_data["reason"],
             )
@@ -612,12 +612,12 @@ def contact_show(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespo
 
 
 @require_http_methods(["GET", "POST"])
-def case_close(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+def case_close(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     case = _handled_case(request, case_id)
     form = forms.CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.case_close(actor_membership=request.membership, case=case, outcome=form.cleaned_data["outcome"])  # type: ignore[attr-defined]
+            services.case_close(actor_membership=request.membership, case=case, outcome=form.cleaned_data["outcome"])
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -627,7 +627,7 @@ def case_close(request: HttpRequest, org_slug: str, case_id: int) -> HttpRespons
 
 
 @require_GET
-def access_log(request: HttpRequest, org_slug: str) -> HttpResponse:
+def access_log(request: TenantRequest, org_slug: str) -> HttpResponse:
     """Every read of victim data, newest first; ``?soort=`` filters by what was read."""
     _require(request, Action.ACCESS_LOG_VIEW)
     form = forms.AccessLogFilterForm(request.GET if "soort" in request.GET else None)
@@ -653,7 +653,7 @@ def access_log(request: HttpRequest, org_slug: str) -> HttpResponse:
 # same actions as links and small forms that post here.
 
 
-def _posted(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _posted(request: TenantRequest):  # type: ignore[no-untyped-def]
     """The form data of a POST, also when empty (a form without fields is still sent)."""
     return request.POST if request.method == "POST" else None
 
@@ -663,7 +663,7 @@ def _to_referral(referral: Referral) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def referral_draft(request: HttpRequest, org_slug: str, case_id: int) -> HttpResponse:
+def referral_draft(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     """Prepare a referral to one organisation of the advice, with a summary for the partner."""
     case = _handled_case(request, case_id)
     if case.status != Case.Status.OPEN:
@@ -680,7 +680,7 @@ def referral_draft(request: HttpRequest, org_slug: str, case_id: int) -> HttpRes
     if request.method == "POST" and form.is_valid():
         try:
             referral = lifecycle.referral_draft(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 case=case,
                 destination=form.cleaned_data["destination"],
                 summary=form.cleaned_data["summary"],
@@ -702,14 +702,14 @@ def referral_draft(request: HttpRequest, org_slug: str, case_id: int) -> HttpRes
 
 
 @require_http_methods(["GET", "POST"])
-def consent_record(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+def consent_record(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """Add an entry to the consent ledger: what may be shared, who consents, until when."""
     referral = _handled_referral(request, referral_id)
     form = forms.ConsentForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             lifecycle.consent_record(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 referral=referral,
                 **form.service_kwargs(),
             )
@@ -740,14 +740,14 @@ def consent_record(request: HttpRequest, org_slug: str, referral_id: int) -> Htt
 
 
 @require_http_methods(["GET", "POST"])
-def referral_send(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+def referral_send(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """Send a draft. A partner by link: the page shows the link once, instead of a redirect."""
     referral = _handled_referral(request, referral_id)
     form = forms.SendForm(_posted(request), referral=referral)
     if request.method == "POST" and form.is_valid():
         try:
             created = lifecycle.referral_send(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 referral=referral,
                 partner_email=form.cleaned_data.get("partner_email", ""),
             )
@@ -777,7 +777,7 @@ def referral_send(request: HttpRequest, org_slug: str, referral_id: int) -> Http
 
 
 def _link_shown(
-    request: HttpRequest, referral: Referral, created: lifecycle.LinkCreated, *, sent: bool
+    request: TenantRequest, referral: Referral, created: lifecycle.LinkCreated, *, sent: bool
 ) -> HttpResponse:
     """The one time the link is shown (never cached: ``case_page``); it was mailed too."""
     return render(
@@ -788,7 +788,7 @@ def _link_shown(
 
 
 @require_http_methods(["GET", "POST"])
-def referral_close(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+def referral_close(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """Cancel a draft, or withdraw a sent referral (after a confirmation)."""
     referral = _handled_referral(request, referral_id)
     outcome = Referral.Outcome.CANCELLED if referral.status == Referral.Status.DRAFT else Referral.Outcome.WITHDRAWN
@@ -800,7 +800,7 @@ def referral_close(request: HttpRequest, org_slug: str, referral_id: int) -> Htt
                 lifecycle.referral_close(
                     referral=referral,
                     outcome=form.cleaned_data["outcome"],
-                    actor_membership=request.membership,  # type: ignore[attr-defined]
+                    actor_membership=request.membership,
                 )
             except ValidationError as exc:
                 errors = exc.messages
@@ -826,7 +826,7 @@ def referral_close(request: HttpRequest, org_slug: str, referral_id: int) -> Htt
 
 
 @require_http_methods(["GET", "POST"])
-def referral_update(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+def referral_update(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """A message to the partner on a sent referral."""
     referral = _handled_referral(request, referral_id)
     form = forms.ReferralUpdateForm(_posted(request))
@@ -835,7 +835,7 @@ def referral_update(request: HttpRequest, org_slug: str, referral_id: int) -> Ht
             lifecycle.referral_post_update(
                 referral=referral,
                 text=form.cleaned_data["text"],
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
             )
         except ValidationError as exc:
             _apply_errors(form, exc)
@@ -850,7 +850,7 @@ def referral_update(request: HttpRequest, org_slug: str, referral_id: int) -> Ht
 
 
 @require_http_methods(["GET", "POST"])
-def consent_withdraw(request: HttpRequest, org_slug: str, consent_id: int) -> HttpResponse:
+def consent_withdraw(request: TenantRequest, org_slug: str, consent_id: int) -> HttpResponse:
     """Withdraw a consent entry, after a confirmation: sharing stops at once."""
     consent = access_object(
         ReferralConsent.objects.select_related("referral", "referral__case", "recorded_by"), pk=consent_id
@@ -858,7 +858,7 @@ def consent_withdraw(request: HttpRequest, org_slug: str, consent_id: int) -> Ht
     case = _may_see(request, consent.referral.case)
     _require(request, Action.CASE_HANDLE)
     if request.method == "POST":
-        lifecycle.consent_withdraw(actor_membership=request.membership, consent=consent)  # type: ignore[attr-defined]
+        lifecycle.consent_withdraw(actor_membership=request.membership, consent=consent)
         messages.success(
             request,
             _("De toestemming is ingetrokken. %(name)s ziet vanaf nu niets meer van wat deze toestemming dekte.")
@@ -873,14 +873,14 @@ def consent_withdraw(request: HttpRequest, org_slug: str, consent_id: int) -> Ht
 
 
 @require_http_methods(["GET", "POST"])
-def link_create(request: HttpRequest, org_slug: str, referral_id: int) -> HttpResponse:
+def link_create(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """A new link for a partner without an account; earlier links stop working."""
     referral = _handled_referral(request, referral_id)
     form = forms.LinkForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             created = lifecycle.partner_link_create(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 referral=referral,
                 email=form.cleaned_data["partner_email"],
             )
@@ -896,10 +896,10 @@ def link_create(request: HttpRequest, org_slug: str, referral_id: int) -> HttpRe
 
 
 @require_POST
-def link_revoke(request: HttpRequest, org_slug: str, link_id: int) -> HttpResponse:
+def link_revoke(request: TenantRequest, org_slug: str, link_id: int) -> HttpResponse:
     link = access_object(PartnerLink.objects.select_related("referral", "referral__case"), pk=link_id)
     _may_see(request, link.referral.case)
     _require(request, Action.CASE_HANDLE)
-    lifecycle.partner_link_revoke(actor_membership=request.membership, link=link)  # type: ignore[attr-defined]
+    lifecycle.partner_link_revoke(actor_membership=request.membership, link=link)
     messages.success(request, _("De link is ingetrokken en werkt niet meer."))
     return _to_referral(link.referral)

@@ -34,7 +34,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_scopes import scope
 
 from portal.roles import Action, can
-from portal.tenancy import access_object
+from portal.tenancy import TenantRequest, access_object
 from referrals import forms_partner, lifecycle, selectors
 from referrals.forms import FORM_LABELS
 from referrals.lifecycle import LinkInvalid, TransitionNotAllowed
@@ -70,18 +70,18 @@ INBOX_FIELDS = (
 )
 
 
-def _require_partner(request: HttpRequest) -> None:
-    if not can(request.membership, Action.REFERRAL_RECEIVE):  # type: ignore[attr-defined]
+def _require_partner(request: TenantRequest) -> None:
+    if not can(request.membership, Action.REFERRAL_RECEIVE):
         raise PermissionDenied
 
 
-def _received(request: HttpRequest, received_id: int) -> Referral:
+def _received(request: TenantRequest, received_id: int) -> Referral:
     """A referral sent to this organisation (a draft is not sent yet: 404), then the role check."""
     referral = access_object(
         Referral.received.exclude(status=S.DRAFT).select_related("organisation", "case"), pk=received_id
     )
     _require_partner(request)
-    referral.partner = request.organisation  # type: ignore[attr-defined]
+    referral.partner = request.organisation
     return referral
 
 
@@ -95,7 +95,7 @@ def _waiting_days(referral: Referral, now: datetime) -> int:
 
 
 @require_GET
-def inbox(request: HttpRequest, org_slug: str) -> HttpResponse:
+def inbox(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require_partner(request)
     received = Referral.received.exclude(status=S.DRAFT)
     status = request.GET.get("status", "")
@@ -122,10 +122,10 @@ def inbox(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest, referral: Referral, *, bound: dict[str, Form] | None = None, status: int = 200
+    request: TenantRequest, referral: Referral, *, bound: dict[str, Form] | None = None, status: int = 200
 ) -> HttpResponse:
     """The referral page; ``bound`` holds a posted form with its errors (status 400)."""
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     summary = lifecycle.referral_summary_read(referral=referral, actor_membership=membership)
     shared = lifecycle.shared_with_partner(referral)
     # Declined or closed (also withdrawn or redirected): nothing about the person any more.
@@ -155,12 +155,12 @@ def _detail(
 
 
 @require_GET
-def referral_detail(request: HttpRequest, org_slug: str, received_id: int) -> HttpResponse:
+def referral_detail(request: TenantRequest, org_slug: str, received_id: int) -> HttpResponse:
     return _detail(request, _received(request, received_id))
 
 
 def _act(
-    request: HttpRequest,
+    request: TenantRequest,
     received_id: int,
     *,
     form_name: str | None,
@@ -181,16 +181,16 @@ def _act(
         except ValidationError as exc:
             if form is None:
                 messages.error(request, " ".join(exc.messages))
-                return redirect("partner:referral_detail", org_slug=request.organisation.slug, received_id=referral.pk)  # type: ignore[attr-defined]
+                return redirect("partner:referral_detail", org_slug=request.organisation.slug, received_id=referral.pk)
             _apply_errors(form, exc)
         else:
             messages.success(request, success)
-            return redirect("partner:referral_detail", org_slug=request.organisation.slug, received_id=referral.pk)  # type: ignore[attr-defined]
+            return redirect("partner:referral_detail", org_slug=request.organisation.slug, received_id=referral.pk)
     return _detail(request, referral, bound={form_name: form} if form_name and form else None, status=400)
 
 
 @require_POST
-def referral_acknowledge(request: HttpRequest, org_slug: str, received_id: int) -> HttpResponse:
+def referral_acknowledge(request: TenantRequest, org_slug: str, received_id: int) -> HttpResponse:
     return _act(
         request,
         received_id,
@@ -198,14 +198,14 @@ def referral_acknowledge(request: HttpRequest, org_slug: str, received_id: int) 
         form_class=None,
         call=lambda referral, _data: lifecycle.referral_acknowledge(
             referral=referral,
-            actor_membership=request.membership,  # type: ignore[attr-defined]
+            actor_membership=request.membership,
         ),
         success=_("Je hebt bevestigd dat jullie de doorverwijzing hebben ontvangen."),
     )
 
 
 @require_POST
-def referral_accept(request: HttpRequest, org_slug: str, received_id: int) -> HttpResponse:
+def referral_accept(request: TenantRequest, org_slug: str, received_id: int) -> HttpResponse:
     return _act(
         request,
         received_id,
@@ -214,14 +214,14 @@ def referral_accept(request: HttpRequest, org_slug: str, received_id: int) -> Ht
         call=lambda referral, data: lifecycle.referral_accept(
             referral=referral,
             message=data["message"],
-            actor_membership=request.membership,  # type: ignore[attr-defined]
+            actor_membership=request.membership,
         ),
         success=_("Jullie hebben de doorverwijzing aangenomen. De verwijzer krijgt dit te zien."),
     )
 
 
 @require_POST
-def referral_decline(request: HttpRequest, org_slug: str, received_id: int) -> HttpResponse:
+def referral_decline(request: TenantRequest, org_slug: str, received_id: int) -> HttpResponse:
     return _act(
         request,
         received_id,
@@ -230,14 +230,14 @@ def referral_decline(request: HttpRequest, org_slug: str, received_id: int) -> H
         call=lambda referral, data: lifecycle.referral_decline(
             referral=referral,
             reason=data["reason"],
-            actor_membership=request.membership,  # type: ignore[attr-defined]
+            actor_membership=request.membership,
         ),
         success=_("Jullie hebben de doorverwijzing afgewezen. De verwijzer krijgt de reden te zien."),
     )
 
 
 @require_POST
-def referral_update(request: HttpRequest, org_slug: str, received_id: int) -> HttpResponse:
+def referral_update(request: TenantRequest, org_slug: str, received_id: int) -> HttpResponse:
     return _act(
         request,
         received_id,
@@ -246,14 +246,14 @@ def referral_update(request: HttpRequest, org_slug: str, received_id: int) -> Ht
         call=lambda referral, data: lifecycle.referral_post_update(
             referral=referral,
             text=data["text"],
-            actor_membership=request.membership,  # type: ignore[attr-defined]
+            actor_membership=request.membership,
         ),
         success=_("Je bericht is verstuurd."),
     )
 
 
 @require_POST
-def referral_close(request: HttpRequest, org_slug: str, received_id: int) -> HttpResponse:
+def referral_close(request: TenantRequest, org_slug: str, received_id: int) -> HttpResponse:
     return _act(
         request,
         received_id,
@@ -262,14 +262,14 @@ def referral_close(request: HttpRequest, org_slug: str, received_id: int) -> Htt
         call=lambda referral, data: lifecycle.referral_close(
             referral=referral,
             outcome=data["outcome"],
-            actor_membership=request.membership,  # type: ignore[attr-defined]
+            actor_membership=request.membership,
         ),
         success=_("De doorverwijzing is afgesloten."),
     )
 
 
 @require_POST
-def referral_contact(request: HttpRequest, org_slug: str, received_id: int) -> HttpResponse:
+def referral_contact(request: TenantRequest, org_slug: str, received_id: int) -> HttpResponse:
     """Show the victim's contact details after asking why: on this response only
     (never stored in a page to come back to), and every showing is logged."""
     referral = _received(request, received_id)
@@ -278,7 +278,7 @@ def referral_contact(request: HttpRequest, org_slug: str, received_id: int) -> H
         try:
             contact = lifecycle.referral_contact_read(
                 referral=referral,
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 reason=form.cleaned_data["reason"],
             )
         except PermissionError:

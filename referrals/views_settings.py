@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from portal.roles import Action, can
+from portal.tenancy import TenantRequest
 from referrals import services_settings
 from referrals.forms_settings import FollowUpForm, RetentionForm
 from referrals.models import DeletionLog, Reminder
@@ -35,11 +36,11 @@ FOLLOW_UP_SECTION = "follow_up"
 
 
 @require_http_methods(["GET", "POST"])
-def retention(request: HttpRequest, org_slug: str) -> HttpResponse:
-    membership = request.membership  # type: ignore[attr-defined]
+def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
+    membership = request.membership
     if not can(membership, Action.CASE_SETTINGS):
         raise PermissionDenied
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     current = services_settings.case_settings_current(organisation)
     follow_up_days, follow_up_default = services_settings.follow_up_schedule_current(organisation)
     posted = request.POST if request.method == "POST" else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.roles import Action, can
+from portal.tenancy import TenantRequest
 from signalenwijzer import selectors, services
 from signalenwijzer.forms import OrganisationContactForm
 from signalenwijzer.models import GuidanceKey, StepKey
@@ -32,8 +33,8 @@ class TemporaryRedirectWithBody(HttpResponseRedirect):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def walk(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def walk(request: TenantRequest, org_slug: str) -> HttpResponse:
+    organisation = request.organisation
     content = selectors.walk_content(organisation)
     current = Walk()
     errors: list[str] = []
@@ -52,7 +53,7 @@ def walk(request: HttpRequest, org_slug: str) -> HttpResponse:
     if current.screen == StepKey.CONVERSATION:
         content.lessons = selectors.conversation_lessons()
     number, total = current.position(content)
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     context = {
         "walk": current,
         "content": content,
@@ -84,33 +85,33 @@ def walk(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 @never_cache
 @require_POST
-def handoff(request: HttpRequest, org_slug: str) -> HttpResponse:
+def handoff(request: TenantRequest, org_slug: str) -> HttpResponse:
     """'Signaal melden' at the end of a walk: counted once, then the same POST goes
     on to the signal form, which shows the carried text to edit (nothing saved yet)."""
-    if not can(request.membership, Action.CASE_RAISE):  # type: ignore[attr-defined]
+    if not can(request.membership, Action.CASE_RAISE):
         raise PermissionDenied
-    services.walk_count_record(organisation=request.organisation, event="signalled")  # type: ignore[attr-defined]
+    services.walk_count_record(organisation=request.organisation, event="signalled")
     return TemporaryRedirectWithBody(reverse("cases:case_raise", kwargs={"org_slug": org_slug}))
 
 
 @require_GET
-def counts(request: HttpRequest, org_slug: str) -> HttpResponse:
+def counts(request: TenantRequest, org_slug: str) -> HttpResponse:
     """How often the Signalenwijzer was used here, per month: counts only."""
-    if not can(request.membership, Action.MEMBERS_MANAGE):  # type: ignore[attr-defined]
+    if not can(request.membership, Action.MEMBERS_MANAGE):
         raise PermissionDenied
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     table = selectors.walk_counts(organisation)
     return render(request, "signalenwijzer/counts.html", {"table": table})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def contact_settings(request: HttpRequest, org_slug: str) -> HttpResponse:
+def contact_settings(request: TenantRequest, org_slug: str) -> HttpResponse:
     """The coordinator names the organisation's own confidential contact."""
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     if not can(membership, Action.MEMBERS_MANAGE):
         raise PermissionDenied
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     current = selectors.organisation_contact(organisation)
     initial = {"name": current.name, "role": current.role, "how_to_reach": current.how_to_reach} if current else {}
     form = OrganisationContactForm(request.POST or None, initial=initial)

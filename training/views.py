@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cms.models import LessonPage, ModulePage
 from portal.exports import csv_safe
 from portal.roles import Action, can
-from portal.tenancy import access_object
+from portal.tenancy import TenantRequest, access_object
 from training import selectors, services
 from training.certificates import certificate_pdf
 from training.forms import AnswerForm, AssignmentForm, AttemptForm, CertificateLookupForm, MatrixFilterForm
@@ -33,8 +33,8 @@ MATRIX_PER_PAGE = 100
 SEARCH_MAX_LENGTH = 100
 
 
-def _require(request: HttpRequest, action: Action) -> None:
-    if not can(request.membership, action):  # type: ignore[attr-defined]
+def _require(request: TenantRequest, action: Action) -> None:
+    if not can(request.membership, action):
         raise PermissionDenied
 
 
@@ -46,7 +46,7 @@ def _apply_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untype
         form.add_error(None, exc)
 
 
-def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
+def _bad_request(request: TenantRequest, message: str) -> HttpResponse:
     return render(request, "training/bad_request.html", {"message": message}, status=400)
 
 
@@ -56,9 +56,9 @@ def _lesson_url(org_slug: str, module: ModulePage, lesson: LessonPage) -> str:
     )
 
 
-def _country(request: HttpRequest) -> str | None:
+def _country(request: TenantRequest) -> str | None:
     """The learner's country for the lesson content: their organisation's, here."""
-    return getattr(request.organisation, "country", "") or None  # type: ignore[attr-defined]
+    return getattr(request.organisation, "country", "") or None
 
 
 def _module_and_lessons(module_slug: str) -> tuple[ModulePage, list[LessonPage]]:
@@ -71,47 +71,47 @@ def _module_and_lessons(module_slug: str) -> tuple[ModulePage, list[LessonPage]]
 
 @require_GET
 @cache_control(private=True)
-def library(request: HttpRequest, org_slug: str) -> HttpResponse:
+def library(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
-    page, rows = selectors.library_for_learner(user=request.user, organisation=request.organisation)  # type: ignore[arg-type, attr-defined]
+    page, rows = selectors.library_for_learner(user=request.user, organisation=request.organisation)
     return render(request, "training/library.html", {"library": page, "rows": rows})
 
 
 @require_GET
 @cache_control(private=True)
-def search(request: HttpRequest, org_slug: str) -> HttpResponse:
+def search(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
     typed = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
     query = typed.replace("\x00", "")  # never echoed back: PostgreSQL and browsers refuse it
     error = ""
     if typed and not selectors.search_words(typed):
         error = _("Vul bij “Waar zoek je naar?” een woord in, met letters of cijfers.")
-    results = selectors.search_training(organisation=request.organisation, query=query)  # type: ignore[attr-defined]
+    results = selectors.search_training(organisation=request.organisation, query=query)
     context = {"query": query, "results": results, "error": error}
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "training/partials/search_results.html", context)
     return render(request, "training/search.html", context)
 
 
 @require_GET
 @cache_control(private=True)
-def module_detail(request: HttpRequest, org_slug: str, module_slug: str) -> HttpResponse:
+def module_detail(request: TenantRequest, org_slug: str, module_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     context = {
         "module": module,
-        "progress": selectors.module_progress(user=request.user, module=module, lessons=lessons),  # type: ignore[arg-type]
-        "attempts": selectors.attempts_of_learner(user=request.user, module=module),  # type: ignore[arg-type]
-        "certificate": selectors.latest_certificate(user=request.user, module=module),  # type: ignore[arg-type]
+        "progress": selectors.module_progress(user=request.user, module=module, lessons=lessons),
+        "attempts": selectors.attempts_of_learner(user=request.user, module=module),
+        "certificate": selectors.latest_certificate(user=request.user, module=module),
     }
     return render(request, "training/module_detail.html", context)
 
 
 @require_POST
-def module_restart(request: HttpRequest, org_slug: str, module_slug: str) -> HttpResponse:
+def module_restart(request: TenantRequest, org_slug: str, module_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
-    attempt = services.attempt_start(learner=request.user, module=module)  # type: ignore[arg-type]
+    attempt = services.attempt_start(learner=request.user, module=module)
     messages.success(request, _("Je bent begonnen aan poging %(number)s.") % {"number": attempt.number})
     if lessons:
         return redirect(_lesson_url(org_slug, module, lessons[0]))
@@ -119,7 +119,7 @@ def module_restart(request: HttpRequest, org_slug: str, module_slug: str) -> Htt
 
 
 def _render_lesson(
-    request: HttpRequest, module: ModulePage, view: selectors.LessonView, status: int = 200
+    request: TenantRequest, module: ModulePage, view: selectors.LessonView, status: int = 200
 ) -> HttpResponse:
     return render(
         request, "training/lesson.html", {"module": module, "lesson": view.lesson, "view": view}, status=status
@@ -128,12 +128,12 @@ def _render_lesson(
 
 @require_GET
 @cache_control(private=True)
-def lesson_detail(request: HttpRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
+def lesson_detail(request: TenantRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     lesson = selectors.lesson_by_slug(lessons, lesson_slug)
     view = selectors.lesson_view(
-        user=request.user,  # type: ignore[arg-type]
+        user=request.user,
         module=module,
         lessons=lessons,
         lesson=lesson,
@@ -145,7 +145,7 @@ def lesson_detail(request: HttpRequest, org_slug: str, module_slug: str, lesson_
 
 
 @require_POST
-def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
+def lesson_answer(request: TenantRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
     """Record one answer. Without JavaScript: redirect back to the question, which now
     shows its feedback. With htmx: the question's feedback, swapped in place, and the
     lesson's knowledge-check counter, which replaces itself out of band."""
@@ -161,7 +161,7 @@ def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_
     errors: dict[str, str] = {}
     try:
         services.progress_record_answer(
-            learner=request.user,  # type: ignore[arg-type]
+            learner=request.user,
             module=module,
             lesson=lesson,
             attempt_id=form.cleaned_data["poging"],
@@ -174,17 +174,17 @@ def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_
     except ValidationError as exc:
         errors[question_id] = " ".join(exc.messages)
 
-    if not errors and not request.htmx:  # type: ignore[attr-defined]
+    if not errors and not request.htmx:
         return redirect(f"{_lesson_url(org_slug, module, lesson)}#vraag-{question_id}")
     view = selectors.lesson_view(
-        user=request.user,  # type: ignore[arg-type]
+        user=request.user,
         module=module,
         lessons=lessons,
         lesson=lesson,
         country=_country(request),
         errors=errors,
     )
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         check = next(check for check in view.checks if check.id == question_id)
         context = {"module": module, "lesson": lesson, "check": check, "view": view, "swapped": True}
         # htmx swaps 2xx only: a form error is shown as a normal answer in place.
@@ -193,7 +193,7 @@ def lesson_answer(request: HttpRequest, org_slug: str, module_slug: str, lesson_
 
 
 @require_POST
-def lesson_complete(request: HttpRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
+def lesson_complete(request: TenantRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     lesson = selectors.lesson_by_slug(lessons, lesson_slug)
@@ -202,12 +202,12 @@ def lesson_complete(request: HttpRequest, org_slug: str, module_slug: str, lesso
         return _bad_request(request, _("Dit verzoek kunnen we niet verwerken. Laad de les opnieuw."))
     try:
         done = services.progress_complete_lesson(
-            learner=request.user,  # type: ignore[arg-type]
+            learner=request.user,
             module=module,
             lesson=lesson,
             attempt_id=form.cleaned_data["poging"],
             country=_country(request),
-            organisation=request.organisation,  # type: ignore[attr-defined]
+            organisation=request.organisation,
         )
     except services.AnswerRejected as exc:
         return _bad_request(request, exc.message)
@@ -238,22 +238,22 @@ def lesson_complete(request: HttpRequest, org_slug: str, module_slug: str, lesso
 
 @require_GET
 @cache_control(private=True)
-def my_training(request: HttpRequest, org_slug: str) -> HttpResponse:
+def my_training(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
-    overview = selectors.my_training(membership=request.membership, user=request.user)  # type: ignore[attr-defined, arg-type]
+    overview = selectors.my_training(membership=request.membership, user=request.user)
     return render(request, "training/my_training.html", {"overview": overview})
 
 
 @require_GET
 @cache_control(private=True)
-def certificate_download(request: HttpRequest, org_slug: str, code: str) -> HttpResponse:
+def certificate_download(request: TenantRequest, org_slug: str, code: str) -> HttpResponse:
     _require(request, Action.TRAINING_TAKE)
     certificate = selectors.certificate_for_download(
         code=code,
-        user=request.user,  # type: ignore[arg-type]
-        may_view_members=can(request.membership, Action.TRAINING_VIEW_MATRIX),  # type: ignore[attr-defined]
+        user=request.user,
+        may_view_members=can(request.membership, Action.TRAINING_VIEW_MATRIX),
     )
-    pdf = certificate_pdf(certificate=certificate, organisation=request.organisation)  # type: ignore[attr-defined]
+    pdf = certificate_pdf(certificate=certificate, organisation=request.organisation)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
     return response
@@ -264,15 +264,15 @@ def certificate_download(request: HttpRequest, org_slug: str, code: str) -> Http
 
 @require_http_methods(["GET", "POST"])
 @cache_control(private=True)
-def assignment_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+def assignment_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_ASSIGN)
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     modules = selectors.modules_for_organisation(organisation)
     form = AssignmentForm(request.POST or None, organisation=organisation, modules=modules)
     if request.method == "POST" and form.is_valid():
         try:
             services.assignment_create(
-                actor_membership=request.membership,  # type: ignore[attr-defined]
+                actor_membership=request.membership,
                 module=form.cleaned_data["module"],
                 due_date=form.cleaned_data["due_date"],
                 role=form.cleaned_data["role"],
@@ -288,11 +288,11 @@ def assignment_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @require_POST
-def assignment_delete(request: HttpRequest, org_slug: str, assignment_id: int) -> HttpResponse:
+def assignment_delete(request: TenantRequest, org_slug: str, assignment_id: int) -> HttpResponse:
     # Looked up first: another organisation's id is a 404 for everyone, whatever their role.
     assignment = access_object(Assignment.objects.select_related("module"), pk=assignment_id)
     _require(request, Action.TRAINING_ASSIGN)
-    services.assignment_delete(actor_membership=request.membership, assignment=assignment)  # type: ignore[attr-defined]
+    services.assignment_delete(actor_membership=request.membership, assignment=assignment)
     messages.success(request, _("De toewijzing van %(module)s is verwijderd.") % {"module": assignment.module.title})
     return redirect("training:assignments", org_slug=org_slug)
 
@@ -332,9 +332,9 @@ def _matrix_csv_rows(matrix: selectors.Matrix) -> list[list[str]]:
 
 @require_GET
 @cache_control(private=True)
-def matrix(request: HttpRequest, org_slug: str) -> HttpResponse:
+def matrix(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require(request, Action.TRAINING_VIEW_MATRIX)
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     modules = selectors.modules_for_organisation(organisation)
     form = MatrixFilterForm(request.GET, organisation=organisation, modules=modules)
     filters = form.cleaned_data if form.is_valid() else {}
