@@ -35,10 +35,10 @@ from portal import exports
 from portal.models import ExportJob
 from portal.tenancy import access_object
 
-DEFAULT_KIND = "casussen"
-
 
 def _kinds_for(request: HttpRequest) -> list[exports.ExportKind]:
+    """The kinds this member may start, in the order the apps registered them (the
+    first is the one the page offers, and the one a form without ``soort`` starts)."""
     membership = request.membership  # type: ignore[attr-defined]
     return [kind for kind in exports.REGISTRY.values() if kind.may_start(membership)]
 
@@ -47,8 +47,7 @@ def _list_page(request: HttpRequest, *, form: exports.ExportForm | None = None, 
     organisation = request.organisation  # type: ignore[attr-defined]
     kinds = _kinds_for(request)
     if form is None and kinds:
-        kind = next((k for k in kinds if k.name == DEFAULT_KIND), kinds[0])
-        form = kind.form_class(organisation=organisation, initial=request.GET.dict())
+        form = kinds[0].form_class(organisation=organisation, initial=request.GET.dict())
     return render(
         request,
         "portal/exports/list.html",
@@ -73,7 +72,13 @@ def export_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 def export_start(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     membership = request.membership  # type: ignore[attr-defined]
-    kind = exports.kind_for(request.POST.get("soort", DEFAULT_KIND))
+    name = request.POST.get("soort")
+    if name is None:
+        kinds = _kinds_for(request)
+        if not kinds:
+            raise PermissionDenied
+        name = kinds[0].name
+    kind = exports.kind_for(name)
     if kind is None:
         raise Http404
     if not kind.may_start(membership):
