@@ -6,8 +6,8 @@ Every view is wrapped in ``case_page`` here, in one place: no caching
 
 from django.urls import path
 
+from portal.http import case_page
 from referrals import views_area as views
-from referrals.views_cases import case_page
 
 app_name = "area"
 

@@ -6,8 +6,8 @@ Wrapped in ``case_page`` like every page with case data: no caching, no uploaded
 
 from django.urls import path
 
+from portal.http import case_page
 from referrals import views_partner
-from referrals.views_cases import case_page
 
 urlpatterns = [
     path("verwijzing/<str:token>/", case_page(views_partner.link_page), name="partner_link"),

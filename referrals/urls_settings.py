@@ -5,8 +5,8 @@ Every view is wrapped in ``case_page`` (no caching, no uploaded files), as the c
 
 from django.urls import path
 
+from portal.http import case_page
 from referrals import views_settings as views
-from referrals.views_cases import case_page
 
 app_name = "case_settings"
 

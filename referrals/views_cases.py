@@ -12,16 +12,13 @@ learner's look at someone else's signal) gets the same 404 as a missing id.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.handlers.exception import response_for_exception
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,8 +29,6 @@ from referrals import forms, lifecycle, selectors, services
 from referrals.lifecycle import TransitionNotAllowed
 from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
 from referrals.routing.vocabulary import URGENCIES, URGENCY_RANK
-
-View = Callable[..., HttpResponse]
 
 STEPS = (
     ("gesprek", gettext_lazy("Gesprek")),
@@ -56,28 +51,6 @@ FACT_STEPS = {
     for fact in form_class.fact_fields
 }
 LIST_PER_PAGE = 50
-
-
-def case_page(view: View) -> View:
-    """No caching anywhere, and no files: a request with an uploaded file is a 400."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if request.method == "POST" and request.content_type == "multipart/form-data" and request.FILES:
-            for upload in request.FILES.values():
-                upload.close()
-            response: HttpResponse = HttpResponseBadRequest(_("Bestanden uploaden kan hier niet."))
-        else:
-            try:
-                response = view(request, *args, **kwargs)
-            except (Http404, PermissionDenied) as exc:
-                # The error page too: it says whether a case id exists for this member.
-                response = response_for_exception(request, exc)
-        add_never_cache_headers(response)
-        patch_cache_control(response, no_store=True, private=True)
-        return response
-
-    return wrapped
 
 
 def _require(request: TenantRequest, action: Action) -> None:

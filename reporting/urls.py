@@ -9,7 +9,7 @@ reverse it.
 from django.urls import path
 
 from portal import views_exports
-from referrals.views_cases import case_page
+from portal.http import case_page
 from reporting import views
 
 app_name = "dashboards"
