@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Organisation
@@ -24,6 +25,17 @@ class PortalForm(forms.Form):
         for field in self.fields.values():
             name = type(field.widget).__name__
             field.widget.attrs.setdefault("class", WIDGET_CLASSES.get(name, TEXTBOX_CLASS))
+
+
+def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ``ValidationError`` on the form it was called from: errors for
+    a field of the form beside that field, the rest (and a message without a field)
+    at the top of the form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 # The dates a filter accepts (a typo such as 0202 or 20266 is refused with this range).

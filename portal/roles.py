@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from portal.models import Membership
+    from portal.tenancy import TenantRequest
 
 
 class Role(models.TextChoices):
@@ -122,6 +124,19 @@ def can(membership: Membership | None, action: Action | str) -> bool:
     if membership is None or not membership.is_active:
         return False
     return role_can(membership.role, action)
+
+
+def require(request: TenantRequest, action: Action) -> None:
+    """In a view: the signed-in member may perform ``action`` here, or the answer is 403."""
+    if not can(request.membership, action):
+        raise PermissionDenied
+
+
+def require_permission(membership: Membership, action: Action) -> None:
+    """In a service: refuse an actor without the permission (``PermissionError(action)``),
+    whatever page or task called it."""
+    if not can(membership, action):
+        raise PermissionError(action)
 
 
 def role_requires_mfa(role: str | Role) -> bool:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from portal.models import AuditEvent, Invitation, Membership, Organisation, User
-from portal.roles import MANAGER_ROLES, Action, OrganisationKind, Role, can
+from portal.roles import MANAGER_ROLES, Action, OrganisationKind, Role, require_permission
 from portal.selectors import active_manager_count
 
 EDITORS_GROUP = "Editors"  # created by Wagtail's migrations
@@ -53,11 +53,6 @@ def _check_role_allowed(*, organisation: Organisation, role: str, actor_membersh
         raise ValidationError({"role": _("Alleen een platformbeheerder kan deze rol geven.")})
 
 
-def _require(membership: Membership, action: Action) -> None:
-    if not can(membership, action):
-        raise PermissionError(action)
-
-
 @dataclass(frozen=True)
 class InvitationCreated:
     invitation: Invitation
@@ -70,7 +65,7 @@ def invitation_create(*, actor_membership: Membership, email: str, role: str) ->
     Runs inside the organisation's scope. The token is returned once (in the link)
     and stored only as a hash.
     """
-    _require(actor_membership, Action.MEMBERS_INVITE)
+    require_permission(actor_membership, Action.MEMBERS_INVITE)
     organisation = actor_membership.organisation
     email = email.strip().lower()
     _check_role_allowed(organisation=organisation, role=role, actor_membership=actor_membership)
@@ -194,7 +189,7 @@ def invitation_accept(
 
 
 def invitation_revoke(*, actor_membership: Membership, invitation: Invitation) -> None:
-    _require(actor_membership, Action.MEMBERS_INVITE)
+    require_permission(actor_membership, Action.MEMBERS_INVITE)
     with transaction.atomic():
         updated = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
@@ -221,7 +216,7 @@ def _check_keeps_a_manager(membership: Membership, *, new_role: str | None, deac
 
 def membership_change_role(*, actor_membership: Membership, membership: Membership, role: str) -> Membership:
     """Give a member another role. The organisation always keeps a coordinator."""
-    _require(actor_membership, Action.MEMBERS_MANAGE)
+    require_permission(actor_membership, Action.MEMBERS_MANAGE)
     _check_role_allowed(organisation=membership.organisation, role=role, actor_membership=actor_membership)
     if role == membership.role:
         return membership
@@ -244,7 +239,7 @@ def membership_change_role(*, actor_membership: Membership, membership: Membersh
 
 def membership_deactivate(*, actor_membership: Membership, membership: Membership) -> Membership:
     """Deactivate a member and end every session of that user at once."""
-    _require(actor_membership, Action.MEMBERS_MANAGE)
+    require_permission(actor_membership, Action.MEMBERS_MANAGE)
     with transaction.atomic():
         membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
         if not membership.is_active:
@@ -265,7 +260,7 @@ def membership_deactivate(*, actor_membership: Membership, membership: Membershi
 
 
 def membership_reactivate(*, actor_membership: Membership, membership: Membership) -> Membership:
-    _require(actor_membership, Action.MEMBERS_MANAGE)
+    require_permission(actor_membership, Action.MEMBERS_MANAGE)
     with transaction.atomic():
         Membership.objects.filter(pk=membership.pk).update(is_active=True, deactivated_at=None)
         membership.refresh_from_db()

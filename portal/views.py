@@ -19,9 +19,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import selectors, services, worklist
-from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm
+from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm, apply_errors
 from portal.models import Invitation, Membership
-from portal.roles import Action, can
+from portal.roles import Action, can, require
 from portal.tenancy import SESSION_KEY, TenantRequest, access_object
 
 MEMBERS_PER_PAGE = 50
@@ -42,19 +42,6 @@ def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on every site, also for PDFs and admin pages
     that name no icon. Not permanent: the static name changes with its content."""
     return redirect(static("portal/favicon.svg"))
-
-
-def _require(request: TenantRequest, action: Action) -> None:
-    if not can(request.membership, action):
-        raise PermissionDenied
-
-
-def _apply_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -128,7 +115,7 @@ def _readable_text_colour(hex_colour: str) -> str:
 
 @require_GET
 def member_list(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.MEMBERS_VIEW)
+    require(request, Action.MEMBERS_VIEW)
     query = request.GET.get("zoek", "").strip()[:100]
     members = selectors.members_of_organisation()
     if query:
@@ -144,11 +131,11 @@ def member_list(request: TenantRequest, org_slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def member_detail(request: TenantRequest, org_slug: str, membership_id: int) -> HttpResponse:
-    _require(request, Action.MEMBERS_VIEW)
+    require(request, Action.MEMBERS_VIEW)
     member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
     form = RoleForm(request.POST or None, organisation=request.organisation, initial={"role": member.role})
     if request.method == "POST":
-        _require(request, Action.MEMBERS_MANAGE)
+        require(request, Action.MEMBERS_MANAGE)
         if form.is_valid():
             try:
                 services.membership_change_role(
@@ -157,7 +144,7 @@ def member_detail(request: TenantRequest, org_slug: str, membership_id: int) -> 
                     role=form.cleaned_data["role"],
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("De rol is gewijzigd."))
                 return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
@@ -166,7 +153,7 @@ def member_detail(request: TenantRequest, org_slug: str, membership_id: int) -> 
 
 @require_POST
 def member_deactivate(request: TenantRequest, org_slug: str, membership_id: int) -> HttpResponse:
-    _require(request, Action.MEMBERS_MANAGE)
+    require(request, Action.MEMBERS_MANAGE)
     member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
     try:
         services.membership_deactivate(actor_membership=request.membership, membership=member)
@@ -179,7 +166,7 @@ def member_deactivate(request: TenantRequest, org_slug: str, membership_id: int)
 
 @require_POST
 def member_reactivate(request: TenantRequest, org_slug: str, membership_id: int) -> HttpResponse:
-    _require(request, Action.MEMBERS_MANAGE)
+    require(request, Action.MEMBERS_MANAGE)
     member = access_object(Membership.objects.select_related("user", "organisation"), pk=membership_id)
     services.membership_reactivate(actor_membership=request.membership, membership=member)
     messages.success(request, _("%(name)s is weer actief.") % {"name": member.user})
@@ -188,7 +175,7 @@ def member_reactivate(request: TenantRequest, org_slug: str, membership_id: int)
 
 @require_http_methods(["GET", "POST"])
 def invitation_list(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.MEMBERS_INVITE)
+    require(request, Action.MEMBERS_INVITE)
     form = InvitationForm(request.POST or None, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -198,7 +185,7 @@ def invitation_list(request: TenantRequest, org_slug: str) -> HttpResponse:
                 role=form.cleaned_data["role"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": form.cleaned_data["email"]}
@@ -211,7 +198,7 @@ def invitation_list(request: TenantRequest, org_slug: str) -> HttpResponse:
 
 @require_POST
 def invitation_revoke(request: TenantRequest, org_slug: str, invitation_id: int) -> HttpResponse:
-    _require(request, Action.MEMBERS_INVITE)
+    require(request, Action.MEMBERS_INVITE)
     invitation = access_object(Invitation.objects.select_related("organisation"), pk=invitation_id)
     try:
         services.invitation_revoke(actor_membership=request.membership, invitation=invitation)

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from portal.models import Membership, Organisation, User
-from portal.roles import Action, OrganisationKind, can
+from portal.roles import Action, OrganisationKind, can, require_permission
 from referrals import chronology, reminders, selectors
 from referrals.models import (
     ApiToken,
@@ -360,11 +360,6 @@ DUE_DAYS_BY_URGENCY = {"immediate": 0, "soon": 2, "normal": 7}
 MIN_REASON_LENGTH = 5
 
 
-def _require_case_action(actor_membership: Membership, action: Action) -> None:
-    if not can(actor_membership, action):
-        raise PermissionError(action)
-
-
 def _same_organisation(actor_membership: Membership, *objects: Any) -> None:
     # Defence in depth: the scope already keeps other tenants' rows out of reach.
     for obj in objects:
@@ -381,7 +376,7 @@ def _event(case: Case, kind: str, actor: User | None, detail: str = "") -> CaseE
 def _handle(actor_membership: Membership, case: Case) -> None:
     """The actor handles the case: a case handler of its organisation, and the case is open.
     An unassigned case is taken by the first handler who works on it."""
-    _require_case_action(actor_membership, Action.CASE_HANDLE)
+    require_permission(actor_membership, Action.CASE_HANDLE)
     _same_organisation(actor_membership, case)
     if case.status != Case.Status.OPEN:
         raise ValidationError({NON_FIELD_ERRORS: [_("Deze casus is afgesloten.")]})
@@ -409,7 +404,7 @@ def case_open(*, actor_membership: Membership, pseudonym: str, signal: str = "")
     this. A case handler who raises it handles it; otherwise it waits for one.
     The reference is unique per organisation; two signals at once retry the number.
     """
-    _require_case_action(actor_membership, Action.CASE_RAISE)
+    require_permission(actor_membership, Action.CASE_RAISE)
     pseudonym = (pseudonym or "").strip()
     if not pseudonym:
         raise ValidationError({"pseudonym": [_("Geef initialen of een zelfgekozen naam.")]})
@@ -687,7 +682,7 @@ def victim_contact_read(*, actor_membership: Membership, case: Case, reason: str
     Only case handlers. The access row and the chronology line are written in the
     same transaction as the read; without a reason nothing is read.
     """
-    _require_case_action(actor_membership, Action.CASE_HANDLE)
+    require_permission(actor_membership, Action.CASE_HANDLE)
     _same_organisation(actor_membership, case)
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:

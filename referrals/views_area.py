@@ -21,24 +21,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.roles import Action, OrganisationKind, can
+from portal.forms import apply_errors
+from portal.roles import Action, OrganisationKind, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import forms_area, lifecycle, selectors_area, services
 from referrals.lifecycle import TransitionNotAllowed
 from referrals.models import LocalDestination, Referral
-from referrals.views_cases import _apply_errors, transition_refused
+from referrals.views_cases import transition_refused
 
 LIST_PER_PAGE = 50
 
 
-def _require(request: TenantRequest, action: Action) -> None:
-    if not can(request.membership, action):
-        raise PermissionDenied
-
-
 def _require_directory(request: TenantRequest) -> None:
     """The social map belongs to a municipality and its coordinators."""
-    _require(request, Action.DIRECTORY_MANAGE)
+    require(request, Action.DIRECTORY_MANAGE)
     if request.organisation.kind != OrganisationKind.MUNICIPALITY:
         raise PermissionDenied
 
@@ -52,7 +48,7 @@ def _country(request: TenantRequest) -> str:
 
 @require_GET
 def referral_list(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.REFERRAL_AREA)
+    require(request, Action.REFERRAL_AREA)
     now = timezone.now()
     country = _country(request)
     destinations, organisations = selectors_area.filter_choices()
@@ -80,7 +76,7 @@ def referral_list(request: TenantRequest, org_slug: str) -> HttpResponse:
 def _area_referral(request: TenantRequest, area_referral_id: int) -> tuple[Referral, selectors_area.AreaReferral]:
     """The referral (only the fields ``selectors_area`` loads) and its row."""
     referral = access_object(selectors_area.area_referral_lookup(), pk=area_referral_id)
-    _require(request, Action.REFERRAL_AREA)
+    require(request, Action.REFERRAL_AREA)
     return referral, selectors_area.area_row(referral, now=timezone.now(), country=_country(request))
 
 
@@ -133,7 +129,7 @@ def referral_redirect(request: TenantRequest, org_slug: str, area_referral_id: i
         except PermissionError:
             raise PermissionDenied from None
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -172,7 +168,7 @@ def _save_destination(request: TenantRequest, form: forms_area.DestinationForm, 
     except PermissionError:
         raise PermissionDenied from None
     except ValidationError as exc:
-        _apply_errors(form, exc)
+        apply_errors(form, exc)
         return False
     messages.success(request, _("%(label)s staat op de sociale kaart.") % {"label": destination.label})
     return True

@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.roles import Action, can
+from portal.forms import apply_errors
+from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import forms, lifecycle, selectors, services
 from referrals.lifecycle import TransitionNotAllowed
@@ -53,11 +54,6 @@ FACT_STEPS = {
 LIST_PER_PAGE = 50
 
 
-def _require(request: TenantRequest, action: Action) -> None:
-    if not can(request.membership, action):
-        raise PermissionDenied
-
-
 def _case(request: TenantRequest, case_id: int) -> Case:
     """The case, if this member may see it at all.
 
@@ -83,7 +79,7 @@ def _may_see(request: TenantRequest, case: Case) -> Case:
 
 def _handled_case(request: TenantRequest, case_id: int) -> Case:
     case = _case(request, case_id)
-    _require(request, Action.CASE_HANDLE)
+    require(request, Action.CASE_HANDLE)
     return case
 
 
@@ -91,17 +87,9 @@ def _handled_referral(request: TenantRequest, referral_id: int) -> Referral:
     """A referral of the organisation, for a case handler; the same 404/403 as ``_case``."""
     referral = access_object(Referral.objects.select_related("case", "partner"), pk=referral_id)
     _may_see(request, referral.case)
-    _require(request, Action.CASE_HANDLE)
+    require(request, Action.CASE_HANDLE)
     referral.organisation = request.organisation
     return referral
-
-
-def _apply_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def transition_refused(request: HttpRequest, exc: TransitionNotAllowed) -> HttpResponse:
@@ -213,7 +201,7 @@ def _sort_columns(kept: dict[str, str], sort: str, sees_cases: bool) -> list[dic
 
 @require_http_methods(["GET", "POST"])
 def case_raise(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.CASE_RAISE)
+    require(request, Action.CASE_RAISE)
     # Handed over by the Signalenwijzer (a 307 that repeats its POST): its text is a
     # proposal to edit, shown in the form; nothing is saved until the member sends it.
     from_walk = request.method == "POST" and request.POST.get("voorinvullen") == "signalenwijzer"
@@ -225,7 +213,7 @@ def case_raise(request: TenantRequest, org_slug: str) -> HttpResponse:
         try:
             case = services.case_open(actor_membership=request.membership, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Je signaal is gemeld met kenmerk %(ref)s.") % {"ref": case.reference})
             if can(request.membership, Action.CASE_HANDLE):
@@ -391,7 +379,7 @@ def _facts_step(request: TenantRequest, case: Case, step: str, form_class: type)
                 changes=forms.facts_changes(form),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             return _next(case, step)
     return render(request, f"referrals/cases/wizard_{step}.html", {**_wizard_context(case, step), "form": form})
@@ -411,7 +399,7 @@ def _step_evidence(request: TenantRequest, case: Case) -> HttpResponse:
         try:
             services.evidence_record(actor_membership=request.membership, case=case, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Het bewijs is vastgelegd."))
             return redirect("cases:wizard_bewijs", org_slug=case.organisation.slug, case_id=case.pk)
@@ -443,7 +431,7 @@ def _step_wishes(request: TenantRequest, case: Case) -> HttpResponse:
                 wishes_note=data["wishes_note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             return _next(case, "wensen")
     return render(request, "referrals/cases/wizard_wensen.html", {**_wizard_context(case, "wensen"), "form": form})
@@ -487,7 +475,7 @@ def _step_advice(request: TenantRequest, case: Case) -> HttpResponse:
                 platform_guide_slugs=form.cleaned_data["platforms"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("%(count)d taken aangemaakt.") % {"count": len(tasks)})
             return _to_case(case, "taken")
@@ -554,7 +542,7 @@ def contact_set(request: TenantRequest, org_slug: str, case_id: int) -> HttpResp
         try:
             services.victim_contact_set(actor_membership=request.membership, case=case, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("De contactgegevens zijn versleuteld opgeslagen."))
             return _to_case(case)
@@ -576,7 +564,7 @@ def contact_show(request: TenantRequest, org_slug: str, case_id: int) -> HttpRes
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             shown = True
     return render(
@@ -592,7 +580,7 @@ def case_close(request: TenantRequest, org_slug: str, case_id: int) -> HttpRespo
         try:
             services.case_close(actor_membership=request.membership, case=case, outcome=form.cleaned_data["outcome"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("De casus is afgesloten."))
             return _to_case(case)
@@ -602,7 +590,7 @@ def case_close(request: TenantRequest, org_slug: str, case_id: int) -> HttpRespo
 @require_GET
 def access_log(request: TenantRequest, org_slug: str) -> HttpResponse:
     """Every read of victim data, newest first; ``?soort=`` filters by what was read."""
-    _require(request, Action.ACCESS_LOG_VIEW)
+    require(request, Action.ACCESS_LOG_VIEW)
     form = forms.AccessLogFilterForm(request.GET if "soort" in request.GET else None)
     kind = ""
     if form.is_bound:
@@ -659,7 +647,7 @@ def referral_draft(request: TenantRequest, org_slug: str, case_id: int) -> HttpR
                 summary=form.cleaned_data["summary"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -687,7 +675,7 @@ def consent_record(request: TenantRequest, org_slug: str, referral_id: int) -> H
                 **form.service_kwargs(),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         except TransitionNotAllowed as exc:
             return transition_refused(request, exc)
         else:
@@ -725,7 +713,7 @@ def referral_send(request: TenantRequest, org_slug: str, referral_id: int) -> Ht
                 partner_email=form.cleaned_data.get("partner_email", ""),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         except TransitionNotAllowed as exc:
             return transition_refused(request, exc)
         else:
@@ -811,7 +799,7 @@ def referral_update(request: TenantRequest, org_slug: str, referral_id: int) -> 
                 actor_membership=request.membership,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         except TransitionNotAllowed as exc:
             return transition_refused(request, exc)
         else:
@@ -829,7 +817,7 @@ def consent_withdraw(request: TenantRequest, org_slug: str, consent_id: int) -> 
         ReferralConsent.objects.select_related("referral", "referral__case", "recorded_by"), pk=consent_id
     )
     case = _may_see(request, consent.referral.case)
-    _require(request, Action.CASE_HANDLE)
+    require(request, Action.CASE_HANDLE)
     if request.method == "POST":
         lifecycle.consent_withdraw(actor_membership=request.membership, consent=consent)
         messages.success(
@@ -858,7 +846,7 @@ def link_create(request: TenantRequest, org_slug: str, referral_id: int) -> Http
                 email=form.cleaned_data["partner_email"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         except TransitionNotAllowed as exc:
             return transition_refused(request, exc)
         else:
@@ -872,7 +860,7 @@ def link_create(request: TenantRequest, org_slug: str, referral_id: int) -> Http
 def link_revoke(request: TenantRequest, org_slug: str, link_id: int) -> HttpResponse:
     link = access_object(PartnerLink.objects.select_related("referral", "referral__case"), pk=link_id)
     _may_see(request, link.referral.case)
-    _require(request, Action.CASE_HANDLE)
+    require(request, Action.CASE_HANDLE)
     lifecycle.partner_link_revoke(actor_membership=request.membership, link=link)
     messages.success(request, _("De link is ingetrokken en werkt niet meer."))
     return _to_referral(link.referral)

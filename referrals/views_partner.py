@@ -33,13 +33,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_scopes import scope
 
-from portal.roles import Action, can
+from portal.forms import apply_errors
+from portal.roles import Action, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import forms_partner, lifecycle, selectors
 from referrals.forms import FORM_LABELS
 from referrals.lifecycle import LinkInvalid, TransitionNotAllowed
 from referrals.models import PartnerLink, Referral, ReferralUpdate
-from referrals.views_cases import LIST_PER_PAGE, _apply_errors, transition_refused
+from referrals.views_cases import LIST_PER_PAGE, transition_refused
 
 S = Referral.Status
 
@@ -70,17 +71,12 @@ INBOX_FIELDS = (
 )
 
 
-def _require_partner(request: TenantRequest) -> None:
-    if not can(request.membership, Action.REFERRAL_RECEIVE):
-        raise PermissionDenied
-
-
 def _received(request: TenantRequest, received_id: int) -> Referral:
     """A referral sent to this organisation (a draft is not sent yet: 404), then the role check."""
     referral = access_object(
         Referral.received.exclude(status=S.DRAFT).select_related("organisation", "case"), pk=received_id
     )
-    _require_partner(request)
+    require(request, Action.REFERRAL_RECEIVE)
     referral.partner = request.organisation
     return referral
 
@@ -96,7 +92,7 @@ def _waiting_days(referral: Referral, now: datetime) -> int:
 
 @require_GET
 def inbox(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require_partner(request)
+    require(request, Action.REFERRAL_RECEIVE)
     received = Referral.received.exclude(status=S.DRAFT)
     status = request.GET.get("status", "")
     invalid_status = bool(status) and status not in TABS
@@ -182,7 +178,7 @@ def _act(
             if form is None:
                 messages.error(request, " ".join(exc.messages))
                 return redirect("partner:referral_detail", org_slug=request.organisation.slug, received_id=referral.pk)
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, success)
             return redirect("partner:referral_detail", org_slug=request.organisation.slug, received_id=referral.pk)
@@ -284,7 +280,7 @@ def referral_contact(request: TenantRequest, org_slug: str, received_id: int) ->
         except PermissionError:
             raise PermissionDenied from None
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             return render(request, "referrals/partner/contact.html", {"referral": referral, "contact": contact})
     return _detail(request, referral, bound={"contact_form": form}, status=400)
@@ -401,7 +397,7 @@ def _link_answer(request: HttpRequest, link: PartnerLink) -> HttpResponse:
             return _link_invalid(request, "used")
         except ValidationError as exc:
             if form is not None:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
     summary = lifecycle.referral_summary_read(referral=referral, link=link)
     # Messages may hold victim data too: only while consent covers the summary.
     updates = list(ReferralUpdate.objects.filter(referral=referral).order_by("created_at", "pk")) if summary else []

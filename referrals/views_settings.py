@@ -12,7 +12,7 @@ caching, no uploads).
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_text_list
@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from portal.roles import Action, can
+from portal.forms import apply_errors
+from portal.roles import Action, require
 from portal.tenancy import TenantRequest
 from referrals import services_settings
 from referrals.forms_settings import FollowUpForm, RetentionForm
 from referrals.models import DeletionLog, Reminder
 from referrals.reminders import DEFAULT_FOLLOW_UP_DAYS
-from referrals.views_cases import _apply_errors
 
 # Months of the deletion log shown on the page.
 DELETION_LOG_MONTHS = 12
@@ -37,9 +37,8 @@ FOLLOW_UP_SECTION = "follow_up"
 
 @require_http_methods(["GET", "POST"])
 def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
+    require(request, Action.CASE_SETTINGS)
     membership = request.membership
-    if not can(membership, Action.CASE_SETTINGS):
-        raise PermissionDenied
     organisation = request.organisation
     current = services_settings.case_settings_current(organisation)
     follow_up_days, follow_up_default = services_settings.follow_up_schedule_current(organisation)
@@ -59,7 +58,7 @@ def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
                 actor_membership=membership, days=follow_up_form.cleaned_data["follow_up_days"]
             )
         except ValidationError as exc:
-            _apply_errors(follow_up_form, exc)
+            apply_errors(follow_up_form, exc)
         else:
             if saved.changed:
                 messages.success(
@@ -83,7 +82,7 @@ def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
                 delete_after_months=form.cleaned_data["delete_after_months"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("De bewaartermijn is opgeslagen."))
             return redirect("case_settings:retention", org_slug=org_slug)

@@ -8,7 +8,6 @@ count goes up when a walk starts, finishes or is handed to "Signaal melden".
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.roles import Action, can
+from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest
 from signalenwijzer import selectors, services
 from signalenwijzer.forms import OrganisationContactForm
@@ -88,8 +87,7 @@ def walk(request: TenantRequest, org_slug: str) -> HttpResponse:
 def handoff(request: TenantRequest, org_slug: str) -> HttpResponse:
     """'Signaal melden' at the end of a walk: counted once, then the same POST goes
     on to the signal form, which shows the carried text to edit (nothing saved yet)."""
-    if not can(request.membership, Action.CASE_RAISE):
-        raise PermissionDenied
+    require(request, Action.CASE_RAISE)
     services.walk_count_record(organisation=request.organisation, event="signalled")
     return TemporaryRedirectWithBody(reverse("cases:case_raise", kwargs={"org_slug": org_slug}))
 
@@ -97,8 +95,7 @@ def handoff(request: TenantRequest, org_slug: str) -> HttpResponse:
 @require_GET
 def counts(request: TenantRequest, org_slug: str) -> HttpResponse:
     """How often the Signalenwijzer was used here, per month: counts only."""
-    if not can(request.membership, Action.MEMBERS_MANAGE):
-        raise PermissionDenied
+    require(request, Action.MEMBERS_MANAGE)
     organisation = request.organisation
     table = selectors.walk_counts(organisation)
     return render(request, "signalenwijzer/counts.html", {"table": table})
@@ -108,9 +105,8 @@ def counts(request: TenantRequest, org_slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def contact_settings(request: TenantRequest, org_slug: str) -> HttpResponse:
     """The coordinator names the organisation's own confidential contact."""
+    require(request, Action.MEMBERS_MANAGE)
     membership = request.membership
-    if not can(membership, Action.MEMBERS_MANAGE):
-        raise PermissionDenied
     organisation = request.organisation
     current = selectors.organisation_contact(organisation)
     initial = {"name": current.name, "role": current.role, "how_to_reach": current.how_to_reach} if current else {}

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import KnowledgeCheck, LessonPage, ModulePage
 from portal.models import AuditEvent, Membership, Organisation, User
-from portal.roles import Action, can
+from portal.roles import Action, require_permission
 from portal.services import audit_record
 from referrals import reminders
 from training.models import (
@@ -43,11 +43,6 @@ class AnswerRejected(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def _require(membership: Membership, action: Action) -> None:
-    if not can(membership, action):
-        raise PermissionError(action)
 
 
 # --- Attempts --------------------------------------------------------------------
@@ -320,7 +315,7 @@ def assignment_create(
     Runs inside the organisation's scope. Raises ``ValidationError`` (per field)
     for a date in the past, a person of another organisation or a duplicate.
     """
-    _require(actor_membership, Action.TRAINING_ASSIGN)
+    require_permission(actor_membership, Action.TRAINING_ASSIGN)
     organisation = actor_membership.organisation
     errors: dict[str, str] = {}
     if bool(role) == (membership is not None):
@@ -364,7 +359,7 @@ def assignment_create(
 
 def assignment_delete(*, actor_membership: Membership, assignment: Assignment) -> None:
     """Remove an assignment. Progress and certificates of learners stay: they are theirs."""
-    _require(actor_membership, Action.TRAINING_ASSIGN)
+    require_permission(actor_membership, Action.TRAINING_ASSIGN)
     if assignment.organisation_id != actor_membership.organisation_id:
         raise PermissionError("assignment of another organisation")
     with transaction.atomic():
@@ -382,7 +377,7 @@ def assignment_delete(*, actor_membership: Membership, assignment: Assignment) -
 
 def assignment_change_due_date(*, actor_membership: Membership, assignment: Assignment, due_date: date) -> Assignment:
     """Move an assignment's due date; its reminders move with it."""
-    _require(actor_membership, Action.TRAINING_ASSIGN)
+    require_permission(actor_membership, Action.TRAINING_ASSIGN)
     if assignment.organisation_id != actor_membership.organisation_id:
         raise PermissionError("assignment of another organisation")
     if due_date < timezone.localdate():

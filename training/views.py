@@ -10,7 +10,7 @@ import csv
 from collections.abc import Iterable, Iterator
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -22,7 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cms.models import LessonPage, ModulePage
 from portal.exports import csv_safe
-from portal.roles import Action, can
+from portal.forms import apply_errors
+from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest, access_object
 from training import selectors, services
 from training.certificates import certificate_pdf
@@ -31,19 +32,6 @@ from training.models import Assignment
 
 MATRIX_PER_PAGE = 100
 SEARCH_MAX_LENGTH = 100
-
-
-def _require(request: TenantRequest, action: Action) -> None:
-    if not can(request.membership, action):
-        raise PermissionDenied
-
-
-def _apply_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _bad_request(request: TenantRequest, message: str) -> HttpResponse:
@@ -72,7 +60,7 @@ def _module_and_lessons(module_slug: str) -> tuple[ModulePage, list[LessonPage]]
 @require_GET
 @cache_control(private=True)
 def library(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     page, rows = selectors.library_for_learner(user=request.user, organisation=request.organisation)
     return render(request, "training/library.html", {"library": page, "rows": rows})
 
@@ -80,7 +68,7 @@ def library(request: TenantRequest, org_slug: str) -> HttpResponse:
 @require_GET
 @cache_control(private=True)
 def search(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     typed = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
     query = typed.replace("\x00", "")  # never echoed back: PostgreSQL and browsers refuse it
     error = ""
@@ -96,7 +84,7 @@ def search(request: TenantRequest, org_slug: str) -> HttpResponse:
 @require_GET
 @cache_control(private=True)
 def module_detail(request: TenantRequest, org_slug: str, module_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     context = {
         "module": module,
@@ -109,7 +97,7 @@ def module_detail(request: TenantRequest, org_slug: str, module_slug: str) -> Ht
 
 @require_POST
 def module_restart(request: TenantRequest, org_slug: str, module_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     attempt = services.attempt_start(learner=request.user, module=module)
     messages.success(request, _("Je bent begonnen aan poging %(number)s.") % {"number": attempt.number})
@@ -129,7 +117,7 @@ def _render_lesson(
 @require_GET
 @cache_control(private=True)
 def lesson_detail(request: TenantRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     lesson = selectors.lesson_by_slug(lessons, lesson_slug)
     view = selectors.lesson_view(
@@ -149,7 +137,7 @@ def lesson_answer(request: TenantRequest, org_slug: str, module_slug: str, lesso
     """Record one answer. Without JavaScript: redirect back to the question, which now
     shows its feedback. With htmx: the question's feedback, swapped in place, and the
     lesson's knowledge-check counter, which replaces itself out of band."""
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     lesson = selectors.lesson_by_slug(lessons, lesson_slug)
     form = AnswerForm(request.POST)
@@ -194,7 +182,7 @@ def lesson_answer(request: TenantRequest, org_slug: str, module_slug: str, lesso
 
 @require_POST
 def lesson_complete(request: TenantRequest, org_slug: str, module_slug: str, lesson_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     module, lessons = _module_and_lessons(module_slug)
     lesson = selectors.lesson_by_slug(lessons, lesson_slug)
     form = AttemptForm(request.POST)
@@ -239,7 +227,7 @@ def lesson_complete(request: TenantRequest, org_slug: str, module_slug: str, les
 @require_GET
 @cache_control(private=True)
 def my_training(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     overview = selectors.my_training(membership=request.membership, user=request.user)
     return render(request, "training/my_training.html", {"overview": overview})
 
@@ -247,7 +235,7 @@ def my_training(request: TenantRequest, org_slug: str) -> HttpResponse:
 @require_GET
 @cache_control(private=True)
 def certificate_download(request: TenantRequest, org_slug: str, code: str) -> HttpResponse:
-    _require(request, Action.TRAINING_TAKE)
+    require(request, Action.TRAINING_TAKE)
     certificate = selectors.certificate_for_download(
         code=code,
         user=request.user,
@@ -265,7 +253,7 @@ def certificate_download(request: TenantRequest, org_slug: str, code: str) -> Ht
 @require_http_methods(["GET", "POST"])
 @cache_control(private=True)
 def assignment_list(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_ASSIGN)
+    require(request, Action.TRAINING_ASSIGN)
     organisation = request.organisation
     modules = selectors.modules_for_organisation(organisation)
     form = AssignmentForm(request.POST or None, organisation=organisation, modules=modules)
@@ -279,7 +267,7 @@ def assignment_list(request: TenantRequest, org_slug: str) -> HttpResponse:
                 membership=form.cleaned_data["membership"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("De module is toegewezen."))
             return redirect("training:assignments", org_slug=org_slug)
@@ -291,7 +279,7 @@ def assignment_list(request: TenantRequest, org_slug: str) -> HttpResponse:
 def assignment_delete(request: TenantRequest, org_slug: str, assignment_id: int) -> HttpResponse:
     # Looked up first: another organisation's id is a 404 for everyone, whatever their role.
     assignment = access_object(Assignment.objects.select_related("module"), pk=assignment_id)
-    _require(request, Action.TRAINING_ASSIGN)
+    require(request, Action.TRAINING_ASSIGN)
     services.assignment_delete(actor_membership=request.membership, assignment=assignment)
     messages.success(request, _("De toewijzing van %(module)s is verwijderd.") % {"module": assignment.module.title})
     return redirect("training:assignments", org_slug=org_slug)
@@ -333,7 +321,7 @@ def _matrix_csv_rows(matrix: selectors.Matrix) -> list[list[str]]:
 @require_GET
 @cache_control(private=True)
 def matrix(request: TenantRequest, org_slug: str) -> HttpResponse:
-    _require(request, Action.TRAINING_VIEW_MATRIX)
+    require(request, Action.TRAINING_VIEW_MATRIX)
     organisation = request.organisation
     modules = selectors.modules_for_organisation(organisation)
     form = MatrixFilterForm(request.GET, organisation=organisation, modules=modules)
