@@ -288,8 +288,8 @@ def _publish_noops(count: int, queue: str) -> None:
 def bench_dispatch(count: int, queue: str, worker: Worker) -> DispatchFigures:
     from django_scopes import scopes_disabled
 
+    from messaging import reminders
     from portal.models import Notification
-    from referrals import reminders
     from referrals.models import Reminder
 
     worker.wait_idle(timeout=300)  # started and warm
@@ -332,8 +332,8 @@ def _time_sweeps(runs: int, queue: str, *, enqueue: bool) -> float:
     and the queue is empty."""
     from django.db import connection
 
+    from messaging import reminders
     from portal.celery import app
-    from referrals import reminders
 
     timings = []
     for _ in range(runs):
@@ -406,7 +406,7 @@ def time_deliver(count: int) -> float:
     from django.db import connection
     from django_scopes import scopes_disabled
 
-    from referrals import reminders
+    from messaging import reminders
     from referrals.models import Reminder
 
     with connection.cursor() as cursor:

@@ -35,9 +35,10 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from messaging import reminders
 from portal.models import Membership, NotificationKind, Organisation
 from portal.roles import Role
-from referrals import lifecycle, reminders, services
+from referrals import lifecycle, services
 from referrals.models import Case, LocalDestination, LocalRule, PartnerLink, Referral, Reminder
 
 DEMO_ORGANISATION = "obs-de-regenboog"

@@ -74,6 +74,9 @@ from django_scopes import scopes_disabled
 from portal.models import Membership, NotificationKind, Organisation, User
 from portal.roles import OrganisationKind, Role
 from referrals import chronology
+from referrals.messages import DEFAULT_FOLLOW_UP_DAYS as FOLLOW_UP_DAYS
+from referrals.messages import PARTNER_ESCALATION_WORKING_DAYS as ESCALATE_AFTER
+from referrals.messages import PARTNER_REMINDER_WORKING_DAYS as ACKNOWLEDGE_REMINDER_AFTER
 from referrals.models import (
     Case,
     CaseEvent,
@@ -90,9 +93,6 @@ from referrals.models import (
     Reminder,
     VictimContact,
 )
-from referrals.reminders import DEFAULT_FOLLOW_UP_DAYS as FOLLOW_UP_DAYS
-from referrals.reminders import PARTNER_ESCALATION_WORKING_DAYS as ESCALATE_AFTER
-from referrals.reminders import PARTNER_REMINDER_WORKING_DAYS as ACKNOWLEDGE_REMINDER_AFTER
 from referrals.routing import Facts, route
 from referrals.routing.ruleset import RuleSet
 from referrals.routing.vocabulary import THREATS, VULNERABILITIES, WISHES

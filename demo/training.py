@@ -11,7 +11,7 @@ from django_scopes import scope, scopes_disabled
 
 from portal.models import Membership, Organisation, User
 from portal.roles import Role
-from referrals import reminders
+from training import messages as reminders
 from training import services
 from training.models import Assignment, ModuleAttempt
 from training.selectors import modules_for_organisation

@@ -1,27 +1,17 @@
 """Django admin for platform administrators (staff with MFA). The tenant middleware
 disables scopes for staff under /django-admin/, so these lists see every tenant."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms_notifications import MessageTemplateAdminForm
 from portal.models import (
     AuditEvent,
     Invitation,
     Membership,
-    MessageTemplate,
-    Notification,
-    NotificationPreference,
     Organisation,
     User,
 )
-from portal.notifications import TEMPLATE_NAMES, render_message
 from portal.signals import organisation_saved_in_admin
 
 
@@ -92,101 +82,6 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_display = ("created_at", "organisation", "kind", "actor", "subject_user", "detail")
     list_filter = ("kind",)
     list_select_related = ("organisation", "actor", "subject_user")
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-
-# --- Notifications -------------------------------------------------------------------
-
-
-def default_message_text() -> tuple[str, str]:
-    """The shipped e-mail text (subject, body) with the names left in as ``{{ name }}``:
-    what applies without an edited text, and a starting point for one."""
-    names = {name: "{{ " + name + " }}" for name in TEMPLATE_NAMES}
-    subject = render_to_string("portal/email/notification_subject.txt", names).strip()
-    body = render_to_string("portal/email/notification_body.txt", names).strip() + "\n"
-    return subject, body
-
-
-def example_context() -> dict[str, str]:
-    """Made-up values for the preview; never real data."""
-    return {
-        "title": gettext("Voorbeeld: een doorverwijzing is nog niet bevestigd"),
-        "body": gettext("Casus VO-2026-0001 wacht al twee werkdagen op een reactie."),
-        "link": f"{settings.SITE_URL}/meldingen/",
-        "organisation": gettext("Voorbeeldschool"),
-        "recipient": gettext("Sam de Vries"),
-        "site_name": "Veilig Online",
-    }
-
-
-@admin.register(MessageTemplate)
-class MessageTemplateAdmin(admin.ModelAdmin):
-    """The e-mail text per kind of notification. Without a row the shipped text applies."""
-
-    form = MessageTemplateAdminForm
-    list_display = ("kind", "subject", "updated_at", "updated_by")
-    list_select_related = ("updated_by",)
-    fields = ("kind", "subject", "body", "default_text", "preview", "updated_by", "updated_at")
-    readonly_fields = ("default_text", "preview", "updated_by", "updated_at")
-
-    @admin.display(description=_("standaardtekst"))
-    def default_text(self, obj: MessageTemplate | None) -> str:
-        subject, body = default_message_text()
-        return format_html(
-            "<p>{}</p><pre>{}: {}\n\n{}</pre>",
-            gettext("Deze tekst geldt als er voor een soort geen eigen tekst is."),
-            gettext("Onderwerp"),
-            subject,
-            body,
-        )
-
-    @admin.display(description=_("voorbeeld met deze tekst"))
-    def preview(self, obj: MessageTemplate | None) -> str:
-        if obj is None or obj.pk is None:
-            return gettext("Bewaar de tekst eerst; daarna zie je hier een voorbeeld.")
-        message = render_message(obj.kind, example_context())
-        return format_html("<pre>{}: {}\n\n{}</pre>", gettext("Onderwerp"), message.subject, message.body)
-
-    def get_changeform_initial_data(self, request):  # type: ignore[no-untyped-def]
-        subject, body = default_message_text()
-        return {"subject": subject, "body": body, **super().get_changeform_initial_data(request)}
-
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        obj.updated_by = request.user
-        obj.updated_at = timezone.now()
-        super().save_model(request, obj, form, change)
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    """Read-only, for support: what was sent to whom and whether it was read."""
-
-    list_display = ("created_at", "user", "organisation", "kind", "title", "read_at")
-    list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter))
-    search_fields = ("user__email",)
-    list_select_related = ("user", "organisation")
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-
-@admin.register(NotificationPreference)
-class NotificationPreferenceAdmin(admin.ModelAdmin):
-    """Read-only: a person sets these themselves under Meldingen."""
-
-    list_display = ("user", "kind", "email")
-    list_filter = ("kind", "email")
-    search_fields = ("user__email",)
-    list_select_related = ("user",)
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

@@ -9,8 +9,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
-from portal import views_notifications as notifications
-from portal.views_notifications import personal_page
 
 organisation_patterns = [
     path("", views.organisation_home, name="organisation_home"),
@@ -30,25 +28,9 @@ portal_patterns = [
     path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("account/mfa-vereist/", views.mfa_required, name="mfa_required"),
     path("healthz", views.healthz, name="healthz"),
-    # The notification centre: a person's own notifications, no organisation in the URL.
-    path("meldingen/", personal_page(notifications.notification_list), name="notifications"),
-    path("meldingen/aantal/", personal_page(notifications.notifications_count, poll=True), name="notifications_count"),
-    path(
-        "meldingen/alles-gelezen/", personal_page(notifications.notifications_read_all), name="notifications_read_all"
-    ),
-    path(
-        "meldingen/voorkeuren/", personal_page(notifications.notification_preferences), name="notification_preferences"
-    ),
-    path(
-        "meldingen/<int:notification_id>/gelezen/",
-        personal_page(notifications.notification_read),
-        name="notification_read",
-    ),
-    path(
-        "meldingen/<int:notification_id>/openen/",
-        personal_page(notifications.notification_open),
-        name="notification_open",
-    ),
+    # The notification centre (messaging/urls.py): a person's own notifications, no
+    # organisation in the URL; its names stay in this namespace (portal:notifications).
+    path("", include("messaging.urls")),
 ]
 
 

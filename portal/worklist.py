@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
-
-from portal.notifications import unread_count
 
 if TYPE_CHECKING:
     from portal.models import Membership, User
@@ -58,17 +55,3 @@ def work_for(membership: Membership, user: User) -> list[WorkItem]:
     with nothing waiting; in registration order within each."""
     items = [item for counter in _COUNTERS for item in counter(membership, user)]
     return sorted(items, key=lambda item: (item.done, not item.urgent))
-
-
-@register
-def _notifications(membership: Membership, user: User) -> list[WorkItem]:
-    from django.urls import reverse
-
-    return [
-        WorkItem(
-            key="meldingen",
-            count=unread_count(user),
-            label=_("Ongelezen meldingen"),
-            url=reverse("portal:notifications"),
-        )
-    ]

@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
-from referrals import selectors, services, services_reminders, services_settings
+from messaging.services import reminders_retry_failed
+from referrals import selectors, services, services_settings
 from referrals.models import (
     ApiToken,
     Case,
@@ -697,7 +698,7 @@ class OrganisationCaseSettingsAdmin(admin.ModelAdmin):
 class ReminderAdmin(CaseReadOnlyAdmin):
     """What is planned, sent, cancelled or failed. A reminder names its subject by id
     ("case:12"), never by content. The one action sets failed reminders back to
-    pending (``services_reminders.reminders_retry_failed``); the sweep sends them."""
+    pending (``messaging.services.reminders_retry_failed``); the sweep sends them."""
 
     list_display = ("kind", "subject", "organisation", "due_at", "status", "attempts", "last_error", "sent_at")
     list_filter = ("status", "kind")
@@ -722,7 +723,7 @@ class ReminderAdmin(CaseReadOnlyAdmin):
     @admin.action(description=_("Opnieuw proberen"))
     def retry_failed(self, request: HttpRequest, queryset: Any) -> None:
         ids = list(queryset.filter(status=Reminder.Status.FAILED).values_list("pk", flat=True))
-        count = services_reminders.reminders_retry_failed(actor=request.user, reminder_ids=ids)  # type: ignore[arg-type]
+        count = reminders_retry_failed(actor=request.user, reminder_ids=ids)  # type: ignore[arg-type]
         skipped = queryset.count() - count
         self.message_user(
             request,

@@ -15,6 +15,11 @@ class ReferralsConfig(AppConfig):
         register(work.received_work)
         register(work.area_work)
 
+        # What referrals sends (reminder kinds, notices), for messaging's registry.
+        from referrals import messages
+
+        messages.register_kinds()
+
         # Its kinds of large export (portal.exports): loaded here, so the web process,
         # the Celery worker (django.setup() runs ready()) and the tests all know them.
         from referrals import exports  # noqa: F401

@@ -22,7 +22,7 @@ which the views answer with HTTP 409. Every transition locks the referral row,
 re-checks its status and writes a chronology line on the case in the same
 transaction; mail is queued with ``transaction.on_commit`` and holds only a link.
 When the partner or the municipality moves a referral, the case handler is told in
-the same transaction (``referrals.notices``: a notification row, its e-mail sent by
+the same transaction (``referrals.messages``: a notification row, its e-mail sent by
 the reminder sweep).
 
 Three kinds of actor appear here, each checked explicitly:
@@ -59,9 +59,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
+from messaging import reminders
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, Role, can
-from referrals import notices, reminders, selectors
+from referrals import messages, selectors
 from referrals.models import (
     Case,
     CaseEvent,
@@ -423,7 +424,7 @@ def referral_send(*, actor_membership: Membership, referral: Referral, partner_e
         referral.sent_at = timezone.now()
         referral.save(update_fields=["status", "sent_at"])
         _event(referral, CaseEvent.Kind.REFERRAL_SENT, actor_membership.user, referral.destination_label)
-        reminders.plan_referral_acknowledgement(referral)
+        messages.plan_referral_acknowledgement(referral)
         created = None
         if referral.partner_id is None:
             created = _link_create(actor_membership, referral, partner_email)
@@ -567,7 +568,7 @@ def referral_acknowledge(
         referral.save(update_fields=["status", "acknowledged_at"])
         _event(referral, CaseEvent.Kind.ACKNOWLEDGED, user, label)
         reminders.reminders_cancel(subjects=[f"referral:{referral.pk}"])
-        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_ACKNOWLEDGED)
+        messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_ACKNOWLEDGED)
     return referral
 
 
@@ -589,7 +590,7 @@ def referral_accept(
         referral.save(update_fields=["status", "decided_at"])
         _event(referral, CaseEvent.Kind.REFERRAL_ACCEPTED, user, label)
         _update_add(referral, user, label, message, from_partner=True)
-        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_ACCEPTED)
+        messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_ACCEPTED)
     return referral
 
 
@@ -613,7 +614,7 @@ def referral_decline(
         referral.decline_reason = reason[:500]
         referral.save(update_fields=["status", "decided_at", "decline_reason"])
         _event(referral, CaseEvent.Kind.REFERRAL_DECLINED, user, label)
-        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_DECLINED)
+        messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_DECLINED)
         _link_use(link)
     return referral
 
@@ -672,7 +673,7 @@ def referral_post_update(
         update = _update_add(referral, user, label, text, from_partner=from_partner)
         assert update is not None  # the text was checked above
         if from_partner:
-            notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_MESSAGE)
+            messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_MESSAGE)
         return update
 
 
@@ -715,7 +716,7 @@ def referral_close(
         _event(referral, CaseEvent.Kind.REFERRAL_CLOSED, user, f"{label}: {referral.get_outcome_display()}")
         reminders.reminders_cancel(subjects=[f"referral:{referral.pk}"])
         if not is_referrer:
-            notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_CLOSED)
+            messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_CLOSED)
     return referral
 
 
@@ -773,7 +774,7 @@ def referral_redirect(*, actor_membership: Membership, referral: Referral, desti
             actor_membership.user,
             f"{referral.destination_label} → {new.destination_label}: {reason}",
         )
-        notices.referral_moved(referral=referral, kind=notices.K.REFERRAL_REDIRECTED, new=new)
+        messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_REDIRECTED, new=new)
     return new
 
 

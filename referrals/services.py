@@ -25,9 +25,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
+from messaging import reminders
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, can, require_permission
-from referrals import chronology, reminders, selectors
+from referrals import chronology, messages, selectors
 from referrals.models import (
     ApiToken,
     Case,
@@ -424,7 +425,7 @@ def case_open(*, actor_membership: Membership, pseudonym: str, signal: str = "")
                     facts={"country": organisation.country},
                 )
                 _event(case, CaseEvent.Kind.OPENED, actor_membership.user)
-                reminders.plan_case_follow_ups(case)
+                messages.plan_case_follow_ups(case)
                 return case
         except IntegrityError:
             continue  # another signal took this number at the same moment
@@ -548,7 +549,7 @@ def case_choose_actions(
             )
         CaseTask.objects.bulk_create(tasks)
         for task in tasks:
-            reminders.plan_task(task)
+            messages.plan_task(task)
         if tasks:
             _event(
                 case,

@@ -3,7 +3,7 @@ when the case handler is reminded to follow up on an open case.
 
 ``retention_apply`` (referrals.services) reads the periods on every run, so a
 change takes effect at the next retention sweep. A new follow-up schedule applies
-to new cases (``reminders.plan_case_follow_ups``) and, at once, to every open case:
+to new cases (``messages.plan_case_follow_ups``) and, at once, to every open case:
 ``follow_up_schedule_save`` moves their planned reminders. Each change writes an
 audit row with the old and new values (numbers only).
 """
@@ -24,7 +24,7 @@ from django_scopes import scopes_disabled
 from portal.models import AuditEvent, Membership, NotificationKind, Organisation, User
 from portal.roles import Action, can
 from portal.services import audit_record
-from referrals import reminders
+from referrals import messages
 from referrals.models import Case, OrganisationCaseSettings, Reminder
 
 MIN_MONTHS = 1
@@ -164,7 +164,7 @@ def follow_up_days_parse(text: str) -> list[int]:
                 "follow_up_days": [
                     follow_up_error(
                         _("vul hele aantallen dagen in, gescheiden door komma's. Bijvoorbeeld: %(example)s.")
-                        % {"example": follow_up_days_text(reminders.DEFAULT_FOLLOW_UP_DAYS)}
+                        % {"example": follow_up_days_text(messages.DEFAULT_FOLLOW_UP_DAYS)}
                     )
                 ]
             }
@@ -180,7 +180,7 @@ def follow_up_schedule_validate(days: object) -> list[int]:
     if days is None or (isinstance(days, (list, tuple)) and not days):
         return []
     try:
-        checked = reminders.follow_up_days_validate(days)
+        checked = messages.follow_up_days_validate(days)
     except ValidationError as exc:
         raise ValidationError(
             {"follow_up_days": [follow_up_error(str(message)) for message in exc.message_dict["follow_up_days"]]}
@@ -216,8 +216,8 @@ def follow_up_schedule_current(organisation: Organisation) -> tuple[list[int], b
         .values_list("follow_up_days", flat=True)
         .first()
     )
-    days = list(chosen) if chosen else list(reminders.DEFAULT_FOLLOW_UP_DAYS)
-    return days, days == list(reminders.DEFAULT_FOLLOW_UP_DAYS)
+    days = list(chosen) if chosen else list(messages.DEFAULT_FOLLOW_UP_DAYS)
+    return days, days == list(messages.DEFAULT_FOLLOW_UP_DAYS)
 
 
 def _move_follow_ups(*, organisation: Organisation, days: list[int], now: datetime) -> int:
@@ -279,7 +279,7 @@ def follow_up_schedule_save(
     chosen = follow_up_schedule_validate(days)
     organisation = actor_membership.organisation
     now = now or timezone.now()
-    default = list(reminders.DEFAULT_FOLLOW_UP_DAYS)
+    default = list(messages.DEFAULT_FOLLOW_UP_DAYS)
     new = chosen or default
     with transaction.atomic(), scopes_disabled():
         row = OrganisationCaseSettings.objects.select_for_update().filter(organisation=organisation).first()

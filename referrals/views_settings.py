@@ -25,8 +25,8 @@ from portal.roles import Action, require
 from portal.tenancy import TenantRequest
 from referrals import services_settings
 from referrals.forms_settings import FollowUpForm, RetentionForm
+from referrals.messages import DEFAULT_FOLLOW_UP_DAYS
 from referrals.models import DeletionLog, Reminder
-from referrals.reminders import DEFAULT_FOLLOW_UP_DAYS
 
 # Months of the deletion log shown on the page.
 DELETION_LOG_MONTHS = 12

@@ -12,3 +12,8 @@ class TrainingConfig(AppConfig):
         from training import work
 
         register(work.training_work)
+
+        # What training sends (reminder kinds), for messaging's registry.
+        from training import messages
+
+        messages.register_kinds()

@@ -22,10 +22,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import KnowledgeCheck, LessonPage, ModulePage
+from messaging import reminders
 from portal.models import AuditEvent, Membership, Organisation, User
 from portal.roles import Action, require_permission
 from portal.services import audit_record
-from referrals import reminders
+from training import messages
 from training.models import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -289,7 +290,7 @@ def certificate_issue(
                 reminders.reminders_cancel(
                     subjects=[f"certificate:{pk}" for pk in earlier.values_list("pk", flat=True)]
                 )
-                reminders.plan_certificate(certificate)
+                messages.plan_certificate(certificate)
                 return certificate
         except IntegrityError:
             # A code collision (about one in 2**59) or a certificate for this attempt already.
@@ -344,7 +345,7 @@ def assignment_create(
                 due_date=due_date,
                 created_by=actor_membership.user,
             )
-            reminders.plan_assignment(assignment)
+            messages.plan_assignment(assignment)
             audit_record(
                 organisation=organisation,
                 kind=AuditEvent.Kind.ASSIGNMENT_CREATED,
@@ -386,7 +387,7 @@ def assignment_change_due_date(*, actor_membership: Membership, assignment: Assi
         old = assignment.due_date
         assignment.due_date = due_date
         assignment.save(update_fields=["due_date"])
-        reminders.plan_assignment(assignment)
+        messages.plan_assignment(assignment)
         audit_record(
             organisation=assignment.organisation,
             kind=AuditEvent.Kind.ASSIGNMENT_CHANGED,

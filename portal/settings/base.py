@@ -23,6 +23,9 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "portal.apps.PortalConfig",
+    # Notifications, reminders, message templates and the one mail composer; the apps
+    # below register their kinds of message (messaging/registry.py).
+    "messaging.apps.MessagingConfig",
     "cms.apps.CmsConfig",
     "training.apps.TrainingConfig",
     "referrals.apps.ReferralsConfig",
@@ -97,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
+                "messaging.context_processors.notification_centre",
             ],
         },
     }
@@ -240,7 +244,7 @@ REFERRAL_CONSENT_AGE = {
     "NL": env_int("REFERRAL_CONSENT_AGE_NL", 16, minimum=0),
     "BE": env_int("REFERRAL_CONSENT_AGE_BE", 13, minimum=0),
 }
-# Reminders (referrals/reminders.py): the sweep runs every minute; a queued
+# Reminders (messaging/reminders.py): the sweep runs every minute; a queued
 # reminder that was not sent within the lease is queued again; a failed mail is
 # retried after 1, 2, 4, 8 × the retry base.
 REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 300, minimum=1)
@@ -248,7 +252,7 @@ REMINDER_RETRY_BASE_SECONDS = env_int("REMINDER_RETRY_BASE_SECONDS", 60, minimum
 REMINDER_SWEEP_BATCH = env_int("REMINDER_SWEEP_BATCH", 2000, minimum=1)
 # Reminders per send task: they share one transaction, one mail connection and their reads.
 # A worker killed mid-task sends that task's mails again (same Message-ID); 1 narrows
-# that to one mail at several times lower throughput (referrals/reminders.py).
+# that to one mail at several times lower throughput (messaging/reminders.py).
 REMINDER_SEND_BATCH = env_int("REMINDER_SEND_BATCH", 25, minimum=1)
 # A partner without an account gets a link that works this many days.
 PARTNER_LINK_VALID_DAYS = env_int("PARTNER_LINK_VALID_DAYS", 14, minimum=1)

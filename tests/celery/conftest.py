@@ -212,7 +212,7 @@ def private_queue(tmp_path) -> Iterator[PrivateQueue]:
                 "store_processed": False,
             },
         )
-    # The sweep's own enqueue (referrals.reminders._enqueue) sends here.
+    # The sweep's own enqueue (messaging.reminders._enqueue) sends here.
     app.conf.update(task_routes={REMINDER_TASKS: {"queue": queue.name}})
     reset_broker_connections()
     try:

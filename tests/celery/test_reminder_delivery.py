@@ -26,10 +26,11 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from kombu.exceptions import ChannelError, OperationalError
 
+from messaging import reminders
 from portal.celery import app
 from portal.models import Notification, NotificationKind
 from portal.roles import Role
-from referrals import reminders
+from referrals import messages
 from referrals.models import Case, CaseEvent, OrganisationCaseSettings, Reminder
 from tests.celery.conftest import BROKER, LEASE_SECONDS, mail_message_ids, reset_broker_connections, wait_for
 
@@ -64,7 +65,7 @@ class Planned:
 
 
 def plan_due_follow_ups(org, member_factory, *, count: int) -> Planned:
-    """``count`` due case follow-ups, planned by ``reminders.plan_case_follow_ups``:
+    """``count`` due case follow-ups, planned by ``messages.plan_case_follow_ups``:
     ten per case; half the cases have a handler (one recipient), half have none (then
     both case handlers of the organisation are reminded)."""
     assert count % (2 * FOLLOW_UPS_PER_CASE) == 0
@@ -87,7 +88,7 @@ def plan_due_follow_ups(org, member_factory, *, count: int) -> Planned:
             for n in range(cases)
         )
         for case in created:
-            reminders.plan_case_follow_ups(case)
+            messages.plan_case_follow_ups(case)
         handler_of = {f"case:{case.pk}": case.handler_id for case in created}
         recipients = {
             pk: [handler_of[subject]] if handler_of[subject] else [first.pk, second.pk]

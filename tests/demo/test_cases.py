@@ -13,8 +13,9 @@ from django_scopes import scope, scopes_disabled
 
 from demo.accounts import seed_demo
 from demo.cases import DEMO_HANDLER, DEMO_ORGANISATION, DEMO_PARTNER, LINK_EMAIL, seed_referrals_demo
+from messaging import reminders
 from portal.models import Notification, NotificationKind, Organisation
-from referrals import lifecycle, reminders
+from referrals import lifecycle
 from referrals.models import (
     Case,
     CaseEvent,

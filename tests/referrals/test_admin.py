@@ -10,10 +10,12 @@ from django.test import Client
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from messaging import reminders
+from messaging.services import reminders_retry_failed
 from portal.models import AuditEvent, Notification, NotificationKind, Organisation
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
-from referrals import reminders, services_reminders, services_settings
+from referrals import services_settings
 from referrals.models import (
     Case,
     CaseEvent,
@@ -398,7 +400,7 @@ def test_only_a_superuser_may_retry(reminder_rows):
     editor.refresh_from_db()
     assert editor.is_staff and not editor.is_superuser
     with pytest.raises(PermissionError):
-        services_reminders.reminders_retry_failed(actor=editor, reminder_ids=[failed.pk])
+        reminders_retry_failed(actor=editor, reminder_ids=[failed.pk])
     with scopes_disabled():
         failed.refresh_from_db()
     assert failed.status == Reminder.Status.FAILED

@@ -16,7 +16,7 @@ from django_scopes import scope, scopes_disabled
 
 from portal.models import AuditEvent, NotificationKind
 from portal.roles import Role
-from referrals import reminders, services_settings
+from referrals import messages, services_settings
 from referrals.models import Case, OrganisationCaseSettings, Reminder
 from tests.referrals.factories import make_case
 
@@ -66,7 +66,7 @@ def follow_ups(case) -> dict[int, str]:
 def opened_days_ago(org, days: int, **extra) -> Case:
     """A case opened ``days`` ago with the default follow-ups planned, as case_open does."""
     case = make_case(org, created_at=timezone.now() - timedelta(days=days), **extra)
-    reminders.plan_case_follow_ups(case)
+    messages.plan_case_follow_ups(case)
     return case
 
 

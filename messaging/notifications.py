@@ -1,8 +1,9 @@
 """Notifications: the in-app notification centre and the e-mail beside it.
 
 ``notify`` writes one row in a person's notification centre and, when they want
-it (or the kind is mandatory), sends the e-mail. E-mail text comes from a
-``MessageTemplate`` a platform administrator edited, else from the shipped
+it (or the kind is mandatory), sends the e-mail. ``compose`` is the one place an
+e-mail is made, for ``notify`` and for the reminders' sweep alike. E-mail text comes
+from a ``MessageTemplate`` a platform administrator edited, else from the shipped
 template files. Both see only the names in ``TEMPLATE_NAMES``: what a message is
 about and a link, never victim data.
 """
@@ -10,6 +11,7 @@ about and a link, never victim data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +19,7 @@ from django.core.mail import EmailMessage
 from django.template import Context, Template, TemplateSyntaxError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.models import (
     MANDATORY_EMAIL_KINDS,
@@ -27,6 +30,10 @@ from portal.models import (
     Organisation,
     User,
 )
+
+if TYPE_CHECKING:
+    from portal.models import Membership
+    from portal.worklist import WorkItem
 
 # The names an e-mail template may use.
 TEMPLATE_NAMES = ("title", "body", "link", "organisation", "recipient", "site_name")
@@ -64,13 +71,20 @@ def email_preferences_save(*, user: User, wanted: set[str]) -> None:
         NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": kind in wanted})
 
 
-def _context(*, title: str, body: str, link: str, organisation: Organisation | None, recipient: User) -> dict[str, str]:
+def absolute(url: str) -> str:
+    """A link for an e-mail: a path on this site gets the site's address in front."""
+    return settings.SITE_URL + url if url.startswith("/") else url
+
+
+def _context(
+    *, title: str, body: str, link: str, organisation: Organisation | None, recipient: User | None
+) -> dict[str, str]:
     return {
         "title": title,
         "body": body,
         "link": link,
         "organisation": organisation.name if organisation else "",
-        "recipient": recipient.get_full_name() or recipient.email,
+        "recipient": (recipient.get_full_name() or recipient.email) if recipient is not None else "",
         "site_name": "Veilig Online",
     }
 
@@ -95,12 +109,35 @@ def render_message(kind: str, context: dict[str, str], *, template: object = _LO
     row = MessageTemplate.objects.filter(kind=kind).first() if template is _LOOK_UP else template
     if row is not None:
         ctx = Context(context, autoescape=False)
-        subject = Template(row.subject).render(ctx)
-        body = Template(row.body).render(ctx)
+        subject = Template(row.subject).render(ctx)  # type: ignore[attr-defined]
+        body = Template(row.body).render(ctx)  # type: ignore[attr-defined]
     else:
-        subject = render_to_string("portal/email/notification_subject.txt", {**context, "kind": kind})
-        body = render_to_string("portal/email/notification_body.txt", {**context, "kind": kind})
+        subject = render_to_string("messaging/email/notification_subject.txt", {**context, "kind": kind})
+        body = render_to_string("messaging/email/notification_body.txt", {**context, "kind": kind})
     return Message(subject=" ".join(subject.split())[:200], body=body)
+
+
+def compose(
+    kind: str,
+    *,
+    to: str,
+    title: str,
+    body: str,
+    url: str,
+    organisation: Organisation | None,
+    recipient: User | None,
+    message_id: str = "",
+    template: object = _LOOK_UP,
+) -> EmailMessage:
+    """The one place an e-mail is made. ``recipient``: the person it is for (None for
+    an address without an account: then the mail names no person and no organisation).
+    ``message_id``: a stable Message-ID, so that a mail sent again after a crash
+    (between sending and recording it) is recognisable as the same message by mail
+    servers and clients. ``template``: as for ``render_message``."""
+    context = _context(title=title, body=body, link=absolute(url), organisation=organisation, recipient=recipient)
+    message = render_message(kind, context, template=template)
+    headers = {"Message-ID": message_id} if message_id else None
+    return EmailMessage(subject=message.subject, body=message.body, to=[to], headers=headers)
 
 
 def notify(
@@ -137,18 +174,36 @@ def email_send(
     organisation: Organisation | None,
     message_id: str = "",
 ) -> None:
-    """Mail one notification. ``message_id``: a stable Message-ID, so that a mail
-    sent again after a crash (between sending and recording it) is recognisable
-    as the same message by mail servers and clients."""
-    link = settings.SITE_URL + url if url.startswith("/") else url
-    message = render_message(
-        kind, _context(title=title, body=body, link=link, organisation=organisation, recipient=user)
-    )
-    headers = {"Message-ID": message_id} if message_id else None
-    EmailMessage(subject=message.subject, body=message.body, to=[user.email], headers=headers).send()
+    """Mail one notification (``compose``) over the default connection."""
+    compose(
+        kind,
+        to=user.email,
+        title=title,
+        body=body,
+        url=url,
+        organisation=organisation,
+        recipient=user,
+        message_id=message_id,
+    ).send()
 
 
 def unread_count(user: User) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def unread_work(membership: Membership, user: User) -> list[WorkItem]:
+    """The start page's "Ongelezen meldingen" line (``portal.worklist``)."""
+    from django.urls import reverse
+
+    from portal.worklist import WorkItem
+
+    return [
+        WorkItem(
+            key="meldingen",
+            count=unread_count(user),
+            label=gettext_lazy("Ongelezen meldingen"),
+            url=reverse("portal:notifications"),
+        )
+    ]

@@ -3,12 +3,12 @@ their e-mail preferences.
 
 There is no organisation in these URLs: every lookup is filtered on the signed-in
 user, so another person's notification id is a 404, the same as a missing one.
-Every view is wrapped by ``personal_page`` in portal/urls.py: sign-in required and
+Every view is wrapped by ``personal_page`` in messaging/urls.py: sign-in required and
 the answer is never cached.
 
 Each action works as a plain form (POST, then a redirect back) and with htmx: an
 htmx request gets the changed fragment plus an out-of-band update of the header
-badge (``portal/notifications/badge.html``).
+badge (``messaging/notifications/badge.html``).
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.forms_notifications import NotificationPreferencesForm, ReadAllForm
+from messaging.forms import NotificationPreferencesForm, ReadAllForm
+from messaging.notifications import email_preferences, email_preferences_save
 from portal.models import Notification, User
-from portal.notifications import email_preferences, email_preferences_save
 
 View = Callable[..., HttpResponse]
 
@@ -121,7 +121,7 @@ def _list_context(request: HttpRequest, page_number: int) -> dict[str, object]:
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
     context = _list_context(request, _page_number(request))
-    return render(request, "portal/notifications/list.html", context)
+    return render(request, "messaging/notifications/list.html", context)
 
 
 @require_POST
@@ -131,7 +131,7 @@ def notification_read(request: HttpRequest, notification_id: int) -> HttpRespons
     page_number = _page_number(request)
     if request.htmx:  # type: ignore[attr-defined]
         context = {"notification": notification, "page_number": page_number, "just_read": True}
-        return render(request, "portal/notifications/read_item.html", {**context, "unread": _unread(request.user)})  # type: ignore[arg-type]
+        return render(request, "messaging/notifications/read_item.html", {**context, "unread": _unread(request.user)})  # type: ignore[arg-type]
     messages.success(request, _("De melding is gemarkeerd als gelezen."))
     return _back_to_list(page_number)
 
@@ -149,7 +149,7 @@ def notifications_read_all(request: HttpRequest) -> HttpResponse:
     count = _mark_all_read(request.user, form.cleaned_data["tot"])  # type: ignore[arg-type]
     if request.htmx:  # type: ignore[attr-defined]
         context = _list_context(request, page_number)
-        return render(request, "portal/notifications/read_all.html", {**context, "marked": count})
+        return render(request, "messaging/notifications/read_all.html", {**context, "marked": count})
     messages.success(request, _("Alle meldingen zijn gemarkeerd als gelezen."))
     return _back_to_list(page_number)
 
@@ -182,7 +182,7 @@ def notifications_count(request: HttpRequest) -> HttpResponse:
     """The header badge alone, for the poll. A visit without htmx gets the list."""
     if not request.htmx:  # type: ignore[attr-defined]
         return redirect("portal:notifications")
-    return render(request, "portal/notifications/badge.html", {"unread": _unread(request.user)})  # type: ignore[arg-type]
+    return render(request, "messaging/notifications/badge.html", {"unread": _unread(request.user)})  # type: ignore[arg-type]
 
 
 # --- E-mail preferences ------------------------------------------------------------
@@ -209,4 +209,4 @@ def notification_preferences(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Je voorkeuren voor e-mail zijn opgeslagen."))
             return redirect("portal:notification_preferences")
     status = 400 if request.method == "POST" else 200
-    return render(request, "portal/notifications/preferences.html", {"form": form}, status=status)
+    return render(request, "messaging/notifications/preferences.html", {"form": form}, status=status)

@@ -18,12 +18,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from messaging import digest, reminders
 from portal.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
-from referrals import lifecycle, reminders, services
+from referrals import lifecycle, services
+from referrals import messages as referral_messages
 from referrals.models import CaseEvent, OrganisationCaseSettings, Referral, Reminder
 from tests.factories import PartnerFactory
 from tests.referrals.factories import make_referral, make_routed_case, make_task
+from training import messages as training_messages
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +87,7 @@ def test_the_follow_up_schedule_is_per_organisation(case_handler, org):
 @pytest.mark.parametrize("days", [[-7], [0], [7, 7], [], "7,30", [7.5], [True], [9999]], ids=lambda d: repr(d))
 def test_invalid_follow_up_schedules_name_the_field(days):
     with pytest.raises(ValidationError) as caught:
-        reminders.follow_up_days_validate(days)
+        referral_messages.follow_up_days_validate(days)
     assert list(caught.value.message_dict) == ["follow_up_days"]
 
 
@@ -105,7 +108,7 @@ def test_closing_a_case_cancels_its_follow_ups_and_task_reminders(case_handler, 
     with scope(organisation=org):
         case = services.case_open(actor_membership=case_handler, pseudonym="A.B.")
     task = make_task(org, case=case, due_date=timezone.localdate() + timedelta(days=2))
-    reminders.plan_task(task)
+    referral_messages.plan_task(task)
     with scope(organisation=org):
         services.case_close(actor_membership=case_handler, case=case, outcome="handled_internally")
     assert {r.status for r in rows(f"case:{case.pk}")} == {S.CANCELLED}
@@ -122,7 +125,7 @@ def test_referral_reminders_count_working_days_and_stop_at_acknowledgement(org, 
             status="sent", sent_at=timezone.make_aware(datetime(2026, 4, 24, 10))
         )
         referral.refresh_from_db()
-    reminders.plan_referral_acknowledgement(referral)
+    referral_messages.plan_referral_acknowledgement(referral)
     planned = {r.kind: timezone.localtime(r.due_at) for r in rows(f"referral:{referral.pk}")}
     assert planned[K.PARTNER_ACKNOWLEDGE].date() == date(2026, 4, 29)
     assert planned[K.PARTNER_ESCALATION].date() == date(2026, 5, 4)
@@ -151,9 +154,9 @@ def test_sending_a_referral_plans_its_reminders(org, case_handler):
 def test_task_reminders_move_with_the_due_date_and_stop_when_done(org, case_handler):
     case = make_routed_case(org, handler=case_handler.user)
     task = make_task(org, case=case, due_date=date(2026, 12, 1), assignee=case_handler.user)
-    reminders.plan_task(task)
+    referral_messages.plan_task(task)
     task.due_date = date(2026, 12, 3)
-    reminders.plan_task(task)
+    referral_messages.plan_task(task)
     assert [(r.status, timezone.localtime(r.due_at)) for r in rows(f"task:{task.pk}")] == [
         (S.CANCELLED, timezone.make_aware(datetime(2026, 12, 2, 9))),
         (S.PENDING, timezone.make_aware(datetime(2026, 12, 4, 9))),
@@ -213,7 +216,7 @@ def test_the_sweep_queues_in_batches(org, queued, sweep):
 
 def test_the_sweep_sends_ids_in_batches_of_send_batch(org, settings, monkeypatch):
     """What goes on the broker: one ``reminders_send`` per REMINDER_SEND_BATCH ids, every id once."""
-    from referrals import tasks
+    from messaging import tasks
 
     settings.REMINDER_SEND_BATCH = 4
     sent: list[list[int]] = []
@@ -467,8 +470,8 @@ def test_weekly_digest_is_planned_once_per_week(org, member_factory, mailoutbox)
     coordinator = member_factory(org, Role.ORG_COORDINATOR)
     member_factory(org, Role.LEARNER)
     monday = timezone.make_aware(datetime(2026, 11, 23, 9))
-    reminders.plan_weekly_digests(now=monday)
-    reminders.plan_weekly_digests(now=monday + timedelta(hours=3))
+    digest.plan_weekly_digests(now=monday)
+    digest.plan_weekly_digests(now=monday + timedelta(hours=3))
     planned = rows(f"digest:{coordinator.pk}")
     assert len(planned) == 1 and timezone.localtime(planned[0].due_at) == timezone.make_aware(datetime(2026, 11, 23, 8))
     make_referral(org)
@@ -490,7 +493,7 @@ def test_certificate_expiry_is_announced_once_and_not_after_renewal(org, member_
         issued_at=issued,
         expires_at=issued + timedelta(days=365),
     )
-    reminders.plan_certificate(old)
+    training_messages.plan_certificate(old)
     planned = rows(f"certificate:{old.pk}")
     assert len(planned) == 1 and planned[0].kind == K.CERTIFICATE_EXPIRING
     # It expires in 25 days: the 30-day warning is already due.

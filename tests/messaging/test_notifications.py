@@ -15,7 +15,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal.context_processors import portal as portal_context
+from messaging.context_processors import notification_centre as portal_context
+from messaging.notifications import email_preferences, render_message
+from messaging.views import safe_local_url
 from portal.models import (
     MANDATORY_EMAIL_KINDS,
     MessageTemplate,
@@ -24,10 +26,8 @@ from portal.models import (
     NotificationPreference,
     Organisation,
 )
-from portal.notifications import email_preferences, render_message
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
-from portal.views_notifications import safe_local_url
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -533,7 +533,7 @@ def test_service_errors_are_shown_on_the_form(my_client, monkeypatch):
     def refuse(**kwargs):
         raise ValidationError({"kinds": ["Onbekende soort melding: x."], K.TASK_OVERDUE: ["Dit kan nu niet."]})
 
-    monkeypatch.setattr("portal.views_notifications.email_preferences_save", refuse)
+    monkeypatch.setattr("messaging.views.email_preferences_save", refuse)
     response = my_client.post(PREFS, {K.TASK_OVERDUE: "on"})
     assert response.status_code == 400
     assert "Onbekende soort melding: x." in response.text

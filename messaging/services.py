@@ -1,7 +1,7 @@
 """Platform staff's one write on reminders: try failed ones again.
 
 A reminder is marked failed after ``reminders.MAX_ATTEMPTS`` mail errors (see
-``referrals/reminders.py``). Once the mail problem is fixed, a platform
+``messaging/reminders.py``). Once the mail problem is fixed, a platform
 administrator sets it back to pending from the Django admin; the sweep then sends it
 within a minute. The recipients it already reached (``delivered_to``) are kept, so
 nobody gets the same message twice.
@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from django.db import transaction
 from django_scopes import scopes_disabled
 
+from messaging.reminders import reminder_model
 from portal.models import User
 from portal.roles import Action
-from referrals.models import Reminder
 
 
 def reminders_retry_failed(*, actor: User, reminder_ids: Iterable[int]) -> int:
@@ -28,6 +28,7 @@ def reminders_retry_failed(*, actor: User, reminder_ids: Iterable[int]) -> int:
     ids = list(reminder_ids)
     if not ids:
         return 0
+    Reminder = reminder_model()
     with transaction.atomic(), scopes_disabled():
         return Reminder.objects.filter(pk__in=ids, status=Reminder.Status.FAILED).update(
             status=Reminder.Status.PENDING, attempts=0, lease_until=None

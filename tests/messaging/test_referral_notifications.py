@@ -2,7 +2,7 @@
 declines, writes or closes it, or the municipality redirects it.
 
 Each move writes the notification row in its own transaction and plans its e-mail as
-a reminder due at once, which the sweep sends exactly once (referrals/reminders.py).
+a reminder due at once, which the sweep sends exactly once (messaging/reminders.py).
 Neither holds victim data: what happened, what to do next, and a link."""
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import pytest
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from messaging import reminders
 from portal.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
-from referrals import lifecycle, reminders
+from referrals import lifecycle
 from referrals.lifecycle import TransitionNotAllowed
 from referrals.models import Referral, Reminder
 from tests.factories import PartnerFactory
