@@ -15,7 +15,7 @@ from portal.celery import app
 from portal.models import ExportJob
 from portal.roles import Role
 from portal.tasks import exports_run
-from tests.celery.conftest import reset_broker_connections
+from tests.celery.helpers import reset_broker_connections
 from tests.referrals.factories import make_case
 
 pytestmark = pytest.mark.celery_worker

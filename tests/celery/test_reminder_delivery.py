@@ -5,7 +5,9 @@ transaction.
 
 The sweep runs in this process with its own enqueue (``reminders._enqueue``), routed
 to a private queue; workers are subprocesses (tests/celery/conftest.py) sharing the
-test database and writing mail as files. Exactly once is checked three ways: every
+test database and writing mail as files. Every wait polls for what it waits for (a
+count, an empty and quiet queue, the leases run out) with a timeout and fails naming
+it; no wait sleeps for a lease's length. Exactly once is checked three ways: every
 reminder ``sent`` with the expected ``delivered_to``; one notification per reminder
 and recipient (and one case event per reminder); one mail per reminder and
 recipient, by Message-ID.
@@ -32,7 +34,7 @@ from portal.models import Notification, NotificationKind
 from portal.roles import Role
 from referrals import messages
 from referrals.models import Case, CaseEvent, OrganisationCaseSettings, Reminder
-from tests.celery.conftest import BROKER, LEASE_SECONDS, mail_message_ids, reset_broker_connections, wait_for
+from tests.celery.helpers import BROKER, LEASE_SECONDS, mail_message_ids, reset_broker_connections, wait_for
 
 pytestmark = pytest.mark.celery_worker
 
@@ -43,6 +45,8 @@ FOLLOW_UPS_PER_CASE = 10
 SEND_BATCH = getattr(settings, "REMINDER_SEND_BATCH", 1)
 # A bound for waiting, not the expected time: a loaded machine starts a worker slowly.
 TIMEOUT = 120
+# A bound for a lease to run out: LEASE_SECONDS after the sweep, plus room for a slow query.
+LEASE_TIMEOUT = LEASE_SECONDS + 10
 
 
 @dataclass(frozen=True)
@@ -108,9 +112,26 @@ def pending_count() -> int:
         return Reminder.objects.filter(status=S.PENDING).count()
 
 
+def leased_count() -> int:
+    """Pending reminders whose lease has not run out yet: the sweep skips them."""
+    with scopes_disabled():
+        return Reminder.objects.filter(status=S.PENDING, lease_until__gt=timezone.now()).count()
+
+
+def wait_for_leases_to_run_out(*, check=None) -> None:
+    """Poll until no pending reminder is leased any more (the sweep would take them all)."""
+    wait_for(
+        lambda: leased_count() == 0,
+        timeout=LEASE_TIMEOUT,
+        interval=0.05,
+        what=f"the leases of pending reminders to run out (lease {LEASE_SECONDS} s)",
+        check=check,
+    )
+
+
 def sweep_after_lease() -> int:
     """Wait until the leases of the last sweep ran out, then sweep (as beat would, a minute later)."""
-    time.sleep(LEASE_SECONDS + 0.2)
+    wait_for_leases_to_run_out()
     return reminders.sweep()
 
 
@@ -195,7 +216,7 @@ def test_a_worker_killed_mid_way_loses_and_repeats_nothing(org, member_factory, 
     # The task the killed worker held is lost (its message was taken, never acknowledged);
     # its rows stay pending, leased, until the sweep queues them again.
     assert pending_count() <= SEND_BATCH
-    time.sleep(LEASE_SECONDS)
+    wait_for_leases_to_run_out(check=workers.check)
     reminders.sweep()
     workers.wait(lambda: sent_count() == 1000, timeout=TIMEOUT, what="all 1000 reminders sent")
     # A batch is one transaction: the mails of the batch in flight when the worker died
@@ -276,7 +297,7 @@ def test_a_broker_restart_loses_no_reminder(broker, org, member_factory, workers
     try:
         outage.begin()
         # A sweep while the broker is down: the leases commit, queuing fails loudly.
-        time.sleep(LEASE_SECONDS + 0.2)
+        wait_for_leases_to_run_out()
         with pytest.raises((OperationalError, ChannelError)):
             reminders.sweep()
         assert pending_count() > 0
@@ -290,7 +311,12 @@ def test_a_broker_restart_loses_no_reminder(broker, org, member_factory, workers
     deadline = time.monotonic() + TIMEOUT
     while sent_count() < 300 and time.monotonic() < deadline:
         reminders.sweep()
-        time.sleep(LEASE_SECONDS + 0.2)
+        workers.wait(
+            lambda: sent_count() == 300 or leased_count() == 0,
+            timeout=LEASE_TIMEOUT,
+            interval=0.05,
+            what="all 300 reminders sent, or the leases of the last sweep run out",
+        )
     workers.wait(lambda: sent_count() == 300, timeout=5, what="all 300 reminders sent")
     workers.wait(lambda: drained(private_queue), timeout=TIMEOUT, what="the duplicates handled")
     assert_sent_exactly_once(planned, mail_dir, max_duplicate_mails=0)
