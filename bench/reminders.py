@@ -239,6 +239,7 @@ def _plan_due_follow_ups(count: int, tag: str) -> None:
     from django.utils import timezone
     from django_scopes import scopes_disabled
 
+    from messaging.subjects import Subject
     from portal.models import Country, Membership, NotificationKind, Organisation, User
     from portal.roles import OrganisationKind, Role
     from referrals.models import Case, OrganisationCaseSettings
@@ -268,7 +269,7 @@ def _plan_due_follow_ups(count: int, tag: str) -> None:
             batch_size=2000,
         )
     rows = (
-        (org.pk, NotificationKind.CASE_FOLLOW_UP.value, f"case:{case.pk}", opened + timedelta(days=day))
+        (org.pk, NotificationKind.CASE_FOLLOW_UP.value, str(Subject.case(case.pk)), opened + timedelta(days=day))
         for case in cases
         for day in range(1, FOLLOW_UPS_PER_CASE + 1)
     )
@@ -362,6 +363,7 @@ def bench_sweep(due: int, future: int, runs: int, queue: str) -> SweepFigures:
     from django.db import connection
     from django.utils import timezone
 
+    from messaging.subjects import Subject
     from portal.models import NotificationKind, Organisation
 
     org_id = Organisation.objects.values_list("pk", flat=True).first()
@@ -371,11 +373,11 @@ def bench_sweep(due: int, future: int, runs: int, queue: str) -> SweepFigures:
     def load(with_future: bool) -> None:
         with connection.cursor() as cursor:
             cursor.execute("TRUNCATE referrals_reminder")
-        _copy_reminders((org_id, kind, f"case:{n}", now - timedelta(minutes=1 + n % 600)) for n in range(due))
+        _copy_reminders((org_id, kind, str(Subject.case(n)), now - timedelta(minutes=1 + n % 600)) for n in range(due))
         if with_future:
             print(f"bench: inserting {future:,} future reminders …", flush=True)
             _copy_reminders(
-                (org_id, kind, f"case:{n}", now + timedelta(days=1 + n % 730, seconds=n % 86_400))
+                (org_id, kind, str(Subject.case(n)), now + timedelta(days=1 + n % 730, seconds=n % 86_400))
                 for n in range(due, due + future)
             )
         _settle("referrals_reminder")

@@ -36,6 +36,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from messaging import reminders
+from messaging.subjects import Subject
 from portal.models import Membership, NotificationKind, Organisation
 from portal.roles import Role
 from referrals import lifecycle, services
@@ -390,7 +391,7 @@ def _plan_demo_follow_up(actors: _Actors, result: DemoReferrals, now: datetime) 
         ).first()
         if case is None:
             return
-        subject = f"case:{case.pk}"
+        subject = str(Subject.case(case.pk))
         soon = now + DEMO_FOLLOW_UP_DELAY
         waiting = (
             Reminder.objects.filter(

@@ -71,6 +71,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
+from messaging.subjects import Subject
 from portal.models import Membership, NotificationKind, Organisation, User
 from portal.roles import OrganisationKind, Role
 from referrals import chronology
@@ -1538,7 +1539,7 @@ class _CaseGenerator:
             overdue = due + timedelta(days=1)
             morning = datetime(overdue.year, overdue.month, overdue.day, 9, tzinfo=zone).timestamp()
             ended = min(x for x in (done, closed, math.inf) if x is not None)
-            reminders.append(_Planned(NK.TASK_OVERDUE, f"task:{task_id}", morning, task_created, ended))
+            reminders.append(_Planned(NK.TASK_OVERDUE, str(Subject.task(task_id)), morning, task_created, ended))
 
         # Retention: anonymised a year after closing, at the nightly run.
         anonymised = None
@@ -1555,7 +1556,7 @@ class _CaseGenerator:
         # Reminders: sent when due while their reason lasted, cancelled when it ended, pending when still to come.
         case_handlers = [handler] if handler is not None else org.handlers
         follow_ups = [
-            _Planned(NK.CASE_FOLLOW_UP, f"case:{case_id}", created + days * DAY, created, closed)
+            _Planned(NK.CASE_FOLLOW_UP, str(Subject.case(case_id)), created + days * DAY, created, closed)
             for days in FOLLOW_UP_DAYS
         ]
         for item in (*follow_ups, *reminders):
@@ -1736,7 +1737,7 @@ class _CaseGenerator:
                 r.update(status=S.CLOSED, outcome=outcome, closed_at=gave_up)
                 events.append((gave_up, EV.REFERRAL_CLOSED, handler, f"{org.name}: {self.referral_outcomes[outcome]}",
                                referral_id))  # fmt: skip
-        subject = f"referral:{referral_id}"
+        subject = str(Subject.referral(referral_id))
         reminders.append(
             _Planned(NK.PARTNER_ACKNOWLEDGE, subject, remind_at, sent, gone, recipients=[u for u in intake if u])
         )

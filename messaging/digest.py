@@ -20,6 +20,7 @@ from django_scopes import scopes_disabled
 from messaging import registry
 from messaging.recipients import roles_that_can
 from messaging.reminders import Batch, Outgoing, reminder_model, subject_id
+from messaging.subjects import Subject
 from portal.models import Membership, NotificationKind
 from portal.roles import Action, can
 
@@ -58,7 +59,7 @@ def plan_weekly_digests(*, now: datetime | None = None) -> int:
             ).values_list("pk", "organisation_id")
         )
         rows = [
-            Reminder(organisation_id=org_id, kind=K.WEEKLY_DIGEST, subject=f"digest:{pk}", due_at=due_at)
+            Reminder(organisation_id=org_id, kind=K.WEEKLY_DIGEST, subject=str(Subject.digest(pk)), due_at=due_at)
             for pk, org_id in members
         ]
         Reminder.objects.bulk_create(rows, ignore_conflicts=True)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from messaging.reminders import Batch, Outgoing, reminder_model, subject_id
+from messaging.subjects import Subject
 from portal.models import Notification, User
 
 
@@ -50,7 +51,7 @@ def notices_write(
                 Reminder(
                     organisation_id=organisation_id,
                     kind=kind,
-                    subject=f"notification:{notice.pk}",
+                    subject=str(Subject.notification(notice.pk)),
                     due_at=now,
                 )
                 for notice in written

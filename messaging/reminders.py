@@ -60,6 +60,7 @@ from django_scopes import scopes_disabled
 
 from messaging import recipients, registry
 from messaging.notifications import compose, notify
+from messaging.subjects import Subject
 from portal.models import (
     MANDATORY_EMAIL_KINDS,
     MessageTemplate,
@@ -105,7 +106,8 @@ def backoff(attempts: int) -> timedelta:
 
 
 def subject_id(reminder: Any) -> int:
-    return int(reminder.subject.split(":", 1)[1])
+    """The id in the reminder's subject (``case:12`` -> 12)."""
+    return Subject.parse(reminder.subject).id
 
 
 # --- Planning ---------------------------------------------------------------------------
@@ -116,9 +118,10 @@ def _check_kind(kind: str) -> None:
         raise ValidationError({"kind": [_("Onbekende soort herinnering: %(kind)s.") % {"kind": kind}]})
 
 
-def reminder_schedule(*, organisation: Organisation | None, kind: str, subject: str, due_at: datetime) -> Any:
+def reminder_schedule(*, organisation: Organisation | None, kind: str, subject: Subject | str, due_at: datetime) -> Any:
     """Plan one reminder. Planning the same (kind, subject, moment) twice keeps one row."""
     _check_kind(kind)
+    subject = str(Subject.of(subject))
     Reminder = reminder_model()
     with scopes_disabled():
         reminder, _created = Reminder.objects.get_or_create(
@@ -127,9 +130,9 @@ def reminder_schedule(*, organisation: Organisation | None, kind: str, subject: 
     return reminder
 
 
-def reminders_cancel(*, subjects: Iterable[str], kinds: Iterable[str] | None = None) -> int:
+def reminders_cancel(*, subjects: Iterable[Subject | str], kinds: Iterable[str] | None = None) -> int:
     """Cancel the pending reminders about ``subjects`` (optionally of some kinds only)."""
-    subjects = list(subjects)
+    subjects = [str(Subject.of(subject)) for subject in subjects]
     if not subjects:
         return 0
     Reminder = reminder_model()
@@ -140,8 +143,9 @@ def reminders_cancel(*, subjects: Iterable[str], kinds: Iterable[str] | None = N
         return rows.update(status=Reminder.Status.CANCELLED, lease_until=None)
 
 
-def reminder_move(*, organisation: Organisation | None, kind: str, subject: str, due_at: datetime) -> Any:
+def reminder_move(*, organisation: Organisation | None, kind: str, subject: Subject | str, due_at: datetime) -> Any:
     """Move the pending reminder of ``kind`` about ``subject`` to a new moment."""
+    subject = str(Subject.of(subject))
     reminders_cancel(subjects=[subject], kinds=[kind])
     Reminder = reminder_model()
     with scopes_disabled():

@@ -60,6 +60,7 @@ from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
 from messaging import reminders
+from messaging.subjects import Subject
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, Role, can
 from referrals import messages, selectors
@@ -567,7 +568,7 @@ def referral_acknowledge(
         referral.acknowledged_at = timezone.now()
         referral.save(update_fields=["status", "acknowledged_at"])
         _event(referral, CaseEvent.Kind.ACKNOWLEDGED, user, label)
-        reminders.reminders_cancel(subjects=[f"referral:{referral.pk}"])
+        reminders.reminders_cancel(subjects=[Subject.referral(referral.pk)])
         messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_ACKNOWLEDGED)
     return referral
 
@@ -714,7 +715,7 @@ def referral_close(
             revoked_at=referral.closed_at, revoked_by=user
         )
         _event(referral, CaseEvent.Kind.REFERRAL_CLOSED, user, f"{label}: {referral.get_outcome_display()}")
-        reminders.reminders_cancel(subjects=[f"referral:{referral.pk}"])
+        reminders.reminders_cancel(subjects=[Subject.referral(referral.pk)])
         if not is_referrer:
             messages.referral_moved(referral=referral, kind=messages.K.REFERRAL_CLOSED)
     return referral
@@ -755,7 +756,7 @@ def referral_redirect(*, actor_membership: Membership, referral: Referral, desti
         PartnerLink.objects.filter(referral=referral, revoked_at__isnull=True, used_at__isnull=True).update(
             revoked_at=now, revoked_by=actor_membership.user
         )
-        reminders.reminders_cancel(subjects=[f"referral:{referral.pk}"])
+        reminders.reminders_cancel(subjects=[Subject.referral(referral.pk)])
         new = Referral.objects.create(
             organisation_id=referral.organisation_id,
             case_id=referral.case_id,

@@ -45,6 +45,7 @@ from messaging.reminders import (
     reminder_schedule,
     subject_id,
 )
+from messaging.subjects import Subject
 from portal.models import Membership, Notification, NotificationKind, User
 from portal.roles import Action
 from referrals.models import Case, CaseEvent, CaseTask, OrganisationCaseSettings, Referral, Reminder
@@ -103,7 +104,7 @@ def plan_case_follow_ups(case: Case) -> None:
         reminder_schedule(
             organisation=case.organisation,
             kind=K.CASE_FOLLOW_UP,
-            subject=f"case:{case.pk}",
+            subject=Subject.case(case.pk),
             due_at=case.created_at + timedelta(days=days),
         )
 
@@ -120,7 +121,7 @@ def plan_referral_acknowledgement(referral: Referral) -> None:
         reminder_schedule(
             organisation=referral.organisation,
             kind=kind,
-            subject=f"referral:{referral.pk}",
+            subject=Subject.referral(referral.pk),
             due_at=add_working_days(sent, days, country),
         )
 
@@ -130,7 +131,7 @@ def plan_task(task: CaseTask) -> None:
         reminder_move(
             organisation=task.organisation,
             kind=K.TASK_OVERDUE,
-            subject=f"task:{task.pk}",
+            subject=Subject.task(task.pk),
             due_at=morning(task.due_date + timedelta(days=1)),
         )
 

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from messaging import reminders
+from messaging.subjects import Subject
 from portal.models import Membership, Organisation, User
 from portal.roles import Action, OrganisationKind, can, require_permission
 from referrals import chronology, messages, selectors
@@ -648,7 +649,7 @@ def task_complete(*, actor_membership: Membership, task: CaseTask) -> CaseTask:
         task.done_by = actor_membership.user
         task.save(update_fields=["status", "done_at", "done_by"])
         _event(task.case, CaseEvent.Kind.TASK_DONE, actor_membership.user, task.title)
-        reminders.reminders_cancel(subjects=[f"task:{task.pk}"])
+        reminders.reminders_cancel(subjects=[Subject.task(task.pk)])
     return task
 
 
@@ -712,7 +713,7 @@ def case_close(*, actor_membership: Membership, case: Case, outcome: str) -> Cas
         case.save(update_fields=["status", "outcome", "closed_at"])
         _event(case, CaseEvent.Kind.CLOSED, actor_membership.user, case.get_outcome_display())
         task_ids = CaseTask.objects.filter(case=case).values_list("pk", flat=True)
-        reminders.reminders_cancel(subjects=[f"case:{case.pk}", *(f"task:{pk}" for pk in task_ids)])
+        reminders.reminders_cancel(subjects=[Subject.case(case.pk), *(Subject.task(pk) for pk in task_ids)])
     return case
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
+from messaging.subjects import Subject
 from portal.models import AuditEvent, Membership, NotificationKind, Organisation, User
 from portal.roles import Action, can
 from portal.services import audit_record
@@ -236,11 +237,11 @@ def _move_follow_ups(*, organisation: Organisation, days: list[int], now: dateti
         )
         for start in range(0, len(cases), MOVE_BATCH):
             batch = cases[start : start + MOVE_BATCH]
-            subjects = [f"case:{pk}" for pk, _created in batch]
+            subjects = [str(Subject.case(pk)) for pk, _created in batch]
             future = Reminder.objects.filter(kind=kind, subject__in=subjects, due_at__gt=now)
             future.filter(status=Reminder.Status.PENDING).update(status=Reminder.Status.CANCELLED, lease_until=None)
             wanted = {
-                (f"case:{pk}", created + timedelta(days=day))
+                (str(Subject.case(pk)), created + timedelta(days=day))
                 for pk, created in batch
                 for day in days
                 if created + timedelta(days=day) > now

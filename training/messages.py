@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from messaging import registry
 from messaging.digest import digest_counter
 from messaging.reminders import Batch, Outgoing, Skip, morning, reminder_move, reminder_schedule, subject_id
+from messaging.subjects import Subject
 from portal.models import Membership, NotificationKind, User
 from portal.roles import Action
 from training.models import Assignment, Certificate
@@ -38,7 +39,7 @@ def plan_assignment(assignment: Assignment) -> None:
     skips it and only the overdue reminder goes out."""
     now = timezone.now()
     due_soon = max(morning(assignment.due_date) - TRAINING_DUE_WARNING, now)
-    subject = f"assignment:{assignment.pk}"
+    subject = Subject.assignment(assignment.pk)
     reminder_move(organisation=assignment.organisation, kind=K.TRAINING_DUE, subject=subject, due_at=due_soon)
     reminder_move(
         organisation=assignment.organisation,
@@ -52,7 +53,7 @@ def plan_certificate(certificate: Certificate) -> None:
     reminder_schedule(
         organisation=None,
         kind=K.CERTIFICATE_EXPIRING,
-        subject=f"certificate:{certificate.pk}",
+        subject=Subject.certificate(certificate.pk),
         due_at=max(certificate.expires_at - CERTIFICATE_WARNING, timezone.now()),
     )
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import KnowledgeCheck, LessonPage, ModulePage
 from messaging import reminders
+from messaging.subjects import Subject
 from portal.models import AuditEvent, Membership, Organisation, User
 from portal.roles import Action, require_permission
 from portal.services import audit_record
@@ -288,7 +289,7 @@ def certificate_issue(
                 # A new certificate ends the warnings about the learner's earlier ones.
                 earlier = Certificate.objects.filter(user=user, module=module).exclude(pk=certificate.pk)
                 reminders.reminders_cancel(
-                    subjects=[f"certificate:{pk}" for pk in earlier.values_list("pk", flat=True)]
+                    subjects=[Subject.certificate(pk) for pk in earlier.values_list("pk", flat=True)]
                 )
                 messages.plan_certificate(certificate)
                 return certificate
@@ -365,7 +366,7 @@ def assignment_delete(*, actor_membership: Membership, assignment: Assignment) -
         raise PermissionError("assignment of another organisation")
     with transaction.atomic():
         deleted, _detail = Assignment.objects.filter(pk=assignment.pk).delete()
-        reminders.reminders_cancel(subjects=[f"assignment:{assignment.pk}"])
+        reminders.reminders_cancel(subjects=[Subject.assignment(assignment.pk)])
         if deleted:
             audit_record(
                 organisation=assignment.organisation,

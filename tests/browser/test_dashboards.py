@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
+from messaging.subjects import Subject
 from portal.models import NotificationKind
 from portal.roles import Role
 from referrals.models import CaseTask, Referral, Reminder
@@ -87,7 +88,7 @@ def test_case_handler_dashboard(page, console, org, member_factory, assert_acces
         Reminder.objects.create(
             organisation=org,
             kind=NotificationKind.CASE_FOLLOW_UP,
-            subject=f"case:{case.pk}",
+            subject=str(Subject.case(case.pk)),
             due_at=case.created_at + timedelta(days=14),
         )
 

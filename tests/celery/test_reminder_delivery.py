@@ -29,6 +29,7 @@ from django_scopes import scopes_disabled
 from kombu.exceptions import ChannelError, OperationalError
 
 from messaging import reminders
+from messaging.subjects import Subject
 from portal.celery import app
 from portal.models import Notification, NotificationKind
 from portal.roles import Role
@@ -93,7 +94,7 @@ def plan_due_follow_ups(org, member_factory, *, count: int) -> Planned:
         )
         for case in created:
             messages.plan_case_follow_ups(case)
-        handler_of = {f"case:{case.pk}": case.handler_id for case in created}
+        handler_of = {str(Subject.case(case.pk)): case.handler_id for case in created}
         recipients = {
             pk: [handler_of[subject]] if handler_of[subject] else [first.pk, second.pk]
             for pk, subject in Reminder.objects.values_list("pk", "subject")

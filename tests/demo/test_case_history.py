@@ -16,6 +16,7 @@ from demo.accounts import seed_demo
 from demo.case_history import REFERENCE_PREFIX, STAFF_DOMAIN, seed_case_history
 from demo.cases import seed_referrals_demo
 from demo.training import seed_training_demo
+from messaging.subjects import Subject
 from portal.models import Membership, Organisation, User
 from referrals.models import (
     Case,
@@ -139,7 +140,7 @@ def test_no_victim_text_and_no_reminders(demo):
         assert not ReferralUpdate.objects.filter(referral__case_id__in=ids).exists()
         assert not PartnerLink.objects.filter(referral__case_id__in=ids).exists()
         assert Reminder.objects.count() == reminders_before
-        subjects = {f"case:{pk}" for pk in ids} | {f"referral:{r.pk}" for r in referrals}
+        subjects = {str(Subject.case(pk)) for pk in ids} | {str(Subject.referral(r.pk)) for r in referrals}
         assert not Reminder.objects.filter(subject__in=subjects).exists()
         # The chronology names no person: details are codes and labels only.
         details = set(CaseEvent.objects.filter(case_id__in=ids).values_list("detail", flat=True))
@@ -249,7 +250,7 @@ def test_training_rollup_is_neither_none_nor_all(seeded):
         demo_school = Organisation.objects.get(slug="obs-de-regenboog")
         assert not Membership.objects.filter(organisation=demo_school, user__in=staff).exists()
         assert not Reminder.objects.filter(
-            subject__startswith="assignment:", organisation__slug="baken-college"
+            subject__startswith=Subject.prefix("assignment"), organisation__slug="baken-college"
         ).exists()
 
 

@@ -14,6 +14,7 @@ from django_scopes import scope, scopes_disabled
 from demo.accounts import seed_demo
 from demo.cases import DEMO_HANDLER, DEMO_ORGANISATION, DEMO_PARTNER, LINK_EMAIL, seed_referrals_demo
 from messaging import reminders
+from messaging.subjects import Subject
 from portal.models import Notification, NotificationKind, Organisation
 from referrals import lifecycle
 from referrals.models import (
@@ -196,7 +197,7 @@ def demo_follow_ups(now):
         return list(
             Reminder.objects.filter(
                 kind=NotificationKind.CASE_FOLLOW_UP,
-                subject=f"case:{case.pk}",
+                subject=str(Subject.case(case.pk)),
                 status=Reminder.Status.PENDING,
                 due_at__lte=now + timedelta(minutes=5),
             )
@@ -213,7 +214,7 @@ def test_the_demo_plans_a_follow_up_due_in_a_minute():
     # The regular schedule is still there too.
     case = demo_cases()["Demo-A"]
     with scopes_disabled():
-        assert Reminder.objects.filter(subject=f"case:{case.pk}", status=Reminder.Status.PENDING).count() == 4
+        assert Reminder.objects.filter(subject=str(Subject.case(case.pk)), status=Reminder.Status.PENDING).count() == 4
     text = result.reminder_text()
     assert "Demo-A" in text and DEMO_HANDLER in text
     assert "/meldingen/" in text and "var/mail/" in text and "within a minute" in text.lower()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from demo.scale import EMAIL_DOMAIN, SLUG_PREFIX, Progress
+from messaging.subjects import Subject
 from portal.models import AuditEvent, Membership, Notification, NotificationKind, Organisation, User
 from portal.roles import OrganisationKind, Role
 from referrals.models import (
@@ -216,13 +217,13 @@ def test_chronology_and_reminders_follow_the_cases():
         follow_ups = Reminder.objects.filter(kind=NotificationKind.CASE_FOLLOW_UP)
         assert follow_ups.count() == 900
         for reminder in follow_ups.filter(status="sent"):
-            case = cases[int(reminder.subject.removeprefix("case:"))]
+            case = cases[Subject.parse(reminder.subject).id]
             assert reminder.sent_at >= reminder.due_at
             assert case.closed_at is None or case.closed_at > reminder.due_at
         # Escalation sent exactly for the escalated referrals.
         escalated = set(scale_referrals().filter(escalated_at__isnull=False).values_list("pk", flat=True))
         sent = {
-            int(r.subject.removeprefix("referral:"))
+            Subject.parse(r.subject).id
             for r in Reminder.objects.filter(kind=NotificationKind.PARTNER_ESCALATION, status="sent")
         }
         assert escalated == sent and escalated

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from messaging import reminders
+from messaging.subjects import Subject
 from portal.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
 from referrals import lifecycle
@@ -58,7 +59,7 @@ def notifications(user):
 
 def mail_reminders():
     with scopes_disabled():
-        return list(Reminder.objects.filter(subject__startswith="notification:").order_by("pk"))
+        return list(Reminder.objects.filter(subject__startswith=Subject.prefix("notification")).order_by("pk"))
 
 
 def send_due(mailoutbox):
@@ -86,7 +87,7 @@ def test_acknowledging_tells_the_handler_once_in_app_and_by_mail(org, referral, 
     [planned] = mail_reminders()
     assert (planned.kind, planned.subject, planned.status) == (
         K.REFERRAL_ACKNOWLEDGED,
-        f"notification:{notice.pk}",
+        str(Subject.notification(notice.pk)),
         "pending",
     )
     assert planned.due_at <= timezone.now()

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from messaging import digest, reminders
+from messaging.subjects import Subject
 from portal.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
 from referrals import lifecycle, services
@@ -38,7 +39,7 @@ def rows(subject=None, **filters):
     with scopes_disabled():
         qs = Reminder.objects.all()
         if subject:
-            qs = qs.filter(subject=subject)
+            qs = qs.filter(subject=str(subject))
         return list(qs.filter(**filters).order_by("due_at", "pk"))
 
 
@@ -67,7 +68,7 @@ def sweep(django_capture_on_commit_callbacks):
 def test_opening_a_case_plans_the_follow_ups(case_handler):
     with scope(organisation=case_handler.organisation):
         case = services.case_open(actor_membership=case_handler, pseudonym="A.B.")
-    planned = rows(f"case:{case.pk}")
+    planned = rows(Subject.case(case.pk))
     assert [(r.kind, r.due_at - case.created_at) for r in planned] == [
         (K.CASE_FOLLOW_UP, timedelta(days=7)),
         (K.CASE_FOLLOW_UP, timedelta(days=30)),
@@ -81,7 +82,7 @@ def test_the_follow_up_schedule_is_per_organisation(case_handler, org):
         OrganisationCaseSettings.objects.create(organisation=org, follow_up_days=[3, 14])
     with scope(organisation=org):
         case = services.case_open(actor_membership=case_handler, pseudonym="A.B.")
-    assert [r.due_at - case.created_at for r in rows(f"case:{case.pk}")] == [timedelta(days=3), timedelta(days=14)]
+    assert [r.due_at - case.created_at for r in rows(Subject.case(case.pk))] == [timedelta(days=3), timedelta(days=14)]
 
 
 @pytest.mark.parametrize("days", [[-7], [0], [7, 7], [], "7,30", [7.5], [True], [9999]], ids=lambda d: repr(d))
@@ -93,15 +94,15 @@ def test_invalid_follow_up_schedules_name_the_field(days):
 
 def test_an_unknown_kind_is_refused_naming_the_field():
     with pytest.raises(ValidationError) as caught:
-        reminders.reminder_schedule(organisation=None, kind="birthday", subject="case:1", due_at=timezone.now())
+        reminders.reminder_schedule(organisation=None, kind="birthday", subject=Subject.case(1), due_at=timezone.now())
     assert list(caught.value.message_dict) == ["kind"]
 
 
 def test_planning_twice_keeps_one_row(org):
     due = timezone.now()
     for _ in range(2):
-        reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject="case:1", due_at=due)
-    assert len(rows("case:1")) == 1
+        reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(1), due_at=due)
+    assert len(rows(Subject.case(1))) == 1
 
 
 def test_closing_a_case_cancels_its_follow_ups_and_task_reminders(case_handler, org):
@@ -111,8 +112,8 @@ def test_closing_a_case_cancels_its_follow_ups_and_task_reminders(case_handler, 
     referral_messages.plan_task(task)
     with scope(organisation=org):
         services.case_close(actor_membership=case_handler, case=case, outcome="handled_internally")
-    assert {r.status for r in rows(f"case:{case.pk}")} == {S.CANCELLED}
-    assert [r.status for r in rows(f"task:{task.pk}")] == [S.CANCELLED]
+    assert {r.status for r in rows(Subject.case(case.pk))} == {S.CANCELLED}
+    assert [r.status for r in rows(Subject.task(task.pk))] == [S.CANCELLED]
 
 
 def test_referral_reminders_count_working_days_and_stop_at_acknowledgement(org, case_handler, member_factory):
@@ -126,12 +127,12 @@ def test_referral_reminders_count_working_days_and_stop_at_acknowledgement(org, 
         )
         referral.refresh_from_db()
     referral_messages.plan_referral_acknowledgement(referral)
-    planned = {r.kind: timezone.localtime(r.due_at) for r in rows(f"referral:{referral.pk}")}
+    planned = {r.kind: timezone.localtime(r.due_at) for r in rows(Subject.referral(referral.pk))}
     assert planned[K.PARTNER_ACKNOWLEDGE].date() == date(2026, 4, 29)
     assert planned[K.PARTNER_ESCALATION].date() == date(2026, 5, 4)
     with scope(organisation=partner):
         lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
-    assert {r.status for r in rows(f"referral:{referral.pk}")} == {S.CANCELLED}
+    assert {r.status for r in rows(Subject.referral(referral.pk))} == {S.CANCELLED}
 
 
 def test_sending_a_referral_plans_its_reminders(org, case_handler):
@@ -148,7 +149,7 @@ def test_sending_a_referral_plans_its_reminders(org, case_handler):
             shares_contact=False,
         )
         lifecycle.referral_send(actor_membership=case_handler, referral=referral, partner_email="a@b.example")
-    assert sorted(r.kind for r in rows(f"referral:{referral.pk}")) == [K.PARTNER_ACKNOWLEDGE, K.PARTNER_ESCALATION]
+    assert sorted(r.kind for r in rows(Subject.referral(referral.pk))) == [K.PARTNER_ACKNOWLEDGE, K.PARTNER_ESCALATION]
 
 
 def test_task_reminders_move_with_the_due_date_and_stop_when_done(org, case_handler):
@@ -157,13 +158,13 @@ def test_task_reminders_move_with_the_due_date_and_stop_when_done(org, case_hand
     referral_messages.plan_task(task)
     task.due_date = date(2026, 12, 3)
     referral_messages.plan_task(task)
-    assert [(r.status, timezone.localtime(r.due_at)) for r in rows(f"task:{task.pk}")] == [
+    assert [(r.status, timezone.localtime(r.due_at)) for r in rows(Subject.task(task.pk))] == [
         (S.CANCELLED, timezone.make_aware(datetime(2026, 12, 2, 9))),
         (S.PENDING, timezone.make_aware(datetime(2026, 12, 4, 9))),
     ]
     with scope(organisation=org):
         services.task_complete(actor_membership=case_handler, task=task)
-    assert {r.status for r in rows(f"task:{task.pk}")} == {S.CANCELLED}
+    assert {r.status for r in rows(Subject.task(task.pk))} == {S.CANCELLED}
 
 
 # --- The sweep ---------------------------------------------------------------------------
@@ -171,9 +172,9 @@ def test_task_reminders_move_with_the_due_date_and_stop_when_done(org, case_hand
 
 def test_the_sweep_queues_due_reminders_once_per_lease(org, queued, sweep, settings):
     now = timezone.now()
-    due = reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject="case:1", due_at=now)
+    due = reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(1), due_at=now)
     reminders.reminder_schedule(
-        organisation=org, kind=K.CASE_FOLLOW_UP, subject="case:2", due_at=now + timedelta(days=1)
+        organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(2), due_at=now + timedelta(days=1)
     )
     assert sweep(queued, now) == 1
     assert sweep(queued, now + timedelta(seconds=30)) == 0  # leased: not queued twice
@@ -186,7 +187,7 @@ def test_the_sweep_queues_due_reminders_once_per_lease(org, queued, sweep, setti
 
 def test_a_rolled_back_transaction_queues_nothing(org, queued, django_capture_on_commit_callbacks):
     now = timezone.now()
-    reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject="case:1", due_at=now)
+    reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(1), due_at=now)
     with django_capture_on_commit_callbacks(execute=True):
         try:
             with transaction.atomic():
@@ -195,7 +196,7 @@ def test_a_rolled_back_transaction_queues_nothing(org, queued, django_capture_on
         except RuntimeError:
             pass
     assert queued == []
-    assert rows("case:1")[0].lease_until is None
+    assert rows(Subject.case(1))[0].lease_until is None
 
 
 def test_a_rolled_back_case_leaves_no_reminders(case_handler, org):
@@ -208,8 +209,10 @@ def test_a_rolled_back_case_leaves_no_reminders(case_handler, org):
 def test_the_sweep_queues_in_batches(org, queued, sweep):
     now = timezone.now()
     for n in range(7):
-        reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{n}", due_at=now)
-    reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject="case:99", due_at=now + timedelta(1))
+        reminders.reminder_schedule(organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(n), due_at=now)
+    reminders.reminder_schedule(
+        organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(99), due_at=now + timedelta(1)
+    )
     assert sweep(queued, now, batch=3) == 7
     assert len(queued) == 7
 
@@ -231,7 +234,10 @@ def test_a_batch_goes_on_past_a_reminder_whose_mail_fails(org, case_handler, mai
     case = make_routed_case(org, handler=case_handler.user)
     ids = [
         reminders.reminder_schedule(
-            organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}", due_at=case.created_at + timedelta(n)
+            organisation=org,
+            kind=K.CASE_FOLLOW_UP,
+            subject=Subject.case(case.pk),
+            due_at=case.created_at + timedelta(n),
         ).pk
         for n in (1, 2, 3)
     ]
@@ -248,7 +254,7 @@ def test_a_batch_goes_on_past_a_reminder_whose_mail_fails(org, case_handler, mai
     now = case.created_at + timedelta(days=4)
     outcomes = reminders.deliver_many([*ids, ids[0]], now=now)
     assert outcomes == {ids[0]: "sent", ids[1]: "retry", ids[2]: "sent"}
-    assert [row.status for row in rows(f"case:{case.pk}")] == [S.SENT, S.PENDING, S.SENT]
+    assert [row.status for row in rows(Subject.case(case.pk))] == [S.SENT, S.PENDING, S.SENT]
     assert len(mailoutbox) == 2
     assert Notification.objects.filter(user=case_handler.user).count() == 2
     with scopes_disabled():
@@ -261,7 +267,10 @@ def test_a_batch_goes_on_past_a_reminder_whose_mail_fails(org, case_handler, mai
 def test_a_follow_up_is_sent_once(org, case_handler, mailoutbox):
     case = make_routed_case(org, handler=case_handler.user, pseudonym="Geheim-X")
     reminder = reminders.reminder_schedule(
-        organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}", due_at=case.created_at + timedelta(days=7)
+        organisation=org,
+        kind=K.CASE_FOLLOW_UP,
+        subject=Subject.case(case.pk),
+        due_at=case.created_at + timedelta(days=7),
     )
     assert reminders.deliver(reminder.pk, now=case.created_at) == "not_due"
     now = case.created_at + timedelta(days=7, minutes=1)
@@ -277,7 +286,7 @@ def test_a_follow_up_is_sent_once(org, case_handler, mailoutbox):
     assert Notification.objects.get(user=case_handler.user).kind == K.CASE_FOLLOW_UP
     with scopes_disabled():
         assert CaseEvent.objects.filter(case=case, kind="reminder_sent").count() == 1
-    assert rows(f"case:{case.pk}")[0].status == S.SENT
+    assert rows(Subject.case(case.pk))[0].status == S.SENT
 
 
 def test_no_reminder_about_something_done(org, case_handler, mailoutbox):
@@ -285,7 +294,7 @@ def test_no_reminder_about_something_done(org, case_handler, mailoutbox):
         org, handler=case_handler.user, status="closed", outcome="referred", closed_at=timezone.now()
     )
     reminder = reminders.reminder_schedule(
-        organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}", due_at=timezone.now()
+        organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(case.pk), due_at=timezone.now()
     )
     assert reminders.deliver(reminder.pk) == "cancelled"
     assert mailoutbox == []
@@ -295,7 +304,7 @@ def test_an_escalation_reaches_the_handler_and_the_municipality(org, case_handle
     coordinator = member_factory(org.parent, Role.MUNICIPAL_COORDINATOR)
     referral = make_referral(org, case=make_routed_case(org, handler=case_handler.user, pseudonym="Geheim-Y"))
     reminder = reminders.reminder_schedule(
-        organisation=org, kind=K.PARTNER_ESCALATION, subject=f"referral:{referral.pk}", due_at=timezone.now()
+        organisation=org, kind=K.PARTNER_ESCALATION, subject=Subject.referral(referral.pk), due_at=timezone.now()
     )
     assert reminders.deliver(reminder.pk) == "sent"
     assert sorted(m.to[0] for m in mailoutbox) == sorted([case_handler.user.email, coordinator.user.email])
@@ -310,7 +319,10 @@ def test_escalations_cannot_be_switched_off(org, case_handler, mailoutbox):
         NotificationPreference.objects.create(user=case_handler.user, kind=kind, email=False)
     case = make_routed_case(org, handler=case_handler.user)
     referral = make_referral(org, case=case)
-    for kind, subject in ((K.PARTNER_ESCALATION, f"referral:{referral.pk}"), (K.CASE_FOLLOW_UP, f"case:{case.pk}")):
+    for kind, subject in (
+        (K.PARTNER_ESCALATION, str(Subject.referral(referral.pk))),
+        (K.CASE_FOLLOW_UP, str(Subject.case(case.pk))),
+    ):
         reminder = reminders.reminder_schedule(organisation=org, kind=kind, subject=subject, due_at=timezone.now())
         assert reminders.deliver(reminder.pk) == "sent"
     assert len(mailoutbox) == 1 and "Escalatie" in mailoutbox[0].subject
@@ -323,7 +335,7 @@ def test_a_partner_without_account_is_reminded_at_the_link_address(org, mailoutb
     referral = make_referral(org)
     make_partner_link(referral, email="intake@elders.example")
     reminder = reminders.reminder_schedule(
-        organisation=org, kind=K.PARTNER_ACKNOWLEDGE, subject=f"referral:{referral.pk}", due_at=timezone.now()
+        organisation=org, kind=K.PARTNER_ACKNOWLEDGE, subject=Subject.referral(referral.pk), due_at=timezone.now()
     )
     assert reminders.deliver(reminder.pk) == "sent"
     assert [m.to for m in mailoutbox] == [["intake@elders.example"]]
@@ -334,7 +346,7 @@ def test_a_failing_mail_server_is_retried_then_reported(org, case_handler, membe
     coordinator = member_factory(org, Role.ORG_COORDINATOR)
     case = make_routed_case(org, handler=case_handler.user)
     reminder = reminders.reminder_schedule(
-        organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}", due_at=timezone.now()
+        organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(case.pk), due_at=timezone.now()
     )
 
     def refuse(self, messages):
@@ -344,14 +356,14 @@ def test_a_failing_mail_server_is_retried_then_reported(org, case_handler, membe
     now = timezone.now()
     for attempt in range(1, reminders.MAX_ATTEMPTS):
         assert reminders.deliver(reminder.pk, now=now) == "retry"
-        row = rows(f"case:{case.pk}")[0]
+        row = rows(Subject.case(case.pk))[0]
         assert row.attempts == attempt and row.status == S.PENDING
         assert row.lease_until == now + reminders.backoff(attempt)
         assert "SMTPServerDisconnected" in row.last_error
         assert not Notification.objects.filter(user=case_handler.user).exists()
         now = row.lease_until
     assert reminders.deliver(reminder.pk, now=now) == "failed"
-    assert rows(f"case:{case.pk}")[0].status == S.FAILED
+    assert rows(Subject.case(case.pk))[0].status == S.FAILED
     failure = Notification.objects.get(user=coordinator.user)
     assert failure.kind == K.DELIVERY_FAILED
 
@@ -362,7 +374,7 @@ def test_a_recipient_reached_before_a_failure_is_not_mailed_again(
     coordinator = member_factory(org.parent, Role.MUNICIPAL_COORDINATOR)
     referral = make_referral(org, case=make_routed_case(org, handler=case_handler.user))
     reminder = reminders.reminder_schedule(
-        organisation=org, kind=K.PARTNER_ESCALATION, subject=f"referral:{referral.pk}", due_at=timezone.now()
+        organisation=org, kind=K.PARTNER_ESCALATION, subject=Subject.referral(referral.pk), due_at=timezone.now()
     )
     real_send = LocmemBackend.send_messages
 
@@ -381,7 +393,7 @@ def test_a_recipient_reached_before_a_failure_is_not_mailed_again(
 def test_two_workers_racing_send_once(file_database, org, case_handler, mailoutbox):
     case = make_routed_case(org, handler=case_handler.user)
     reminder = reminders.reminder_schedule(
-        organisation=org, kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}", due_at=timezone.now()
+        organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(case.pk), due_at=timezone.now()
     )
     barrier = threading.Barrier(2)
     results: list[str] = []
@@ -422,7 +434,7 @@ def test_training_reminders_follow_the_assignment(org, member_factory, module, m
         assignment = training.assignment_create(
             actor_membership=coordinator, module=module, due_date=due, role=Role.LEARNER
         )
-    subject = f"assignment:{assignment.pk}"
+    subject = str(Subject.assignment(assignment.pk))
     planned = {r.kind: timezone.localtime(r.due_at) for r in rows(subject)}
     assert planned[K.TRAINING_DUE] == timezone.make_aware(
         datetime.combine(due - timedelta(days=7), datetime.min.time().replace(hour=9))
@@ -461,7 +473,7 @@ def test_training_done_means_no_reminder(org, member_factory, module, mailoutbox
         module_title=module.title,
         expires_at=timezone.now() + timedelta(days=300),
     )
-    reminder = rows(f"assignment:{assignment.pk}", kind=K.TRAINING_DUE)[0]
+    reminder = rows(Subject.assignment(assignment.pk), kind=K.TRAINING_DUE)[0]
     assert reminders.deliver(reminder.pk, now=timezone.now() + timedelta(minutes=1)) == "cancelled"
     assert mailoutbox == []
 
@@ -472,7 +484,7 @@ def test_weekly_digest_is_planned_once_per_week(org, member_factory, mailoutbox)
     monday = timezone.make_aware(datetime(2026, 11, 23, 9))
     digest.plan_weekly_digests(now=monday)
     digest.plan_weekly_digests(now=monday + timedelta(hours=3))
-    planned = rows(f"digest:{coordinator.pk}")
+    planned = rows(Subject.digest(coordinator.pk))
     assert len(planned) == 1 and timezone.localtime(planned[0].due_at) == timezone.make_aware(datetime(2026, 11, 23, 8))
     make_referral(org)
     assert reminders.deliver(planned[0].pk, now=monday) == "sent"
@@ -494,7 +506,7 @@ def test_certificate_expiry_is_announced_once_and_not_after_renewal(org, member_
         expires_at=issued + timedelta(days=365),
     )
     training_messages.plan_certificate(old)
-    planned = rows(f"certificate:{old.pk}")
+    planned = rows(Subject.certificate(old.pk))
     assert len(planned) == 1 and planned[0].kind == K.CERTIFICATE_EXPIRING
     # It expires in 25 days: the 30-day warning is already due.
     assert planned[0].due_at <= timezone.now()
@@ -503,7 +515,7 @@ def test_certificate_expiry_is_announced_once_and_not_after_renewal(org, member_
     assert module.title in mailoutbox[0].subject
     # A renewed certificate: a warning planned for the old one is not sent.
     second = reminders.reminder_schedule(
-        organisation=None, kind=K.CERTIFICATE_EXPIRING, subject=f"certificate:{old.pk}", due_at=timezone.now()
+        organisation=None, kind=K.CERTIFICATE_EXPIRING, subject=Subject.certificate(old.pk), due_at=timezone.now()
     )
     Certificate.objects.create(
         user=learner.user,
@@ -529,7 +541,7 @@ def test_a_due_soon_reminder_is_never_sent_after_the_due_date(org, member_factor
         assignment = training.assignment_create(
             actor_membership=coordinator, module=module, due_date=due, membership=learner
         )
-    subject = f"assignment:{assignment.pk}"
+    subject = str(Subject.assignment(assignment.pk))
     late = timezone.make_aware(datetime.combine(due + timedelta(days=7), datetime.min.time().replace(hour=10)))
     outcomes = reminders.deliver_many([r.pk for r in rows(subject)], now=late)
     by_kind = {r.kind: r for r in rows(subject)}
@@ -557,7 +569,7 @@ def test_a_due_soon_reminder_is_still_sent_on_the_due_date(org, member_factory, 
         assignment = training.assignment_create(
             actor_membership=coordinator, module=module, due_date=due, membership=learner
         )
-    [due_soon] = rows(f"assignment:{assignment.pk}", kind=K.TRAINING_DUE)
+    [due_soon] = rows(Subject.assignment(assignment.pk), kind=K.TRAINING_DUE)
     on_the_day = timezone.make_aware(datetime.combine(due, datetime.min.time().replace(hour=23)))
     assert reminders.deliver(due_soon.pk, now=on_the_day) == "sent"
     assert len(mailoutbox) == 1

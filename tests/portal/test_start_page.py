@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from messaging.subjects import Subject
 from portal.models import Notification, NotificationKind
 from portal.roles import Role
 from referrals.models import CaseTask, Reminder
@@ -46,7 +47,7 @@ def _handler_work(organisation, handler, n: int) -> None:
             Reminder.objects.create(
                 organisation=organisation,
                 kind=NotificationKind.CASE_FOLLOW_UP,
-                subject=f"case:{case.pk}",
+                subject=str(Subject.case(case.pk)),
                 due_at=timezone.now() + timedelta(days=3),
             )
     _notify(handler.user, n)

@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 
 from messaging import reminders
 from messaging.services import reminders_retry_failed
+from messaging.subjects import Subject
 from portal.models import AuditEvent, Notification, NotificationKind, Organisation
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
@@ -284,7 +285,7 @@ def reminder_rows(org, other_org):
         failed = Reminder.objects.create(
             organisation=org,
             kind=NotificationKind.CASE_FOLLOW_UP,
-            subject=f"case:{case.pk}",
+            subject=str(Subject.case(case.pk)),
             due_at=now - timedelta(hours=2),
             status=Reminder.Status.FAILED,
             attempts=5,
@@ -293,19 +294,22 @@ def reminder_rows(org, other_org):
         sent = Reminder.objects.create(
             organisation=org,
             kind=NotificationKind.TASK_OVERDUE,
-            subject="task:77",
+            subject=str(Subject.task(77)),
             due_at=now - timedelta(days=1),
             status=Reminder.Status.SENT,
             attempts=1,
             sent_at=now - timedelta(days=1),
         )
         pending = Reminder.objects.create(
-            organisation=org, kind=NotificationKind.WEEKLY_DIGEST, subject="digest:5", due_at=now + timedelta(days=3)
+            organisation=org,
+            kind=NotificationKind.WEEKLY_DIGEST,
+            subject=str(Subject.digest(5)),
+            due_at=now + timedelta(days=3),
         )
         elsewhere = Reminder.objects.create(
             organisation=other_org,
             kind=NotificationKind.TRAINING_DUE,
-            subject="assignment:8",
+            subject=str(Subject.assignment(8)),
             due_at=now - timedelta(hours=1),
             status=Reminder.Status.FAILED,
             attempts=5,
@@ -332,7 +336,7 @@ def test_reminder_list_shows_the_columns_filters_and_search(admin_client, remind
     by_kind = admin_client.get(admin_url(Reminder), {"kind__exact": "weekly_digest"}).text
     assert f"/reminder/{reminder_rows['pending'].pk}/change/" in by_kind
     assert f"/reminder/{failed.pk}/change/" not in by_kind
-    found = admin_client.get(admin_url(Reminder), {"q": "task:77"}).text
+    found = admin_client.get(admin_url(Reminder), {"q": str(Subject.task(77))}).text
     assert f"/reminder/{reminder_rows['sent'].pk}/change/" in found
     assert f"/reminder/{failed.pk}/change/" not in found
 

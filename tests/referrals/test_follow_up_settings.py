@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from messaging.subjects import Subject
 from portal.models import AuditEvent, NotificationKind
 from portal.roles import Role
 from referrals import messages, services_settings
@@ -59,7 +60,7 @@ def audit_details(org) -> list[str]:
 def follow_ups(case) -> dict[int, str]:
     """Days after opening -> status, for every follow-up row of ``case``."""
     with scopes_disabled():
-        rows = Reminder.objects.filter(kind=K.CASE_FOLLOW_UP, subject=f"case:{case.pk}")
+        rows = Reminder.objects.filter(kind=K.CASE_FOLLOW_UP, subject=str(Subject.case(case.pk)))
         return {round((r.due_at - case.created_at) / timedelta(days=1)): r.status for r in rows}
 
 
@@ -246,29 +247,31 @@ def test_open_cases_get_the_new_schedule_from_now_on(client, org, other_org, coo
     assert follow_ups(elsewhere) == {7: S.PENDING, 30: S.PENDING, 90: S.PENDING}
     with scopes_disabled():
         assert set(
-            Reminder.objects.filter(subject__in=[f"case:{recent.pk}", f"case:{older.pk}"]).values_list(
-                "organisation_id", flat=True
-            )
+            Reminder.objects.filter(
+                subject__in=[str(Subject.case(recent.pk)), str(Subject.case(older.pk))]
+            ).values_list("organisation_id", flat=True)
         ) == {org.pk}
 
 
 def test_a_cancelled_moment_becomes_pending_again(org, coordinator):
     case = opened_days_ago(org, 1)
     with scopes_disabled():
-        before = dict(Reminder.objects.filter(subject=f"case:{case.pk}").values_list("due_at", "pk"))
+        before = dict(Reminder.objects.filter(subject=str(Subject.case(case.pk))).values_list("due_at", "pk"))
     with scope(organisation=org):
         services_settings.follow_up_schedule_save(actor_membership=coordinator, days=[3])
         services_settings.follow_up_schedule_save(actor_membership=coordinator, days=[])
     assert follow_ups(case) == {3: S.CANCELLED, 7: S.PENDING, 30: S.PENDING, 90: S.PENDING}
     with scopes_disabled():
-        after = dict(Reminder.objects.filter(subject=f"case:{case.pk}", status=S.PENDING).values_list("due_at", "pk"))
+        after = dict(
+            Reminder.objects.filter(subject=str(Subject.case(case.pk)), status=S.PENDING).values_list("due_at", "pk")
+        )
     assert after == before  # the same rows, no doubles
 
 
 def test_sent_and_failed_follow_ups_stay_as_they_are(org, coordinator):
     case = opened_days_ago(org, 40)
     with scopes_disabled():
-        rows = Reminder.objects.filter(subject=f"case:{case.pk}")
+        rows = Reminder.objects.filter(subject=str(Subject.case(case.pk)))
         rows.filter(due_at=case.created_at + timedelta(days=7)).update(status=S.SENT, sent_at=timezone.now())
         rows.filter(due_at=case.created_at + timedelta(days=30)).update(status=S.FAILED, attempts=5)
     with scope(organisation=org):
@@ -319,7 +322,7 @@ def failed(org, n: int, *, error: str = "SMTPServerDisconnected: connection lost
             Reminder(
                 organisation=org,
                 kind=K.CASE_FOLLOW_UP,
-                subject=f"case:{90000 + org.pk * 100 + n}",
+                subject=str(Subject.case(90000 + org.pk * 100 + n)),
                 due_at=now - timedelta(hours=n + 1),
                 status=S.FAILED,
                 attempts=5,
@@ -336,7 +339,11 @@ def test_failed_reminders_are_listed_for_the_coordinator(client, org, other_org,
     failed(other_org, 1, error="SMTPAuthenticationError: elders-fout-Z9")
     with scopes_disabled():
         Reminder.objects.create(
-            organisation=org, kind=K.TASK_OVERDUE, subject="task:1", due_at=timezone.now(), last_error="pending-Q3"
+            organisation=org,
+            kind=K.TASK_OVERDUE,
+            subject=str(Subject.task(1)),
+            due_at=timezone.now(),
+            last_error="pending-Q3",
         )
     page = client.get(url(org)).text
     assert "Berichten die niet konden worden verstuurd" in page

@@ -19,6 +19,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
+from messaging.subjects import Subject
 from portal.models import NotificationKind
 from portal.roles import Role
 from referrals.models import Case, CaseTask, PersonalDataAccess, Referral, Reminder
@@ -155,12 +156,15 @@ def handler_world(org, handler, member_factory):
                 Reminder.objects.create(
                     organisation=org,
                     kind=NotificationKind.CASE_FOLLOW_UP,
-                    subject=f"case:{case.pk}",
+                    subject=str(Subject.case(case.pk)),
                     due_at=due,
                     status=status,
                 )
             Reminder.objects.create(
-                organisation=org, kind=NotificationKind.TASK_OVERDUE, subject=f"case:{mine.pk}", due_at=at(18, 9)
+                organisation=org,
+                kind=NotificationKind.TASK_OVERDUE,
+                subject=str(Subject.case(mine.pk)),
+                due_at=at(18, 9),
             )
         make_task(org, case=mine, title="Bel de wijkagent", due_date=date(2026, 6, 10))
         make_task(org, case=mine, title="Al gedaan", due_date=date(2026, 6, 10), status=CaseTask.Status.DONE)
@@ -579,7 +583,10 @@ def test_case_handler_dashboard_queries_do_not_grow(org, member_factory):
                 )
                 Reminder.objects.bulk_create(
                     Reminder(
-                        organisation=org, kind=NotificationKind.CASE_FOLLOW_UP, subject=f"case:{c.pk}", due_at=at(20)
+                        organisation=org,
+                        kind=NotificationKind.CASE_FOLLOW_UP,
+                        subject=str(Subject.case(c.pk)),
+                        due_at=at(20),
                     )
                     for c in cases
                 )
