@@ -6,12 +6,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from portal.roles import Role
-from tests.factories import TEST_TOTP_SECRET, MembershipFactory, SchoolFactory, UserFactory
+from tests.factories import SchoolFactory
+from tests.helpers import make_member
 
 
 @pytest.fixture(autouse=True)
@@ -32,26 +31,9 @@ def other_org(db):
     return SchoolFactory(name="Andere School", slug="andere-school")
 
 
-def make_member(organisation, role: Role = Role.LEARNER, *, mfa: bool | None = None, **user_kwargs):
-    from portal.roles import role_requires_mfa
-
-    if mfa is None:
-        mfa = role_requires_mfa(role)
-    user = UserFactory(with_totp=mfa, **user_kwargs)
-    return MembershipFactory(organisation=organisation, user=user, role=role)
-
-
 @pytest.fixture
 def member_factory(db):
     return make_member
-
-
-def totp_code(secret: str = TEST_TOTP_SECRET, *, offset: int = 0) -> str:
-    import time
-
-    from allauth.mfa import app_settings
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD + offset))
 
 
 @pytest.fixture

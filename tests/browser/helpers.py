@@ -11,7 +11,7 @@ import pytest
 from allauth.mfa import app_settings as mfa_settings
 from playwright.sync_api import Page
 
-from tests.conftest import totp_code
+from tests.helpers import totp_code
 
 
 def screenshot(page: Page, name: str) -> None:

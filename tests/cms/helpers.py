@@ -6,8 +6,8 @@ from cms.models import OrganisationContentPage, OrganisationSectionPage, Organis
 from cms.setup import organisation_section_ensure, setup_cms
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
-from tests.conftest import make_member
 from tests.factories import wagtail_root
+from tests.helpers import make_member
 
 
 def make_editor(organisation, **user_kwargs):

@@ -194,7 +194,7 @@ def test_site_history_filters_offer_only_own_editors_and_types(client, history, 
 def test_site_history_for_a_platform_administrator_shows_everything(client, history, platform_org):
     from portal.roles import Role
     from portal.services import user_sync_staff_flags
-    from tests.conftest import make_member
+    from tests.helpers import make_member
 
     admin = make_member(platform_org, Role.PLATFORM_ADMIN)
     user_sync_staff_flags(user=admin.user)

@@ -21,7 +21,7 @@ from cms.setup import organisation_collection, setup_cms
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
 from tests.cms.helpers import make_editor
-from tests.conftest import make_member
+from tests.helpers import make_member
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 
 from cms.setup import organisation_collection, setup_cms
 from portal.roles import Role
-from tests.conftest import make_member
+from tests.helpers import make_member
 from tests.portal.test_settings import BASE_DIR, production
 
 Document = get_document_model()

@@ -11,8 +11,8 @@ from django_scopes import scope
 from portal.models import Membership, User
 from portal.roles import Role
 from portal.selectors import user_lacks_required_mfa
-from tests.conftest import totp_code
 from tests.factories import TEST_PASSWORD, MembershipFactory, PartnerFactory
+from tests.helpers import totp_code
 
 pytestmark = pytest.mark.django_db
 

@@ -29,8 +29,8 @@ from django_scopes import scopes_disabled
 from portal import navigation
 from portal.models import Country, ExportJob, Organisation
 from portal.roles import OrganisationKind, Role
-from tests.conftest import make_member
 from tests.factories import MembershipFactory, MunicipalityFactory, PartnerFactory, SchoolFactory
+from tests.helpers import make_member
 from tests.portal.urlwalk import TENANT_OBJECTS, our_patterns
 
 # Organisation URLs that are not pages of a role, with the reason.

@@ -16,8 +16,8 @@ from messaging.subjects import Subject
 from portal.models import Notification, NotificationKind
 from portal.roles import Role
 from referrals.models import CaseTask, Reminder
-from tests.conftest import make_member
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
+from tests.helpers import make_member
 from tests.referrals.factories import make_case, make_referral, make_task
 from tests.training.factories import make_module
 
