@@ -664,7 +664,7 @@ def test_a_learner_has_a_notification_centre_too(client, org, member_factory):
 
 
 def test_notification_pages_have_a_strict_csp(my_client, me):
-    from tests.portal.test_csp import assert_strict_csp
+    from tests.portal.helpers import assert_strict_csp
 
     make_notifications(me.user, 3)
     for path in (LIST, PREFS, f"/o/{me.organisation.slug}/"):

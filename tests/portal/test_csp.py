@@ -8,8 +8,6 @@ they are only for platform staff.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -17,55 +15,10 @@ from django.test import Client
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
 from tests.factories import MembershipFactory
+from tests.portal.helpers import NONCE_RE, assert_strict_csp, directives
 from tests.portal.urlwalk import NOT_TENANT_URLS, build_path, fill_kwargs, our_patterns
 
 pytestmark = pytest.mark.django_db
-
-NONCE_RE = re.compile(r"'nonce-([^']+)'")
-TAG_RE = re.compile(r"<(script|style)\b([^>]*)>", re.IGNORECASE)
-# <script type="application/json"> is data, never run; CSP does not apply to it.
-DATA_BLOCK_RE = re.compile(r'\stype="application/(?:ld\+)?json"', re.IGNORECASE)
-INLINE_HANDLER_RE = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
-
-
-def directives(header: str) -> dict[str, list[str]]:
-    parsed = {}
-    for part in header.split(";"):
-        words = part.split()
-        if words:
-            parsed[words[0]] = words[1:]
-    return parsed
-
-
-def assert_strict_csp(response, label: str) -> None:
-    header = response.get("Content-Security-Policy")
-    assert header, f"{label}: no Content-Security-Policy header"
-    policy = directives(header)
-    script_src = policy.get("script-src", policy.get("default-src", []))
-    assert "'unsafe-inline'" not in script_src, f"{label}: {header}"
-    assert "'unsafe-eval'" not in script_src, f"{label}: {header}"
-    assert "'unsafe-inline'" not in policy.get("style-src", []), f"{label}: {header}"
-    nonces = NONCE_RE.findall(" ".join(script_src))
-    assert len(nonces) == 1, f"{label}: no nonce in script-src: {header}"
-    nonce = nonces[0]
-    assert len(nonce) >= 16
-
-    body = response.content.decode()
-    base_script = re.search(r"<script\b[^>]*htmx\.min\.js[^>]*>", body)
-    assert base_script, f"{label}: base.html's <script> is missing"
-    assert f'nonce="{nonce}"' in base_script.group(0), f"{label}: base.html's <script> nonce differs from the header's"
-    for kind, attrs in TAG_RE.findall(body):
-        match = re.search(r'\snonce="([^"]*)"', attrs)
-        if match:
-            assert match.group(1) == nonce, f"{label}: <{kind}{attrs}> nonce differs from the header's"
-            continue
-        src = re.search(r'\ssrc="([^"]*)"', attrs)
-        if src:
-            # External scripts are allowed by 'self' only: same origin, no CDN.
-            assert src.group(1).startswith("/") and not src.group(1).startswith("//"), f"{label}: <{kind}{attrs}>"
-        elif not DATA_BLOCK_RE.search(attrs):
-            raise AssertionError(f"{label}: inline <{kind}{attrs}> has no nonce")
-    assert not INLINE_HANDLER_RE.search(body), f"{label}: inline event handler"
 
 
 def is_html_page(response) -> bool:

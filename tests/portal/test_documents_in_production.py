@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from cms.setup import organisation_collection, setup_cms
 from portal.roles import Role
 from tests.helpers import make_member
-from tests.portal.test_settings import BASE_DIR, production
+from tests.portal.helpers import BASE_DIR, production
 
 Document = get_document_model()
 PDF = b"%PDF-1.4 protocol van de school"

@@ -22,7 +22,7 @@ from portal.models import AuditEvent, Invitation, Membership, User
 from portal.roles import Role
 from portal.services import invitation_create
 from tests.factories import TEST_PASSWORD, MembershipFactory, SchoolFactory, UserFactory
-from tests.portal.conftest import make_invitation
+from tests.portal.helpers import make_invitation
 
 pytestmark = pytest.mark.django_db
 

@@ -3,58 +3,11 @@ that names the variable, and production passes ``check --deploy`` cleanly."""
 
 from __future__ import annotations
 
-import os
-import secrets
-import string
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings import env
-
-BASE_DIR = Path(__file__).resolve().parents[2]
-
-
-def good_secret_key() -> str:
-    alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
-    return "".join(secrets.choice(alphabet) for _ in range(60))
-
-
-def run_check(tmp_path: Path, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
-    """``manage.py check`` in a clean environment: only what the test passes in."""
-    environment = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "VAR_DIR": str(tmp_path / "var"),
-        **variables,
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", "check", *args],
-        cwd=BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def production(**overrides: str) -> dict[str, str]:
-    variables = {
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": good_secret_key(),
-        "ALLOWED_HOSTS": "portal.example.nl",
-        "DATABASE_URL": "sqlite:////tmp/x.sqlite3",
-        "REDIS_URL": "redis://127.0.0.1:6379/0",
-        "FIELD_ENCRYPTION_KEYS": "i0n2b-ZmAArQFOPyyZYlmzrO_XtjE4a0YWr72w0JEfs=",
-    }
-    variables.update(overrides)
-    return {k: v for k, v in variables.items() if v is not None}
+from tests.portal.helpers import production, run_check
 
 
 # Each case starts a Python process; the helpers' other refusals are unit-tested below.

@@ -13,7 +13,7 @@ from django_scopes import scope
 
 from referrals import crypto, services
 from referrals.models import VictimContact
-from tests.portal.test_settings import production, run_check
+from tests.portal.helpers import production, run_check
 from tests.referrals.factories import make_case
 
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()

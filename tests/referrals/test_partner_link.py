@@ -17,7 +17,7 @@ from portal.roles import Role
 from referrals import lifecycle
 from referrals.models import CaseEvent, PartnerLink, PersonalDataAccess, Referral, ReferralUpdate, VictimContact
 from tests.factories import PartnerFactory
-from tests.portal.test_csp import assert_strict_csp
+from tests.portal.helpers import assert_strict_csp
 from tests.referrals.factories import make_partner_link, make_referral
 
 pytestmark = pytest.mark.django_db

@@ -673,7 +673,7 @@ def test_selectors_read_no_victim_columns(org, partner, member_factory):
 def test_both_dashboards_keep_the_strict_policy(login_as, org, partner, intake, handler_world, handler, partner_world):
     """The walk in test_csp.py signs in as a coordinator, who is sent on to "Mijn training":
     here both dashboards themselves, with their <style> element and charts."""
-    from tests.portal.test_csp import assert_strict_csp
+    from tests.portal.helpers import assert_strict_csp
 
     with frozen():
         handler_page = login_as(handler).get(url(org))
