@@ -15,7 +15,7 @@ from portal.roles import Role
 from referrals import services
 from referrals.services_directory import directory_load
 from tests.factories import MunicipalityFactory, SchoolFactory
-from tests.referrals.test_routing_principles import OTHER_COUNTRY_WORDS, tells_to_copy
+from tests.referrals.helpers import OTHER_COUNTRY_WORDS, tells_to_copy
 
 pytestmark = pytest.mark.django_db
 

@@ -370,7 +370,7 @@ def test_the_forms_index_never_changes_which_rules_fire():
 
 def _merged_rule_set():
     from referrals.routing import merge_local
-    from tests.referrals.test_routing_rulesets import LOCAL_RULE
+    from tests.referrals.helpers import LOCAL_RULE
 
     return merge_local(
         default_rule_set(),

@@ -13,10 +13,10 @@ from bench.routing import generate_cases
 from referrals.routing import default_rule_set, parse_facts, route
 from referrals.routing.vocabulary import CONTRACT_DESTINATIONS, FORMS, THREATS
 from tests.own_words import copied_runs, load_fingerprint
+from tests.referrals.helpers import OTHER_COUNTRY_WORDS, SENTENCE, tells_to_copy
 
 RULE_SET = default_rule_set()
 COUNTRIES = ("NL", "BE")
-SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def routed(country: str, **facts: object):
@@ -45,56 +45,6 @@ def cautions(result) -> list[str]:
 
 def asked(result) -> list[str]:
     return [fact for fact, _text in result.questions]
-
-
-# The organisations and words of each country, which the other country's texts never use.
-OTHER_COUNTRY_WORDS = {
-    "NL": [
-        "België",
-        "Belg",
-        "Vlaanderen",
-        "klacht",
-        "politiezone",
-        "Child Focus",
-        "Unia",
-        "CAW",
-        "1813",
-        "1712",
-        "Awel",
-        "Card Stop",
-        "Zorgcentrum",
-        "Instituut voor de gelijkheid",
-        "CLB",
-        "API",
-    ],
-    "BE": [
-        "Nederland",
-        "aangifte",
-        "politie.nl",
-        "0900",
-        "HelpWanted",
-        "Veilig Thuis",
-        "113",
-        "Kindertelefoon",
-        "Meldpunt Kinderporno",
-        "Fraudehelpdesk",
-        "discriminatie.nl",
-        "Perspectief",
-        "Centrum Seksueel Geweld",
-        "vertrouwensinspecteur",
-        "Meld Misdaad",
-        "VCP",
-        "Centrum Veilige Sport",
-    ],
-}
-# An instruction to copy images: a sentence that says to screenshot, save, forward or
-# keep images, unless it forbids it ("geen", "niet", "nooit").
-COPY_WORDS = re.compile(r"screenshot|kopie|bewaar|doorsturen|stuur .*door|opslaan|sla .*op|foto van", re.IGNORECASE)
-FORBIDS = re.compile(r"\b(geen|niet|nooit)\b", re.IGNORECASE)
-
-
-def tells_to_copy(text: str) -> list[str]:
-    return [s for s in SENTENCE.split(text) if COPY_WORDS.search(s) and not FORBIDS.search(s)]
 
 
 # --- 1. An unknown fact never triggers a recommendation on its own --------------------------

@@ -21,6 +21,7 @@ from referrals.routing import RuleSetInvalid, default_rule_set, merge_local, par
 from referrals.routing import defaults as shipped
 from referrals.routing.vocabulary import CONTRACT_CAUTIONS
 from tests.factories import MunicipalityFactory, SchoolFactory
+from tests.referrals.helpers import LOCAL_RULE
 
 RULES = shipped.RULES
 DESTINATIONS = shipped.DESTINATIONS
@@ -643,15 +644,6 @@ def test_migration_0006_switches_off_the_active_v1_version():
 
 # --- Local rules of a municipality -----------------------------------------------------------
 
-LOCAL_RULE = {
-    "id": "jongerenwerk-pesten",
-    "priority": 75,
-    "conditions": {"all": [{"fact": "forms", "contains": "cyberbullying"}, {"flag": "minor"}]},
-    "outcomes": [
-        {"destination": "local:jongerenwerk", "urgency": "normal", "explanation": "Het jongerenwerk helpt."},
-        {"destination": "slachtofferhulp", "urgency": "soon", "explanation": "Lokale afspraak: snel doorverwijzen."},
-    ],
-}
 BULLIED = {"country": "NL", "victim_age": 14, "forms": ["cyberbullying"], "acute_danger": False}
 
 
