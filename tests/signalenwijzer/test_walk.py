@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 
 from portal.roles import Role
 from signalenwijzer.models import OrganisationContact, WalkCount
-from tests.signalenwijzer.conftest import form_fields, next_screen, walk_to_end
+from tests.signalenwijzer.helpers import form_fields, next_screen, walk_to_end
 
 pytestmark = pytest.mark.django_db
 
