@@ -15,7 +15,7 @@ from portal.roles import Role
 from referrals.models import Case, Referral
 from reporting.selectors import Filters, previous_period
 from reporting.suppression import SMALL
-from tests.reporting.test_dashboards import area, coordinator, get, platform, refresh  # noqa: F401
+from tests.reporting.helpers import get, refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_the_previous_period_has_the_same_length():
     )
 
 
-def test_headline_figures_against_the_previous_period(login_as, area, coordinator):  # noqa: F811
+def test_headline_figures_against_the_previous_period(login_as, area, coordinator):
     made(area["one"], 12, year=2026, month=5, referrals=9, escalated=6)
     made(area["two"], 6, year=2026, month=5, status=Case.Status.CLOSED)
     made(area["one"], 7, year=2025, month=3, referrals=7, escalated=7)  # the previous period
@@ -93,7 +93,7 @@ def test_headline_figures_against_the_previous_period(login_as, area, coordinato
     assert "&lt;5" not in section
 
 
-def test_a_filter_applies_to_both_periods(login_as, area, coordinator):  # noqa: F811
+def test_a_filter_applies_to_both_periods(login_as, area, coordinator):
     made(area["one"], 12, year=2026, month=5, referrals=6)
     made(area["two"], 8, year=2026, month=5, referrals=8)
     made(area["one"], 10, year=2026, month=2, referrals=5)  # previous of March–May 2026
@@ -106,7 +106,7 @@ def test_a_filter_applies_to_both_periods(login_as, area, coordinator):  # noqa:
     assert (h.waiting.current, h.waiting.previous) == (6, 5)
 
 
-def test_small_counts_show_as_less_than_five_and_hide_their_difference(login_as, area, coordinator):  # noqa: F811
+def test_small_counts_show_as_less_than_five_and_hide_their_difference(login_as, area, coordinator):
     made(area["one"], 12, year=2026, month=5, referrals=3, escalated=0)
     made(area["one"], 3, year=2025, month=3, referrals=3, escalated=2)  # previous: 3 open, 2 escalated
     made(area["two"], 6, year=2025, month=3, status=Case.Status.CLOSED, referrals=6)  # 9 waiting in all
@@ -125,7 +125,7 @@ def test_small_counts_show_as_less_than_five_and_hide_their_difference(login_as,
     assert "1, 2, 3 of 4" in section
 
 
-def test_open_cases_are_left_out_with_the_status_table(login_as, area, coordinator):  # noqa: F811
+def test_open_cases_are_left_out_with_the_status_table(login_as, area, coordinator):
     # 14 cases, 2 of them closed: the status table is left out (it would show "<5"
     # next to an exact total), so "14 − open" must not be given either.
     made(area["one"], 12, year=2026, month=5)
@@ -141,7 +141,7 @@ def test_open_cases_are_left_out_with_the_status_table(login_as, area, coordinat
     assert "weggelaten" in section and ">12<" not in section
 
 
-def test_the_page_opens_on_the_headline_then_filters_then_contents(login_as, area, coordinator):  # noqa: F811
+def test_the_page_opens_on_the_headline_then_filters_then_contents(login_as, area, coordinator):
     made(area["one"], 12, year=2026, month=5)
     refresh()
     text = get(login_as(coordinator), area["municipality"]).content.decode()
@@ -174,14 +174,14 @@ def test_the_page_opens_on_the_headline_then_filters_then_contents(login_as, are
 
 
 @pytest.mark.parametrize(("params", "opened"), [({"vorm": "threat"}, True), ({"van": "gisteren"}, True), ({}, False)])
-def test_the_filter_bar_is_open_when_a_filter_is_on_or_wrong(login_as, area, coordinator, params, opened):  # noqa: F811
+def test_the_filter_bar_is_open_when_a_filter_is_on_or_wrong(login_as, area, coordinator, params, opened):
     text = get(login_as(coordinator), area["municipality"], params).content.decode()
     assert ('<details class="portal-filterbar" id="filter" open>' in text) is opened
     if "van" in params:
         assert 'id="id_van_error"' in text and 'aria-invalid="true"' in text
 
 
-def test_the_platform_dashboard_has_the_headline_too(login_as, area, platform, member_factory):  # noqa: F811
+def test_the_platform_dashboard_has_the_headline_too(login_as, area, platform, member_factory):
     made(area["one"], 12, year=2026, month=5)
     made(area["far"], 10, year=2026, month=5)
     made(area["far"], 6, year=2025, month=5)
@@ -225,7 +225,7 @@ def _assign(organisation, module, *, created, role=Role.LEARNER, membership=None
 
 
 @pytest.fixture
-def staff(area, member_factory):  # noqa: F811
+def staff(area, member_factory):
     """Learners of the area's schools with certificates, the previous period ending
     at 1 July 2025 (the default period is July 2025 – June 2026, today 15 June 2026).
 
@@ -265,7 +265,7 @@ def _training_section(response) -> str:
     return text[start : text.index("</li>", start)]
 
 
-def test_training_coverage_against_the_end_of_the_previous_period(login_as, area, coordinator, staff):  # noqa: F811
+def test_training_coverage_against_the_end_of_the_previous_period(login_as, area, coordinator, staff):
     refresh()
     response = get(login_as(coordinator), area["municipality"])
     training = headline(response).training
@@ -278,7 +278,7 @@ def test_training_coverage_against_the_end_of_the_previous_period(login_as, area
     assert "klein aantal" not in section
 
 
-def test_training_coverage_of_the_previous_period_follows_the_filters(login_as, area, coordinator, staff):  # noqa: F811
+def test_training_coverage_of_the_previous_period_follows_the_filters(login_as, area, coordinator, staff):
     refresh()
     client = login_as(coordinator)
     one = headline(get(client, area["municipality"], {"organisatie": "school-een"})).training
@@ -298,7 +298,7 @@ def test_training_coverage_of_the_previous_period_follows_the_filters(login_as, 
     assert "Even veel." in _training_section(get(client, area["municipality"], {"organisatie": "school-twee"}))
 
 
-def test_training_coverage_without_assignments_before_the_period(login_as, area, coordinator, member_factory):  # noqa: F811
+def test_training_coverage_without_assignments_before_the_period(login_as, area, coordinator, member_factory):
     from tests.training.factories import make_module
 
     learner = member_factory(area["one"], Role.LEARNER)
@@ -311,8 +311,8 @@ def test_training_coverage_without_assignments_before_the_period(login_as, area,
     assert "hoefde nog niemand een module te doen" in _training_section(response)
 
 
-def test_training_coverage_costs_the_same_for_few_and_many_members(area, coordinator, staff, member_factory):  # noqa: F811
-    from tests.reporting.test_dashboards import count_queries, url
+def test_training_coverage_costs_the_same_for_few_and_many_members(area, coordinator, staff, member_factory):
+    from tests.reporting.helpers import count_queries, url
 
     refresh()
     few = count_queries(coordinator.user, url(area["municipality"]))

@@ -30,7 +30,7 @@ from reporting.models import (
 )
 from reporting.rollups import CASE_COLUMNS, _case_select, _insert_select, rollups_refresh
 from tests.factories import MunicipalityFactory, SchoolFactory
-from tests.reporting.test_dashboards import NOW, frozen
+from tests.reporting.helpers import NOW, frozen
 
 pytestmark = pytest.mark.django_db
 

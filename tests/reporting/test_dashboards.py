@@ -2,95 +2,28 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
-from portal.roles import OrganisationKind, Role
+from portal.roles import Role
 from referrals.models import Case, Referral
 from reporting.models import CaseMonthRollup, ReferralMonthRollup, RollupState
 from reporting.rollups import rollups_refresh
 from reporting.suppression import HIDDEN, SMALL
-from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
+from tests.factories import PartnerFactory
 from tests.referrals.factories import make_referral
+from tests.reporting.helpers import AMS, NOW, at, cases, count_queries, csv_rows, frozen, get, refresh, url
 
 pytestmark = pytest.mark.django_db
 
-AMS = ZoneInfo("Europe/Amsterdam")
-NOW = datetime(2026, 6, 15, 10, 0, tzinfo=AMS)  # Monday
 S = Referral.Status
-
-
-def at(month: int, day: int = 10) -> datetime:
-    return datetime(2026, month, day, 10, 0, tzinfo=AMS)
-
-
-def frozen():
-    return time_machine.travel(NOW, tick=False)
-
-
-def url(organisation) -> str:
-    return f"/o/{organisation.slug}/dashboard/"
-
-
-def cases(org, count, *, month=6, forms=("threat",), status=Case.Status.OPEN):
-    with scopes_disabled():
-        Case.objects.bulk_create(
-            Case(
-                organisation=org,
-                reference=f"R{org.pk}-{month}-{i}-{Case.objects.count()}",
-                pseudonym="J.B.",
-                signal="Geheim signaal",
-                facts={"country": "NL", "forms": sorted(forms)},
-                status=status,
-                closed_at=at(month, 12) if status == Case.Status.CLOSED else None,
-                created_at=at(month),
-            )
-            for i in range(count)
-        )
-
-
-@pytest.fixture
-def area():
-    """A municipality with two schools, and another municipality with one."""
-    municipality = MunicipalityFactory(name="Gemeente Zuid", slug="gemeente-zuid")
-    one = SchoolFactory(name="School Een", slug="school-een", parent=municipality)
-    two = SchoolFactory(name="School Twee", slug="school-twee", parent=municipality)
-    elsewhere = MunicipalityFactory(name="Gemeente Noord", slug="gemeente-noord")
-    far = SchoolFactory(name="School Ver", slug="school-ver", parent=elsewhere)
-    return {"municipality": municipality, "one": one, "two": two, "elsewhere": elsewhere, "far": far}
-
-
-@pytest.fixture
-def platform():
-    from portal.models import Organisation
-
-    return Organisation.objects.create(name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country="NL")
-
-
-def refresh():
-    with frozen():
-        return rollups_refresh()
-
-
-def get(client, organisation, params=None):
-    with frozen():
-        return client.get(url(organisation), params or {})
-
-
-def csv_rows(response) -> list[list[str]]:
-    body = response.content.decode("utf-8").lstrip("\ufeff")
-    return list(csv.reader(io.StringIO(body), delimiter=";"))
 
 
 # --- Rollups ---------------------------------------------------------------------------
@@ -248,11 +181,6 @@ def test_another_organisations_member_gets_404(login_as, area, member_factory, m
 
 
 # --- The municipal dashboard ---------------------------------------------------------------
-
-
-@pytest.fixture
-def coordinator(area, member_factory):
-    return member_factory(area["municipality"], Role.MUNICIPAL_COORDINATOR)
 
 
 def test_municipal_dashboard_counts_only_its_own_area(login_as, area, coordinator):
@@ -460,17 +388,6 @@ def test_platform_dashboard_compares_municipalities(login_as, area, platform, me
 # --- Query counts ---------------------------------------------------------------------------
 
 SIZES = (10, 10_000)
-
-
-def count_queries(user, path: str) -> tuple[int, list[str]]:
-    client = Client()
-    client.force_login(user)
-    with frozen():
-        client.get(path)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries), [q["sql"] for q in queries.captured_queries]
 
 
 def _bulk(orgs, size):

@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 
 from portal.roles import Role
 from referrals.models import Case
-from tests.reporting.test_dashboards import area, cases, csv_rows, get, platform, refresh  # noqa: F401
+from tests.reporting.helpers import cases, csv_rows, get, refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +30,11 @@ def queries(client, organisation, params=None) -> tuple[int, object]:
 
 
 @pytest.fixture
-def coordinator(area, member_factory):  # noqa: F811
+def coordinator(area, member_factory):
     return member_factory(area["municipality"], Role.MUNICIPAL_COORDINATOR)
 
 
-def test_the_second_request_reads_the_cached_page(login_as, area, coordinator):  # noqa: F811
+def test_the_second_request_reads_the_cached_page(login_as, area, coordinator):
     cases(area["one"], 7)
     refresh()
     client = login_as(coordinator)
@@ -45,7 +45,7 @@ def test_the_second_request_reads_the_cached_page(login_as, area, coordinator): 
     assert second_count < first_count
 
 
-def test_a_rebuild_shows_the_new_numbers(login_as, area, coordinator):  # noqa: F811
+def test_a_rebuild_shows_the_new_numbers(login_as, area, coordinator):
     cases(area["one"], 7)
     refresh()
     client = login_as(coordinator)
@@ -58,7 +58,7 @@ def test_a_rebuild_shows_the_new_numbers(login_as, area, coordinator):  # noqa: 
     assert response.context["dashboard"].trend.total == 12
 
 
-def test_before_the_first_rebuild_nothing_is_cached(login_as, area, coordinator):  # noqa: F811
+def test_before_the_first_rebuild_nothing_is_cached(login_as, area, coordinator):
     client = login_as(coordinator)
     for _ in range(2):
         response = get(client, area["municipality"])
@@ -66,7 +66,7 @@ def test_before_the_first_rebuild_nothing_is_cached(login_as, area, coordinator)
         assert "nog niet berekend" in response.content.decode()
 
 
-def test_another_municipality_never_gets_this_page(login_as, area, coordinator, member_factory):  # noqa: F811
+def test_another_municipality_never_gets_this_page(login_as, area, coordinator, member_factory):
     cases(area["one"], 7)
     cases(area["far"], 9)
     refresh()
@@ -77,7 +77,7 @@ def test_another_municipality_never_gets_this_page(login_as, area, coordinator, 
     assert "School Ver" in there and "School Ver" not in here
 
 
-def test_the_platform_page_is_cached_apart_from_the_municipal_one(login_as, area, platform, member_factory):  # noqa: F811
+def test_the_platform_page_is_cached_apart_from_the_municipal_one(login_as, area, platform, member_factory):
     cases(area["one"], 7)
     refresh()
     admin = login_as(member_factory(platform, Role.PLATFORM_ADMIN))
@@ -88,7 +88,7 @@ def test_the_platform_page_is_cached_apart_from_the_municipal_one(login_as, area
     assert "Gemeente Zuid" in body(response)
 
 
-def test_each_filter_has_its_own_page(login_as, area, coordinator):  # noqa: F811
+def test_each_filter_has_its_own_page(login_as, area, coordinator):
     cases(area["one"], 7, forms=("threat",))
     cases(area["two"], 6, forms=("doxing",))
     refresh()
@@ -101,7 +101,7 @@ def test_each_filter_has_its_own_page(login_as, area, coordinator):  # noqa: F81
     assert one.context["dashboard"].trend.total == 7
 
 
-def test_filters_written_another_way_are_answered_but_not_cached(login_as, area, coordinator):  # noqa: F811
+def test_filters_written_another_way_are_answered_but_not_cached(login_as, area, coordinator):
     cases(area["one"], 7)
     refresh()
     client = login_as(coordinator)
@@ -114,7 +114,7 @@ def test_filters_written_another_way_are_answered_but_not_cached(login_as, area,
     assert "dashboard" not in get(client, area["municipality"], {"van": "2026-01-01"}).context
 
 
-def test_a_bad_filter_is_never_cached_and_keeps_its_message(login_as, area, coordinator):  # noqa: F811
+def test_a_bad_filter_is_never_cached_and_keeps_its_message(login_as, area, coordinator):
     refresh()
     client = login_as(coordinator)
     for _ in range(2):
@@ -123,7 +123,7 @@ def test_a_bad_filter_is_never_cached_and_keeps_its_message(login_as, area, coor
         assert "Het filter klopt niet" in response.content.decode()
 
 
-def test_a_renamed_organisation_shows_at_once(login_as, area, coordinator):  # noqa: F811
+def test_a_renamed_organisation_shows_at_once(login_as, area, coordinator):
     cases(area["one"], 7)
     refresh()
     client = login_as(coordinator)
@@ -134,7 +134,7 @@ def test_a_renamed_organisation_shows_at_once(login_as, area, coordinator):  # n
     assert "School Nieuw" in body(get(client, area["municipality"]))
 
 
-def test_the_page_follows_the_language(login_as, area, coordinator):  # noqa: F811
+def test_the_page_follows_the_language(login_as, area, coordinator):
     refresh()
     client = login_as(coordinator)
     dutch = body(get(client, area["municipality"]))
@@ -144,7 +144,7 @@ def test_the_page_follows_the_language(login_as, area, coordinator):  # noqa: F8
     assert "Dashboard van de gemeente" in dutch and "Dashboard van de gemeente" not in english
 
 
-def test_downloads_are_answered_after_a_cached_page(login_as, area, coordinator):  # noqa: F811
+def test_downloads_are_answered_after_a_cached_page(login_as, area, coordinator):
     cases(area["one"], 7)
     refresh()
     client = login_as(coordinator)
@@ -155,7 +155,7 @@ def test_downloads_are_answered_after_a_cached_page(login_as, area, coordinator)
     assert ["Totaal", "7"] in csv_rows(response)
 
 
-def test_the_cached_page_holds_no_case_data(login_as, area, coordinator):  # noqa: F811
+def test_the_cached_page_holds_no_case_data(login_as, area, coordinator):
     cases(area["one"], 7)
     refresh()
     client = login_as(coordinator)
