@@ -10,64 +10,21 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 from django_scopes import scopes_disabled
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from messaging.subjects import Subject
 from portal.models import NotificationKind
 from portal.roles import Role
 from referrals.models import CaseTask, Referral, Reminder
 from reporting.rollups import rollups_refresh
-from tests.browser.helpers import assert_no_csp_violations, contrast_ratio, fresh_totp_code, path_of
-from tests.factories import TEST_PASSWORD, PartnerFactory
+from tests.browser.helpers import assert_chart_has_its_table, assert_no_csp_violations, sign_in_with_totp
+from tests.factories import PartnerFactory
 from tests.referrals.factories import make_referral, make_routed_case
 
 pytestmark = pytest.mark.browser
 
 PSEUDONYM = "J.B."
 SUMMARY = "Wordt afgeperst met beelden; wil hulp bij aangifte."
-
-
-def sign_in_with_totp(page: Page, user, path: str) -> None:
-    """The real sign-in: password, then the authenticator code; ends on ``path``."""
-    page.goto(path)
-    assert path_of(page) == "/accounts/login/"
-    page.get_by_label("E-mail").fill(user.email)
-    page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
-    page.wait_for_url("**/accounts/2fa/authenticate/**")
-    page.get_by_label("Code").fill(fresh_totp_code())
-    page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
-    page.wait_for_url(f"**{path}")
-
-
-def assert_chart_has_its_table(page: Page, chart_id: str, rows: int) -> None:
-    svg = page.locator(f"svg#{chart_id}, figure svg[aria-labelledby='{chart_id}-caption']")
-    expect(svg).to_have_count(1)
-    expect(svg).to_have_attribute("role", "img")
-    # The caption it points at exists and names the chart.
-    caption = page.locator(f"#{chart_id}-caption")
-    expect(caption).to_be_visible()
-    expect(svg.locator("title")).to_have_text(caption.inner_text())
-    # The same data in a real table beside it: one row per bar, label and value alike.
-    table = page.locator(f"table#{chart_id}-table")
-    expect(table).to_be_visible()
-    expect(table.locator("tbody tr")).to_have_count(rows)
-    description = svg.locator("desc").text_content() or ""
-    for row in table.locator("tbody tr").all():
-        label = row.locator("th").inner_text().strip()
-        value = row.locator("td").inner_text().strip()
-        assert f"{label}: {value}" in description
-    # Bars and text have enough contrast on the white page.
-    for fill in {svg.locator("rect").nth(i).get_attribute("fill") for i in range(svg.locator("rect").count())}:
-        assert contrast_ratio(_rgb(fill), "rgb(255, 255, 255)") >= 3
-    text_fill = svg.locator("text").first.get_attribute("fill")
-    assert contrast_ratio(_rgb(text_fill), "rgb(255, 255, 255)") >= 4.5
-
-
-def _rgb(hex_colour: str | None) -> str:
-    assert hex_colour and re.fullmatch(r"#[0-9a-f]{6}", hex_colour), hex_colour
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgb({red}, {green}, {blue})"
 
 
 def test_case_handler_dashboard(page, console, org, member_factory, assert_accessible):

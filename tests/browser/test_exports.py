@@ -9,32 +9,18 @@ import re
 import pytest
 from django.utils import timezone
 from django_scopes import scopes_disabled
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from portal import exports
 from portal.exports import jobs
 from portal.models import ExportJob
 from portal.roles import Role
-from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of
-from tests.factories import TEST_PASSWORD
+from tests.browser.helpers import assert_no_csp_violations, sign_in_with_totp
 from tests.referrals.factories import make_case, make_referral
 
 pytestmark = pytest.mark.browser
 
 PSEUDONYM = "J.B."
-
-
-def sign_in_with_totp(page: Page, user, path: str) -> None:
-    """The real sign-in: password, then the authenticator code; ends on ``path``."""
-    page.goto(path)
-    assert path_of(page) == "/accounts/login/"
-    page.get_by_label("E-mail").fill(user.email)
-    page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
-    page.wait_for_url("**/accounts/2fa/authenticate/**")
-    page.get_by_label("Code").fill(fresh_totp_code())
-    page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
-    page.wait_for_url(f"**{path}")
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from portal.models import Organisation
 from portal.roles import OrganisationKind, Role
 from referrals.models import Case
 from reporting.rollups import rollups_refresh
-from tests.browser.helpers import assert_no_csp_violations, screenshot
-from tests.browser.test_dashboards import assert_chart_has_its_table, sign_in_with_totp
+from tests.browser.helpers import assert_chart_has_its_table, assert_no_csp_violations, screenshot, sign_in_with_totp
 from tests.factories import MunicipalityFactory, SchoolFactory
 
 pytestmark = pytest.mark.browser
