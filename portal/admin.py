@@ -1,8 +1,10 @@
 """Django admin for platform administrators (staff with MFA). The tenant middleware
 disables scopes for staff under /django-admin/, so these lists see every tenant."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import (
@@ -49,7 +51,9 @@ class OrganisationAdmin(admin.ModelAdmin):
     autocomplete_fields = ("parent",)
     list_select_related = ("parent",)
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(
+        self, request: HttpRequest, obj: Organisation, form: forms.ModelForm[Organisation], change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         # cms gives the organisation its own CMS section (cms/signals.py).
         organisation_saved_in_admin.send(sender=type(self), organisation=obj, created=not change)
@@ -72,7 +76,7 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = ("token_hash", "created_at", "accepted_at", "accepted_by", "invited_by")
     list_select_related = ("organisation",)
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # Invitations are sent from the portal, which mails the one-time link.
         return False
 
@@ -83,8 +87,8 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     list_select_related = ("organisation", "actor", "subject_user")
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False

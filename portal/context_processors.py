@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -6,11 +9,14 @@ from django.http import HttpRequest
 from portal import navigation
 from portal.roles import Action, can
 
+if TYPE_CHECKING:
+    from portal.models import Membership, Organisation
+
 
 class _Permissions:
     """``{% if perms_here.members_view %}``: what the current membership may do."""
 
-    def __init__(self, membership) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, membership: Membership | None) -> None:
         self._membership = membership
 
     def __getattr__(self, name: str) -> bool:
@@ -25,7 +31,7 @@ class _Navigation:
     """``{% for link in navigation.menu %}``: the organisation menu of the current
     member (``portal.navigation``), built only when a template reads it."""
 
-    def __init__(self, request: HttpRequest, membership, organisation) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, request: HttpRequest, membership: Membership | None, organisation: Organisation | None) -> None:
         self._request = request
         self._membership = membership
         self._organisation = organisation

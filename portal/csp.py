@@ -9,7 +9,7 @@ from django.utils.deprecation import MiddlewareMixin
 
 
 class AdminContentSecurityPolicyMiddleware(MiddlewareMixin):
-    def process_response(self, request, response):  # type: ignore[no-untyped-def]
+    def process_response(self, request, response):
         if request.path_info.startswith(settings.ADMIN_CSP_PATH_PREFIXES) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.ADMIN_CSP
         return response

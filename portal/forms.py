@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -8,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Organisation
 from portal.roles import Role
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 WIDGET_CLASSES = {
     "Select": "utrecht-select utrecht-select--html-select",
@@ -20,11 +25,20 @@ TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
 class PortalForm(forms.Form):
     """Adds the NL Design System classes to every widget."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             name = type(field.widget).__name__
             field.widget.attrs.setdefault("class", WIDGET_CLASSES.get(name, TEXTBOX_CLASS))
+
+
+def form_field[F: forms.Field](form: forms.BaseForm, name: str, kind: type[F]) -> F:
+    """``form.fields[name]``, typed as the kind of field it is (to set its choices or
+    queryset in ``__init__``)."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
 
 
 def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -89,7 +103,7 @@ class DateRangeMixin:
         return cleaned
 
 
-def _role_choices(organisation: Organisation) -> list[tuple[str, str]]:
+def _role_choices(organisation: Organisation) -> list[tuple[str, StrPromise]]:
     return [(role.value, role.label) for role in organisation.allowed_roles if role != Role.PLATFORM_ADMIN] + (
         [(Role.PLATFORM_ADMIN.value, Role.PLATFORM_ADMIN.label)]
         if Role.PLATFORM_ADMIN in organisation.allowed_roles
@@ -101,17 +115,17 @@ class InvitationForm(PortalForm):
     email = forms.EmailField(label=_("E-mailadres"), max_length=254)
     role = forms.ChoiceField(label=_("Rol"))
 
-    def __init__(self, *args, organisation: Organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = _role_choices(organisation)
+        form_field(self, "role", forms.ChoiceField).choices = _role_choices(organisation)
 
 
 class RoleForm(PortalForm):
     role = forms.ChoiceField(label=_("Rol"))
 
-    def __init__(self, *args, organisation: Organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = _role_choices(organisation)
+        form_field(self, "role", forms.ChoiceField).choices = _role_choices(organisation)
 
 
 class AcceptInvitationForm(PortalForm):
@@ -128,12 +142,13 @@ class AcceptInvitationForm(PortalForm):
         label=_("Wachtwoord nog een keer"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
-    def __init__(self, *args, email: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.email = email
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         p1, p2 = cleaned.get("password1"), cleaned.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))

@@ -11,7 +11,7 @@ from django.utils import translation
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
-    def process_request(self, request):  # type: ignore[no-untyped-def]
+    def process_request(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         supported = {code for code, _name in settings.LANGUAGES}
         language = chosen if chosen in supported else settings.LANGUAGE_CODE

@@ -6,6 +6,8 @@ the schema can later be distributed by organisation on a distributed PostgreSQL.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -16,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from portal.roles import OrganisationKind, Role, roles_for_kind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 class UserManager(BaseUserManager["User"]):
@@ -46,9 +51,11 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mailadres"), unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    # The stubs type AbstractUser.objects as Django's UserManager, whose create_user
+    # takes a username; this one signs people up by email.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -157,7 +164,7 @@ class Membership(models.Model):
     created_at = models.DateTimeField(_("lid sinds"), default=timezone.now)
     deactivated_at = models.DateTimeField(_("gedeactiveerd op"), null=True, blank=True)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[Membership]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -188,7 +195,7 @@ class Invitation(models.Model):
     accepted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[Invitation]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("uitnodiging")
@@ -209,7 +216,7 @@ class Invitation(models.Model):
         return "open"
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> StrPromise:
         return {
             "accepted": _("Geaccepteerd"),
             "revoked": _("Ingetrokken"),
@@ -241,7 +248,7 @@ class AuditEvent(models.Model):
     detail = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[AuditEvent]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("auditregel")
@@ -295,7 +302,7 @@ class ExportJob(models.Model):
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     expires_at = models.DateTimeField(_("verloopt op"), null=True, blank=True)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[ExportJob]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("export")

@@ -41,7 +41,13 @@ class PortalRequest(HttpRequest):
     notifications_unread: int
 
 
-class TenantRequest(PortalRequest):
+class SignedInRequest(PortalRequest):
+    """The request a ``@login_required`` view receives (for type checking only)."""
+
+    user: User
+
+
+class TenantRequest(SignedInRequest):
     """The request a view under ``/o/<org_slug>/`` receives (for type checking only).
 
     ``TenantMiddleware`` has found the organisation and the signed-in user's active
@@ -50,7 +56,6 @@ class TenantRequest(PortalRequest):
 
     organisation: Organisation
     membership: Membership
-    user: User
 
 
 class TenantMiddleware:

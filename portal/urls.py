@@ -21,7 +21,7 @@ organisation_patterns = [
     path("uitnodigingen/<int:invitation_id>/intrekken/", views.invitation_revoke, name="invitation_revoke"),
 ]
 
-portal_patterns = [
+portal_patterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("organisaties/", views.organisation_switch, name="organisation_switch"),
     path("o/<slug:org_slug>/", include(organisation_patterns)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.views import LoginView
 from django.contrib import messages
 from django.contrib.auth import login
@@ -22,7 +24,7 @@ from portal import selectors, services, worklist
 from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm, apply_errors
 from portal.models import Invitation, Membership
 from portal.roles import Action, can, require
-from portal.tenancy import SESSION_KEY, TenantRequest, access_object
+from portal.tenancy import SESSION_KEY, SignedInRequest, TenantRequest, access_object
 
 MEMBERS_PER_PAGE = 50
 # A member who may do none of these is here to learn: their start page opens with their training.
@@ -58,7 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def organisation_switch(request: HttpRequest) -> HttpResponse:
+def organisation_switch(request: SignedInRequest) -> HttpResponse:
     memberships = selectors.memberships_for_user(request.user)
     chosen = request.GET.get("organisatie")
     if chosen:
@@ -278,7 +280,7 @@ class AdminLoginView(LoginView):
 
     permission: str | None = None  # besides staff status
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         user = request.user
         if user.is_authenticated and not (
             user.is_staff and (self.permission is None or user.has_perm(self.permission))

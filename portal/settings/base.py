@@ -150,7 +150,9 @@ if REDIS_URL:
     # A task a worker took but never acknowledged (the worker died) comes back after
     # this many seconds. Reminders do not wait for it: the sweep queues a reminder
     # again when its lease (REMINDER_LEASE_SECONDS) runs out. No task uses an ETA.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600, minimum=60)}
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600, minimum=60)
+    }
 else:
     # The filesystem transport needs no server: queues are folders, shared by
     # every process on this machine. Good for the demo, not for production.

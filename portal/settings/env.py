@@ -7,7 +7,7 @@ message, so a wrong or missing value stops start-up and says what to fix.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlparse
 
 import environ
@@ -80,6 +80,10 @@ def env_database(name: str, default: Any = _MISSING) -> dict[str, Any]:
     return config
 
 
+@overload
+def env_redis_url(name: str) -> str: ...
+@overload
+def env_redis_url(name: str, default: str | None) -> str | None: ...
 def env_redis_url(name: str, default: Any = _MISSING) -> str | None:
     value = _raw(name, default)
     if value is None:

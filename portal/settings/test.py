@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key-7c0d5e1a9b2f4c6d8e0a")
 
-from portal.settings.base import REDIS_URL  # noqa: E402
+from portal.settings.base import CACHES, REDIS_URL  # noqa: E402
 from portal.settings.dev import *  # noqa: E402,F403
 
 DEBUG = False
