@@ -115,7 +115,7 @@ class KnowledgeCheckBlock(blocks.StructBlock):
             ],
         }
 
-    def clean(self, value):  # type: ignore[no-untyped-def]
+    def clean(self, value):
         value = super().clean(value)
         correct = sum(1 for option in value["options"] if option["correct"])
         if correct == 0:
@@ -207,7 +207,7 @@ class ScenarioEndingBlock(blocks.StructBlock):
         label = _("Einde")
 
 
-def scenario_problems(value) -> list[str]:  # type: ignore[no-untyped-def]
+def scenario_problems(value) -> list[str]:
     """What is wrong with a scenario's steps and endings, in Dutch, one line per problem.
 
     Checks: keys unique across steps and endings; every next_step names a step or an
@@ -282,7 +282,7 @@ def scenario_problems(value) -> list[str]:  # type: ignore[no-untyped-def]
     seen: set[tuple[str, frozenset[str]]] = set()
     reached_endings: set[str] = set()
     too_few: set[str] = set()
-    todo = [(steps[0]["key"], frozenset())] if steps else []
+    todo: list[tuple[str, frozenset[str]]] = [(steps[0]["key"], frozenset())] if steps else []
     while todo and len(seen) < MAX_SCENARIO_STATES:
         key, current = todo.pop()
         if (key, current) in seen:
@@ -350,7 +350,7 @@ class ScenarioBlock(blocks.StructBlock):
             "endings": [],
         }
 
-    def clean(self, value):  # type: ignore[no-untyped-def]
+    def clean(self, value):
         value = super().clean(value)
         problems = scenario_problems(value)
         if problems:

@@ -16,6 +16,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import GuideStepBlock, LessonStreamBlock, LinkBlock, OrganisationStreamBlock
@@ -41,7 +42,7 @@ class TrainingLibraryPage(Page):
     class Meta:
         verbose_name = _("trainingsbibliotheek")
 
-    def modules(self):  # type: ignore[no-untyped-def]
+    def modules(self) -> PageQuerySet:
         return ModulePage.objects.child_of(self).live().specific().order_by("path")
 
 
@@ -85,7 +86,7 @@ class ModulePage(Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
-    def lessons(self):  # type: ignore[no-untyped-def]
+    def lessons(self) -> PageQuerySet:
         return LessonPage.objects.child_of(self).live().order_by("path")
 
 

@@ -89,7 +89,7 @@ class EditorScope:
         return pages.exclude(below_index & ~own)
 
 
-def editor_scope(user) -> EditorScope:  # type: ignore[no-untyped-def]
+def editor_scope(user) -> EditorScope:
     """The areas ``user`` may edit, computed once per request (cached on the user)."""
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is not None:
@@ -104,7 +104,7 @@ def editor_scope(user) -> EditorScope:  # type: ignore[no-untyped-def]
     return result
 
 
-def _editor_scope(user) -> EditorScope:  # type: ignore[no-untyped-def]
+def _editor_scope(user) -> EditorScope:
     # A user's own memberships across organisations: the one cross-tenant read a
     # person is entitled to (as when switching organisations).
     with scopes_disabled():
@@ -159,7 +159,7 @@ class TenantPagePermissionPolicy(PagePermissionPolicy):
     administrators) are unaffected.
     """
 
-    def get_all_permissions_for_user(self, user):  # type: ignore[no-untyped-def]
+    def get_all_permissions_for_user(self, user):
         rows = super().get_all_permissions_for_user(user)
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return rows
@@ -207,7 +207,7 @@ class TenantCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
     narrowed to the collections of their own organisations. Superusers (platform
     administrators) are unaffected."""
 
-    def get_all_permissions_for_user(self, user):  # type: ignore[no-untyped-def]
+    def get_all_permissions_for_user(self, user):
         rows = super().get_all_permissions_for_user(user)
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return rows

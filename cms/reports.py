@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
@@ -35,6 +37,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models.audit_log import LogEntryQuerySet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.models import TakedownGuide
@@ -45,7 +48,7 @@ from cms.permissions import editor_scope
 NATIONAL_MODELS = (TakedownGuide,)
 
 
-def fence_log_entries(entries: QuerySet, user) -> QuerySet:  # type: ignore[type-arg,no-untyped-def]
+def fence_log_entries(entries: LogEntryQuerySet, user: AbstractBaseUser | AnonymousUser) -> LogEntryQuerySet:
     """``entries`` (of one log model) without those of other organisations'
     pages, images and documents. Wagtail's ``viewable_by_user`` has already applied
     its own checks; this only narrows."""
@@ -69,13 +72,13 @@ def fence_log_entries(entries: QuerySet, user) -> QuerySet:  # type: ignore[type
     return entries.none()
 
 
-def fenced_log_entries(user) -> Iterator[QuerySet]:  # type: ignore[type-arg,no-untyped-def]
+def fenced_log_entries(user: AbstractBaseUser | AnonymousUser) -> Iterator[LogEntryQuerySet]:
     """For every registered log model, the entries ``user`` may see in the report."""
     for log_model in log_action_registry.get_log_entry_models():
         yield fence_log_entries(log_model.objects.viewable_by_user(user), user)
 
 
-def _content_types(request) -> QuerySet[ContentType]:  # type: ignore[no-untyped-def]
+def _content_types(request) -> QuerySet[ContentType]:
     ids = set().union(*(entries.get_content_type_ids() for entries in fenced_log_entries(request.user)))
     return ContentType.objects.filter(pk__in=ids).order_by("model")
 
@@ -85,11 +88,11 @@ class SiteHistoryFilterSet(SiteHistoryReportFilterSet):
 
     object_type = ContentTypeFilter(label=_("Type"), method="filter_object_type", queryset=_content_types)
 
-    def get_action_choices(self):  # type: ignore[no-untyped-def]
+    def get_action_choices(self):
         actions = set().union(*(entries.get_actions() for entries in fenced_log_entries(self.request.user)))
         return [choice for choice in log_action_registry.get_choices() if choice[0] in actions]
 
-    def get_users_queryset(self):  # type: ignore[no-untyped-def]
+    def get_users_queryset(self):
         # Wagtail's own asks every page log entry, of every section.
         ids = set().union(*(entries.get_user_ids() for entries in fenced_log_entries(self.request.user)))
         user_model = get_user_model()
@@ -99,7 +102,7 @@ class SiteHistoryFilterSet(SiteHistoryReportFilterSet):
 class SiteHistoryView(LogEntriesView):
     filterset_class = SiteHistoryFilterSet
 
-    def filter_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def filter_queryset(self, queryset):
         # Wagtail calls this once per log model, on that model's entries.
         return fence_log_entries(super().filter_queryset(queryset), self.request.user)
 

@@ -9,13 +9,14 @@ it (``document_downloadable``, asked by the ``before_serve_document`` hook).
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django_scopes import scopes_disabled
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Collection
 
 from cms.models import OrganisationContentPage, OrganisationSectionPage, TakedownGuide
-from portal.models import Membership, Organisation
+from portal.models import Membership, Organisation, User
 
 
 def takedown_guides() -> list[TakedownGuide]:
@@ -30,7 +31,8 @@ def takedown_guide(*, slug: str) -> TakedownGuide:
 
 
 def organisation_section(*, organisation: Organisation) -> OrganisationSectionPage | None:
-    return OrganisationSectionPage.objects.filter(organisation=organisation).first()
+    section: OrganisationSectionPage | None = OrganisationSectionPage.objects.filter(organisation=organisation).first()
+    return section
 
 
 def organisation_pages(*, section: OrganisationSectionPage | None) -> list[OrganisationContentPage]:
@@ -42,7 +44,7 @@ def organisation_pages(*, section: OrganisationSectionPage | None) -> list[Organ
 
 def organisation_page(*, section: OrganisationSectionPage | None, slug: str) -> OrganisationContentPage:
     """One published page of the section, or 404 (also for another section's slug)."""
-    page = None
+    page: OrganisationContentPage | None = None
     if section is not None:
         page = OrganisationContentPage.objects.child_of(section).live().filter(slug=slug).first()
     if page is None:
@@ -50,7 +52,7 @@ def organisation_page(*, section: OrganisationSectionPage | None, slug: str) -> 
     return page
 
 
-def document_downloadable(*, user, document: AbstractDocument) -> bool:  # type: ignore[no-untyped-def]
+def document_downloadable(*, user: User | AnonymousUser, document: AbstractDocument) -> bool:
     """True when ``user`` may download ``document``: a platform administrator
     (superuser) always; anyone else only as an active member, of any role, of the
     active organisation whose collection holds the document (or a collection inside

@@ -99,7 +99,7 @@ def refuse_copy_outside_areas(request: HttpRequest, page: Page) -> HttpResponse 
 
 
 @hooks.register("before_bulk_action")
-def refuse_bulk_action_outside_areas(request, action_type, objects, action_class_instance):  # type: ignore[no-untyped-def]
+def refuse_bulk_action_outside_areas(request, action_type, objects, action_class_instance):
     if not issubclass(action_class_instance.model, Page):
         return None
     scope = editor_scope(request.user)
@@ -109,12 +109,12 @@ def refuse_bulk_action_outside_areas(request, action_type, objects, action_class
 
 
 @hooks.register("construct_explorer_page_queryset")
-def hide_foreign_sections_in_explorer(parent_page, pages, request):  # type: ignore[no-untyped-def]
+def hide_foreign_sections_in_explorer(parent_page, pages, request):
     return editor_scope(request.user).hide_foreign_sections(pages)
 
 
 @hooks.register("construct_page_chooser_queryset")
-def hide_foreign_sections_in_chooser(pages, request):  # type: ignore[no-untyped-def]
+def hide_foreign_sections_in_chooser(pages, request):
     return editor_scope(request.user).hide_foreign_sections(pages)
 
 
@@ -122,7 +122,7 @@ def hide_foreign_sections_in_chooser(pages, request):  # type: ignore[no-untyped
 
 
 @hooks.register("before_serve_document")
-def serve_document_to_members_only(document, request: HttpRequest) -> None:  # type: ignore[no-untyped-def]
+def serve_document_to_members_only(document, request: HttpRequest) -> None:
     # Http404, not a response: the same 404 (portal.errors) as for a document id that
     # does not exist, so ids reveal nothing about other organisations' documents.
     if not document_downloadable(user=request.user, document=document):

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NotRequired, TypedDict
+
+
+class LessonSpec(TypedDict):
+    slug: str
+    title: str
+    summary: NotRequired[str]
+    body: list[dict[str, Any]]  # StreamField raw data: {"type": block name, "value": …}
+
+
+class ModuleSpec(TypedDict):
+    slug: str
+    title: str
+    intro: str
+    learning_goals: list[str]
+    estimated_minutes: int
+    audience: NotRequired[str]
+    pass_mark: int
+    certificate_validity_months: int
+    lessons: list[LessonSpec]
 
 
 def country(code: str, *body: dict[str, Any]) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Module 1: recognising online threats and when they are punishable."""
 
-from cms.content.helpers import callout, check, country, option, text
+from cms.content.helpers import ModuleSpec, callout, check, country, option, text
 
-MODULE = {
+MODULE: ModuleSpec = {
     "slug": "online-bedreiging-herkennen",
     "title": "Online bedreiging herkennen",
     "intro": "<p>In deze module leer je welke vormen van online bedreiging er zijn. Je leert ook wanneer een "

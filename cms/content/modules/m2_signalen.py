@@ -1,8 +1,8 @@
 """Module 2: acting on a suspicion, vulnerable victims, hate crime, asking for advice, an unsafe home."""
 
-from cms.content.helpers import callout, check, country, option, text
+from cms.content.helpers import ModuleSpec, callout, check, country, option, text
 
-MODULE = {
+MODULE: ModuleSpec = {
     "slug": "signalen-herkennen",
     "title": "Signalen herkennen",
     "intro": "<p>Niet elk slachtoffer vertelt uit zichzelf wat er speelt. In deze module leer je wat je doet met "

@@ -1,6 +1,8 @@
 """Module 3: the conversation with the victim."""
 
-MODULE = {
+from cms.content.helpers import ModuleSpec
+
+MODULE: ModuleSpec = {
     "slug": "het-gesprek",
     "title": "Het gesprek",
     "intro": "<p>Het eerste gesprek met een slachtoffer is heel belangrijk. Hoe jij reageert, kan veel uitmaken "

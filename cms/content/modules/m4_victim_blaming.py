@@ -1,6 +1,8 @@
 """Module 4: preventing victim blaming."""
 
-MODULE = {
+from cms.content.helpers import ModuleSpec
+
+MODULE: ModuleSpec = {
     "slug": "victim-blaming-voorkomen",
     "title": "Victim blaming voorkomen",
     "intro": "<p>Victim blaming betekent: het slachtoffer (een deel van) de schuld geven van wat er gebeurd is. "

@@ -1,9 +1,9 @@
 """Module 5: the aftercare step plan: evidence, blocking, reporting, protection,
 mediation, the criminal process, follow-up and referral."""
 
-from cms.content.helpers import callout, check, country, option, text
+from cms.content.helpers import ModuleSpec, callout, check, country, option, text
 
-MODULE = {
+MODULE: ModuleSpec = {
     "slug": "stappenplan-nazorg",
     "title": "Stappenplan nazorg",
     "intro": "<p>Wat doe je als je weet dat iemand online bedreigd wordt? Deze module geeft je een stappenplan. "

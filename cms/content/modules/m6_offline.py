@@ -1,6 +1,6 @@
 """Module 6: getting intimate images offline, and sextortion of boys."""
 
-from cms.content.helpers import callout, check, country, option, text
+from cms.content.helpers import ModuleSpec, callout, check, country, option, text
 
 GUIDE_NOTES = [
     ("facebook-messenger", "Werkt samen met StopNCII. Facebook kan een beeld ook vooraf blokkeren."),
@@ -17,7 +17,7 @@ GUIDE_NOTES = [
     ("telegram", "Voor kanalen, bots en stickers stuur je een e-mail."),
 ]
 
-MODULE = {
+MODULE: ModuleSpec = {
     "slug": "intieme-beelden-offline-halen",
     "title": "Intieme beelden offline halen",
     "intro": "<p>Worden er naaktbeelden of andere intieme beelden van iemand verspreid zonder toestemming? Dan "

@@ -13,7 +13,7 @@ class Command(BaseCommand):
         "ids are derived from the slugs and stay the same on every load, also with --force."
     )
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             help="Save page changes as draft revisions instead of publishing them (guides are always saved).",
         )
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         try:
             counts = course_load(publish=not options["draft"], force=options["force"])
         except CourseContentError as error:

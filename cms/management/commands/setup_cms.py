@@ -11,7 +11,7 @@ class Command(BaseCommand):
         "permissions are granted once the library exists)."
     )
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         result = setup_cms()
         self.stdout.write(
             f"Index {'created' if result.index_created else 'present'}; "
