@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +26,9 @@ class OrganisationContactForm(forms.Form):
         help_text=_("Bijvoorbeeld een werkadres voor e-mail of de dagen op school of club."),
     )
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("name") and not data.get("role"):
             self.add_error("role", _("Vul ook de functie in."))
         return data

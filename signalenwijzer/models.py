@@ -15,6 +15,8 @@ Two kinds of rows, and nothing else:
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -144,7 +146,7 @@ class OrganisationContact(models.Model):
     role = models.CharField(_("functie"), max_length=120)
     how_to_reach = models.CharField(_("zo bereik je deze persoon"), max_length=250, blank=True)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[OrganisationContact]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("vertrouwenspersoon voor de Signalenwijzer")
@@ -164,7 +166,7 @@ class WalkCount(models.Model):
     finished = models.PositiveIntegerField(_("afgemaakt"), default=0)
     signalled = models.PositiveIntegerField(_("naar Signaal melden"), default=0)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[WalkCount]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("telling van de Signalenwijzer")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -53,7 +53,9 @@ class LoadResult:
         )
 
 
-def _load_rows(model: type[Model], rows: list[dict], lookup: tuple[str, ...], force: bool, result: LoadResult) -> None:
+def _load_rows(
+    model: type[Model], rows: list[dict[str, Any]], lookup: tuple[str, ...], force: bool, result: LoadResult
+) -> None:
     existing = {tuple(getattr(row, name) for name in lookup): row for row in model.objects.all()}  # type: ignore[attr-defined]
     for values in rows:
         key = tuple(values[name] for name in lookup)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import ModulePage
-from portal.forms import PortalForm
+from portal.forms import PortalForm, form_field
 from portal.models import Membership, Organisation
 from training.selectors import TrainingStatus
 
@@ -27,7 +27,8 @@ class AnswerForm(forms.Form):
         self.option_ids: list[str] = [value for value in data.getlist("antwoord") if value][: MAX_OPTIONS + 1]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if len(self.option_ids) > MAX_OPTIONS or any(len(value) > 64 for value in self.option_ids):
             raise forms.ValidationError("too many or too long option ids")
         return cleaned
@@ -38,7 +39,7 @@ class AttemptForm(forms.Form):
 
 
 class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Membership) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Membership) -> str:
         user = obj.user
         name = user.get_full_name()
         return f"{name} ({user.email})" if name else user.email
@@ -80,15 +81,21 @@ class AssignmentForm(PortalForm):
 
     def __init__(self, *args: Any, organisation: Organisation, modules: list[ModulePage], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["module"].queryset = ModulePage.objects.filter(pk__in=[m.pk for m in modules]).order_by("path")
-        self.fields["role"].choices = [("", _("Geen rol")), *((r.value, r.label) for r in organisation.allowed_roles)]
+        form_field(self, "module", forms.ModelChoiceField).queryset = ModulePage.objects.filter(
+            pk__in=[m.pk for m in modules]
+        ).order_by("path")
+        form_field(self, "role", forms.ChoiceField).choices = [
+            ("", _("Geen rol")),
+            *((r.value, r.label) for r in organisation.allowed_roles),
+        ]
         # The scoped manager limits this to the organisation in scope: anyone else is an invalid choice.
-        self.fields["membership"].queryset = (
+        form_field(self, "membership", forms.ModelChoiceField).queryset = (
             Membership.objects.filter(is_active=True).select_related("user").order_by("user__last_name", "user__email")
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         role, membership = cleaned.get("role"), cleaned.get("membership")
         # add_error, not raise: every problem is shown at once, the date's too.
         if "membership" not in self.errors and "role" not in self.errors:
@@ -109,9 +116,15 @@ class MatrixFilterForm(PortalForm):
 
     def __init__(self, *args: Any, organisation: Organisation, modules: list[ModulePage], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rol"].choices = [("", _("Alle rollen")), *((r.value, r.label) for r in organisation.allowed_roles)]
-        self.fields["module"].choices = [("", _("Alle modules")), *((m.pk, m.title) for m in modules)]
-        self.fields["status"].choices = [("", _("Elke status")), *TrainingStatus.choices()]
+        form_field(self, "rol", forms.ChoiceField).choices = [
+            ("", _("Alle rollen")),
+            *((r.value, r.label) for r in organisation.allowed_roles),
+        ]
+        form_field(self, "module", forms.ChoiceField).choices = [
+            ("", _("Alle modules")),
+            *((m.pk, m.title) for m in modules),
+        ]
+        form_field(self, "status", forms.ChoiceField).choices = [("", _("Elke status")), *TrainingStatus.choices()]
 
 
 class CertificateLookupForm(PortalForm):

@@ -16,6 +16,7 @@ due dates and certificate validity (``training.selectors.training_status``).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -194,7 +195,7 @@ class Assignment(models.Model):
     )
     created_at = models.DateTimeField(_("toegewezen op"), default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[Assignment]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("toewijzing")
@@ -225,7 +226,7 @@ class Assignment(models.Model):
 
     @property
     def target_label(self) -> str:
-        if self.membership_id:
-            user = self.membership.user  # type: ignore[union-attr]
+        if self.membership is not None:
+            user = self.membership.user
             return user.get_full_name() or user.email
         return str(self.get_role_display())

@@ -16,12 +16,15 @@ choice made on this path. Nothing is stored and nothing counts for the module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
 from cms.blocks import flags
 from training.shuffle import shuffled
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 POINTS = {"good": 2, "partly": 1, "bad": 0}
 OUTCOME_LABELS = {"good": _("Goede keuze"), "partly": _("Deels goed"), "bad": _("Geen goede keuze")}
@@ -183,7 +186,7 @@ def play(block: Any, *, path: str | None, active: bool, learner_id: int | None) 
     by_key = {step.key: step for step in steps}
     ids = [part for part in (path or "").split(SEPARATOR)] if active and path else []
 
-    problem = ""
+    problem: str | StrPromise = ""
     if len(path or "") > MAX_PATH_LENGTH or len(ids) > len(steps):
         problem = _("Dit pad is langer dan het scenario.")
     current: Step | None = steps[0]

@@ -105,7 +105,8 @@ def audiences_for(organisation: Organisation) -> tuple[str, ...]:
 
 
 def training_library() -> TrainingLibraryPage | None:
-    return TrainingLibraryPage.objects.live().first()
+    library: TrainingLibraryPage | None = TrainingLibraryPage.objects.live().first()
+    return library
 
 
 def modules_for_organisation(
@@ -124,7 +125,7 @@ def module_by_slug(module_slug: str) -> ModulePage:
     library = training_library()
     if library is None:
         raise Http404("No training library")
-    module = ModulePage.objects.live().filter(url_path=f"{library.url_path}{module_slug}/").first()
+    module: ModulePage | None = ModulePage.objects.live().filter(url_path=f"{library.url_path}{module_slug}/").first()
     if module is None:
         raise Http404("No such module")
     return module

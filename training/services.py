@@ -372,7 +372,7 @@ def assignment_delete(*, actor_membership: Membership, assignment: Assignment) -
                 organisation=assignment.organisation,
                 kind=AuditEvent.Kind.ASSIGNMENT_DELETED,
                 actor=actor_membership.user,
-                subject=assignment.membership.user if assignment.membership_id else None,
+                subject=assignment.membership.user if assignment.membership is not None else None,
                 detail=_assignment_detail(assignment),
             )
 
@@ -393,7 +393,7 @@ def assignment_change_due_date(*, actor_membership: Membership, assignment: Assi
             organisation=assignment.organisation,
             kind=AuditEvent.Kind.ASSIGNMENT_CHANGED,
             actor=actor_membership.user,
-            subject=assignment.membership.user if assignment.membership_id else None,
+            subject=assignment.membership.user if assignment.membership is not None else None,
             detail=f"{_assignment_detail(assignment)} (was {old:%Y-%m-%d})",
         )
     return assignment

@@ -320,7 +320,7 @@ def _matrix_csv_rows(matrix: selectors.Matrix) -> list[list[str]]:
 
 @require_GET
 @cache_control(private=True)
-def matrix(request: TenantRequest, org_slug: str) -> HttpResponse:
+def matrix(request: TenantRequest, org_slug: str) -> HttpResponse | StreamingHttpResponse:
     require(request, Action.TRAINING_VIEW_MATRIX)
     organisation = request.organisation
     modules = selectors.modules_for_organisation(organisation)
@@ -335,10 +335,10 @@ def matrix(request: TenantRequest, org_slug: str) -> HttpResponse:
     )
     if request.GET.get("formaat") == "csv":
         # Rows are complete lists here, built inside the tenant scope; the stream only formats them.
-        response = StreamingHttpResponse(_csv_lines(_matrix_csv_rows(result)), content_type="text/csv; charset=utf-8")
+        stream = StreamingHttpResponse(_csv_lines(_matrix_csv_rows(result)), content_type="text/csv; charset=utf-8")
         name = f"voortgang-{organisation.slug}-{timezone.localdate().isoformat()}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        stream["Content-Disposition"] = f'attachment; filename="{name}"'
+        return stream
     page = Paginator(result.rows, MATRIX_PER_PAGE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)

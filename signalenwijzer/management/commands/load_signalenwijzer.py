@@ -10,10 +10,10 @@ class Command(BaseCommand):
         "are kept (reported as skipped) unless --force is given."
     )
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--force", action="store_true", help="Also overwrite rows changed in the admin.")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         result = signalenwijzer_load(force=options["force"])
         self.stdout.write(f"Signalenwijzer: {result.summary()}.")
         for item in result.skipped:
