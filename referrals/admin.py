@@ -10,7 +10,8 @@ back to an earlier version. Validation errors show under the field they concern.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -48,6 +49,9 @@ from referrals.models import (
 from referrals.routing import RuleSetInvalid, check_local_rule
 from referrals.routing import defaults as shipped
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 
 class PrettyJSONField(forms.JSONField):
     """A JSON textarea that shows the data indented, so it can be read and edited."""
@@ -71,7 +75,8 @@ class RuleSetVersionForm(forms.ModelForm):
         fields = ["version", "rules", "destinations", "cautions", "questions"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if not any(field in self.errors for field in ("version", "rules", "destinations", "cautions", "questions")):
             try:
                 services.rule_set_validate(
@@ -115,10 +120,10 @@ class RuleSetVersionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         if obj is None:
-            return ["version", "rules", "destinations", "cautions", "questions"]
-        return [
+            return ("version", "rules", "destinations", "cautions", "questions")
+        return (
             "version",
             "is_active",
             "created_by",
@@ -127,11 +132,11 @@ class RuleSetVersionAdmin(admin.ModelAdmin):
             "destinations_json",
             "cautions_json",
             "questions_json",
-        ]
+        )
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         if obj is None:
-            return []
+            return ()
         return self.get_fields(request, obj)
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
@@ -260,10 +265,12 @@ class LocalRuleForm(forms.ModelForm):
         fields = ["organisation", "rule", "is_active"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        organisation, rule = cleaned.get("organisation"), cleaned.get("rule")
+        super().clean()
+        cleaned = self.cleaned_data
+        organisation = cleaned.get("organisation")
         if organisation is None or "rule" in self.errors:
             return cleaned
+        rule = cleaned["rule"]  # valid JSON: every field without an error is in cleaned_data
         with scopes_disabled():
             codes = list(LocalDestination.objects.filter(organisation=organisation).values_list("code", flat=True))
         try:
@@ -339,7 +346,7 @@ class CaseReadOnlyAdmin(admin.ModelAdmin):
 
     list_per_page = 50
     show_full_result_count = False
-    actions = None
+    actions: Sequence[str] | None = None
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         user = request.user
@@ -621,7 +628,7 @@ class PartnerLinkAdmin(CaseReadOnlyAdmin):
     )
 
     @admin.display(description=_("stand"))
-    def state_label(self, obj: PartnerLink) -> str:
+    def state_label(self, obj: PartnerLink) -> StrPromise:
         return {
             "active": _("actief"),
             "used": _("gebruikt"),
@@ -639,7 +646,8 @@ class OrganisationCaseSettingsForm(forms.ModelForm):
         fields = ["organisation", "retention_months", "delete_after_months"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if not any(field in self.errors for field in ("retention_months", "delete_after_months")):
             try:
                 services_settings.case_settings_validate(

@@ -105,7 +105,7 @@ def api_auth(view: View) -> View:
             rejected = _csrf_failure(request)
             if rejected is not None:
                 return rejected
-        if not selectors.user_may_route(request.user):  # type: ignore[arg-type]
+        if not selectors.user_may_route(request.user):
             return _error(403, _("Je rol geeft geen toegang tot de verwijsregels."))
         return view(request, *args, **kwargs)
 

@@ -15,10 +15,12 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.forms import form_field
 from portal.models import Country, Organisation
 from portal.roles import OrganisationKind
 from referrals.models import Case, EvidenceItem, PersonalDataAccess, Referral, ReferralConsent
@@ -79,7 +81,10 @@ PHYSICAL_SEXUAL_VIOLENCE_LABELS = {
     "earlier": _("Ja, langer dan 7 dagen geleden"),
 }
 # Where the professional meets the victim follows from the kind of organisation.
-SETTING_BY_ORGANISATION_KIND = {OrganisationKind.SCHOOL: "school", OrganisationKind.SPORTS_CLUB: "sports_club"}
+SETTING_BY_ORGANISATION_KIND: dict[str, str] = {
+    OrganisationKind.SCHOOL: "school",
+    OrganisationKind.SPORTS_CLUB: "sports_club",
+}
 
 YES, NO, UNKNOWN = "ja", "nee", "onbekend"
 TRISTATE = [(YES, _("Ja")), (NO, _("Nee")), (UNKNOWN, _("Weet ik niet"))]
@@ -182,7 +187,15 @@ class ConversationForm(forms.Form):
     )
 
 
-class FactsForm(forms.Form):
+class FactStepForm(forms.Form):
+    """A wizard step that asks facts: ``fact_fields`` names them, in the routing
+    contract's words; ``sections`` (if any) groups the fields under headings."""
+
+    fact_fields: tuple[str, ...] = ()
+    sections: tuple[tuple[Any, tuple[str, ...]], ...] = ()
+
+
+class FactsForm(FactStepForm):
     """Wizard step 2: what happened, in the routing contract's words."""
 
     country = forms.ChoiceField(label=_("Waar woont het slachtoffer?"), choices=Country.choices)
@@ -257,16 +270,16 @@ class FactsForm(forms.Form):
         (_("Geld"), ("money_lost",)),
     )
 
-    def section_fields(self) -> list[tuple[Any, list[forms.BoundField]]]:
+    def section_fields(self) -> list[tuple[Any, list[BoundField]]]:
         return _section_fields(self)
 
 
-def _section_fields(form: forms.Form) -> list[tuple[Any, list[forms.BoundField]]]:
+def _section_fields(form: FactStepForm) -> list[tuple[Any, list[BoundField]]]:
     """The form's fields under their headings (``sections``), for the template."""
-    return [(title, [form[name] for name in names]) for title, names in form.sections]  # type: ignore[attr-defined]
+    return [(title, [form[name] for name in names]) for title, names in form.sections]
 
 
-class VulnerabilityForm(forms.Form):
+class VulnerabilityForm(FactStepForm):
     """Wizard step 3: safety first (self-harm, sexual violence, home), then
     vulnerability and hate crime."""
 
@@ -298,7 +311,7 @@ class VulnerabilityForm(forms.Form):
         (_("Kwetsbaarheid en hate crime"), ("vulnerabilities", "hate_motive")),
     )
 
-    def section_fields(self) -> list[tuple[Any, list[forms.BoundField]]]:
+    def section_fields(self) -> list[tuple[Any, list[BoundField]]]:
         return _section_fields(self)
 
 
@@ -314,10 +327,10 @@ def facts_initial(facts: dict[str, Any], fields: tuple[str, ...]) -> dict[str, A
     return initial
 
 
-def facts_changes(form: forms.Form) -> dict[str, Any]:
+def facts_changes(form: FactStepForm) -> dict[str, Any]:
     """The form's answers as fact changes; an empty answer means unknown (None)."""
     changes: dict[str, Any] = {}
-    for name in form.fact_fields:  # type: ignore[attr-defined]
+    for name in form.fact_fields:
         value = form.cleaned_data.get(name)
         changes[name] = (value or None) if name in LIST_FACTS else value
     return changes
@@ -346,7 +359,7 @@ class EvidenceForm(forms.Form):
     )
 
 
-class WishesForm(forms.Form):
+class WishesForm(FactStepForm):
     victim_wishes = _checkboxes(WISH_LABELS, _("Wat wil het slachtoffer?"))
     wishes_note = forms.CharField(
         label=_("Toelichting op de wensen"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -387,8 +400,10 @@ class ActionsForm(forms.Form):
     def __init__(self, *args: Any, recommendations: list[dict[str, Any]], guides: list[Any], **kwargs: Any) -> None:
         """``recommendations``: the advice's, each with its Dutch ``label``."""
         super().__init__(*args, **kwargs)
-        self.fields["destinations"].choices = [(r["destination"], r["label"]) for r in recommendations]
-        self.fields["platforms"].choices = [(guide.slug, guide.platform) for guide in guides]
+        form_field(self, "destinations", forms.ChoiceField).choices = [
+            (r["destination"], r["label"]) for r in recommendations
+        ]
+        form_field(self, "platforms", forms.ChoiceField).choices = [(guide.slug, guide.platform) for guide in guides]
 
 
 class NoteForm(forms.Form):
@@ -433,7 +448,7 @@ class ReferralDraftForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["destination"].choices = choices
+        form_field(self, "destination", forms.ChoiceField).choices = choices
 
 
 def end_of_day(day: date) -> datetime:
@@ -523,7 +538,8 @@ class ReferralCloseForm(forms.Form):
         self.referral = referral
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         outcome, status = data.get("outcome"), self.referral.status
         if outcome == Referral.Outcome.CANCELLED and status not in (Referral.Status.DRAFT, Referral.Status.CLOSED):
             raise forms.ValidationError(_("Deze doorverwijzing is inmiddels verstuurd. Trek hem in als dat nodig is."))
@@ -655,14 +671,14 @@ class CaseListForm(forms.Form):
         theirs to see."""
         super().__init__(*args, **kwargs)
         self.sees_cases = sees_cases
-        self.fields["behandelaar"].choices = [
+        form_field(self, "behandelaar", forms.ChoiceField).choices = [
             ("", _("Iedereen")),
             (HANDLER_ME, _("Ik")),
             (HANDLER_NOBODY, _("Nog niemand")),
             *((str(user.pk), str(user)) for user in handlers or ()),
         ]
         keys = CASE_SORT_LABELS if sees_cases else RAISER_SORTS
-        self.fields["sort"].choices = [
+        form_field(self, "sort", forms.ChoiceField).choices = [
             (value, label) for value, label in CASE_SORT_CHOICES.items() if value.lstrip("-") in keys
         ]
         if not sees_cases:

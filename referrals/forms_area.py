@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PortalForm
+from portal.forms import PortalForm, form_field
 from referrals.models import Referral
 from referrals.routing.ruleset import MAX_LABEL
 from referrals.services import phone_problem
@@ -43,12 +43,12 @@ class ReferralFilterForm(PortalForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        form_field(self, "status", forms.ChoiceField).choices = [
             ALL,
             *((value, label) for value, label in Referral.Status.choices if value != "draft"),
         ]
-        self.fields["bestemming"].choices = [ALL, *destinations]
-        self.fields["organisatie"].choices = [ALL, *organisations]
+        form_field(self, "bestemming", forms.ChoiceField).choices = [ALL, *destinations]
+        form_field(self, "organisatie", forms.ChoiceField).choices = [ALL, *organisations]
 
     def clean_geescaleerd(self) -> bool:
         raw = self.data.get("geescaleerd", "")
@@ -84,7 +84,7 @@ class RedirectForm(PortalForm):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["destination"].choices = [("", _("Kies een organisatie")), *choices]
+        form_field(self, "destination", forms.ChoiceField).choices = [("", _("Kies een organisatie")), *choices]
 
 
 class DestinationForm(PortalForm):

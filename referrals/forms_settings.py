@@ -5,6 +5,8 @@ under the field they are about."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -16,6 +18,10 @@ months_error_lazy = lazy(months_error, str)
 MAX_FOLLOW_UP_TEXT = 200
 
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+
 def _too_long() -> str:
     return follow_up_error(gettext("gebruik hoogstens %(max)s tekens.") % {"max": MAX_FOLLOW_UP_TEXT})
 
@@ -23,7 +29,7 @@ def _too_long() -> str:
 too_long_lazy = lazy(_too_long, str)
 
 
-def _months_field(name: str, label: str, help_text: str) -> forms.IntegerField:
+def _months_field(name: str, label: str | StrPromise, help_text: str | StrPromise) -> forms.IntegerField:
     message = months_error_lazy(name)
     return forms.IntegerField(
         label=label,

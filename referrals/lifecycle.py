@@ -660,6 +660,7 @@ def referral_post_update(
         raise ValidationError({"text": [_("Schrijf een bericht.")]})
     if len(text) > 2000:
         raise ValidationError({"text": [_("Houd het bericht korter dan 2000 tekens.")]})
+    user: User | None
     if link is None and actor_membership is not None and actor_membership.organisation_id == referral.organisation_id:
         _require_referrer(actor_membership, referral)
         user, label, from_partner = actor_membership.user, actor_membership.organisation.name, False
@@ -691,6 +692,8 @@ def referral_close(
     is_referrer = (
         link is None and actor_membership is not None and actor_membership.organisation_id == referral.organisation_id
     )
+    user: User | None
+    allowed: tuple[str, ...]
     if is_referrer:
         assert actor_membership is not None
         _require_referrer(actor_membership, referral)

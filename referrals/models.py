@@ -7,6 +7,9 @@ selectors load them and hand the engine plain data.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -17,6 +20,7 @@ from django_scopes import ScopedManager
 
 from portal.models import Country, NotificationKind
 from referrals.crypto import EncryptedTextField
+from referrals.routing.result import RecommendationDict
 from referrals.routing.ruleset import CODE_RE, RULE_ID_RE
 from referrals.routing.vocabulary import KINDS
 
@@ -91,7 +95,7 @@ class LocalDestination(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[LocalDestination]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("lokale bestemming")
@@ -129,7 +133,7 @@ class LocalRule(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[LocalRule]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("lokale verwijsregel")
@@ -220,7 +224,7 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[Case]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("casus")
@@ -243,7 +247,7 @@ class Case(models.Model):
         return self.reference
 
     @property
-    def recommendations(self) -> list[dict[str, object]]:
+    def recommendations(self) -> list[RecommendationDict]:
         return list((self.routing_result or {}).get("recommendations", []))
 
 
@@ -287,7 +291,7 @@ class CaseEvent(models.Model):
     detail = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[CaseEvent]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("gebeurtenis")
@@ -308,7 +312,7 @@ class CaseNote(models.Model):
     text = models.TextField(_("notitie"), max_length=4000)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[CaseNote]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("notitie")
@@ -343,7 +347,7 @@ class EvidenceItem(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[EvidenceItem]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("bewijsstuk")
@@ -383,7 +387,7 @@ class CaseTask(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[CaseTask]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("taak")
@@ -412,7 +416,7 @@ class VictimContact(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[VictimContact]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("contactgegevens")
@@ -451,7 +455,7 @@ class PersonalDataAccess(models.Model):
     reason = models.CharField(_("reden"), max_length=200)
     created_at = models.DateTimeField(_("wanneer"), default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[PersonalDataAccess]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("inzage in persoonsgegevens")
@@ -478,7 +482,7 @@ class OrganisationCaseSettings(models.Model):
         help_text=_("Leeg: na 7, 30 en 90 dagen."),
     )
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[OrganisationCaseSettings]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("bewaartermijn van casussen")
@@ -496,7 +500,7 @@ class DeletionLog(models.Model):
     anonymised = models.PositiveIntegerField(default=0)
     deleted = models.PositiveIntegerField(default=0)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[DeletionLog]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("verwijderlog")
@@ -576,9 +580,9 @@ class Referral(models.Model):
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("geëscaleerd op"), null=True, blank=True)
 
-    objects = ScopedManager(organisation="organisation")
-    received = ScopedManager(organisation="partner")
-    in_area = ScopedManager(organisation="municipality")
+    objects: ClassVar[models.Manager[Referral]] = ScopedManager(organisation="organisation")
+    received: ClassVar[models.Manager[Referral]] = ScopedManager(organisation="partner")
+    in_area: ClassVar[models.Manager[Referral]] = ScopedManager(organisation="municipality")
 
     class Meta:
         verbose_name = _("doorverwijzing")
@@ -637,8 +641,8 @@ class ReferralConsent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects = ScopedManager(organisation="organisation")
-    received = ScopedManager(organisation="referral__partner")
+    objects: ClassVar[models.Manager[ReferralConsent]] = ScopedManager(organisation="organisation")
+    received: ClassVar[models.Manager[ReferralConsent]] = ScopedManager(organisation="referral__partner")
 
     class Meta:
         verbose_name = _("toestemming")
@@ -649,7 +653,7 @@ class ReferralConsent(models.Model):
     def __str__(self) -> str:
         return f"{self.recipient_label} ({self.given_at:%Y-%m-%d})"
 
-    def is_valid(self, now: object = None) -> bool:
+    def is_valid(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.withdrawn_at is None and (self.expires_at is None or self.expires_at > now)
 
@@ -666,8 +670,8 @@ class ReferralUpdate(models.Model):
     text = models.TextField(_("bericht"), max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ScopedManager(organisation="organisation")
-    received = ScopedManager(organisation="referral__partner")
+    objects: ClassVar[models.Manager[ReferralUpdate]] = ScopedManager(organisation="organisation")
+    received: ClassVar[models.Manager[ReferralUpdate]] = ScopedManager(organisation="referral__partner")
 
     class Meta:
         verbose_name = _("bericht bij een doorverwijzing")
@@ -702,7 +706,7 @@ class PartnerLink(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[PartnerLink]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("link voor een partner")
@@ -713,7 +717,7 @@ class PartnerLink(models.Model):
     def __str__(self) -> str:
         return f"Link {self.pk}"  # never the token
 
-    def state(self, now: object = None) -> str:
+    def state(self, now: datetime | None = None) -> str:
         """'active', 'used', 'revoked' or 'expired'."""
         now = now or timezone.now()
         if self.revoked_at is not None:
@@ -762,7 +766,7 @@ class Reminder(models.Model):
     created_at = models.DateTimeField(_("gepland op"), default=timezone.now)
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
 
-    objects = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[Reminder]] = ScopedManager(organisation="organisation")
 
     class Meta:
         verbose_name = _("herinnering")

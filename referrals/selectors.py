@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.db.models import Case as SqlCase
@@ -64,6 +64,9 @@ from referrals.routing import (
     route,
 )
 from referrals.routing.vocabulary import URGENCIES
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -250,7 +253,7 @@ def _destinations_of(rule: object) -> set[str]:
     outcomes = rule.get("outcomes") if isinstance(rule, dict) else None
     if not isinstance(outcomes, list):
         return set()
-    return {o.get("destination") for o in outcomes if isinstance(o, dict)}
+    return {d for o in outcomes if isinstance(o, dict) and isinstance(d := o.get("destination"), str)}
 
 
 # --- Cases -----------------------------------------------------------------------------
@@ -412,7 +415,7 @@ def case_list(
     urgency: str | None = None,
     handler: int | str | None = None,
     sort: str = "-gemeld",
-    form_labels: Mapping[str, str] | None = None,
+    form_labels: Mapping[str, str | StrPromise] | None = None,
 ) -> QuerySet[Case]:
     """The case list: the cases ``membership`` may list (``cases_for_member``),
     searched, filtered and sorted in the database, so a page costs the same
@@ -482,7 +485,7 @@ def case_list(
     if handler == "nobody":
         cases = cases.filter(handler__isnull=True)
     elif handler:
-        cases = cases.filter(handler_id=handler)
+        cases = cases.filter(handler_id=int(handler))
     descending = sort.startswith("-")
     columns = _CASE_SORTS.get(sort.lstrip("-"), _CASE_SORTS["gemeld"])
     if sort.lstrip("-") == "urgentie":

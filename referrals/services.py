@@ -12,6 +12,7 @@ import calendar
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -496,7 +497,7 @@ def case_route(*, actor_membership: Membership, case: Case) -> Case:
 
 
 def case_choose_actions(
-    *, actor_membership: Membership, case: Case, destinations: list[str], platform_guide_slugs: list[str] = ()
+    *, actor_membership: Membership, case: Case, destinations: list[str], platform_guide_slugs: Sequence[str] = ()
 ) -> list[CaseTask]:
     """The handler picks destinations from the stored advice: one open task each.
 

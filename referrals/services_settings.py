@@ -60,8 +60,8 @@ class Periods:
 
 def default_periods() -> Periods:
     """The periods that apply when an organisation has chosen none (the model's defaults)."""
-    field = OrganisationCaseSettings._meta.get_field
-    return Periods(field("retention_months").default, field("delete_after_months").default)
+    fields = {field.name: field for field in OrganisationCaseSettings._meta.concrete_fields}
+    return Periods(fields["retention_months"].default, fields["delete_after_months"].default)
 
 
 def case_settings_current(organisation: Organisation) -> Periods:

@@ -12,6 +12,7 @@ learner's look at someone else's signal) gets the same 404 as a missing id.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -30,6 +31,9 @@ from referrals import forms, lifecycle, selectors, services
 from referrals.lifecycle import TransitionNotAllowed
 from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
 from referrals.routing.vocabulary import URGENCIES, URGENCY_RANK
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 STEPS = (
     ("gesprek", gettext_lazy("Gesprek")),
@@ -178,11 +182,11 @@ def _list_columns(case: Case) -> None:
     case.urgency = urgencies[case.urgency_rank] if case.urgency_rank < len(urgencies) else ""  # type: ignore[attr-defined]
 
 
-def _sort_columns(kept: dict[str, str], sort: str, sees_cases: bool) -> list[dict[str, str]]:
+def _sort_columns(kept: dict[str, str], sort: str, sees_cases: bool) -> list[dict[str, str | StrPromise]]:
     """Each column header: its label, the link that sorts by it (the other way round
     when it is the current sort) and its ``aria-sort``."""
     keys = forms.CASE_SORT_LABELS if sees_cases else forms.RAISER_SORTS
-    columns = []
+    columns: list[dict[str, str | StrPromise]] = []
     filters = {name: value for name, value in kept.items() if name not in ("sort", "pagina")}
     for key in keys:
         current = sort.lstrip("-") == key
@@ -259,7 +263,7 @@ def _summary(case: Case, tasks: list[CaseTask], referrals: list[Referral]) -> di
     urgency, the open tasks and the one due first, and the stage (as in the list)."""
     open_tasks = [task for task in tasks if task.status == CaseTask.Status.OPEN]
     open_tasks.sort(key=lambda task: (task.due_date is None, task.due_date, task.pk))
-    urgencies = [r.get("urgency") for r in case.recommendations if r.get("urgency") in URGENCY_RANK]
+    urgencies = [u for r in case.recommendations if isinstance(u := r.get("urgency"), str) and u in URGENCY_RANK]
     highest = min(urgencies, key=URGENCY_RANK.__getitem__) if urgencies else ""
     return {
         "facts_in_words": forms.facts_in_words(case.facts or {}),
@@ -364,7 +368,7 @@ def _step_conversation(request: TenantRequest, case: Case) -> HttpResponse:
     return render(request, "referrals/cases/wizard_gesprek.html", {**_wizard_context(case, "gesprek"), "form": form})
 
 
-def _facts_step(request: TenantRequest, case: Case, step: str, form_class: type) -> HttpResponse:
+def _facts_step(request: TenantRequest, case: Case, step: str, form_class: type[forms.FactStepForm]) -> HttpResponse:
     initial = forms.facts_initial(case.facts or {}, form_class.fact_fields)
     if "country" in initial and not initial["country"]:
         initial["country"] = case.organisation.country
@@ -614,7 +618,7 @@ def access_log(request: TenantRequest, org_slug: str) -> HttpResponse:
 # same actions as links and small forms that post here.
 
 
-def _posted(request: TenantRequest):  # type: ignore[no-untyped-def]
+def _posted(request: TenantRequest):
     """The form data of a POST, also when empty (a form without fields is still sent)."""
     return request.POST if request.method == "POST" else None
 
@@ -631,12 +635,13 @@ def referral_draft(request: TenantRequest, org_slug: str, case_id: int) -> HttpR
         messages.info(request, _("Deze casus is afgesloten."))
         return _to_case(case)
     labels = selectors.destination_labels(case) if case.routing_result else {}
-    recommendations = [
-        {**r, "label": labels.get(r["destination"], r["destination"])}
-        for r in case.recommendations
-        if r.get("kind") == "referral"
-    ]
-    choices = [(r["destination"], r["label"]) for r in recommendations]
+    recommendations: list[dict[str, object]] = []
+    choices: list[tuple[str, str]] = []
+    for r in case.recommendations:
+        if r.get("kind") == "referral" and isinstance(destination := r["destination"], str):
+            label = labels.get(destination, destination)
+            recommendations.append({**r, "label": label})
+            choices.append((destination, label))
     form = forms.ReferralDraftForm(_posted(request), choices=choices)
     if request.method == "POST" and form.is_valid():
         try:

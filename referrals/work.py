@@ -9,7 +9,7 @@ the municipality's referral list). No reference, name or text of a case is read.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import CharField, Count, Q, Value
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 FOLLOW_UP_WINDOW_DAYS = 14
 
 
-def _start_of_local_day(days_from_today: int = 0):  # type: ignore[no-untyped-def]
+def _start_of_local_day(days_from_today: int = 0) -> datetime:
     day = timezone.localdate() + timedelta(days=days_from_today)
-    return timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def case_work(membership: Membership, user: User) -> list[WorkItem]:

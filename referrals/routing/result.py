@@ -7,9 +7,21 @@ serialised to JSON once.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 _SEPARATORS = (",", ":")
+
+
+class RecommendationDict(TypedDict):
+    """A recommendation as JSON (as stored in ``Case.routing_result``)."""
+
+    destination: str
+    kind: str
+    urgency: str
+    rules: list[str]
+    explanation: str
+
+
 _HEADS: dict[tuple[str, tuple[str, ...]], str] = {}  # the JSON before the recommendations
 _HEADS_LIMIT = 1000  # a few per rule set version: the flags combine in 16 ways
 
@@ -42,7 +54,7 @@ class Recommendation:
         self.json = json.dumps(self.as_dict(), separators=_SEPARATORS)
         self.json_bytes = self.json.encode()  # ASCII: json.dumps escapes the rest
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> RecommendationDict:
         return {
             "destination": self.destination,
             "kind": self.kind,

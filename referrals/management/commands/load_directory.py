@@ -12,14 +12,14 @@ class Command(BaseCommand):
         "given. Entries added in the admin are never touched."
     )
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
             help="Also overwrite entries that were changed in the admin with the shipped data.",
         )
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         result = directory_load(force=options["force"])
         self.stdout.write(f"Directory: {result.summary()}")
         for item in result.skipped_items:

@@ -113,14 +113,14 @@ class Command(BaseCommand):
     def _route_batch(self, data: str | bytes, options: dict[str, Any]) -> int:
         raw = decode(data)
         as_list = isinstance(raw, list)
-        jobs = choose_jobs(options.get("jobs"), len(raw) if as_list else 1)
-        if as_list and jobs > 1:
+        jobs = choose_jobs(options.get("jobs"), len(raw) if isinstance(raw, list) else 1)
+        if isinstance(raw, list) and jobs > 1:
             rule_set = self._rule_set(options)
             byte_stream = self._byte_stream()
             if byte_stream is not None:
                 route_in_parallel(raw, rule_set, jobs, byte_stream, before_fork=connections.close_all)
                 return len(raw)
-        facts = parse_list(raw) if as_list else [parse_one(raw, "facts")]
+        facts = parse_list(raw) if isinstance(raw, list) else [parse_one(raw, "facts")]
         del raw  # the decoded input is not needed any more
 
         rule_set = self._rule_set(options)
