@@ -164,20 +164,25 @@ def seed_demo() -> dict[str, int]:
         by_slug[spec.slug] = org
         created["organisations"] += was_created
 
-    for spec in DEMO_USERS:
-        user = User.objects.filter(email=spec.email).first()
+    for user_spec in DEMO_USERS:
+        user = User.objects.filter(email=user_spec.email).first()
         if user is None:
             user = User.objects.create_user(
-                email=spec.email, password=DEMO_PASSWORD, first_name=spec.first_name, last_name=spec.last_name
+                email=user_spec.email,
+                password=DEMO_PASSWORD,
+                first_name=user_spec.first_name,
+                last_name=user_spec.last_name,
             )
             created["users"] += 1
-        EmailAddress.objects.get_or_create(user=user, email=spec.email, defaults={"primary": True, "verified": True})
-        for slug, role in spec.memberships:
+        EmailAddress.objects.get_or_create(
+            user=user, email=user_spec.email, defaults={"primary": True, "verified": True}
+        )
+        for slug, role in user_spec.memberships:
             _membership, was_created = Membership.objects.get_or_create(
                 organisation=by_slug[slug], user=user, defaults={"role": role}
             )
             created["memberships"] += was_created
-        if spec.needs_mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        if user_spec.needs_mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(user)
         user_sync_staff_flags(user=user)

@@ -120,8 +120,8 @@ QUOTAS = (
 PARTNER_QUOTAS = ("withdrawn", "late", "declined")
 DEMO_SCHOOL_MIN_PER_MONTH = 6
 PLANNED_OUTCOMES = {"victim_stopped": RO.VICTIM_STOPPED, "no_contact": RO.NO_CONTACT, "referred_on": RO.REFERRED_ON}
-STAFF_PER_KIND = {OrganisationKind.SCHOOL: 16, OrganisationKind.SPORTS_CLUB: 9}
-ORG_WEIGHTS = {OrganisationKind.SCHOOL: 1.0, OrganisationKind.SPORTS_CLUB: 0.45}
+STAFF_PER_KIND: dict[str, int] = {OrganisationKind.SCHOOL: 16, OrganisationKind.SPORTS_CLUB: 9}
+ORG_WEIGHTS: dict[str, float] = {OrganisationKind.SCHOOL: 1.0, OrganisationKind.SPORTS_CLUB: 0.45}
 SECONDARY_WORDS = ("college", "lyceum", "scholengemeenschap", "atheneum", "instituut")
 HOUR_WEIGHTS = list(accumulate((1, 0.5, 0.3, 0.2, 0.2, 0.3, 1, 3, 8, 10, 10, 9, 8, 9, 10, 9, 7, 5, 4, 4, 3, 3, 2, 1.5)))
 WEEKDAY_WEIGHTS = (1.15, 1.05, 1.0, 1.0, 0.95, 0.35, 0.4)
@@ -151,6 +151,20 @@ class _Referral:
     outcome: str = ""
     decision: str = ""
 
+    @property
+    def drafted_at(self) -> datetime:
+        """``drafted``, once planned (every referral is drafted before it is written)."""
+        if self.drafted is None:
+            raise ValueError(f"referral to {self.destination} has no draft moment")
+        return self.drafted
+
+    @property
+    def sent_at(self) -> datetime:
+        """``sent``, once planned (every referral is sent before it is written)."""
+        if self.sent is None:
+            raise ValueError(f"referral to {self.destination} has no send moment")
+        return self.sent
+
 
 @dataclass
 class _Case:
@@ -165,6 +179,13 @@ class _Case:
     closed: datetime | None = None
     outcome: str = ""
     anonymised: datetime | None = None
+
+    @property
+    def routed_at(self) -> datetime:
+        """``routed``, for a case that has its advice."""
+        if self.routed is None:
+            raise ValueError("case has no advice")
+        return self.routed
 
     @property
     def referral_options(self) -> list[tuple[str, str]]:
@@ -448,16 +469,16 @@ def _plan_referrals(rng: random.Random, cases: list[_Case], *, now: datetime, an
     waiting = [
         c
         for c in reversed(candidates)
-        if c.routed < anchor - timedelta(minutes=20) and common in dict(c.referral_options)
+        if c.routed_at < anchor - timedelta(minutes=20) and common in dict(c.referral_options)
     ][:WAITING]
     for case in waiting:
-        earliest = max(case.routed + timedelta(minutes=5), day_start)
+        earliest = max(case.routed_at + timedelta(minutes=5), day_start)
         referral = refer(case, common, "waiting")
         referral.sent = earliest + (anchor - earliest) * rng.uniform(0.1, 0.9)
-        referral.drafted = max(referral.sent - timedelta(minutes=rng.randint(10, 60)), case.routed)
+        referral.drafted = max(referral.sent - timedelta(minutes=rng.randint(10, 60)), case.routed_at)
 
     # The other destinations first: each gets enough referrals, or none at all.
-    free = [c for c in candidates if not c.referrals and c.routed < now - timedelta(days=2)]
+    free = [c for c in candidates if not c.referrals and c.routed_at < now - timedelta(days=2)]
     rng.shuffle(free)
     for destination in sorted(d for d in named if d != common):
         eligible = [c for c in free if not c.referrals and destination in dict(c.referral_options)]
@@ -485,14 +506,14 @@ def _plan_referrals(rng: random.Random, cases: list[_Case], *, now: datetime, an
 
     # Moments: drafted after the advice, sent a little later (after consent).
     for case in free:
-        drafted = case.routed + timedelta(minutes=max(rng.expovariate(1 / 1440), 10))
+        drafted = case.routed_at + timedelta(minutes=max(rng.expovariate(1 / 1440), 10))
         for referral in case.referrals:
             referral.drafted = min(drafted, now - timedelta(days=1, minutes=rng.randint(0, 600)))
             referral.sent = referral.drafted + timedelta(minutes=rng.uniform(6, 90))
             drafted += timedelta(days=rng.uniform(0.1, 3))
 
     # Planned ends for referrals from the middle of the period; the rest in time and mostly helped.
-    middle = [r for c in free for r in c.referrals if now - timedelta(days=300) < r.sent < now - timedelta(days=21)]
+    middle = [r for c in free for r in c.referrals if now - timedelta(days=300) < r.sent_at < now - timedelta(days=21)]
     rng.shuffle(middle)
     for category, quota in QUOTAS:
         # Some from the demo partner's referrals, so its own dashboard shows them too.
@@ -555,7 +576,8 @@ def _walk(rng: random.Random, r: _Referral, country: str, now: datetime) -> None
 def _close(rng: random.Random, case: _Case, now: datetime) -> None:
     """Close the case when its referrals are done (or, without any, after a while);
     anonymise it when its retention period is over."""
-    closed = base = None
+    closed: datetime | None = None
+    base: datetime | None = None
     # Recent cases may stay open for a while; older ones are all done.
     closes = case.created < now - timedelta(days=OLD_DAYS) or rng.random() < 0.92
     if case.referrals:
@@ -573,7 +595,7 @@ def _close(rng: random.Random, case: _Case, now: datetime) -> None:
         base = case.created
         closed = base + timedelta(days=rng.expovariate(1 / 4), hours=1)
         case.outcome = Case.Outcome.NOT_A_CASE if rng.random() < 0.7 else Case.Outcome.NO_ACTION_WANTED
-    if closed is not None and case.created < now - timedelta(days=OLD_DAYS):
+    if closed is not None and base is not None and case.created < now - timedelta(days=OLD_DAYS):
         closed = min(closed, base + (now - base) * rng.uniform(0.2, 0.8))
     if closed is None or closed >= now:
         case.outcome = ""
@@ -652,7 +674,7 @@ def _write(rng: random.Random, cases: list[_Case], municipality: Organisation, n
                         status=r.status,
                         outcome=r.outcome,
                         created_by=case.org.handler,
-                        created_at=r.drafted,
+                        created_at=r.drafted_at,
                         sent_at=r.sent,
                         acknowledged_at=r.acknowledged,
                         decided_at=r.decided,
@@ -690,11 +712,9 @@ def _write(rng: random.Random, cases: list[_Case], municipality: Organisation, n
         changed = chronology.facts_changed(k for k in case.facts if k != "country")
         filled = case.created + ((case.consent_at - case.created) / 2 if case.consent_at else timedelta(minutes=5))
         event(row, filled, EV.FACTS_CHANGED, handler, changed)
-        if case.routed:
-            referral = "ja" if case.referrals else "nee"
-            event(
-                row, case.consent_at, EV.CONSENT_RECORDED, handler, f"Contactgegevens: nee; doorverwijzen: {referral}"
-            )
+        if case.routed and case.advice is not None:
+            refers = "ja" if case.referrals else "nee"
+            event(row, case.consent_at, EV.CONSENT_RECORDED, handler, f"Contactgegevens: nee; doorverwijzen: {refers}")
             event(row, case.routed, EV.ROUTED, handler, chronology.advice_made(case.advice))
         event(row, case.closed, EV.CLOSED, handler, case_outcomes.get(case.outcome, ""))
         event(row, case.anonymised, EV.ANONYMISED, None)
@@ -705,7 +725,7 @@ def _write(rng: random.Random, cases: list[_Case], municipality: Organisation, n
         age = case.facts.get("victim_age")
         threshold = consent_age.get(row.organisation.country, 16)
         given_by = "victim" if age is not None and age >= threshold and rng.random() < 0.8 else "parent_guardian"
-        given = r.sent - timedelta(minutes=rng.randint(2, 5))
+        given = r.sent_at - timedelta(minutes=rng.randint(2, 5))
         consents.append(
             ReferralConsent(
                 organisation=row.organisation,
@@ -739,8 +759,8 @@ def _write(rng: random.Random, cases: list[_Case], municipality: Organisation, n
             key = (case.org.organisation.pk, timezone.localtime(case.anonymised).date().replace(day=1))
             anonymised[key] = anonymised.get(key, 0) + 1
     for (org_id, month), count in anonymised.items():
-        row, _created = DeletionLog.objects.get_or_create(organisation_id=org_id, month=month)
-        DeletionLog.objects.filter(pk=row.pk).update(anonymised=F("anonymised") + count)
+        log_row, _created = DeletionLog.objects.get_or_create(organisation_id=org_id, month=month)
+        DeletionLog.objects.filter(pk=log_row.pk).update(anonymised=F("anonymised") + count)
 
 
 # --- Training ------------------------------------------------------------------------------

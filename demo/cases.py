@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -50,9 +50,22 @@ DEMO_HANDLER = "vertrouwenspersoon@demo.veilig-online.nl"
 DEMO_MUNICIPAL_COORDINATOR = "gemeente@demo.veilig-online.nl"
 DEMO_PARTNER_INTAKE = "partner@demo.veilig-online.nl"
 
+
 # The municipality's own destination without an account on the portal, and the local
 # rule that advises it: referrals to it go by link.
-LOCAL_DESTINATION = {
+class _DestinationSpec(TypedDict):
+    code: str
+    label: str
+    helps_with: str
+    audience: str
+    phone: str
+    email: str
+    url: str
+    address: str
+    opening_hours: str
+
+
+LOCAL_DESTINATION: _DestinationSpec = {
     "code": "jongerenwerk",
     "label": "Jongerenwerk Zuiderhaven (demo)",
     "helps_with": "Gesprekken met jongeren die online gepest of bedreigd worden, en met hun ouders.",

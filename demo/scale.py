@@ -54,7 +54,7 @@ import sys
 import time
 import traceback
 from bisect import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -287,7 +287,7 @@ class _Writer:
 
     def __init__(self, batch_size: int) -> None:
         self.batch_size = batch_size
-        self.seconds: Counter[str] = Counter()
+        self.seconds: defaultdict[str, float] = defaultdict(float)
         self.rows: Counter[str] = Counter()
 
     def write(self, model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple]) -> None:
@@ -333,7 +333,7 @@ class _CopyWriter(_Writer):
     def _write(self, model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple]) -> None:
         qn = connection.ops.quote_name
         meta = model._meta
-        names = tuple(meta.get_field(c).column for c in columns)
+        names = tuple(_column(meta.get_field(c)) for c in columns)
         sql = f"COPY {qn(meta.db_table)} ({', '.join(qn(n) for n in names)}) FROM STDIN (FORMAT BINARY)"
         types = self.types(meta.db_table, names)
         with connection.cursor() as cursor:
@@ -582,12 +582,21 @@ def scale_delete(progress: Progress | None = None) -> dict[str, int]:
     return dict(deleted)
 
 
+def _column(field: models.Field[Any, Any] | models.ForeignObjectRel) -> str:
+    """The table column of a concrete field (COPY names columns, not fields)."""
+    if not isinstance(field, models.Field) or not field.column:
+        raise ScaleError(f"{field.name} is not a column of its table.")
+    return field.column
+
+
 def _scale_users_referenced() -> set[int]:
     """Scale users that rows of any table (besides the ones deleted above) still refer to."""
     users = scale_users().values("pk")
     found: set[int] = set()
     for relation in User._meta.get_fields(include_hidden=True):
-        if not (relation.auto_created and not relation.concrete and (relation.one_to_many or relation.one_to_one)):
+        if not isinstance(relation, models.ForeignObjectRel) or not (
+            relation.auto_created and not relation.concrete and (relation.one_to_many or relation.one_to_one)
+        ):
             continue
         remote = relation.field
         rows = remote.model._base_manager.filter(**{f"{remote.name}__in": users})
@@ -1015,7 +1024,7 @@ class _Seeder:
             module.pk: len({check.id for lesson in module.lessons() for check in lesson.knowledge_checks()})
             for module in all_modules
         }
-        by_kind = {
+        by_kind: dict[str, list[ModulePage]] = {
             kind: [m for m in all_modules if m.audience in audiences_for(Organisation(kind=kind))]
             for kind in (OrganisationKind.SCHOOL, OrganisationKind.SPORTS_CLUB)
         }
@@ -1289,13 +1298,13 @@ class _CaseGenerator:
         self.zone = seeder.zone
         self.rule_set = rule_set
         self.rng = seeder.rng("cases")
-        self.ids = {model: seeder.ids[model] for model in (Case, CaseTask, Referral, ReferralConsent, CaseEvent,
+        self.ids: dict[type[models.Model], int] = {model: seeder.ids[model] for model in (Case, CaseTask, Referral, ReferralConsent, CaseEvent,
                                                            Reminder)}  # fmt: skip
         self.labels = {code: d.label for code, d in rule_set.destinations.items()}
         self.references: Counter[tuple[int, int]] = Counter()
         self.anonymised_per_month: Counter[tuple[int, date]] = Counter()
         # Advice JSON -> (its value for the writer, referral and action destinations, count).
-        self.advice: dict[str, tuple[Any, list[tuple[str, str]], list[tuple[str, str]], int]] = {}
+        self.advice: dict[str, tuple[Any, list[tuple[str, str]], list[tuple[str, str]], str]] = {}
         self.values = seeder.values
         self.empty_list = self.values.json("[]")
         self.referral_debt = 0.0
@@ -1389,9 +1398,8 @@ class _CaseGenerator:
             values["vulnerabilities"] = [rng.choice(VULNERABILITIES)]
         if rng.random() < 0.7:
             values["victim_wishes"] = sorted(set(rng.choices(WISHES, weights=(3, 1, 1, 2, 2, 6), k=rng.randint(1, 2))))
-        facts = Facts(
-            **{k: frozenset(v) if isinstance(v, list) else v for k, v in values.items()},
-        )
+        fields: dict[str, Any] = {k: frozenset(v) if isinstance(v, list) else v for k, v in values.items()}
+        facts = Facts(**fields)
         # Field order of Facts, as services.case_update_facts stores them.
         ordered = {name: values[name] for name in Facts._fields if name in values}
         return ordered, facts
@@ -1422,7 +1430,8 @@ class _CaseGenerator:
 
         pick = rng.random()
         if pick < 0.12:
-            raised_by = handler = rng.choice(org.handlers)
+            raised_by = rng.choice(org.handlers)
+            handler: int | None = raised_by
         else:
             if pick < 0.17:
                 raised_by = rng.choice(org.coordinators)
@@ -1437,7 +1446,8 @@ class _CaseGenerator:
         values: dict[str, Any] = {"country": org.country}
         routing_json = None
         rules_version = ""
-        routed = consent_at = None
+        routed: float | None = None
+        consent_at: float | None = None
         consent_contact = consent_referral = False
         referral_options: list[tuple[str, str]] = []
         action_options: list[tuple[str, str]] = []
@@ -1485,7 +1495,7 @@ class _CaseGenerator:
 
         # Referrals: one or two destinations of the advice.
         referrals: list[dict[str, Any]] = []
-        if refer:
+        if refer and routed is not None and handler is not None:  # refer only with an advice, so a handler
             self.referral_debt -= 1
             count = 2 if rng.random() < 0.2 and len(referral_options) > 1 else 1
             if rng.random() < 0.7:
@@ -1560,14 +1570,14 @@ class _CaseGenerator:
             for days in FOLLOW_UP_DAYS
         ]
         for item in (*follow_ups, *reminders):
-            due = item.due
-            if item.ended is not None and item.ended <= (item.sent if item.sent is not None else due):
+            due_at = item.due
+            if item.ended is not None and item.ended <= (item.sent if item.sent is not None else due_at):
                 chunk.reminders.append(
-                    (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due), "cancelled", None, 0, empty,
+                    (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due_at), "cancelled", None, 0, empty,
                      "", moment(item.made), None, "")
                 )  # fmt: skip
-            elif due < end:
-                sent = item.sent if item.sent is not None else due + rng.uniform(5, 90)
+            elif due_at < end:
+                sent = item.sent if item.sent is not None else due_at + rng.uniform(5, 90)
                 recipients = case_handlers if item.recipients is None else item.recipients
                 if item.kind == NK.PARTNER_ESCALATION:
                     recipients = [*case_handlers, *recipients]
@@ -1575,7 +1585,7 @@ class _CaseGenerator:
                     _encode_json([f"user:{u}" for u in dict.fromkeys(recipients) if u is not None])
                 )
                 chunk.reminders.append(
-                    (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due), "sent", None, 1, delivered,
+                    (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due_at), "sent", None, 1, delivered,
                      "", moment(item.made), moment(sent), "")
                 )  # fmt: skip
                 if item.kind == NK.CASE_FOLLOW_UP:
@@ -1584,7 +1594,7 @@ class _CaseGenerator:
                     events.append((sent, EV.REMINDER_SENT, None, self.escalation_label, item.referral_id))
             else:
                 chunk.reminders.append(
-                    (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due), "pending", None, 0, empty,
+                    (self.new_id(Reminder), org.id, item.kind, item.subject, moment(due_at), "pending", None, 0, empty,
                      "", moment(item.made), None, "")
                 )  # fmt: skip
 
@@ -1742,7 +1752,7 @@ class _CaseGenerator:
             _Planned(NK.PARTNER_ACKNOWLEDGE, subject, remind_at, sent, gone, recipients=[u for u in intake if u])
         )
         escalation_sent = escalate_at + rng.uniform(5, 90)
-        coordinators = self.plan.municipal_coordinators.get(org.parent_id, [])
+        coordinators = self.plan.municipal_coordinators.get(org.parent_id, []) if org.parent_id is not None else []
         reminders.append(
             _Planned(NK.PARTNER_ESCALATION, subject, escalate_at, sent, gone, recipients=coordinators,
                      referral_id=referral_id, sent=escalation_sent)

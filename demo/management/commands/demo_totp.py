@@ -10,7 +10,7 @@ class Command(BaseCommand):
     # start-up); with options, or through call_command, it answers the same.
     requires_system_checks: list[str] = []
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         if not getattr(settings, "DEMO_MODE", False):
             raise CommandError(NOT_DEMO)
         self.stdout.write(demo_code(settings))

@@ -75,10 +75,10 @@ def wait_until_answering(
 class Command(BaseCommand):
     help = "Run web + Celery worker + Celery beat for the demo (Ctrl-C stops all)."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--addr", default="127.0.0.1:8000", help="host:port the web server listens on")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         addr = options["addr"]
         host, port = split_addr(addr)
         for folder in ("celery/broker", "celery/processed", "celery/results", "celery/control", "mail", "cache"):

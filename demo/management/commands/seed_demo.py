@@ -20,7 +20,7 @@ class Command(BaseCommand):
         "training assignments and demo cases with referrals. Idempotent: a second run creates nothing."
     )
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         created = seed_demo()
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Organisations and users ready (created now: {summary})."))

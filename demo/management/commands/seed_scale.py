@@ -83,10 +83,12 @@ class Command(BaseCommand):
                 "DEBUG is off, so this looks like a production database: seed_scale refuses to fill it with "
                 "fake data. Use --force only on a database made for tests."
             )
-        progress = Progress(
-            lambda text: (self.stderr.write(text, style_func=str, ending=""), self.stderr.flush()),
-            tty=self.stderr.isatty(),
-        )
+
+        def write(text: str) -> None:
+            self.stderr.write(text, style_func=str, ending="")
+            self.stderr.flush()
+
+        progress = Progress(write, tty=self.stderr.isatty())
         scale_options = ScaleOptions(
             municipalities=options["municipalities"],
             organisations=options["organisations"],
