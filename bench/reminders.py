@@ -239,8 +239,9 @@ def _plan_due_follow_ups(count: int, tag: str) -> None:
     from django.utils import timezone
     from django_scopes import scopes_disabled
 
+    from messaging.models import NotificationKind
     from messaging.subjects import Subject
-    from portal.models import Country, Membership, NotificationKind, Organisation, User
+    from portal.models import Country, Membership, Organisation, User
     from portal.roles import OrganisationKind, Role
     from referrals.models import Case, OrganisationCaseSettings
 
@@ -290,8 +291,7 @@ def bench_dispatch(count: int, queue: str, worker: Worker) -> DispatchFigures:
     from django_scopes import scopes_disabled
 
     from messaging import reminders
-    from portal.models import Notification
-    from referrals.models import Reminder
+    from messaging.models import Notification, Reminder
 
     worker.wait_idle(timeout=300)  # started and warm
     noop_before = _time_noops(count, queue, worker)
@@ -363,8 +363,9 @@ def bench_sweep(due: int, future: int, runs: int, queue: str) -> SweepFigures:
     from django.db import connection
     from django.utils import timezone
 
+    from messaging.models import NotificationKind
     from messaging.subjects import Subject
-    from portal.models import NotificationKind, Organisation
+    from portal.models import Organisation
 
     org_id = Organisation.objects.values_list("pk", flat=True).first()
     kind = NotificationKind.CASE_FOLLOW_UP.value
@@ -409,7 +410,7 @@ def time_deliver(count: int) -> float:
     from django_scopes import scopes_disabled
 
     from messaging import reminders
-    from referrals.models import Reminder
+    from messaging.models import Reminder
 
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE referrals_reminder")

@@ -74,7 +74,8 @@ from demo.scale import (
     _spread,
     threat_facts,
 )
-from portal.models import Membership, NotificationKind, Organisation, User
+from messaging.models import NotificationKind
+from portal.models import Membership, Organisation, User
 from portal.roles import OrganisationKind, Role
 from referrals import chronology, selectors
 from referrals.models import (

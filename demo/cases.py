@@ -36,11 +36,12 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from messaging import reminders
+from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import Membership, NotificationKind, Organisation
+from portal.models import Membership, Organisation
 from portal.roles import Role
 from referrals import lifecycle, services
-from referrals.models import Case, LocalDestination, LocalRule, PartnerLink, Referral, Reminder
+from referrals.models import Case, LocalDestination, LocalRule, PartnerLink, Referral
 
 DEMO_ORGANISATION = "obs-de-regenboog"
 DEMO_MUNICIPALITY = "zuiderhaven"

@@ -71,8 +71,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
+from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import Membership, NotificationKind, Organisation, User
+from portal.models import Membership, Organisation, User
 from portal.roles import OrganisationKind, Role
 from referrals import chronology
 from referrals.messages import DEFAULT_FOLLOW_UP_DAYS as FOLLOW_UP_DAYS
@@ -91,7 +92,6 @@ from referrals.models import (
     Referral,
     ReferralConsent,
     ReferralUpdate,
-    Reminder,
     VictimContact,
 )
 from referrals.routing import Facts, route

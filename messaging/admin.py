@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from messaging.forms import MessageTemplateAdminForm
+from messaging.models import MessageTemplate, Notification, NotificationPreference
 from messaging.notifications import TEMPLATE_NAMES, render_message
-from portal.models import MessageTemplate, Notification, NotificationPreference
 
 # --- Notifications -------------------------------------------------------------------
 

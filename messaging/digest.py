@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
-from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -18,10 +17,11 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from messaging import registry
+from messaging.models import NotificationKind, Reminder
 from messaging.recipients import roles_that_can
-from messaging.reminders import Batch, Outgoing, reminder_model, subject_id
+from messaging.reminders import Batch, Outgoing, subject_id
 from messaging.subjects import Subject
-from portal.models import Membership, NotificationKind
+from portal.models import Membership
 from portal.roles import Action, can
 
 K = NotificationKind
@@ -51,7 +51,6 @@ def plan_weekly_digests(*, now: datetime | None = None) -> int:
     now = timezone.localtime(now or timezone.now())
     monday = now.date() - timedelta(days=now.weekday())
     due_at = timezone.make_aware(datetime.combine(monday, time(8, 0)))
-    Reminder = reminder_model()
     with scopes_disabled():
         members = list(
             Membership.objects.filter(
@@ -66,7 +65,7 @@ def plan_weekly_digests(*, now: datetime | None = None) -> int:
     return len(rows)
 
 
-def _build_weekly_digest(reminder: Any, now: datetime, batch: Batch) -> list[Outgoing]:
+def _build_weekly_digest(reminder: Reminder, now: datetime, batch: Batch) -> list[Outgoing]:
     membership = Membership.objects.select_related("user", "organisation").filter(pk=subject_id(reminder)).first()
     if membership is None or not membership.is_active or not can(membership, RECEIVERS):
         return []
@@ -92,7 +91,7 @@ def _build_weekly_digest(reminder: Any, now: datetime, batch: Batch) -> list[Out
     ]
 
 
-def _nothing_to_send(reminder: Any, now: datetime, batch: Batch) -> list[Outgoing]:
+def _nothing_to_send(reminder: Reminder, now: datetime, batch: Batch) -> list[Outgoing]:
     return []
 
 

@@ -11,8 +11,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from messaging.models import MANDATORY_EMAIL_KINDS, MessageTemplate, NotificationKind
 from messaging.notifications import TEMPLATE_NAMES, validate_template
-from portal.models import MANDATORY_EMAIL_KINDS, MessageTemplate, NotificationKind
 
 # Why a kind's e-mail cannot be switched off, shown beside its checkbox.
 MANDATORY_REASONS = {

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from messaging.reminders import Batch, Outgoing, reminder_model, subject_id
+from messaging.models import Notification, Reminder
+from messaging.reminders import Batch, Outgoing, subject_id
 from messaging.subjects import Subject
-from portal.models import Notification, User
+from portal.models import User
 
 
 def notices_write(
@@ -28,7 +28,6 @@ def notices_write(
     """One notification per person in ``users`` and its e-mail planned for now.
     Call inside the caller's transaction. Returns the notifications written."""
     now = timezone.now()
-    Reminder = reminder_model()
     # The one who acts may work in another organisation's scope; the rows belong to
     # ``organisation_id``.
     with scopes_disabled():
@@ -60,7 +59,7 @@ def notices_write(
     return written
 
 
-def build_notice_mail(reminder: Any, now: datetime, batch: Batch) -> list[Outgoing]:
+def build_notice_mail(reminder: Reminder, now: datetime, batch: Batch) -> list[Outgoing]:
     """The e-mail beside a notification ``notices_write`` wrote: the row is there
     already, so only the mail goes, as the person's choices say."""
     notice = Notification.objects.select_related("user", "organisation").filter(pk=subject_id(reminder)).first()

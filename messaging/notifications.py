@@ -21,12 +21,14 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.models import (
+from messaging.models import (
     MANDATORY_EMAIL_KINDS,
     MessageTemplate,
     Notification,
     NotificationKind,
     NotificationPreference,
+)
+from portal.models import (
     Organisation,
     User,
 )

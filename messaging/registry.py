@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.models import NotificationKind
+from messaging.models import NotificationKind
 from portal.roles import Action
 
 if TYPE_CHECKING:

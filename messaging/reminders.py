@@ -48,7 +48,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -59,14 +58,17 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from messaging import recipients, registry
-from messaging.notifications import compose, notify
-from messaging.subjects import Subject
-from portal.models import (
+from messaging.models import (
     MANDATORY_EMAIL_KINDS,
     MessageTemplate,
     Notification,
     NotificationKind,
     NotificationPreference,
+    Reminder,
+)
+from messaging.notifications import compose, notify
+from messaging.subjects import Subject
+from portal.models import (
     Organisation,
     User,
 )
@@ -78,12 +80,6 @@ MAX_ATTEMPTS = 5
 # Mail errors worth another try later; anything else is a bug and raises.
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 MORNING = time(9, 0)
-
-
-def reminder_model() -> Any:
-    """The ``Reminder`` model, by its label: the model still lives in ``referrals``
-    (its table is ``referrals_reminder``) and messaging imports no domain app."""
-    return apps.get_model("referrals", "Reminder")
 
 
 class Skip(Exception):
@@ -105,7 +101,7 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=settings.REMINDER_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0))
 
 
-def subject_id(reminder: Any) -> int:
+def subject_id(reminder: Reminder) -> int:
     """The id in the reminder's subject (``case:12`` -> 12)."""
     return Subject.parse(reminder.subject).id
 
@@ -118,11 +114,12 @@ def _check_kind(kind: str) -> None:
         raise ValidationError({"kind": [_("Onbekende soort herinnering: %(kind)s.") % {"kind": kind}]})
 
 
-def reminder_schedule(*, organisation: Organisation | None, kind: str, subject: Subject | str, due_at: datetime) -> Any:
+def reminder_schedule(
+    *, organisation: Organisation | None, kind: str, subject: Subject | str, due_at: datetime
+) -> Reminder:
     """Plan one reminder. Planning the same (kind, subject, moment) twice keeps one row."""
     _check_kind(kind)
     subject = str(Subject.of(subject))
-    Reminder = reminder_model()
     with scopes_disabled():
         reminder, _created = Reminder.objects.get_or_create(
             kind=kind, subject=subject, due_at=due_at, defaults={"organisation": organisation}
@@ -135,7 +132,6 @@ def reminders_cancel(*, subjects: Iterable[Subject | str], kinds: Iterable[str] 
     subjects = [str(Subject.of(subject)) for subject in subjects]
     if not subjects:
         return 0
-    Reminder = reminder_model()
     with scopes_disabled():
         rows = Reminder.objects.filter(subject__in=subjects, status=Reminder.Status.PENDING)
         if kinds is not None:
@@ -143,11 +139,12 @@ def reminders_cancel(*, subjects: Iterable[Subject | str], kinds: Iterable[str] 
         return rows.update(status=Reminder.Status.CANCELLED, lease_until=None)
 
 
-def reminder_move(*, organisation: Organisation | None, kind: str, subject: Subject | str, due_at: datetime) -> Any:
+def reminder_move(
+    *, organisation: Organisation | None, kind: str, subject: Subject | str, due_at: datetime
+) -> Reminder:
     """Move the pending reminder of ``kind`` about ``subject`` to a new moment."""
     subject = str(Subject.of(subject))
     reminders_cancel(subjects=[subject], kinds=[kind])
-    Reminder = reminder_model()
     with scopes_disabled():
         existing = Reminder.objects.filter(kind=kind, subject=subject, due_at=due_at).first()
         if existing is not None and existing.status == Reminder.Status.CANCELLED:
@@ -174,7 +171,6 @@ def sweep(
     now = now or timezone.now()
     batch = batch or settings.REMINDER_SWEEP_BATCH
     enqueue = enqueue or _enqueue
-    Reminder = reminder_model()
     queued = 0
     while True:
         with scopes_disabled(), transaction.atomic():
@@ -305,7 +301,7 @@ class Batch:
         """A row to write with the batch (one INSERT per model), after the notifications."""
         self._rows.setdefault(type(row), []).append(row)
 
-    def prefetch(self, rows: list[Any]) -> None:
+    def prefetch(self, rows: list[Reminder]) -> None:
         """Each kind's subjects in one query, for the kinds that prefetch."""
         kinds = registry.registered()
         for name in dict.fromkeys(r.kind for r in rows):
@@ -316,12 +312,11 @@ class Batch:
             if ids:
                 self._prefetched[name] = kind.prefetch(ids)
 
-    def prefetched(self, reminder: Any) -> Any | None:
+    def prefetched(self, reminder: Reminder) -> Any | None:
         """The reminder's subject as its kind prefetched it, or None."""
         return self._prefetched.get(reminder.kind, {}).get(subject_id(reminder))
 
-    def write(self, rows: list[Any]) -> None:
-        Reminder = reminder_model()
+    def write(self, rows: list[Reminder]) -> None:
         Notification.objects.bulk_create(self.notifications)
         for model, added in self._rows.items():
             model._default_manager.bulk_create(added)
@@ -370,7 +365,6 @@ def deliver_many(reminder_ids: Iterable[int], *, now: datetime | None = None) ->
     ids = list(dict.fromkeys(reminder_ids))
     outcomes: dict[int, str] = {}
     batch = Batch(now)
-    Reminder = reminder_model()
     try:
         with scopes_disabled(), transaction.atomic():
             rows = list(
@@ -396,8 +390,7 @@ def deliver_many(reminder_ids: Iterable[int], *, now: datetime | None = None) ->
     return outcomes
 
 
-def _deliver_locked(reminder: Any, now: datetime, batch: Batch) -> str:
-    Reminder = type(reminder)
+def _deliver_locked(reminder: Reminder, now: datetime, batch: Batch) -> str:
     if reminder.status != Reminder.Status.PENDING:
         return "done"
     if reminder.due_at > now:
@@ -448,13 +441,13 @@ def _deliver_locked(reminder: Any, now: datetime, batch: Batch) -> str:
     return "sent"
 
 
-def _message_id(reminder: Any, item: Outgoing) -> str:
+def _message_id(reminder: Reminder, item: Outgoing) -> str:
     domain = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
     recipient = item.key.replace(":", "-").replace("@", ".")
     return f"<reminder-{reminder.pk}-{recipient}@{domain}>"
 
 
-def _report_failure(reminder: Any) -> None:
+def _report_failure(reminder: Reminder) -> None:
     """Tell the organisation's coordinators in the portal (not by mail: mail is what fails)."""
     if reminder.organisation_id is None:
         return

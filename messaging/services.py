@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django_scopes import scopes_disabled
 
-from messaging.reminders import reminder_model
+from messaging.models import Reminder
 from portal.models import User
 from portal.roles import Action
 
@@ -28,7 +28,6 @@ def reminders_retry_failed(*, actor: User, reminder_ids: Iterable[int]) -> int:
     ids = list(reminder_ids)
     if not ids:
         return 0
-    Reminder = reminder_model()
     with transaction.atomic(), scopes_disabled():
         return Reminder.objects.filter(pk__in=ids, status=Reminder.Status.FAILED).update(
             status=Reminder.Status.PENDING, attempts=0, lease_until=None

@@ -32,8 +32,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from messaging.forms import NotificationPreferencesForm, ReadAllForm
+from messaging.models import Notification
 from messaging.notifications import email_preferences, email_preferences_save
-from portal.models import Notification, User
+from portal.models import User
 
 View = Callable[..., HttpResponse]
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
+from messaging.models import Reminder
 from messaging.services import reminders_retry_failed
 from referrals import selectors, services, services_settings
 from referrals.models import (
@@ -42,7 +43,6 @@ from referrals.models import (
     Referral,
     ReferralConsent,
     ReferralUpdate,
-    Reminder,
     RuleSetVersion,
     VictimContact,
 )

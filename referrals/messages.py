@@ -35,6 +35,7 @@ from django_scopes import scopes_disabled
 
 from messaging import registry
 from messaging.digest import digest_counter
+from messaging.models import Notification, NotificationKind, Reminder
 from messaging.notices import build_notice_mail, notices_write
 from messaging.recipients import members_who_can
 from messaging.reminders import (
@@ -46,9 +47,9 @@ from messaging.reminders import (
     subject_id,
 )
 from messaging.subjects import Subject
-from portal.models import Membership, Notification, NotificationKind, User
+from portal.models import Membership, User
 from portal.roles import Action
-from referrals.models import Case, CaseEvent, CaseTask, OrganisationCaseSettings, Referral, Reminder
+from referrals.models import Case, CaseEvent, CaseTask, OrganisationCaseSettings, Referral
 
 K = NotificationKind
 DEFAULT_FOLLOW_UP_DAYS = (7, 30, 90)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from portal.models import Country, NotificationKind
+from portal.models import Country
 from referrals.crypto import EncryptedTextField
 from referrals.routing.result import RecommendationDict
 from referrals.routing.ruleset import CODE_RE, RULE_ID_RE
@@ -727,61 +727,6 @@ class PartnerLink(models.Model):
         if self.expires_at <= now:
             return "expired"
         return "active"
-
-
-# --- Reminders -------------------------------------------------------------------------
-#
-# The database is the source of truth for everything that must happen later. One
-# row per (kind, subject, due moment); a sweep every minute sends what is due.
-# See referrals/reminders.py.
-
-
-class Reminder(models.Model):
-    """Something to send at ``due_at``: to whom and what is decided when it is sent,
-    from the subject as it is then (no reminder about something already done)."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Gepland")
-        SENT = "sent", _("Verstuurd")
-        CANCELLED = "cancelled", _("Vervallen")
-        FAILED = "failed", _("Mislukt")
-
-    organisation = models.ForeignKey(
-        "portal.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE, null=True, related_name="+"
-    )
-    kind = models.CharField(_("soort"), max_length=30, choices=NotificationKind.choices)
-    subject = models.CharField(_("over"), max_length=60, help_text=_("Bijvoorbeeld case:12 of assignment:3."))
-    due_at = models.DateTimeField(_("moment"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    lease_until = models.DateTimeField(_("in behandeling tot"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    delivered_to = models.JSONField(_("bezorgd bij"), default=list, blank=True)
-    last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
-    cancel_reason = models.CharField(
-        _("waarom niet verstuurd"),
-        max_length=200,
-        blank=True,
-        help_text=_("Bijvoorbeeld: de einddatum was al voorbij toen de herinnering aan de beurt was."),
-    )
-    created_at = models.DateTimeField(_("gepland op"), default=timezone.now)
-    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
-
-    objects: ClassVar[models.Manager[Reminder]] = ScopedManager(organisation="organisation")
-
-    class Meta:
-        verbose_name = _("herinnering")
-        verbose_name_plural = _("herinneringen")
-        ordering = ["due_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["kind", "subject", "due_at"], name="reminder_unique_key")]
-        indexes = [
-            # The sweep's only read: pending rows by due moment. Future rows cost nothing.
-            models.Index(fields=["due_at"], condition=Q(status="pending"), name="reminder_pending_due"),
-            models.Index(fields=["subject", "kind"], name="reminder_subject"),
-            models.Index(fields=["organisation", "status"], name="reminder_org_status"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.subject} {self.due_at:%Y-%m-%d %H:%M}"
 
 
 # --- The national directory ----------------------------------------------------------------

@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
+from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import AuditEvent, Membership, NotificationKind, Organisation, User
+from portal.models import AuditEvent, Membership, Organisation, User
 from portal.roles import Action, can
 from portal.services import audit_record
 from referrals import messages
-from referrals.models import Case, OrganisationCaseSettings, Reminder
+from referrals.models import Case, OrganisationCaseSettings
 
 MIN_MONTHS = 1
 MAX_MONTHS = 120

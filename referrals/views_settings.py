@@ -20,13 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from messaging.models import Reminder
 from portal.forms import apply_errors
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest
 from referrals import services_settings
 from referrals.forms_settings import FollowUpForm, RetentionForm
 from referrals.messages import DEFAULT_FOLLOW_UP_DAYS
-from referrals.models import DeletionLog, Reminder
+from referrals.models import DeletionLog
 
 # Months of the deletion log shown on the page.
 DELETION_LOG_MONTHS = 12

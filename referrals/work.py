@@ -18,11 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import NotificationKind
+from messaging.models import NotificationKind, Reminder
 from portal.roles import Action, can
 from portal.worklist import WorkItem
 from referrals import selectors_area
-from referrals.models import Case, CaseTask, Referral, Reminder
+from referrals.models import Case, CaseTask, Referral
 
 if TYPE_CHECKING:
     from portal.models import Membership, User

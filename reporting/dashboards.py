@@ -36,9 +36,10 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import NotificationKind, User
+from messaging.models import NotificationKind, Reminder
+from portal.models import User
 from referrals import workdays
-from referrals.models import Case, CaseTask, Referral, Reminder
+from referrals.models import Case, CaseTask, Referral
 from reporting.suppression import Shown, Suppressed, is_exact, suppress, suppress_nested
 
 # --- Shared: waiting times --------------------------------------------------------------

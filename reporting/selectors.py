@@ -749,8 +749,8 @@ def overdue_work(*, now: datetime) -> OverdueWork:
     """Live, in the organisation's scope (two counts on indexed columns of one
     organisation): open tasks of open cases past their date, and follow-up moments
     that are past and not sent (still planned or failed). Suppressed like every count."""
-    from portal.models import NotificationKind
-    from referrals.models import CaseTask, Reminder
+    from messaging.models import NotificationKind, Reminder
+    from referrals.models import CaseTask
 
     today = timezone.localtime(now).date()
     tasks = CaseTask.objects.filter(

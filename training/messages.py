@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from messaging import registry
 from messaging.digest import digest_counter
+from messaging.models import NotificationKind
 from messaging.reminders import Batch, Outgoing, Skip, morning, reminder_move, reminder_schedule, subject_id
 from messaging.subjects import Subject
-from portal.models import Membership, NotificationKind, User
+from portal.models import Membership, User
 from portal.roles import Action
 from training.models import Assignment, Certificate
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
+from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import NotificationKind
 from portal.roles import Role
-from referrals.models import CaseTask, Referral, Reminder
+from referrals.models import CaseTask, Referral
 from reporting.rollups import rollups_refresh
 from tests.browser.helpers import assert_chart_has_its_table, assert_no_csp_violations, sign_in_with_totp
 from tests.factories import PartnerFactory

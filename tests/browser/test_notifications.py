@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from portal.models import Notification, NotificationKind, NotificationPreference
+from messaging.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
 from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of
 from tests.factories import TEST_PASSWORD

@@ -29,12 +29,12 @@ from django_scopes import scopes_disabled
 from kombu.exceptions import ChannelError, OperationalError
 
 from messaging import reminders
+from messaging.models import Notification, NotificationKind, Reminder
 from messaging.subjects import Subject
 from portal.celery import app
-from portal.models import Notification, NotificationKind
 from portal.roles import Role
 from referrals import messages
-from referrals.models import Case, CaseEvent, OrganisationCaseSettings, Reminder
+from referrals.models import Case, CaseEvent, OrganisationCaseSettings
 from tests.celery.helpers import BROKER, LEASE_SECONDS, mail_message_ids, reset_broker_connections, wait_for
 
 pytestmark = pytest.mark.celery_worker

@@ -16,6 +16,7 @@ from demo.accounts import seed_demo
 from demo.case_history import REFERENCE_PREFIX, STAFF_DOMAIN, seed_case_history
 from demo.cases import seed_referrals_demo
 from demo.training import seed_training_demo
+from messaging.models import Reminder
 from messaging.subjects import Subject
 from portal.models import Membership, Organisation, User
 from referrals.models import (
@@ -29,7 +30,6 @@ from referrals.models import (
     Referral,
     ReferralConsent,
     ReferralUpdate,
-    Reminder,
     VictimContact,
 )
 from referrals.routing.vocabulary import FORMS

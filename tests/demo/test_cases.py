@@ -14,8 +14,9 @@ from django_scopes import scope, scopes_disabled
 from demo.accounts import seed_demo
 from demo.cases import DEMO_HANDLER, DEMO_ORGANISATION, DEMO_PARTNER, LINK_EMAIL, seed_referrals_demo
 from messaging import reminders
+from messaging.models import Notification, NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import Notification, NotificationKind, Organisation
+from portal.models import Organisation
 from referrals import lifecycle
 from referrals.models import (
     Case,
@@ -29,7 +30,6 @@ from referrals.models import (
     Referral,
     ReferralConsent,
     ReferralUpdate,
-    Reminder,
 )
 
 pytestmark = pytest.mark.django_db

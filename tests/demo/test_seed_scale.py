@@ -13,8 +13,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from demo.scale import EMAIL_DOMAIN, SLUG_PREFIX, Progress
+from messaging.models import Notification, NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import AuditEvent, Membership, Notification, NotificationKind, Organisation, User
+from portal.models import AuditEvent, Membership, Organisation, User
 from portal.roles import OrganisationKind, Role
 from referrals.models import (
     Case,
@@ -23,7 +24,6 @@ from referrals.models import (
     DeletionLog,
     Referral,
     ReferralConsent,
-    Reminder,
 )
 from referrals.routing import parse_facts
 from tests.factories import MembershipFactory, SchoolFactory, UserFactory

@@ -16,16 +16,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from messaging.context_processors import notification_centre as portal_context
-from messaging.notifications import email_preferences, render_message
-from messaging.views import safe_local_url
-from portal.models import (
+from messaging.models import (
     MANDATORY_EMAIL_KINDS,
     MessageTemplate,
     Notification,
     NotificationKind,
     NotificationPreference,
-    Organisation,
 )
+from messaging.notifications import email_preferences, render_message
+from messaging.views import safe_local_url
+from portal.models import Organisation
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
 from tests.factories import MembershipFactory, UserFactory
@@ -545,7 +545,7 @@ def test_service_errors_are_shown_on_the_form(my_client, monkeypatch):
 
 # --- Admin: e-mail texts ---------------------------------------------------------------
 
-ADD = "/django-admin/portal/messagetemplate/add/"
+ADD = "/django-admin/messaging/messagetemplate/add/"
 
 
 @pytest.fixture
@@ -628,19 +628,19 @@ def test_admin_accepts_a_valid_template_and_render_message_uses_it(admin_client)
     assert message.subject == "Let op: Taak over de datum"
     assert message.body == "Beste Sam,\nKijk hier: https://portaal.example/o/x/\nVeilig Online"
 
-    change = admin_client.get(f"/django-admin/portal/messagetemplate/{row.pk}/change/")
+    change = admin_client.get(f"/django-admin/messaging/messagetemplate/{row.pk}/change/")
     assert change.status_code == 200
     assert "Let op: Voorbeeld: een doorverwijzing is nog niet bevestigd" in change.text
 
 
 def test_notification_admin_is_read_only(admin_client, me):
     item = notification(me.user, title="Voor support")
-    listing = admin_client.get("/django-admin/portal/notification/")
+    listing = admin_client.get("/django-admin/messaging/notification/")
     assert listing.status_code == 200
     assert "Voor support" in listing.text
-    assert admin_client.get("/django-admin/portal/notification/add/").status_code == 403
+    assert admin_client.get("/django-admin/messaging/notification/add/").status_code == 403
     change = admin_client.post(
-        f"/django-admin/portal/notification/{item.pk}/change/",
+        f"/django-admin/messaging/notification/{item.pk}/change/",
         {"title": "Anders", "kind": item.kind, "user": me.user.pk},
     )
     assert change.status_code == 403
@@ -648,8 +648,8 @@ def test_notification_admin_is_read_only(admin_client, me):
     assert item.title == "Voor support"
 
     NotificationPreference.objects.create(user=me.user, kind=K.WEEKLY_DIGEST, email=False)
-    assert admin_client.get("/django-admin/portal/notificationpreference/").status_code == 200
-    assert admin_client.get("/django-admin/portal/notificationpreference/add/").status_code == 403
+    assert admin_client.get("/django-admin/messaging/notificationpreference/").status_code == 200
+    assert admin_client.get("/django-admin/messaging/notificationpreference/add/").status_code == 403
 
 
 # --- Everyone signed in, every page strict ------------------------------------------------

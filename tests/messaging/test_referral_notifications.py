@@ -14,12 +14,12 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from messaging import reminders
+from messaging.models import Notification, NotificationKind, NotificationPreference, Reminder
 from messaging.subjects import Subject
-from portal.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
 from referrals import lifecycle
 from referrals.lifecycle import TransitionNotAllowed
-from referrals.models import Referral, Reminder
+from referrals.models import Referral
 from tests.factories import PartnerFactory
 from tests.referrals.factories import make_partner_link, make_referral, make_routed_case
 

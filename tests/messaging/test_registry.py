@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from messaging import registry
-from portal.models import NotificationKind
+from messaging.models import NotificationKind
 from portal.roles import Action
 
 K = NotificationKind

@@ -19,12 +19,12 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from messaging import digest, reminders
+from messaging.models import Notification, NotificationKind, NotificationPreference, Reminder
 from messaging.subjects import Subject
-from portal.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
 from referrals import lifecycle, services
 from referrals import messages as referral_messages
-from referrals.models import CaseEvent, OrganisationCaseSettings, Referral, Reminder
+from referrals.models import CaseEvent, OrganisationCaseSettings, Referral
 from tests.factories import PartnerFactory
 from tests.referrals.factories import make_referral, make_routed_case, make_task
 from training import messages as training_messages

@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from messaging.models import Notification, NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import Notification, NotificationKind
 from portal.roles import Role
-from referrals.models import CaseTask, Reminder
+from referrals.models import CaseTask
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
 from tests.helpers import make_member
 from tests.referrals.factories import make_case, make_referral, make_task

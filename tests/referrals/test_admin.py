@@ -11,9 +11,10 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from messaging import reminders
+from messaging.models import Notification, NotificationKind, Reminder
 from messaging.services import reminders_retry_failed
 from messaging.subjects import Subject
-from portal.models import AuditEvent, Notification, NotificationKind, Organisation
+from portal.models import AuditEvent, Organisation
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
 from referrals import services_settings
@@ -30,7 +31,6 @@ from referrals.models import (
     Referral,
     ReferralConsent,
     ReferralUpdate,
-    Reminder,
     VictimContact,
 )
 from tests.factories import MembershipFactory, PartnerFactory, UserFactory
@@ -149,7 +149,7 @@ ALL_MODELS = [*CASE_MODELS, OrganisationCaseSettings]
 
 
 def admin_url(model, suffix: str = "") -> str:
-    return f"/django-admin/referrals/{model._meta.model_name}/{suffix}"
+    return f"/django-admin/{model._meta.app_label}/{model._meta.model_name}/{suffix}"
 
 
 def assert_no_victim_data(text: str, where: str) -> None:
@@ -320,7 +320,7 @@ def reminder_rows(org, other_org):
 
 def test_reminder_list_shows_the_columns_filters_and_search(admin_client, reminder_rows):
     failed = reminder_rows["failed"]
-    index = admin_client.get("/django-admin/referrals/")
+    index = admin_client.get("/django-admin/messaging/")
     assert admin_url(Reminder) in index.text
     page = admin_client.get(admin_url(Reminder)).text
     for text in ("Nazorg: contact met het slachtoffer", failed.subject, "verbinding-weg-K4", "Mislukt", "Verstuurd"):

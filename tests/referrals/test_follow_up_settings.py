@@ -14,11 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import AuditEvent, NotificationKind
+from portal.models import AuditEvent
 from portal.roles import Role
 from referrals import messages, services_settings
-from referrals.models import Case, OrganisationCaseSettings, Reminder
+from referrals.models import Case, OrganisationCaseSettings
 from tests.referrals.factories import make_case
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from portal.models import Notification
+from messaging.models import Notification
 from portal.roles import Role
 from referrals import lifecycle
 from referrals.models import CaseEvent, PartnerLink, PersonalDataAccess, Referral, ReferralUpdate, VictimContact

@@ -19,10 +19,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
+from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
-from portal.models import NotificationKind
 from portal.roles import Role
-from referrals.models import Case, CaseTask, PersonalDataAccess, Referral, Reminder
+from referrals.models import Case, CaseTask, PersonalDataAccess, Referral
 from reporting import dashboards
 from reporting.rollups import rollups_refresh
 from reporting.selectors import partner_rollup_dashboard
