@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from itertools import repeat
+from types import TracebackType
 from typing import IO
 
 from referrals.routing.engine import route
@@ -113,7 +114,7 @@ class _Writer:
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="route_case-writer", daemon=True)
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Callable[[bytes], None]:
         self.thread.start()
         return self.write
 
@@ -137,7 +138,9 @@ class _Writer:
             except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
                 self.error = exc
 
-    def __exit__(self, exc_type, exc, traceback) -> None:  # type: ignore[no-untyped-def]
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.queue.put(None)
         self.thread.join()
         if exc_type is None and self.error is not None:

@@ -9,6 +9,7 @@ optional field, or ``null``, means *unknown* – never *false*.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from referrals.routing.vocabulary import (
@@ -109,7 +110,7 @@ def _parse_bool(value: object) -> bool | None:
     raise _Bad(f"Geef true, false of null (onbekend), niet {_show(value)}.")
 
 
-def _list_parser(allowed: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _list_parser(allowed: tuple[str, ...]) -> Callable[[object], frozenset[str] | None]:
     allowed_set = frozenset(allowed)
     choices = ", ".join(allowed)
 
@@ -133,7 +134,7 @@ def _list_parser(allowed: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return parse
 
 
-def _choice_parser(allowed: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _choice_parser(allowed: tuple[str, ...]) -> Callable[[object], str | None]:
     choices = ", ".join(f'"{value}"' for value in allowed)
 
     def parse(value: object) -> str | None:
