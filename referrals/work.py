@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from messaging.models import NotificationKind, Reminder
+from messaging.subjects import Subject
 from portal.roles import Action, can
 from portal.worklist import WorkItem
 from referrals import selectors_area
@@ -62,7 +63,7 @@ def case_work(membership: Membership, user: User) -> list[WorkItem]:
     if own:
         my_open_cases = (
             Case.objects.filter(handler=user, status=Case.Status.OPEN)
-            .annotate(subject=Concat(Value("case:"), Cast("pk", CharField())))
+            .annotate(subject=Concat(Value(Subject.prefix("case")), Cast("pk", CharField())))
             .values("subject")
         )
         follow_ups = Reminder.objects.filter(
