@@ -68,13 +68,11 @@ def date_field(label: Any, help_text: Any) -> forms.DateField:
     )
 
 
-class DateRangeMixin:
+class DateRangeMixin(forms.Form):
     """Checks a form's two optional dates ``van`` and ``tot`` (declared by the form,
     with ``date_field``): each between MIN_DATE and MAX_DATE, and ``tot`` not before
-    ``van``; the error names the field and the other field's label."""
-
-    cleaned_data: dict[str, Any]
-    fields: dict[str, forms.Field]
+    ``van``; the error names the field and the other field's label. Listed before the
+    form's base class (``class F(DateRangeMixin, PortalForm)``), so its ``clean`` runs."""
 
     def _clean_day(self, name: str) -> date | None:
         day = self.cleaned_data.get(name)
@@ -92,10 +90,11 @@ class DateRangeMixin:
         return self._clean_day("tot")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()  # type: ignore[misc]
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("van"), cleaned.get("tot")
         if start and end and start > end:
-            self.add_error(  # type: ignore[attr-defined]
+            self.add_error(
                 "tot",
                 _("Deze datum ligt vóór de datum bij ‘%(start)s’. Kies een latere datum.")
                 % {"start": self.fields["van"].label},
