@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cms.services import CourseContentError, course_load
 
@@ -13,7 +15,7 @@ class Command(BaseCommand):
         "ids are derived from the slugs and stay the same on every load, also with --force."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
@@ -25,7 +27,7 @@ class Command(BaseCommand):
             help="Save page changes as draft revisions instead of publishing them (guides are always saved).",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             counts = course_load(publish=not options["draft"], force=options["force"])
         except CourseContentError as error:

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from cms.setup import setup_cms
@@ -11,7 +13,7 @@ class Command(BaseCommand):
         "permissions are granted once the library exists)."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         result = setup_cms()
         self.stdout.write(
             f"Index {'created' if result.index_created else 'present'}; "

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -10,7 +12,7 @@ class Command(BaseCommand):
     # start-up); with options, or through call_command, it answers the same.
     requires_system_checks: list[str] = []
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         if not getattr(settings, "DEMO_MODE", False):
             raise CommandError(NOT_DEMO)
         self.stdout.write(demo_code(settings))

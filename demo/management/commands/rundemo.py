@@ -18,9 +18,10 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from demo.accounts import demo_logins_text
@@ -75,10 +76,10 @@ def wait_until_answering(
 class Command(BaseCommand):
     help = "Run web + Celery worker + Celery beat for the demo (Ctrl-C stops all)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--addr", default="127.0.0.1:8000", help="host:port the web server listens on")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         addr = options["addr"]
         host, port = split_addr(addr)
         for folder in ("celery/broker", "celery/processed", "celery/results", "celery/control", "mail", "cache"):

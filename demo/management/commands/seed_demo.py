@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -20,7 +22,7 @@ class Command(BaseCommand):
         "training assignments and demo cases with referrals. Idempotent: a second run creates nothing."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         created = seed_demo()
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Organisations and users ready (created now: {summary})."))

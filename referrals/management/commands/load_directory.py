@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from referrals.services_directory import directory_load
 
@@ -12,14 +14,14 @@ class Command(BaseCommand):
         "given. Entries added in the admin are never touched."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
             help="Also overwrite entries that were changed in the admin with the shipped data.",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         result = directory_load(force=options["force"])
         self.stdout.write(f"Directory: {result.summary()}")
         for item in result.skipped_items:

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from signalenwijzer.services import signalenwijzer_load
 
@@ -10,10 +12,10 @@ class Command(BaseCommand):
         "are kept (reported as skipped) unless --force is given."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--force", action="store_true", help="Also overwrite rows changed in the admin.")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         result = signalenwijzer_load(force=options["force"])
         self.stdout.write(f"Signalenwijzer: {result.summary()}.")
         for item in result.skipped:
