@@ -15,7 +15,7 @@ from portal.roles import Role
 from referrals.models import Referral
 from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of, screenshot
 from tests.factories import TEST_PASSWORD, MunicipalityFactory, SchoolFactory
-from tests.referrals.factories import make_referral, make_routed_case
+from tests.referrals.factories import ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,8 @@ def area(db):
     municipality = MunicipalityFactory(name="Gemeente Zuiderhaven", slug="zuiderhaven", country=Country.NL)
     school = SchoolFactory(name="OBS De Haven", slug="obs-de-haven", parent=municipality)
     club = SchoolFactory(name="Sportclub Oost", slug="sportclub-oost", parent=municipality)
-    sent = make_referral(school, case=make_routed_case(school, pseudonym=PSEUDONYM))
-    acknowledged = make_referral(club, status=Referral.Status.ACKNOWLEDGED, destination="helpwanted")
+    sent = ReferralFactory(organisation=school, case=RoutedCaseFactory(organisation=school, pseudonym=PSEUDONYM))
+    acknowledged = ReferralFactory(organisation=club, status=Referral.Status.ACKNOWLEDGED, destination="helpwanted")
     return {"municipality": municipality, "school": school, "sent": sent, "acknowledged": acknowledged}
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from portal.roles import Role
 from referrals.models import Case, CaseEvent, CaseTask
 from tests.browser.helpers import assert_no_csp_violations
-from tests.referrals.factories import ADVICE, make_case, make_referral
+from tests.referrals.factories import ADVICE, CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.browser
 
@@ -35,14 +35,14 @@ def no_horizontal_overflow(page, width: int) -> None:
 @pytest.fixture
 def cases(org, member_factory):
     handler = member_factory(org, Role.CASE_HANDLER, first_name="Sanne", last_name="de Vries")
-    urgent = make_case(
-        org,
+    urgent = CaseFactory(
+        organisation=org,
         handler=handler.user,
         facts={"country": "NL", "forms": ["sextortion"], "victim_age": 15, "acute_danger": False},
         routing_result=ADVICE,
     )
-    calm = make_case(org, handler=handler.user, facts={"country": "NL", "forms": ["cyberbullying"]})
-    make_case(org)
+    calm = CaseFactory(organisation=org, handler=handler.user, facts={"country": "NL", "forms": ["cyberbullying"]})
+    CaseFactory(organisation=org)
     with scopes_disabled():
         CaseTask.objects.create(
             organisation=org,
@@ -52,7 +52,7 @@ def cases(org, member_factory):
             due_date=timezone.localdate() + timedelta(days=2),
         )
         CaseEvent.objects.create(organisation=org, case=urgent, kind=CaseEvent.Kind.NOTE, detail="Gesprek gevoerd")
-    make_referral(org, case=urgent)
+    ReferralFactory(organisation=org, case=urgent)
     return {"handler": handler, "urgent": urgent, "calm": calm}
 
 
@@ -152,7 +152,7 @@ def test_case_page_summary_sections_and_chronology(page, console, org, cases, si
 
 def test_a_learner_sees_mijn_signalen(page, org, member_factory, sign_in, assert_accessible):
     learner = member_factory(org, Role.LEARNER)
-    own = make_case(org, raised_by=learner.user)
+    own = CaseFactory(organisation=org, raised_by=learner.user)
     with scopes_disabled():
         assert Case.objects.filter(organisation=org).count() == 1
     sign_in(learner.user)

@@ -19,7 +19,7 @@ from referrals.models import CaseTask, Referral
 from reporting.rollups import rollups_refresh
 from tests.browser.helpers import assert_chart_has_its_table, assert_no_csp_violations, sign_in_with_totp
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_referral, make_routed_case
+from tests.referrals.factories import ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.browser
 
@@ -31,8 +31,10 @@ def test_case_handler_dashboard(page, console, org, member_factory, assert_acces
     handler = member_factory(org, Role.CASE_HANDLER)
     partner = PartnerFactory(name="Slachtofferhulp Zuid")
     now = timezone.now()
-    case = make_routed_case(org, handler=handler.user, reference="2026-0801", created_at=now - timedelta(days=9))
-    referral = make_referral(org, case=case, partner=partner)
+    case = RoutedCaseFactory(
+        organisation=org, handler=handler.user, reference="2026-0801", created_at=now - timedelta(days=9)
+    )
+    referral = ReferralFactory(organisation=org, case=case, partner=partner)
     with scopes_disabled():
         Referral.objects.filter(pk=referral.pk).update(sent_at=now - timedelta(days=14))
         CaseTask.objects.create(
@@ -74,11 +76,11 @@ def test_partner_dashboard(page, console, org, member_factory, assert_accessible
     intake = member_factory(partner, Role.PARTNER_INTAKE)
     now = timezone.now()
     for _ in range(6):
-        make_referral(org, partner=partner, status=Referral.Status.ACKNOWLEDGED)
+        ReferralFactory(organisation=org, partner=partner, status=Referral.Status.ACKNOWLEDGED)
     for _ in range(2):
-        make_referral(org, partner=partner)
+        ReferralFactory(organisation=org, partner=partner)
     for outcome in (Referral.Outcome.HELPED,) * 5 + (Referral.Outcome.NO_CONTACT,):
-        make_referral(org, partner=partner, status=Referral.Status.CLOSED, outcome=outcome)
+        ReferralFactory(organisation=org, partner=partner, status=Referral.Status.CLOSED, outcome=outcome)
     rollups_refresh()  # the page reads the rollup per partner and day
 
     sign_in_with_totp(page, intake.user, f"/o/{partner.slug}/dashboard/")

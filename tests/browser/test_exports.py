@@ -16,7 +16,7 @@ from portal.exports import jobs
 from portal.models import ExportJob
 from portal.roles import Role
 from tests.browser.helpers import assert_no_csp_violations, sign_in_with_totp
-from tests.referrals.factories import make_case, make_referral
+from tests.referrals.factories import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +35,8 @@ def export_settings(settings, tmp_path, monkeypatch):
 def test_a_coordinator_exports_every_case(page, console, org, member_factory, assert_accessible, export_settings):
     coordinator = member_factory(org, Role.ORG_COORDINATOR)
     for number in range(3):
-        case = make_case(org, reference=f"2026-09{number}", facts={"country": "NL", "forms": ["threat"]})
-    make_referral(org, case=case)
+        case = CaseFactory(organisation=org, reference=f"2026-09{number}", facts={"country": "NL", "forms": ["threat"]})
+    ReferralFactory(organisation=org, case=case)
 
     sign_in_with_totp(page, coordinator.user, f"/o/{org.slug}/exports/")
     main = page.get_by_role("main")
@@ -95,7 +95,7 @@ def test_without_javascript_the_refresh_link_shows_progress(
     browser, live_server, org, member_factory, export_settings, assert_accessible
 ):
     coordinator = member_factory(org, Role.ORG_COORDINATOR)
-    make_case(org)
+    CaseFactory(organisation=org)
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
     page = context.new_page()
     try:

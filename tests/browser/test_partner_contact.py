@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from portal.roles import Role
 from referrals.models import Case
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_partner_link, make_referral
+from tests.referrals.factories import PartnerLinkFactory, ReferralFactory
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,11 @@ def test_the_referrer_contact_fits_on_both_partner_pages(page, org, member_facto
     partner = PartnerFactory(name="Slachtofferhulp Regio Zuid", slug="shn-zuid")
     intake = member_factory(partner, Role.PARTNER_INTAKE)
     handler = member_factory(org, Role.CASE_HANDLER, first_name="Ria", last_name="de Vries", email=LONG_EMAIL)
-    referral = make_referral(org, partner=partner)
+    referral = ReferralFactory(organisation=org, partner=partner)
     with scopes_disabled():
         Case.objects.filter(pk=referral.case_id).update(handler=handler.user)
     token = "browser-contact-" + "c" * 24
-    make_partner_link(referral, token=token)
+    PartnerLinkFactory(referral=referral, token=token)
     page.set_viewport_size({"width": width, "height": 900})
 
     sign_in(intake.user)

@@ -14,7 +14,7 @@ from portal.roles import Role
 from referrals.models import PartnerLink, Referral
 from tests.browser.helpers import assert_no_csp_violations
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_partner_link, make_referral, make_routed_case
+from tests.referrals.factories import PartnerLinkFactory, ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +29,14 @@ def status_of(referral) -> str:
 def test_intake_worker_acknowledges_and_accepts(page, console, org, member_factory, sign_in, assert_accessible):
     partner = PartnerFactory(name="Slachtofferhulp Regio Zuid", slug="shn-zuid")
     intake = member_factory(partner, Role.PARTNER_INTAKE)
-    referral = make_referral(org, partner=partner, case=make_routed_case(org, reference="2026-0701"))
-    make_referral(
-        org, partner=partner, status=Referral.Status.CLOSED, case=make_routed_case(org, reference="2026-0702")
+    referral = ReferralFactory(
+        organisation=org, partner=partner, case=RoutedCaseFactory(organisation=org, reference="2026-0701")
+    )
+    ReferralFactory(
+        organisation=org,
+        partner=partner,
+        status=Referral.Status.CLOSED,
+        case=RoutedCaseFactory(organisation=org, reference="2026-0702"),
     )
     sign_in(intake.user)
 
@@ -76,9 +81,9 @@ def test_intake_worker_acknowledges_and_accepts(page, console, org, member_facto
 
 
 def test_partner_answers_by_link_without_an_account(page, console, org, assert_accessible):
-    referral = make_referral(org, partner=None)
+    referral = ReferralFactory(organisation=org, partner=None)
     token = "browser-link-" + "t" * 24
-    make_partner_link(referral, token=token)
+    PartnerLinkFactory(referral=referral, token=token)
 
     page.goto(f"/verwijzing/{token}/")
     expect(page.locator("main")).to_contain_text(SUMMARY)

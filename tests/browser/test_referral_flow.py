@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from portal.roles import Role
 from referrals.models import Referral
 from tests.browser.helpers import assert_no_csp_violations
-from tests.referrals.factories import make_routed_case
+from tests.referrals.factories import RoutedCaseFactory
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def test_case_handler_refers_a_case_by_link_with_the_keyboard(
 ):
     handler = member_factory(org, Role.CASE_HANDLER)
     assert Authenticator.objects.filter(user=handler.user, type=Authenticator.Type.TOTP).exists()  # MFA set up
-    case = make_routed_case(org, handler=handler.user, age=14, pseudonym="Kievit")
+    case = RoutedCaseFactory(organisation=org, handler=handler.user, age=14, pseudonym="Kievit")
     sign_in(handler.user)
 
     page.goto(f"/o/{org.slug}/casussen/{case.pk}/")

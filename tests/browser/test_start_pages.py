@@ -14,7 +14,7 @@ from portal.models import Country, Organisation
 from portal.roles import OrganisationKind, Role
 from tests.browser.helpers import assert_no_csp_violations, path_of, screenshot
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
-from tests.referrals.factories import make_case, make_referral, make_task
+from tests.referrals.factories import CaseFactory, CaseTaskFactory, ReferralFactory
 
 pytestmark = pytest.mark.browser
 
@@ -67,11 +67,11 @@ def test_start_page_and_menu_to_the_main_job_and_back(
     organisation = _organisation(role)
     member = member_factory(organisation, role)
     if role == Role.CASE_HANDLER:
-        case = make_case(organisation, handler=member.user)
-        make_task(organisation, case=case, due_date=timezone.localdate() - timedelta(days=2))
-        make_referral(organisation, case=case, partner=PartnerFactory())
+        case = CaseFactory(organisation=organisation, handler=member.user)
+        CaseTaskFactory(organisation=organisation, case=case, due_date=timezone.localdate() - timedelta(days=2))
+        ReferralFactory(organisation=organisation, case=case, partner=PartnerFactory())
     if role == Role.PARTNER_INTAKE:
-        make_referral(SchoolFactory(), partner=organisation)
+        ReferralFactory(organisation=SchoolFactory(), partner=organisation)
     sign_in(member.user)
     link_name, heading = MAIN_JOB[role]
 
@@ -102,7 +102,7 @@ def test_start_page_and_menu_to_the_main_job_and_back(
 
 def test_a_count_on_the_start_page_leads_to_the_work(page, member_factory, sign_in):
     organisation = _organisation(Role.PARTNER_INTAKE)
-    make_referral(SchoolFactory(), partner=organisation)
+    ReferralFactory(organisation=SchoolFactory(), partner=organisation)
     sign_in(member_factory(organisation, Role.PARTNER_INTAKE).user)
     page.goto(f"/o/{organisation.slug}/")
     item = page.locator('[data-werk="nieuwe-doorverwijzingen"]')

@@ -14,14 +14,14 @@ from portal.roles import Role
 from referrals.models import Case, CaseTask, DirectoryEntry, EvidenceItem, LocalDestination
 from tests.browser.helpers import assert_no_csp_violations, press_until_focused
 from tests.cms.helpers import make_guide
-from tests.referrals.factories import ADVICE_V2, make_case
+from tests.referrals.factories import ADVICE_V2, CaseFactory
 
 pytestmark = pytest.mark.browser
 
 
 def test_new_questions_by_keyboard(page, console, org, member_factory, sign_in, assert_accessible):
     handler = member_factory(org, Role.CASE_HANDLER)
-    case = make_case(org, handler=handler.user)
+    case = CaseFactory(organisation=org, handler=handler.user)
     sign_in(handler.user)
     base = f"/o/{org.slug}/casussen/{case.pk}/intake"
 
@@ -95,8 +95,8 @@ def test_advice_page_by_keyboard(page, console, org, member_factory, sign_in, as
             "description": "Helpt gratis met praten, met juridische vragen en met de aangifte.",
         },
     )
-    case = make_case(
-        org,
+    case = CaseFactory(
+        organisation=org,
         handler=handler.user,
         facts={"country": "NL", "victim_age": 15, "forms": ["sextortion"]},
         routing_result=copy.deepcopy(ADVICE_V2),

@@ -16,7 +16,7 @@ from portal.models import ExportJob
 from portal.roles import Role
 from portal.tasks import exports_run
 from tests.celery.helpers import reset_broker_connections
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.celery_worker
 
@@ -33,7 +33,7 @@ def test_a_worker_writes_a_case_export(org, member_factory, workers, private_que
     settings.EXPORT_ROOT = tmp_path / "exports"  # the worker's own (VAR_DIR=tmp_path)
     coordinator = member_factory(org, Role.ORG_COORDINATOR)
     for number in range(3):
-        make_case(org, reference=f"2026-000{number + 1}", facts={"country": "NL", "forms": ["threat"]})
+        CaseFactory(organisation=org, reference=f"2026-000{number + 1}", facts={"country": "NL", "forms": ["threat"]})
     with scopes_disabled():
         job = ExportJob.objects.create(organisation=org, requested_by=coordinator.user, kind="casussen", format="csv")
     saved_routes = app.conf.task_routes

@@ -27,7 +27,7 @@ from referrals.models import (
 )
 from referrals.routing import parse_facts
 from tests.factories import MembershipFactory, SchoolFactory, UserFactory
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 from training.models import Assignment, Certificate, ModuleAttempt
 
 pytestmark = pytest.mark.django_db
@@ -308,7 +308,7 @@ def test_refused_with_debug_off_unless_forced(settings):
 def test_reset_and_remove_delete_only_scale_rows():
     school = SchoolFactory(name="Echte School", slug="echte-school")
     member = MembershipFactory(organisation=school, role=Role.CASE_HANDLER)
-    real_case = make_case(school, handler=member.user)
+    real_case = CaseFactory(organisation=school, handler=member.user)
     seed()
     with scopes_disabled():
         scale_user = User.objects.filter(email__endswith=EMAIL_DOMAIN).first()
@@ -348,13 +348,13 @@ def test_reset_and_remove_delete_only_scale_rows():
 
 
 def test_a_real_referral_to_a_scale_partner_stops_the_reset():
-    from tests.referrals.factories import make_referral
+    from tests.referrals.factories import ReferralFactory
 
     seed()
     school = SchoolFactory(name="Echte School", slug="echte-school")
     with scopes_disabled():
         partner = Organisation.objects.get(slug__startswith=SLUG_PREFIX, kind="partner", destination_code="helpwanted")
-        make_referral(school, partner=partner, destination="helpwanted")
+        ReferralFactory(organisation=school, partner=partner, destination="helpwanted")
     with pytest.raises(CommandError, match="other data refers to them"):
         seed("--reset")
     assert scale_cases().count() == 300  # nothing removed

@@ -21,7 +21,7 @@ from referrals import lifecycle
 from referrals.lifecycle import TransitionNotAllowed
 from referrals.models import Referral
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_partner_link, make_referral, make_routed_case
+from tests.referrals.factories import PartnerLinkFactory, ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,8 @@ def handler(org, member_factory):
 
 @pytest.fixture
 def referral(org, partner, handler):
-    case = make_routed_case(org, handler=handler.user)
-    return make_referral(org, case=case, partner=partner)
+    case = RoutedCaseFactory(organisation=org, handler=handler.user)
+    return ReferralFactory(organisation=org, case=case, partner=partner)
 
 
 def notifications(user):
@@ -182,9 +182,9 @@ def test_a_redirect_asks_for_consent_for_the_new_organisation(org, referral, han
 
 
 def test_a_partner_by_link_also_tells_the_handler(org, handler):
-    case = make_routed_case(org, handler=handler.user)
-    referral = make_referral(org, case=case, partner=None)
-    link = make_partner_link(referral)
+    case = RoutedCaseFactory(organisation=org, handler=handler.user)
+    referral = ReferralFactory(organisation=org, case=case, partner=None)
+    link = PartnerLinkFactory(referral=referral)
     lifecycle.referral_acknowledge(referral=referral, link=link)
     [notice] = notifications(handler.user)
     assert notice.kind == K.REFERRAL_ACKNOWLEDGED and referral.destination_label in notice.title
@@ -193,7 +193,9 @@ def test_a_partner_by_link_also_tells_the_handler(org, handler):
 def test_without_a_handler_every_case_handler_of_the_organisation_is_told(org, partner, intake, member_factory):
     first, second = member_factory(org, Role.CASE_HANDLER), member_factory(org, Role.CASE_HANDLER)
     member_factory(org, Role.LEARNER)
-    referral = make_referral(org, case=make_routed_case(org, handler=None), partner=partner)
+    referral = ReferralFactory(
+        organisation=org, case=RoutedCaseFactory(organisation=org, handler=None), partner=partner
+    )
     with scope(organisation=intake.organisation):
         lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
     assert len(notifications(first.user)) == len(notifications(second.user)) == 1

@@ -26,7 +26,7 @@ from referrals import lifecycle, services
 from referrals import messages as referral_messages
 from referrals.models import CaseEvent, OrganisationCaseSettings, Referral
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_referral, make_routed_case, make_task
+from tests.referrals.factories import CaseTaskFactory, ReferralFactory, RoutedCaseFactory
 from training import messages as training_messages
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_planning_twice_keeps_one_row(org):
 def test_closing_a_case_cancels_its_follow_ups_and_task_reminders(case_handler, org):
     with scope(organisation=org):
         case = services.case_open(actor_membership=case_handler, pseudonym="A.B.")
-    task = make_task(org, case=case, due_date=timezone.localdate() + timedelta(days=2))
+    task = CaseTaskFactory(organisation=org, case=case, due_date=timezone.localdate() + timedelta(days=2))
     referral_messages.plan_task(task)
     with scope(organisation=org):
         services.case_close(actor_membership=case_handler, case=case, outcome="handled_internally")
@@ -119,7 +119,7 @@ def test_closing_a_case_cancels_its_follow_ups_and_task_reminders(case_handler, 
 def test_referral_reminders_count_working_days_and_stop_at_acknowledgement(org, case_handler, member_factory):
     partner = PartnerFactory(destination_code="slachtofferhulp")
     intake = member_factory(partner, Role.PARTNER_INTAKE)
-    referral = make_referral(org, partner=partner, status=Referral.Status.DRAFT)
+    referral = ReferralFactory(organisation=org, partner=partner, status=Referral.Status.DRAFT)
     # Sent on Friday 24 April 2026: Monday 27 April is King's Day, so +2 working days is Wednesday 29.
     with scopes_disabled():
         Referral.objects.filter(pk=referral.pk).update(
@@ -136,7 +136,7 @@ def test_referral_reminders_count_working_days_and_stop_at_acknowledgement(org, 
 
 
 def test_sending_a_referral_plans_its_reminders(org, case_handler):
-    case = make_routed_case(org, handler=case_handler.user)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     with scope(organisation=org):
         referral = lifecycle.referral_draft(
             actor_membership=case_handler, case=case, destination="helpwanted", summary="x"
@@ -153,8 +153,8 @@ def test_sending_a_referral_plans_its_reminders(org, case_handler):
 
 
 def test_task_reminders_move_with_the_due_date_and_stop_when_done(org, case_handler):
-    case = make_routed_case(org, handler=case_handler.user)
-    task = make_task(org, case=case, due_date=date(2026, 12, 1), assignee=case_handler.user)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
+    task = CaseTaskFactory(organisation=org, case=case, due_date=date(2026, 12, 1), assignee=case_handler.user)
     referral_messages.plan_task(task)
     task.due_date = date(2026, 12, 3)
     referral_messages.plan_task(task)
@@ -231,7 +231,7 @@ def test_the_sweep_sends_ids_in_batches_of_send_batch(org, settings, monkeypatch
 def test_a_batch_goes_on_past_a_reminder_whose_mail_fails(org, case_handler, mailoutbox, monkeypatch):
     """One transaction for the batch: a mail error keeps that reminder pending (to be
     retried) and the others are sent; a repeated id is handled once."""
-    case = make_routed_case(org, handler=case_handler.user)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     ids = [
         reminders.reminder_schedule(
             organisation=org,
@@ -265,7 +265,7 @@ def test_a_batch_goes_on_past_a_reminder_whose_mail_fails(org, case_handler, mai
 
 
 def test_a_follow_up_is_sent_once(org, case_handler, mailoutbox):
-    case = make_routed_case(org, handler=case_handler.user, pseudonym="Geheim-X")
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user, pseudonym="Geheim-X")
     reminder = reminders.reminder_schedule(
         organisation=org,
         kind=K.CASE_FOLLOW_UP,
@@ -290,8 +290,8 @@ def test_a_follow_up_is_sent_once(org, case_handler, mailoutbox):
 
 
 def test_no_reminder_about_something_done(org, case_handler, mailoutbox):
-    case = make_routed_case(
-        org, handler=case_handler.user, status="closed", outcome="referred", closed_at=timezone.now()
+    case = RoutedCaseFactory(
+        organisation=org, handler=case_handler.user, status="closed", outcome="referred", closed_at=timezone.now()
     )
     reminder = reminders.reminder_schedule(
         organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(case.pk), due_at=timezone.now()
@@ -302,7 +302,9 @@ def test_no_reminder_about_something_done(org, case_handler, mailoutbox):
 
 def test_an_escalation_reaches_the_handler_and_the_municipality(org, case_handler, member_factory, mailoutbox):
     coordinator = member_factory(org.parent, Role.MUNICIPAL_COORDINATOR)
-    referral = make_referral(org, case=make_routed_case(org, handler=case_handler.user, pseudonym="Geheim-Y"))
+    referral = ReferralFactory(
+        organisation=org, case=RoutedCaseFactory(organisation=org, handler=case_handler.user, pseudonym="Geheim-Y")
+    )
     reminder = reminders.reminder_schedule(
         organisation=org, kind=K.PARTNER_ESCALATION, subject=Subject.referral(referral.pk), due_at=timezone.now()
     )
@@ -317,8 +319,8 @@ def test_an_escalation_reaches_the_handler_and_the_municipality(org, case_handle
 def test_escalations_cannot_be_switched_off(org, case_handler, mailoutbox):
     for kind in (K.PARTNER_ESCALATION, K.CASE_FOLLOW_UP):
         NotificationPreference.objects.create(user=case_handler.user, kind=kind, email=False)
-    case = make_routed_case(org, handler=case_handler.user)
-    referral = make_referral(org, case=case)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
+    referral = ReferralFactory(organisation=org, case=case)
     for kind, subject in (
         (K.PARTNER_ESCALATION, str(Subject.referral(referral.pk))),
         (K.CASE_FOLLOW_UP, str(Subject.case(case.pk))),
@@ -330,10 +332,10 @@ def test_escalations_cannot_be_switched_off(org, case_handler, mailoutbox):
 
 
 def test_a_partner_without_account_is_reminded_at_the_link_address(org, mailoutbox):
-    from tests.referrals.factories import make_partner_link
+    from tests.referrals.factories import PartnerLinkFactory
 
-    referral = make_referral(org)
-    make_partner_link(referral, email="intake@elders.example")
+    referral = ReferralFactory(organisation=org)
+    PartnerLinkFactory(referral=referral, email="intake@elders.example")
     reminder = reminders.reminder_schedule(
         organisation=org, kind=K.PARTNER_ACKNOWLEDGE, subject=Subject.referral(referral.pk), due_at=timezone.now()
     )
@@ -344,7 +346,7 @@ def test_a_partner_without_account_is_reminded_at_the_link_address(org, mailoutb
 
 def test_a_failing_mail_server_is_retried_then_reported(org, case_handler, member_factory, monkeypatch, mailoutbox):
     coordinator = member_factory(org, Role.ORG_COORDINATOR)
-    case = make_routed_case(org, handler=case_handler.user)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     reminder = reminders.reminder_schedule(
         organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(case.pk), due_at=timezone.now()
     )
@@ -372,7 +374,7 @@ def test_a_recipient_reached_before_a_failure_is_not_mailed_again(
     org, case_handler, member_factory, monkeypatch, mailoutbox
 ):
     coordinator = member_factory(org.parent, Role.MUNICIPAL_COORDINATOR)
-    referral = make_referral(org, case=make_routed_case(org, handler=case_handler.user))
+    referral = ReferralFactory(organisation=org, case=RoutedCaseFactory(organisation=org, handler=case_handler.user))
     reminder = reminders.reminder_schedule(
         organisation=org, kind=K.PARTNER_ESCALATION, subject=Subject.referral(referral.pk), due_at=timezone.now()
     )
@@ -391,7 +393,7 @@ def test_a_recipient_reached_before_a_failure_is_not_mailed_again(
 
 
 def test_two_workers_racing_send_once(file_database, org, case_handler, mailoutbox):
-    case = make_routed_case(org, handler=case_handler.user)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     reminder = reminders.reminder_schedule(
         organisation=org, kind=K.CASE_FOLLOW_UP, subject=Subject.case(case.pk), due_at=timezone.now()
     )
@@ -486,7 +488,7 @@ def test_weekly_digest_is_planned_once_per_week(org, member_factory, mailoutbox)
     digest.plan_weekly_digests(now=monday + timedelta(hours=3))
     planned = rows(Subject.digest(coordinator.pk))
     assert len(planned) == 1 and timezone.localtime(planned[0].due_at) == timezone.make_aware(datetime(2026, 11, 23, 8))
-    make_referral(org)
+    ReferralFactory(organisation=org)
     assert reminders.deliver(planned[0].pk, now=monday) == "sent"
     assert "nog niet bevestigd: 1" in mailoutbox[0].body
 

@@ -29,7 +29,7 @@ from portal.roles import Role
 from referrals.exports import CASES
 from referrals.models import CaseTask, Referral
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_case, make_referral
+from tests.referrals.factories import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def make_job(organisation, user, **extra) -> ExportJob:
 
 
 def test_a_dashboard_table_downloads_as_xlsx_with_types_and_formulas_as_text(login_as, org, handler):
-    case = make_case(org, handler=handler.user)
+    case = CaseFactory(organisation=org, handler=handler.user)
     with scopes_disabled():
         CaseTask.objects.create(
             organisation=org,
@@ -141,7 +141,7 @@ def test_a_dashboard_table_downloads_as_xlsx_with_types_and_formulas_as_text(log
 
 
 def test_the_dashboard_shows_both_download_links(login_as, org, handler):
-    make_case(org, handler=handler.user)
+    CaseFactory(organisation=org, handler=handler.user)
     text = login_as(handler).get(f"/o/{org.slug}/dashboard/").content.decode()
     assert 'href="?format=csv&amp;table=casussen"' in text
     assert 'href="?format=xlsx&amp;table=casussen"' in text
@@ -152,8 +152,8 @@ def test_a_suppressed_partner_table_keeps_its_suppression_in_xlsx_and_csv(login_
     partner = PartnerFactory(name="Slachtofferhulp Zuid", slug="shn-zuid")
     intake = member_factory(partner, Role.PARTNER_INTAKE)
     for _ in range(6):
-        make_referral(org, partner=partner, status=Referral.Status.ACKNOWLEDGED)
-    make_referral(org, partner=partner)  # one waiting: "<5", so the total is hidden
+        ReferralFactory(organisation=org, partner=partner, status=Referral.Status.ACKNOWLEDGED)
+    ReferralFactory(organisation=org, partner=partner)  # one waiting: "<5", so the total is hidden
     client = login_as(intake)
     sheet = xlsx_sheet(client.get(f"/o/{partner.slug}/dashboard/", {"format": "xlsx", "table": "bevestiging"}).content)
     rows = list(sheet.iter_rows(values_only=True))
@@ -166,7 +166,7 @@ def test_a_suppressed_partner_table_keeps_its_suppression_in_xlsx_and_csv(login_
 
 
 def test_dutch_headers_whatever_the_page_language(login_as, org, handler):
-    make_case(org, handler=handler.user)
+    CaseFactory(organisation=org, handler=handler.user)
     client = login_as(handler)
     client.cookies["django_language"] = "en"
     with translation.override("en"):
@@ -277,10 +277,10 @@ def test_start_needs_the_csrf_token(org, coordinator):
 def cases(org):
     """Three cases of the organisation, one about online bullying, for the cases
     export that the jobs here run."""
-    make_case(org, reference="2026-0001", facts={"country": "NL", "forms": ["sextortion", "threat"]})
-    make_case(org, reference="2026-0002", facts={"country": "NL", "forms": ["cyberbullying"]})
-    referred = make_case(org, reference="2026-0003", facts={"country": "NL"})
-    make_referral(org, case=referred, destination="helpwanted", status=Referral.Status.ACKNOWLEDGED)
+    CaseFactory(organisation=org, reference="2026-0001", facts={"country": "NL", "forms": ["sextortion", "threat"]})
+    CaseFactory(organisation=org, reference="2026-0002", facts={"country": "NL", "forms": ["cyberbullying"]})
+    referred = CaseFactory(organisation=org, reference="2026-0003", facts={"country": "NL"})
+    ReferralFactory(organisation=org, case=referred, destination="helpwanted", status=Referral.Status.ACKNOWLEDGED)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from portal.roles import Role
 from referrals.models import CaseTask
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
 from tests.helpers import make_member
-from tests.referrals.factories import make_case, make_referral, make_task
+from tests.referrals.factories import CaseFactory, CaseTaskFactory, ReferralFactory
 from tests.training.factories import make_module
 
 
@@ -40,9 +40,9 @@ def _notify(user, n: int) -> None:
 def _handler_work(organisation, handler, n: int) -> None:
     yesterday = timezone.localdate() - timedelta(days=1)
     for _ in range(n):
-        case = make_case(organisation, handler=handler.user)
-        make_task(organisation, case=case, due_date=yesterday)
-        make_referral(organisation, case=case, partner=PartnerFactory())
+        case = CaseFactory(organisation=organisation, handler=handler.user)
+        CaseTaskFactory(organisation=organisation, case=case, due_date=yesterday)
+        ReferralFactory(organisation=organisation, case=case, partner=PartnerFactory())
         with scopes_disabled():
             Reminder.objects.create(
                 organisation=organisation,
@@ -62,8 +62,10 @@ def test_a_case_handler_sees_their_late_tasks_follow_ups_waiting_referrals_and_n
     handler = make_member(school, Role.CASE_HANDLER)
     _handler_work(school, handler, 3)
     # Someone else's work and a done task do not count.
-    make_task(school, due_date=timezone.localdate() - timedelta(days=1))
-    make_task(school, case=make_case(school, handler=handler.user), status=CaseTask.Status.DONE)
+    CaseTaskFactory(organisation=school, due_date=timezone.localdate() - timedelta(days=1))
+    CaseTaskFactory(
+        organisation=school, case=CaseFactory(organisation=school, handler=handler.user), status=CaseTask.Status.DONE
+    )
     client.force_login(handler.user)
     response = _home(client, school)
     assert _counts(response) == {
@@ -81,8 +83,8 @@ def test_a_case_handler_sees_their_late_tasks_follow_ups_waiting_referrals_and_n
 
 def test_a_partner_sees_referrals_waiting_for_acknowledgement(client, school):
     partner = PartnerFactory(slug="partner")
-    make_referral(school, partner=partner)
-    make_referral(school, partner=partner)
+    ReferralFactory(organisation=school, partner=partner)
+    ReferralFactory(organisation=school, partner=partner)
     intake = make_member(partner, Role.PARTNER_INTAKE)
     client.force_login(intake.user)
     response = _home(client, partner)
@@ -91,7 +93,7 @@ def test_a_partner_sees_referrals_waiting_for_acknowledgement(client, school):
 
 
 def test_a_municipal_coordinator_sees_the_areas_waiting_referrals(client, school):
-    make_referral(school, partner=PartnerFactory())
+    ReferralFactory(organisation=school, partner=PartnerFactory())
     coordinator = make_member(school.parent, Role.MUNICIPAL_COORDINATOR)
     client.force_login(coordinator.user)
     response = _home(client, school.parent)

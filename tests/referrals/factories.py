@@ -1,41 +1,28 @@
-"""Cases for the tests, created outside any scope (django-scopes allows create())."""
+"""factory-boy factories for cases, tasks, referrals and partner links.
+
+Each row is created with scopes disabled (``TenantFactory``), as a test builds data
+outside any organisation's scope. A case comes with its "opened" chronology line, a
+referral with the consent it was sent under, as the services would leave them.
+
+    CaseFactory(organisation=org)                      # an open case, no facts but the country
+    RoutedCaseFactory(organisation=org, age=15)        # routed (ADVICE), consent to refer
+    CaseTaskFactory(organisation=org, case=case)       # "Bel 112"
+    ReferralFactory(organisation=org, partner=partner, status=Referral.Status.ACCEPTED)
+    ReferralFactory(organisation=org, consent=False)   # no ReferralConsent row
+    PartnerLinkFactory(referral=referral, token="…")   # the raw token is ``token``
+"""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
-from itertools import count
 
+import factory
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, Referral, ReferralConsent
-
-_numbers = count(1)
-
-
-def make_case(organisation, *, raised_by=None, handler=None, **extra) -> Case:
-    values = {
-        "reference": f"2026-{next(_numbers):04d}",
-        "pseudonym": "J.B.",
-        "signal": "Berichten met dreigementen via Snapchat.",
-        "facts": {"country": organisation.country},
-        **extra,
-    }
-    with scopes_disabled():
-        case = Case.objects.create(organisation=organisation, raised_by=raised_by, handler=handler, **values)
-        CaseEvent.objects.create(organisation=organisation, case=case, kind=CaseEvent.Kind.OPENED, actor=raised_by)
-    return case
-
-
-def make_task(organisation, *, case=None, **extra) -> CaseTask:
-    case = case or make_case(organisation)
-    with scopes_disabled():
-        return CaseTask.objects.create(
-            organisation=organisation, case=case, title="Bel 112", destination="police_emergency", **extra
-        )
-
-
-# --- Referrals -------------------------------------------------------------------------
+from tests.factories import SchoolFactory
 
 # A stored advice with two referral destinations, as case_route would leave it.
 ADVICE = {
@@ -113,92 +100,160 @@ ADVICE_V2 = {
 }
 
 
-def make_routed_case(organisation, *, handler=None, age=17, **extra) -> Case:
-    facts = {"country": organisation.country, "victim_age": age, "forms": ["sextortion"]}
-    return make_case(
-        organisation,
-        handler=handler,
-        facts=facts,
-        routing_result=ADVICE,
-        rules_version="2026.1",
-        consent_contact=True,
-        consent_referral=True,
-        **extra,
+class TenantFactory(factory.django.DjangoModelFactory):
+    """Creates its row with scopes disabled (tenant-owned models have scoped managers)."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with scopes_disabled():
+            return super()._create(model_class, *args, **kwargs)
+
+
+# --- Cases ------------------------------------------------------------------------------
+
+
+class CaseFactory(TenantFactory):
+    """An open case with its "opened" chronology line (actor: ``raised_by``)."""
+
+    class Meta:
+        model = Case
+
+    organisation = factory.SubFactory(SchoolFactory)
+    raised_by = None
+    handler = None
+    reference = factory.Sequence(lambda n: f"2026-{n + 1:04d}")
+    pseudonym = "J.B."
+    signal = "Berichten met dreigementen via Snapchat."
+    facts = factory.LazyAttribute(lambda o: {"country": o.organisation.country})
+
+    @factory.post_generation
+    def opened(case, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            with scopes_disabled():
+                CaseEvent.objects.create(
+                    organisation=case.organisation, case=case, kind=CaseEvent.Kind.OPENED, actor=case.raised_by
+                )
+
+
+class RoutedCaseFactory(CaseFactory):
+    """A case routed as ``ADVICE`` (sextortion of a victim of ``age``), with consent to
+    contact and to refer."""
+
+    class Params:
+        age = 17
+
+    facts = factory.LazyAttribute(
+        lambda o: {"country": o.organisation.country, "victim_age": o.age, "forms": ["sextortion"]}
     )
+    routing_result = ADVICE
+    rules_version = "2026.1"
+    consent_contact = True
+    consent_referral = True
 
 
-def make_referral(
-    organisation,
-    *,
-    case=None,
-    partner=None,
-    status=Referral.Status.SENT,
-    destination="slachtofferhulp",
-    consent=True,
-    shares_contact=False,
-    **extra,
-) -> Referral:
+class CaseTaskFactory(TenantFactory):
+    """A task on a case of the same organisation (a new case unless ``case`` is given)."""
+
+    class Meta:
+        model = CaseTask
+
+    organisation = factory.SubFactory(SchoolFactory)
+    case = factory.SubFactory(CaseFactory, organisation=factory.SelfAttribute("..organisation"))
+    title = "Bel 112"
+    destination = "police_emergency"
+
+
+# --- Referrals --------------------------------------------------------------------------
+
+S = Referral.Status
+_REACHED = {
+    # The moments a referral in each status has, all at the same ``now``.
+    "sent_at": {S.SENT, S.ACKNOWLEDGED, S.ACCEPTED, S.DECLINED, S.CLOSED},
+    "acknowledged_at": {S.ACKNOWLEDGED, S.ACCEPTED, S.DECLINED, S.CLOSED},
+    "decided_at": {S.ACCEPTED, S.DECLINED, S.CLOSED},
+    "closed_at": {S.CLOSED},
+}
+_LABELS = {"slachtofferhulp": "Slachtofferhulp Nederland", "helpwanted": "HelpWanted"}
+
+
+def _moment(field: str):
+    return factory.LazyAttribute(lambda o: o.now if o.status in _REACHED[field] else None)
+
+
+class ReferralConsentFactory(TenantFactory):
+    """The consent a referral was sent under, given by a parent."""
+
+    class Meta:
+        model = ReferralConsent
+
+    referral = None
+    organisation = factory.SelfAttribute("referral.organisation")
+    recipient_label = factory.SelfAttribute("referral.destination_label")
+    shares_summary = True
+    shares_contact = False
+    given_by = ReferralConsent.GivenBy.PARENT
+    victim_age = factory.LazyAttribute(lambda o: (o.referral.case.facts or {}).get("victim_age"))
+
+
+class ReferralFactory(TenantFactory):
     """A referral of ``organisation`` (the referrer), by default sent with valid consent.
 
     ``partner``: the receiving organisation on the portal (None: a partner by link).
-    The municipality is the referrer's parent.
+    The municipality is the referrer's parent (for a school or a sports club). The
+    moments its ``status`` implies (sent, acknowledged, decided, closed) are all now;
+    a closed referral helped. ``consent=False``: no consent row; ``shares_contact``:
+    the consent shares the victim's contact details.
     """
-    case = case or make_routed_case(organisation)
-    now = timezone.now()
-    dates = {}
-    if status != Referral.Status.DRAFT:
-        dates["sent_at"] = now
-    if status in (
-        Referral.Status.ACKNOWLEDGED,
-        Referral.Status.ACCEPTED,
-        Referral.Status.DECLINED,
-        Referral.Status.CLOSED,
-    ):
-        dates["acknowledged_at"] = now
-    if status in (Referral.Status.ACCEPTED, Referral.Status.DECLINED, Referral.Status.CLOSED):
-        dates["decided_at"] = now
-    if status == Referral.Status.CLOSED:
-        dates["closed_at"] = now
-        extra.setdefault("outcome", Referral.Outcome.HELPED)
-    if "municipality" not in extra:
-        extra["municipality"] = organisation.parent if organisation.kind in ("school", "sports_club") else None
-    with scopes_disabled():
-        referral = Referral.objects.create(
-            organisation=organisation,
-            case=case,
-            destination=destination,
-            destination_label={"slachtofferhulp": "Slachtofferhulp Nederland", "helpwanted": "HelpWanted"}.get(
-                destination, destination
-            ),
-            partner=partner,
-            urgency="soon",
-            summary="Wordt afgeperst met beelden; wil hulp bij aangifte.",
-            status=status,
-            **dates,
-            **extra,
-        )
-        if consent:
-            ReferralConsent.objects.create(
-                organisation=organisation,
-                referral=referral,
-                recipient_label=referral.destination_label,
-                shares_summary=True,
-                shares_contact=shares_contact,
-                given_by=ReferralConsent.GivenBy.PARENT,
-                victim_age=(case.facts or {}).get("victim_age"),
-            )
-    return referral
+
+    class Meta:
+        model = Referral
+
+    class Params:
+        now = factory.LazyFunction(timezone.now)
+        consent = True
+        shares_contact = False
+
+    organisation = factory.SubFactory(SchoolFactory)
+    case = factory.SubFactory(RoutedCaseFactory, organisation=factory.SelfAttribute("..organisation"))
+    destination = "slachtofferhulp"
+    destination_label = factory.LazyAttribute(lambda o: _LABELS.get(o.destination, o.destination))
+    partner = None
+    urgency = "soon"
+    summary = "Wordt afgeperst met beelden; wil hulp bij aangifte."
+    status = S.SENT
+    sent_at = _moment("sent_at")
+    acknowledged_at = _moment("acknowledged_at")
+    decided_at = _moment("decided_at")
+    closed_at = _moment("closed_at")
+    outcome = factory.LazyAttribute(lambda o: Referral.Outcome.HELPED if o.status == S.CLOSED else "")
+    municipality = factory.LazyAttribute(
+        lambda o: o.organisation.parent if o.organisation.kind in ("school", "sports_club") else None
+    )
+    consent_row = factory.Maybe(
+        "consent",
+        factory.RelatedFactory(
+            ReferralConsentFactory,
+            factory_related_name="referral",
+            shares_contact=factory.SelfAttribute("..shares_contact"),
+        ),
+    )
 
 
-def make_partner_link(referral, *, token="test-token-" + "x" * 20, **extra) -> PartnerLink:
+class PartnerLinkFactory(TenantFactory):
     """A link for ``referral``; the raw token is ``token`` (stored hashed)."""
-    import hashlib
 
-    values = {"expires_at": timezone.now() + timedelta(days=14), "email": "intake@partner.example", **extra}
-    with scopes_disabled():
-        return PartnerLink.objects.create(
-            organisation_id=referral.organisation_id,
-            referral=referral,
-            token_hash=hashlib.sha256(token.encode()).hexdigest(),
-            **values,
-        )
+    class Meta:
+        model = PartnerLink
+
+    class Params:
+        token = "test-token-" + "x" * 20
+
+    referral = factory.SubFactory(ReferralFactory)
+    organisation = factory.SelfAttribute("referral.organisation")
+    token_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.token.encode()).hexdigest())
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    email = "intake@partner.example"

@@ -34,7 +34,7 @@ from referrals.models import (
     VictimContact,
 )
 from tests.factories import MembershipFactory, PartnerFactory, UserFactory
-from tests.referrals.factories import ADVICE, make_case, make_partner_link, make_referral
+from tests.referrals.factories import ADVICE, CaseFactory, PartnerLinkFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +77,8 @@ def admin_client(db):
 @pytest.fixture
 def case_data(org):
     """One case with a row in every case model, full of victim data."""
-    case = make_case(
-        org,
+    case = CaseFactory(
+        organisation=org,
         routing_result=ADVICE,
         rules_version="2026.1",
         consent_contact=True,
@@ -90,8 +90,8 @@ def case_data(org):
         facts={"country": "NL", "victim_age": 15, "forms": ["sextortion"], "intimate_images": True},
     )
     partner = PartnerFactory()
-    referral = make_referral(
-        org,
+    referral = ReferralFactory(
+        organisation=org,
         case=case,
         partner=partner,
         status=Referral.Status.DECLINED,
@@ -127,7 +127,7 @@ def case_data(org):
         )
         OrganisationCaseSettings.objects.create(organisation=org, retention_months=6, delete_after_months=6)
         DeletionLog.objects.create(organisation=org, month=date(2026, 1, 1), anonymised=2, deleted=1)
-    link = make_partner_link(referral, token=LINK_TOKEN)
+    link = PartnerLinkFactory(referral=referral, token=LINK_TOKEN)
     return {"case": case, "referral": referral, "link": link}
 
 
@@ -279,7 +279,7 @@ def test_settings_can_be_added_for_an_organisation(admin_client, other_org):
 @pytest.fixture
 def reminder_rows(org, other_org):
     """A failed, a sent and a pending reminder in ``org``, and a failed one elsewhere."""
-    case = make_case(org, handler=MembershipFactory(organisation=org, role=Role.CASE_HANDLER).user)
+    case = CaseFactory(organisation=org, handler=MembershipFactory(organisation=org, role=Role.CASE_HANDLER).user)
     now = timezone.now()
     with scopes_disabled():
         failed = Reminder.objects.create(

@@ -20,7 +20,7 @@ from referrals import selectors
 from referrals.models import Case, CaseTask, DirectoryEntry, EvidenceItem, LocalDestination
 from referrals.routing import defaults
 from tests.cms.helpers import make_guide
-from tests.referrals.factories import ADVICE_V2, make_case, make_task
+from tests.referrals.factories import ADVICE_V2, CaseFactory, CaseTaskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +90,8 @@ def directory(db):
 
 @pytest.fixture
 def case(org, handler, local_destination, directory):
-    return make_case(
-        org,
+    return CaseFactory(
+        organisation=org,
         handler=handler.user,
         facts={"country": "NL", "victim_age": 15, "forms": ["sextortion"]},
         routing_result=copy.deepcopy(ADVICE_V2),
@@ -247,7 +247,7 @@ def test_an_advice_from_before_contract_2_still_shows(handler_client, org, case)
 
 
 def test_before_routing_the_page_explains_and_offers_the_advice(handler_client, org, handler):
-    fresh = make_case(org, handler=handler.user)
+    fresh = CaseFactory(organisation=org, handler=handler.user)
     page = handler_client.get(advies(org, fresh)).text
     assert "Maak het advies" in page and "Nog uitzoeken" not in page and "<details" not in page
 
@@ -272,10 +272,12 @@ def test_the_advice_page_costs_the_same_queries_for_few_and_many(
 ):
     make_guide(slug="snapchat", platform="Snapchat")
     make_guide(slug="instagram", platform="Instagram")
-    few = make_case(
-        org, handler=handler.user, routing_result={**ADVICE_V2, "recommendations": ADVICE_V2["recommendations"][2:3]}
+    few = CaseFactory(
+        organisation=org,
+        handler=handler.user,
+        routing_result={**ADVICE_V2, "recommendations": ADVICE_V2["recommendations"][2:3]},
     )
-    many = make_case(org, handler=handler.user, routing_result=_many_advice())
+    many = CaseFactory(organisation=org, handler=handler.user, routing_result=_many_advice())
     with scopes_disabled():
         EvidenceItem.objects.create(organisation=org, case=few, kind="url", platform="Snapchat", kept_where="x")
         EvidenceItem.objects.bulk_create(
@@ -322,7 +324,7 @@ def test_another_organisations_handler_gets_404(client, org, other_org, case, me
 
 
 def test_another_organisations_handler_cannot_complete_a_task(client, org, other_org, case, member_factory):
-    task = make_task(org, case=case)
+    task = CaseTaskFactory(organisation=org, case=case)
     stranger = member_factory(other_org, Role.CASE_HANDLER)
     client.force_login(stranger.user)
     response = client.post(f"/o/{other_org.slug}/casussen/taken/{task.pk}/afronden/")

@@ -23,7 +23,7 @@ from portal.roles import Role
 from referrals import selectors_area, services
 from referrals.models import CaseEvent, LocalDestination, LocalRule, Referral, ReferralUpdate, VictimContact
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
-from tests.referrals.factories import make_referral, make_routed_case
+from tests.referrals.factories import ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,8 +96,8 @@ def coordinator_client(client, municipal_coordinator):
 @pytest.fixture
 def secret_referral(school):
     """A referral full of victim data, none of which the municipality may see."""
-    case = make_routed_case(school, pseudonym=SECRETS["pseudonym"], signal=SECRETS["signal"])
-    referral = make_referral(school, case=case, status=S.DECLINED)
+    case = RoutedCaseFactory(organisation=school, pseudonym=SECRETS["pseudonym"], signal=SECRETS["signal"])
+    referral = ReferralFactory(organisation=school, case=case, status=S.DECLINED)
     dated(referral, summary=SECRETS["summary"], decline_reason=SECRETS["decline"])
     with scopes_disabled():
         ReferralUpdate.objects.create(
@@ -118,10 +118,10 @@ def frozen(monkeypatch):
 
 
 def test_the_list_shows_the_areas_referrals_only(coordinator_client, municipality, school, other_municipality):
-    own = make_referral(school)
-    other_school_same_area = make_referral(SchoolFactory(parent=municipality, name="Sportclub Oost"))
-    elsewhere = make_referral(SchoolFactory(parent=other_municipality, name="School Elders"))
-    draft = make_referral(school, status=S.DRAFT, destination="helpwanted")
+    own = ReferralFactory(organisation=school)
+    other_school_same_area = ReferralFactory(organisation=SchoolFactory(parent=municipality, name="Sportclub Oost"))
+    elsewhere = ReferralFactory(organisation=SchoolFactory(parent=other_municipality, name="School Elders"))
+    draft = ReferralFactory(organisation=school, status=S.DRAFT, destination="helpwanted")
     response = coordinator_client.get(list_url(municipality))
     assert response.status_code == 200
     assert response["Cache-Control"].count("no-store") == 1
@@ -172,7 +172,7 @@ def test_reads_by_the_municipality_are_not_logged_as_personal_data(coordinator_c
 
 @pytest.mark.parametrize("role", [Role.LEARNER, Role.CONTENT_EDITOR])
 def test_other_roles_of_the_municipality_get_403(role, client, municipality, member_factory, school):
-    referral = make_referral(school)
+    referral = ReferralFactory(organisation=school)
     client.force_login(member_factory(municipality, role).user)
     assert client.get(list_url(municipality)).status_code == 403
     assert client.get(detail_url(municipality, referral)).status_code == 403
@@ -184,7 +184,7 @@ def test_other_roles_of_the_municipality_get_403(role, client, municipality, mem
 
 def test_school_case_handler_and_partner_cannot_reach_area_pages(client, school, member_factory):
     partner = PartnerFactory(destination_code="slachtofferhulp")
-    referral = make_referral(school, partner=partner)
+    referral = ReferralFactory(organisation=school, partner=partner)
     handler = member_factory(school, Role.CASE_HANDLER)
     intake = member_factory(partner, Role.PARTNER_INTAKE)
     for membership in (handler, intake):
@@ -220,7 +220,7 @@ def test_school_coordinator_and_platform_admin_have_no_directory(client, school,
 def test_another_municipalitys_coordinator_gets_404_everywhere(
     client, municipality, other_municipality, school, member_factory
 ):
-    referral = make_referral(school)
+    referral = ReferralFactory(organisation=school)
     with scopes_disabled():
         destination = LocalDestination.objects.create(organisation=municipality, code="jongerenwerk", label="JW")
     outsider = member_factory(other_municipality, Role.MUNICIPAL_COORDINATOR)
@@ -251,10 +251,10 @@ def test_another_municipalitys_coordinator_gets_404_everywhere(
 def mixed_area(municipality, school):
     club = SchoolFactory(parent=municipality, name="Sportclub Oost")
     return {
-        "sent": make_referral(school),
-        "acknowledged": make_referral(school, status=S.ACKNOWLEDGED, destination="helpwanted"),
-        "club": make_referral(club, status=S.ACCEPTED),
-        "closed": make_referral(club, status=S.CLOSED, destination="helpwanted"),
+        "sent": ReferralFactory(organisation=school),
+        "acknowledged": ReferralFactory(organisation=school, status=S.ACKNOWLEDGED, destination="helpwanted"),
+        "club": ReferralFactory(organisation=club, status=S.ACCEPTED),
+        "closed": ReferralFactory(organisation=club, status=S.CLOSED, destination="helpwanted"),
         "club_org": club,
     }
 
@@ -301,9 +301,11 @@ def test_bad_filter_values_show_a_message_and_the_whole_list(query, coordinator_
 
 
 def test_the_escalated_filter_matches_the_marker(coordinator_client, frozen, municipality, school):
-    waiting = dated(make_referral(school), sent_at=datetime(2026, 4, 21, 9, 0, tzinfo=AMS))
-    marked = dated(make_referral(school, status=S.ACCEPTED), escalated_at=datetime(2026, 4, 28, 9, 0, tzinfo=AMS))
-    make_referral(school, destination="helpwanted")  # sent now: not escalated
+    waiting = dated(ReferralFactory(organisation=school), sent_at=datetime(2026, 4, 21, 9, 0, tzinfo=AMS))
+    marked = dated(
+        ReferralFactory(organisation=school, status=S.ACCEPTED), escalated_at=datetime(2026, 4, 28, 9, 0, tzinfo=AMS)
+    )
+    ReferralFactory(organisation=school, destination="helpwanted")  # sent now: not escalated
     response = coordinator_client.get(list_url(municipality), {"geescaleerd": "1"})
     assert _labels(response) == {f"D-{waiting.pk}", f"D-{marked.pk}"}
     assert all(row.escalated for row in response.context["rows"])
@@ -311,8 +313,8 @@ def test_the_escalated_filter_matches_the_marker(coordinator_client, frozen, mun
 
 def test_pages_keep_the_filters(coordinator_client, municipality, school):
     for _ in range(52):
-        make_referral(school, consent=False)
-    make_referral(school, status=S.ACKNOWLEDGED, consent=False)
+        ReferralFactory(organisation=school, consent=False)
+    ReferralFactory(organisation=school, status=S.ACKNOWLEDGED, consent=False)
     first = coordinator_client.get(list_url(municipality), {"status": "sent"})
     assert len(first.context["rows"]) == 50
     assert "?status=sent&amp;pagina=2" in first.text
@@ -339,10 +341,11 @@ def test_waiting_time_counts_working_days_of_the_municipalitys_country(db):
     for municipality in (nl, be):
         school = SchoolFactory(parent=municipality)
         # Sent Wednesday 22 April: Thu, Fri, (Mon 27 Koningsdag in NL), Tue, Wed.
-        wednesday = dated(make_referral(school), sent_at=datetime(2026, 4, 22, 9, 0, tzinfo=AMS))
+        wednesday = dated(ReferralFactory(organisation=school), sent_at=datetime(2026, 4, 22, 9, 0, tzinfo=AMS))
         # Sent Tuesday 21 April: five working days in both countries.
         tuesday = dated(
-            make_referral(school, destination="helpwanted"), sent_at=datetime(2026, 4, 21, 17, 0, tzinfo=AMS)
+            ReferralFactory(organisation=school, destination="helpwanted"),
+            sent_at=datetime(2026, 4, 21, 17, 0, tzinfo=AMS),
         )
         found[municipality.country] = (_rows(municipality), wednesday, tuesday)
 
@@ -357,11 +360,11 @@ def test_waiting_time_counts_working_days_of_the_municipalitys_country(db):
 def test_waiting_stops_at_acknowledgement_and_closing(municipality, school):
     # Sent Wednesday 1 April, acknowledged Thursday 9 April: Good Friday counts in NL, Easter Monday not.
     acknowledged = dated(
-        make_referral(school, status=S.ACKNOWLEDGED),
+        ReferralFactory(organisation=school, status=S.ACKNOWLEDGED),
         sent_at=datetime(2026, 4, 1, 9, 0, tzinfo=AMS),
         acknowledged_at=datetime(2026, 4, 9, 9, 0, tzinfo=AMS),
     )
-    withdrawn = make_referral(school, status=S.CLOSED, destination="helpwanted", outcome="withdrawn")
+    withdrawn = ReferralFactory(organisation=school, status=S.CLOSED, destination="helpwanted", outcome="withdrawn")
     withdrawn = dated(
         withdrawn,
         sent_at=datetime(2026, 4, 1, 9, 0, tzinfo=AMS),
@@ -376,7 +379,9 @@ def test_waiting_stops_at_acknowledgement_and_closing(municipality, school):
 
 
 def test_escalated_at_marks_a_referral_whatever_its_wait(municipality, school):
-    marked = dated(make_referral(school, status=S.ACKNOWLEDGED), escalated_at=datetime(2026, 4, 28, 9, tzinfo=AMS))
+    marked = dated(
+        ReferralFactory(organisation=school, status=S.ACKNOWLEDGED), escalated_at=datetime(2026, 4, 28, 9, tzinfo=AMS)
+    )
     row = _rows(municipality)[marked.pk]
     assert row.escalated and not row.overdue and row.escalated_at is not None
 
@@ -385,7 +390,7 @@ def test_the_database_filter_agrees_with_the_rows(municipality, school):
     """For sending dates around every day of three weeks, the escalated filter picks
     exactly the rows whose marker says escalated."""
     made = [
-        dated(make_referral(school, consent=False), sent_at=datetime(2026, 4, day, hour, 30, tzinfo=AMS))
+        dated(ReferralFactory(organisation=school, consent=False), sent_at=datetime(2026, 4, day, hour, 30, tzinfo=AMS))
         for day in range(6, 30)
         for hour in (0, 12, 23)
     ]
@@ -398,9 +403,9 @@ def test_the_database_filter_agrees_with_the_rows(municipality, school):
 
 
 def test_the_list_shows_waiting_time_and_why_escalated(coordinator_client, frozen, municipality, school):
-    overdue = dated(make_referral(school), sent_at=datetime(2026, 4, 21, 9, 0, tzinfo=AMS))
+    overdue = dated(ReferralFactory(organisation=school), sent_at=datetime(2026, 4, 21, 9, 0, tzinfo=AMS))
     marked = dated(
-        make_referral(school, status=S.ACKNOWLEDGED, destination="helpwanted"),
+        ReferralFactory(organisation=school, status=S.ACKNOWLEDGED, destination="helpwanted"),
         sent_at=datetime(2026, 4, 28, 9, 0, tzinfo=AMS),
         acknowledged_at=datetime(2026, 4, 28, 12, 0, tzinfo=AMS),
         escalated_at=datetime(2026, 4, 28, 15, 0, tzinfo=AMS),
@@ -420,7 +425,7 @@ def test_the_list_shows_waiting_time_and_why_escalated(coordinator_client, froze
 
 def test_detail_shows_the_timeline(coordinator_client, municipality, school):
     referral = dated(
-        make_referral(school, status=S.ACCEPTED),
+        ReferralFactory(organisation=school, status=S.ACCEPTED),
         sent_at=datetime(2026, 4, 1, 9, 0, tzinfo=AMS),
         acknowledged_at=datetime(2026, 4, 2, 10, 0, tzinfo=AMS),
         decided_at=datetime(2026, 4, 3, 11, 0, tzinfo=AMS),
@@ -441,7 +446,7 @@ def test_redirect_choices_are_referral_destinations_of_the_country(
         actor_membership=municipal_coordinator, code="jongerenwerk", label="Jongerenwerk Zuid"
     )
     services.local_destination_save(actor_membership=municipal_coordinator, code="loket", label="Loket", kind="advice")
-    referral = make_referral(school)
+    referral = ReferralFactory(organisation=school)
     form = coordinator_client.get(detail_url(municipality, referral)).context["form"]
     codes = {code for code, _label in form.fields["destination"].choices if code}
     assert {"helpwanted", "local:jongerenwerk", "fraudehelpdesk"} <= codes
@@ -452,7 +457,7 @@ def test_redirect_choices_are_referral_destinations_of_the_country(
 
 
 def test_redirect_end_to_end(coordinator_client, municipal_coordinator, municipality, school):
-    old = make_referral(school, status=S.ACKNOWLEDGED)
+    old = ReferralFactory(organisation=school, status=S.ACKNOWLEDGED)
     response = coordinator_client.post(
         redirect_url(municipality, old), {"destination": "helpwanted", "reason": "HelpWanted past beter bij beelden."}
     )
@@ -488,7 +493,7 @@ def test_redirect_to_a_local_organisation(coordinator_client, municipal_coordina
     services.local_destination_save(
         actor_membership=municipal_coordinator, code="jongerenwerk", label="Jongerenwerk Zuid"
     )
-    old = make_referral(school)
+    old = ReferralFactory(organisation=school)
     response = coordinator_client.post(
         redirect_url(municipality, old), {"destination": "local:jongerenwerk", "reason": "Lokaal beter geholpen."}
     )
@@ -499,7 +504,7 @@ def test_redirect_to_a_local_organisation(coordinator_client, municipal_coordina
 
 
 def test_redirecting_a_closed_referral_is_409(coordinator_client, municipality, school):
-    closed = make_referral(school, status=S.CLOSED)
+    closed = ReferralFactory(organisation=school, status=S.CLOSED)
     response = coordinator_client.post(
         redirect_url(municipality, closed), {"destination": "helpwanted", "reason": "Toch een andere."}
     )
@@ -512,7 +517,7 @@ def test_redirecting_a_closed_referral_is_409(coordinator_client, municipality, 
 
 
 def test_redirecting_twice_is_409(coordinator_client, municipality, school):
-    old = make_referral(school)
+    old = ReferralFactory(organisation=school)
     data = {"destination": "helpwanted", "reason": "Past beter."}
     assert coordinator_client.post(redirect_url(municipality, old), data).status_code == 302
     assert coordinator_client.post(redirect_url(municipality, old), data).status_code == 409
@@ -534,7 +539,7 @@ def test_redirecting_twice_is_409(coordinator_client, municipality, school):
     ],
 )
 def test_redirect_errors_name_the_field(data, field, coordinator_client, municipality, school):
-    referral = make_referral(school)
+    referral = ReferralFactory(organisation=school)
     response = coordinator_client.post(redirect_url(municipality, referral), data)
     assert response.status_code == 200
     assert field in response.context["form"].errors
@@ -543,7 +548,7 @@ def test_redirect_errors_name_the_field(data, field, coordinator_client, municip
 
 
 def test_the_service_refusal_of_a_short_reason_lands_on_its_field(coordinator_client, municipality, school):
-    referral = make_referral(school)
+    referral = ReferralFactory(organisation=school)
     response = coordinator_client.post(
         redirect_url(municipality, referral), {"destination": "helpwanted", "reason": " ab "}
     )
@@ -551,12 +556,12 @@ def test_the_service_refusal_of_a_short_reason_lands_on_its_field(coordinator_cl
 
 
 def test_redirect_only_by_post(coordinator_client, municipality, school):
-    referral = make_referral(school)
+    referral = ReferralFactory(organisation=school)
     assert coordinator_client.get(redirect_url(municipality, referral)).status_code == 405
 
 
 def test_drafts_are_found_only_when_redirected(coordinator_client, municipality, school):
-    draft = make_referral(school, status=S.DRAFT)
+    draft = ReferralFactory(organisation=school, status=S.DRAFT)
     assert coordinator_client.get(detail_url(municipality, draft)).status_code == 404
 
 
@@ -753,7 +758,7 @@ def _grow_area(municipality, count):
     for n in range(count):
         status = (S.SENT, S.ACKNOWLEDGED, S.ACCEPTED, S.DECLINED, S.CLOSED)[n % 5]
         destination = ("slachtofferhulp", "helpwanted")[n % 2]
-        made.append(make_referral(schools[n % 3], status=status, destination=destination, consent=False))
+        made.append(ReferralFactory(organisation=schools[n % 3], status=status, destination=destination, consent=False))
     return made
 
 
@@ -769,7 +774,7 @@ def test_list_queries_do_not_grow(coordinator_client, municipality):
 
 
 def test_detail_queries_do_not_grow(coordinator_client, municipality, school):
-    referral = make_referral(school)
+    referral = ReferralFactory(organisation=school)
     _grow_area(municipality, 5)
     small = _queries(coordinator_client, detail_url(municipality, referral))
     _grow_area(municipality, 45)

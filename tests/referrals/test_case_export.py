@@ -29,7 +29,7 @@ from portal.roles import Role
 from referrals.exports import CASES
 from referrals.models import Case, Referral
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_case, make_referral
+from tests.referrals.factories import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,14 +130,14 @@ def test_a_worker_process_knows_the_case_export():
 def world(org, other_org):
     """Cases with forms, a closed one with an outcome, referrals (one acknowledged
     after 2 working days), and a case of another organisation."""
-    open_case = make_case(
-        org,
+    open_case = CaseFactory(
+        organisation=org,
         reference="2026-0001",
         created_at=at(1),
         facts={"country": "NL", "forms": ["sextortion", "threat"]},
     )
-    closed = make_case(
-        org,
+    closed = CaseFactory(
+        organisation=org,
         reference="2026-0002",
         created_at=at(3),
         facts={"country": "NL", "forms": ["cyberbullying"]},
@@ -145,15 +145,17 @@ def world(org, other_org):
         closed_at=at(20),
         outcome=Case.Outcome.REFERRED,
     )
-    plain = make_case(org, reference="2026-0003", created_at=at(10), facts={"country": "NL"})
-    first = make_referral(org, case=closed, destination="slachtofferhulp", status=Referral.Status.ACKNOWLEDGED)
-    second = make_referral(org, case=closed, destination="helpwanted")
-    make_referral(org, case=closed, destination="slachtofferhulp", status=Referral.Status.DRAFT)
+    plain = CaseFactory(organisation=org, reference="2026-0003", created_at=at(10), facts={"country": "NL"})
+    first = ReferralFactory(
+        organisation=org, case=closed, destination="slachtofferhulp", status=Referral.Status.ACKNOWLEDGED
+    )
+    second = ReferralFactory(organisation=org, case=closed, destination="helpwanted")
+    ReferralFactory(organisation=org, case=closed, destination="slachtofferhulp", status=Referral.Status.DRAFT)
     with scopes_disabled():
         # Sent Monday 8 June, acknowledged Wednesday 10 June: 2 working days.
         Referral.objects.filter(pk=first.pk).update(sent_at=at(8), acknowledged_at=at(10, hour=16))
         Referral.objects.filter(pk=second.pk).update(sent_at=at(9))
-    make_case(other_org, reference="ANDER-1", created_at=at(2))
+    CaseFactory(organisation=other_org, reference="ANDER-1", created_at=at(2))
     return {"open": open_case, "closed": closed, "plain": plain}
 
 
@@ -193,8 +195,10 @@ def test_case_rows_hold_what_the_issue_lists_and_nothing_about_the_victim(org, w
 
 
 def test_the_first_referral_decides_the_working_days(org, world):
-    later = make_referral(org, case=world["open"], destination="helpwanted", status=Referral.Status.ACKNOWLEDGED)
-    earlier = make_referral(org, case=world["open"], destination="slachtofferhulp")
+    later = ReferralFactory(
+        organisation=org, case=world["open"], destination="helpwanted", status=Referral.Status.ACKNOWLEDGED
+    )
+    earlier = ReferralFactory(organisation=org, case=world["open"], destination="slachtofferhulp")
     with scopes_disabled():
         Referral.objects.filter(pk=later.pk).update(sent_at=at(5), acknowledged_at=at(5))
         Referral.objects.filter(pk=earlier.pk).update(sent_at=at(4))  # never acknowledged
@@ -227,7 +231,7 @@ def test_a_draft_alone_is_no_destination_to_filter_on(org, world):
 
 def test_case_rows_read_in_two_queries(org, world, django_assert_num_queries):
     for _ in range(5):
-        make_referral(org, case=make_case(org))
+        ReferralFactory(organisation=org, case=CaseFactory(organisation=org))
     with scope(organisation=org), django_assert_num_queries(2):
         assert len(list(CASES.rows(org, {}))) == 8
 
@@ -332,7 +336,7 @@ def test_a_small_xlsx_export_has_dates_as_dates(login_as, org, coordinator, worl
 
 def test_running_a_job_reads_in_a_fixed_number_of_queries(org, coordinator, world, django_assert_max_num_queries):
     for _ in range(30):
-        make_referral(org, case=make_case(org))
+        ReferralFactory(organisation=org, case=CaseFactory(organisation=org))
     job = make_job(org, coordinator.user)
     # claim (lock, update, organisation), count, total, two reads, done
     with django_assert_max_num_queries(12):
@@ -341,7 +345,7 @@ def test_running_a_job_reads_in_a_fixed_number_of_queries(org, coordinator, worl
 
 
 def test_dates_follow_the_portals_time_zone(org, coordinator):
-    make_case(org, reference="LAAT-1", created_at=datetime(2026, 6, 1, 23, 30, tzinfo=ZoneInfo("UTC")))
+    CaseFactory(organisation=org, reference="LAAT-1", created_at=datetime(2026, 6, 1, 23, 30, tzinfo=ZoneInfo("UTC")))
     with time_machine.travel(at(15), tick=False):
         rows = case_rows(org)
     assert rows[0][:2] == ["LAAT-1", date(2026, 6, 2)]  # 01:30 in Amsterdam

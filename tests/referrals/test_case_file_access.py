@@ -15,7 +15,7 @@ from portal.roles import Role
 from referrals import lifecycle
 from referrals.models import PersonalDataAccess, Referral
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_case, make_referral, make_routed_case
+from tests.referrals.factories import CaseFactory, ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ STEPS = {
 
 @pytest.fixture
 def case(org, case_handler):
-    return make_case(org, handler=case_handler.user, pseudonym="Merel")
+    return CaseFactory(organisation=org, handler=case_handler.user, pseudonym="Merel")
 
 
 @pytest.fixture
@@ -60,8 +60,8 @@ def test_case_detail_logs_one_row_per_request(client, org, case, case_handler, c
 
 def test_a_learner_looking_at_their_own_signal_is_logged_too(client, org, member_factory):
     learner = member_factory(org, Role.LEARNER)
-    own = make_case(org, raised_by=learner.user)
-    other = make_case(org)
+    own = CaseFactory(organisation=org, raised_by=learner.user)
+    other = CaseFactory(organisation=org)
     client.force_login(learner.user)
     assert client.get(f"/o/{org.slug}/casussen/{own.pk}/").status_code == 200
     assert client.get(f"/o/{org.slug}/casussen/{other.pk}/").status_code == 404  # nothing shown, nothing logged
@@ -81,7 +81,7 @@ def test_refused_pages_log_nothing(client, org, case, member_factory, other_org)
     editor = member_factory(org, Role.CONTENT_EDITOR)
     client.force_login(editor.user)
     assert client.get(f"/o/{org.slug}/casussen/{case.pk}/").status_code == 403
-    foreign = make_case(other_org)
+    foreign = CaseFactory(organisation=other_org)
     handler = member_factory(org, Role.CASE_HANDLER)
     client.force_login(handler.user)
     assert client.get(f"/o/{org.slug}/casussen/{foreign.pk}/").status_code == 404
@@ -114,8 +114,8 @@ def test_saving_a_step_is_no_read_but_showing_errors_is(client, org, case, case_
 
 
 def test_consent_page_shows_the_summary_and_logs(client, org, case_handler):
-    case = make_routed_case(org, handler=case_handler.user)
-    referral = make_referral(org, case=case, status=Referral.Status.DRAFT, consent=False)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
+    referral = ReferralFactory(organisation=org, case=case, status=Referral.Status.DRAFT, consent=False)
     client.force_login(case_handler.user)
     page = client.get(reverse("cases:consent_record", kwargs={"org_slug": org.slug, "referral_id": referral.pk}))
     assert referral.summary in page.text
@@ -127,7 +127,7 @@ def test_consent_page_shows_the_summary_and_logs(client, org, case_handler):
 
 def _log_mix(org, case, case_handler, intake):
     """A case-file read, a contact read and a partner's read of the summary."""
-    referral = make_referral(org, case=make_routed_case(org), partner=intake.organisation)
+    referral = ReferralFactory(organisation=org, case=RoutedCaseFactory(organisation=org), partner=intake.organisation)
     with scope(organisation=org):
         lifecycle.case_file_read(actor_membership=case_handler, case=case, reason="Casus bekeken")
     with scope(organisation=intake.organisation):
@@ -214,7 +214,7 @@ def test_access_log_filter_survives_paging(client, org, case, case_handler, coor
 
 
 def test_access_log_is_for_coordinators_and_of_the_own_organisation(client, org, other_org, case, member_factory):
-    foreign = make_case(other_org, pseudonym="Ander")
+    foreign = CaseFactory(organisation=other_org, pseudonym="Ander")
     foreign_handler = member_factory(other_org, Role.CASE_HANDLER)
     with scope(organisation=other_org):
         lifecycle.case_file_read(actor_membership=foreign_handler, case=foreign, reason="Daar bekeken")

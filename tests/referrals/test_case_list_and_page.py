@@ -15,7 +15,7 @@ from django_scopes import scope, scopes_disabled
 
 from portal.roles import Role
 from referrals.models import Case, CaseEvent, CaseTask, PersonalDataAccess, Referral
-from tests.referrals.factories import make_case, make_referral, make_routed_case
+from tests.referrals.factories import CaseFactory, ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,21 +45,21 @@ def three(org, case_handler, member_factory):
     """Three cases: an urgent sextortion for the handler, a closed cyberbullying case
     of a colleague with advice for later, and a new signal nobody handles yet."""
     colleague = member_factory(org, Role.CASE_HANDLER, first_name="Bram", last_name="Colleague")
-    urgent = make_case(
-        org,
+    urgent = CaseFactory(
+        organisation=org,
         handler=case_handler.user,
         facts={"country": "NL", "forms": ["sextortion", "threat"]},
         routing_result=IMMEDIATE,
     )
-    later = make_case(
-        org,
+    later = CaseFactory(
+        organisation=org,
         handler=colleague.user,
         facts={"country": "NL", "forms": ["cyberbullying"]},
         routing_result=NORMAL,
         status=Case.Status.CLOSED,
         closed_at=timezone.now(),
     )
-    new = make_case(org)
+    new = CaseFactory(organisation=org)
     task(org, urgent, "Bel de politie", timezone.localdate() + timedelta(days=1))
     task(org, urgent, "Meld het bij Snapchat", timezone.localdate() + timedelta(days=5))
     return {"urgent": urgent, "later": later, "new": new, "colleague": colleague}
@@ -112,14 +112,14 @@ def stages(org, case_handler, three):
     """``three`` plus a case whose referral waits for the partner, one the partner
     helps with (and an older referral of it declined) and one whose only referral
     was declined (back to "advice ready")."""
-    waiting = make_routed_case(org, handler=case_handler.user)
-    make_referral(org, case=waiting, status=Referral.Status.ACKNOWLEDGED)
-    make_referral(org, case=waiting, status=Referral.Status.CLOSED, destination="helpwanted")
-    helping = make_routed_case(org, handler=case_handler.user)
-    make_referral(org, case=helping, status=Referral.Status.ACCEPTED)
-    make_referral(org, case=helping, status=Referral.Status.DECLINED, destination="helpwanted")
-    declined = make_routed_case(org, handler=case_handler.user)
-    make_referral(org, case=declined, status=Referral.Status.DECLINED)
+    waiting = RoutedCaseFactory(organisation=org, handler=case_handler.user)
+    ReferralFactory(organisation=org, case=waiting, status=Referral.Status.ACKNOWLEDGED)
+    ReferralFactory(organisation=org, case=waiting, status=Referral.Status.CLOSED, destination="helpwanted")
+    helping = RoutedCaseFactory(organisation=org, handler=case_handler.user)
+    ReferralFactory(organisation=org, case=helping, status=Referral.Status.ACCEPTED)
+    ReferralFactory(organisation=org, case=helping, status=Referral.Status.DECLINED, destination="helpwanted")
+    declined = RoutedCaseFactory(organisation=org, handler=case_handler.user)
+    ReferralFactory(organisation=org, case=declined, status=Referral.Status.DECLINED)
     return {**three, "waiting": waiting, "helping": helping, "declined": declined}
 
 
@@ -312,8 +312,10 @@ def test_another_organisations_member_gets_404(client, org, other_org, member_fa
 
 
 def test_a_learner_sees_only_own_signals(client, org, learner, member_factory, three):
-    own = make_case(org, raised_by=learner.user, facts={"forms": ["sextortion"]}, routing_result=IMMEDIATE)
-    make_case(org, raised_by=member_factory(org, Role.LEARNER).user)
+    own = CaseFactory(
+        organisation=org, raised_by=learner.user, facts={"forms": ["sextortion"]}, routing_result=IMMEDIATE
+    )
+    CaseFactory(organisation=org, raised_by=member_factory(org, Role.LEARNER).user)
     client.force_login(learner.user)
     html = get(client, org)
     assert "<h1>Mijn signalen</h1>" in html
@@ -338,12 +340,12 @@ def test_a_learner_sees_only_own_signals(client, org, learner, member_factory, t
 
 
 def test_case_page_opens_on_a_summary_in_words(client, org, case_handler):
-    case = make_routed_case(org, handler=case_handler.user)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     with scopes_disabled():
         case.facts.update(acute_danger=False, offender_relation="peer", threatened_with=["death"])
         case.save()
     task(org, case, "Meld het bij het platform", date(2030, 5, 2))
-    make_referral(org, case=case)
+    ReferralFactory(organisation=org, case=case)
     client.force_login(case_handler.user)
     html = client.get(f"/o/{org.slug}/casussen/{case.pk}/").text
     summary = html[html.index('id="samenvatting"') : html.index('id="taken"')]
@@ -368,7 +370,7 @@ def test_case_page_opens_on_a_summary_in_words(client, org, case_handler):
 
 
 def test_chronology_filtered_by_kind_in_the_url(client, org, case_handler):
-    case = make_case(org, handler=case_handler.user)
+    case = CaseFactory(organisation=org, handler=case_handler.user)
     with scopes_disabled():
         for detail in ("eerste", "tweede"):
             CaseEvent.objects.create(organisation=org, case=case, kind=CaseEvent.Kind.NOTE, detail=detail)
@@ -390,7 +392,7 @@ def test_chronology_filtered_by_kind_in_the_url(client, org, case_handler):
 
 
 def test_case_page_costs_the_same_with_a_chronology_filter(client, org, case_handler):
-    case = make_case(org, handler=case_handler.user)
+    case = CaseFactory(organisation=org, handler=case_handler.user)
     client.force_login(case_handler.user)
     page = f"/o/{org.slug}/casussen/{case.pk}/"
     client.get(page)

@@ -9,7 +9,7 @@ from django_scopes import ScopeError, scope
 from portal.roles import Role
 from referrals import services
 from referrals.models import Case, CaseEvent, CaseNote, CaseTask, EvidenceItem, PersonalDataAccess, VictimContact
-from tests.referrals.factories import make_case, make_task
+from tests.referrals.factories import CaseFactory, CaseTaskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_case_open_requires_a_pseudonym(learner):
 
 
 def test_handler_verbs_refuse_learners_and_coordinators(org, learner, coordinator):
-    case = make_case(org, raised_by=learner.user)
+    case = CaseFactory(organisation=org, raised_by=learner.user)
     for membership in (learner, coordinator):
         with scope(organisation=org), pytest.raises(PermissionError):
             services.case_add_note(actor_membership=membership, case=case, text="x")
@@ -72,7 +72,7 @@ def test_handler_verbs_refuse_learners_and_coordinators(org, learner, coordinato
 def test_closed_case_takes_no_more_work(org, case_handler):
     from django.core.exceptions import ValidationError
 
-    case = make_case(org, handler=case_handler.user)
+    case = CaseFactory(organisation=org, handler=case_handler.user)
     with scope(organisation=org):
         services.case_close(actor_membership=case_handler, case=case, outcome="handled_internally")
         with pytest.raises(ValidationError):
@@ -93,8 +93,10 @@ def test_unscoped_query_raises(model, org):
 
 
 def test_learner_lists_only_own_signals_with_status_only(client, org, learner, member_factory):
-    own = make_case(org, raised_by=learner.user, pseudonym="Eigen-Vos")
-    someone_elses = make_case(org, raised_by=member_factory(org, Role.LEARNER).user, pseudonym="Ander-Das")
+    own = CaseFactory(organisation=org, raised_by=learner.user, pseudonym="Eigen-Vos")
+    someone_elses = CaseFactory(
+        organisation=org, raised_by=member_factory(org, Role.LEARNER).user, pseudonym="Ander-Das"
+    )
     client.force_login(learner.user)
     listing = client.get(f"/o/{org.slug}/casussen/")
     assert listing.status_code == 200
@@ -112,14 +114,14 @@ def test_learner_lists_only_own_signals_with_status_only(client, org, learner, m
 
 
 def test_learner_cannot_work_on_own_signal(client, org, learner):
-    case = make_case(org, raised_by=learner.user)
+    case = CaseFactory(organisation=org, raised_by=learner.user)
     client.force_login(learner.user)
     assert client.get(f"/o/{org.slug}/casussen/{case.pk}/intake/feiten/").status_code == 403
     assert client.post(f"/o/{org.slug}/casussen/{case.pk}/notities/", {"text": "x"}).status_code == 403
 
 
 def test_handler_and_coordinator_see_every_case(client, org, case_handler, coordinator, learner):
-    case = make_case(org, raised_by=learner.user, pseudonym="Vos")
+    case = CaseFactory(organisation=org, raised_by=learner.user, pseudonym="Vos")
     for membership in (case_handler, coordinator):
         client.force_login(membership.user)
         listing = client.get(f"/o/{org.slug}/casussen/").text
@@ -138,8 +140,8 @@ def test_member_without_case_rights_gets_403(client, org, member_factory):
 
 
 def test_other_organisations_case_is_404(client, org, other_org, case_handler):
-    foreign = make_case(other_org)
-    foreign_task = make_task(other_org)
+    foreign = CaseFactory(organisation=other_org)
+    foreign_task = CaseTaskFactory(organisation=other_org)
     client.force_login(case_handler.user)
     assert client.get(f"/o/{org.slug}/casussen/{foreign.pk}/").status_code == 404
     assert client.get(f"/o/{other_org.slug}/casussen/{foreign.pk}/").status_code == 404
@@ -166,7 +168,7 @@ def test_raising_a_signal_through_the_form(client, org, learner):
 
 
 def test_every_case_page_is_no_store(client, org, case_handler, coordinator):
-    case = make_case(org, handler=case_handler.user)
+    case = CaseFactory(organisation=org, handler=case_handler.user)
     client.force_login(case_handler.user)
     paths = [
         f"/o/{org.slug}/casussen/",
@@ -191,7 +193,7 @@ def test_the_no_store_check_can_fail(client, org, case_handler):
 
 
 def test_a_file_upload_is_refused(client, org, case_handler):
-    case = make_case(org, handler=case_handler.user)
+    case = CaseFactory(organisation=org, handler=case_handler.user)
     client.force_login(case_handler.user)
     upload = SimpleUploadedFile("bewijs.png", b"\x89PNG fake", content_type="image/png")
     response = client.post(
@@ -223,7 +225,7 @@ def _fill(org, case, handler, n):
             EvidenceItem(organisation=org, case=case, kind="url", kept_where="map") for _ in range(n // 10 + 1)
         )
     for _ in range(n // 50 + 1):
-        make_task(org, case=case, assignee=handler.user)
+        CaseTaskFactory(organisation=org, case=case, assignee=handler.user)
 
 
 def _count_queries(client, path, django_assert_num_queries):
@@ -236,8 +238,8 @@ def _count_queries(client, path, django_assert_num_queries):
 
 
 def test_case_detail_costs_the_same_for_5_and_500_events(client, org, case_handler, django_assert_num_queries):
-    small = make_case(org, handler=case_handler.user)
-    large = make_case(org, handler=case_handler.user)
+    small = CaseFactory(organisation=org, handler=case_handler.user)
+    large = CaseFactory(organisation=org, handler=case_handler.user)
     _fill(org, small, case_handler, 5)
     _fill(org, large, case_handler, 500)
     client.force_login(case_handler.user)
@@ -251,10 +253,10 @@ def test_case_detail_costs_the_same_for_5_and_500_events(client, org, case_handl
 def test_case_list_costs_the_same_for_5_and_50_cases(client, org, case_handler, django_assert_num_queries):
     client.force_login(case_handler.user)
     for _ in range(5):
-        make_case(org, handler=case_handler.user)
+        CaseFactory(organisation=org, handler=case_handler.user)
     client.get(f"/o/{org.slug}/casussen/")
     few = _count_queries(client, f"/o/{org.slug}/casussen/", django_assert_num_queries)
     for _ in range(45):
-        make_case(org, handler=case_handler.user)
+        CaseFactory(organisation=org, handler=case_handler.user)
     many = _count_queries(client, f"/o/{org.slug}/casussen/", django_assert_num_queries)
     assert few == many

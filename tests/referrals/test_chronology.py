@@ -17,7 +17,7 @@ from referrals import chronology, selectors, services
 from referrals.models import CaseEvent, CaseTask
 from referrals.routing import default_rule_set, vocabulary
 from tests.cms.helpers import make_guide
-from tests.referrals.factories import make_case, make_routed_case
+from tests.referrals.factories import CaseFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_every_fact_of_the_contract_has_a_dutch_name():
 
 
 def test_the_line_is_dutch_whatever_language_the_writer_reads(org, case_handler):
-    case = make_case(org, handler=case_handler.user)
+    case = CaseFactory(organisation=org, handler=case_handler.user)
     with translation.override("en"), scope(organisation=org):
         services.case_update_facts(
             actor_membership=case_handler,
@@ -51,7 +51,7 @@ def test_the_line_is_dutch_whatever_language_the_writer_reads(org, case_handler)
 
 def test_chosen_actions_and_done_tasks_are_named_by_their_labels(org, case_handler):
     make_guide(slug="snapchat", platform="Snapchat")
-    case = make_routed_case(org, handler=case_handler.user)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     with scope(organisation=org):
         labels = selectors.destination_labels(case)
         tasks = services.case_choose_actions(
@@ -97,8 +97,8 @@ def test_old_lines_are_rewritten_in_dutch(org, other_org):
     from django.utils import timezone
 
     migration = importlib.import_module("referrals.migrations.0007_chronology_in_dutch")
-    case = make_case(org)
-    other = make_case(other_org)
+    case = CaseFactory(organisation=org)
+    other = CaseFactory(organisation=other_org)
     now = timezone.now()
     with scopes_disabled():
         snap, insta, _help = (

@@ -14,7 +14,7 @@ from django_scopes import scope
 from referrals import crypto, services
 from referrals.models import VictimContact
 from tests.portal.helpers import production, run_check
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
@@ -41,7 +41,7 @@ def test_rotate_field_keys_moves_rows_to_the_new_key(settings, org, case_handler
     contacts = []
     with scope(organisation=org):
         for number in range(3):
-            case = make_case(org, handler=case_handler.user, consent_contact=True)
+            case = CaseFactory(organisation=org, handler=case_handler.user, consent_contact=True)
             contacts.append(services.victim_contact_set(actor_membership=case_handler, case=case, phone=f"06-{number}"))
     before = {c.pk: stored_phone(c.pk) for c in contacts}
 
@@ -68,7 +68,7 @@ def test_rotate_field_keys_moves_rows_to_the_new_key(settings, org, case_handler
 def test_rotate_without_the_old_key_fails_loudly(settings, org, case_handler):
     settings.FIELD_ENCRYPTION_KEYS = [OLD]
     with scope(organisation=org):
-        case = make_case(org, handler=case_handler.user, consent_contact=True)
+        case = CaseFactory(organisation=org, handler=case_handler.user, consent_contact=True)
         services.victim_contact_set(actor_membership=case_handler, case=case, phone="06-9")
     settings.FIELD_ENCRYPTION_KEYS = [NEW]
     from django.core.management.base import CommandError

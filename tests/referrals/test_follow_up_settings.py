@@ -20,7 +20,7 @@ from portal.models import AuditEvent
 from portal.roles import Role
 from referrals import messages, services_settings
 from referrals.models import Case, OrganisationCaseSettings
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def follow_ups(case) -> dict[int, str]:
 
 def opened_days_ago(org, days: int, **extra) -> Case:
     """A case opened ``days`` ago with the default follow-ups planned, as case_open does."""
-    case = make_case(org, created_at=timezone.now() - timedelta(days=days), **extra)
+    case = CaseFactory(organisation=org, created_at=timezone.now() - timedelta(days=days), **extra)
     messages.plan_case_follow_ups(case)
     return case
 

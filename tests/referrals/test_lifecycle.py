@@ -27,7 +27,7 @@ from referrals.models import (
     VictimContact,
 )
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
-from tests.referrals.factories import make_partner_link, make_referral, make_routed_case
+from tests.referrals.factories import PartnerLinkFactory, ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def intake(partner, member_factory):
 
 @pytest.fixture
 def routed_case(org, case_handler):
-    return make_routed_case(org, handler=case_handler.user, age=17)
+    return RoutedCaseFactory(organisation=org, handler=case_handler.user, age=17)
 
 
 def draft(case_handler, case, destination="slachtofferhulp"):
@@ -164,7 +164,7 @@ def test_draft_needs_a_summary_and_a_case_handler(org, case_handler, routed_case
 def test_consent_age_per_country(country, age, given_by, ok, member_factory):
     school = SchoolFactory(parent=MunicipalityFactory(country=country))
     handler = member_factory(school, Role.CASE_HANDLER)
-    case = make_routed_case(school, handler=handler.user, age=age)
+    case = RoutedCaseFactory(organisation=school, handler=handler.user, age=age)
     if age is None:
         with scopes_disabled():
             Case.objects.filter(pk=case.pk).update(facts={"country": country})
@@ -183,7 +183,7 @@ def test_consent_age_per_country(country, age, given_by, ok, member_factory):
 
 def test_consent_age_is_a_setting(settings, case_handler, org):
     settings.REFERRAL_CONSENT_AGE = {"NL": 18, "BE": 13}
-    referral = draft(case_handler, make_routed_case(org, handler=case_handler.user, age=17))
+    referral = draft(case_handler, RoutedCaseFactory(organisation=org, handler=case_handler.user, age=17))
     with pytest.raises(ValidationError):
         consent(case_handler, referral, given_by="victim")
 
@@ -292,7 +292,7 @@ def test_a_rolled_back_send_mails_nothing(
 
 
 def test_partner_acknowledges_accepts_and_reports_back(org, intake, partner):
-    referral = make_referral(org, partner=partner)
+    referral = ReferralFactory(organisation=org, partner=partner)
     with scope(organisation=partner):
         lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
         with pytest.raises(TransitionNotAllowed):
@@ -318,13 +318,13 @@ def test_partner_acknowledges_accepts_and_reports_back(org, intake, partner):
 
 
 def test_accept_before_acknowledging_is_a_conflict(org, intake, partner):
-    referral = make_referral(org, partner=partner)
+    referral = ReferralFactory(organisation=org, partner=partner)
     with scope(organisation=partner), pytest.raises(TransitionNotAllowed):
         lifecycle.referral_accept(referral=referral, actor_membership=intake)
 
 
 def test_partner_closes_only_after_deciding(org, intake, partner):
-    referral = make_referral(org, partner=partner, status=S.ACKNOWLEDGED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.ACKNOWLEDGED)
     with scope(organisation=partner), pytest.raises(TransitionNotAllowed):
         lifecycle.referral_close(referral=referral, actor_membership=intake, outcome="helped")
     with scope(organisation=partner), pytest.raises(ValidationError):
@@ -332,7 +332,7 @@ def test_partner_closes_only_after_deciding(org, intake, partner):
 
 
 def test_decline_needs_a_reason(org, intake, partner):
-    referral = make_referral(org, partner=partner, status=S.ACKNOWLEDGED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.ACKNOWLEDGED)
     with scope(organisation=partner), pytest.raises(ValidationError) as caught:
         lifecycle.referral_decline(referral=referral, actor_membership=intake, reason="")
     assert "reason" in caught.value.message_dict
@@ -342,7 +342,7 @@ def test_decline_needs_a_reason(org, intake, partner):
 
 
 def test_only_the_receiving_partner_may_answer(org, partner, intake, member_factory, case_handler):
-    referral = make_referral(org, partner=partner)
+    referral = ReferralFactory(organisation=org, partner=partner)
     other = PartnerFactory(destination_code="helpwanted")
     for membership in (member_factory(other, Role.PARTNER_INTAKE), member_factory(partner, Role.ORG_COORDINATOR)):
         with pytest.raises(PermissionError):
@@ -359,7 +359,7 @@ def test_referrer_cancels_a_draft_and_withdraws_a_sent_referral(org, case_handle
         lifecycle.referral_close(referral=referral, actor_membership=case_handler, outcome="cancelled")
         with pytest.raises(TransitionNotAllowed):
             lifecycle.referral_close(referral=referral, actor_membership=case_handler, outcome="withdrawn")
-    sent = make_referral(org, partner=partner, destination="helpwanted", case=routed_case)
+    sent = ReferralFactory(organisation=org, partner=partner, destination="helpwanted", case=routed_case)
     with scope(organisation=org):
         lifecycle.referral_close(referral=sent, actor_membership=case_handler, outcome="withdrawn")
         with pytest.raises(TransitionNotAllowed):
@@ -368,7 +368,7 @@ def test_referrer_cancels_a_draft_and_withdraws_a_sent_referral(org, case_handle
 
 
 def test_two_partners_acknowledging_at_once_succeed_once(file_database, org, partner, member_factory):
-    referral = make_referral(org, partner=partner)
+    referral = ReferralFactory(organisation=org, partner=partner)
     workers = [member_factory(partner, Role.PARTNER_INTAKE) for _ in range(2)]
     barrier = threading.Barrier(2)
     results: list[str] = []
@@ -397,7 +397,7 @@ def test_two_partners_acknowledging_at_once_succeed_once(file_database, org, par
 
 
 def test_summary_read_is_logged_and_stops_when_consent_is_withdrawn(org, partner, intake, case_handler):
-    referral = make_referral(org, partner=partner)
+    referral = ReferralFactory(organisation=org, partner=partner)
     with scope(organisation=partner):
         shared = lifecycle.referral_summary_read(referral=referral, actor_membership=intake)
     assert shared["summary"] == referral.summary and shared["pseudonym"] == referral.case.pseudonym
@@ -421,12 +421,14 @@ def test_summary_read_is_logged_and_stops_when_consent_is_withdrawn(org, partner
 
 
 def test_contact_details_only_with_consent_and_a_reason(org, partner, intake):
-    referral = make_referral(org, partner=partner, shares_contact=False)
+    referral = ReferralFactory(organisation=org, partner=partner, shares_contact=False)
     with scopes_disabled():
         VictimContact.objects.create(organisation=org, case=referral.case, phone="0612345678")
     with scope(organisation=partner), pytest.raises(ValidationError):
         lifecycle.referral_contact_read(referral=referral, actor_membership=intake, reason="Afspraak maken")
-    shared = make_referral(org, partner=partner, case=referral.case, destination="helpwanted", shares_contact=True)
+    shared = ReferralFactory(
+        organisation=org, partner=partner, case=referral.case, destination="helpwanted", shares_contact=True
+    )
     with scope(organisation=partner), pytest.raises(ValidationError) as caught:
         lifecycle.referral_contact_read(referral=shared, actor_membership=intake, reason="")
     assert "reason" in caught.value.message_dict
@@ -443,8 +445,8 @@ def test_contact_details_only_with_consent_and_a_reason(org, partner, intake):
 
 
 def test_a_link_works_until_the_referral_is_closed(org):
-    referral = make_referral(org)
-    link = make_partner_link(referral, token="t" * 40)
+    referral = ReferralFactory(organisation=org)
+    link = PartnerLinkFactory(referral=referral, token="t" * 40)
     assert lifecycle.partner_link_resolve("t" * 40) == link
     lifecycle.referral_acknowledge(referral=referral, link=link)
     link = lifecycle.partner_link_resolve("t" * 40)
@@ -477,7 +479,7 @@ def test_a_link_works_until_the_referral_is_closed(org):
     ],
 )
 def test_unusable_links(org, values, state):
-    link = make_partner_link(make_referral(org), token="u" * 40, **values)
+    link = PartnerLinkFactory(referral=ReferralFactory(organisation=org), token="u" * 40, **values)
     with pytest.raises(LinkInvalid) as caught:
         lifecycle.partner_link_resolve("u" * 40)
     assert caught.value.state == state
@@ -490,15 +492,15 @@ def test_unknown_token_and_another_referrals_link(org):
         lifecycle.partner_link_resolve("does-not-exist")
     with pytest.raises(LinkInvalid):
         lifecycle.partner_link_resolve("")
-    link = make_partner_link(make_referral(org), token="v" * 40)
-    other = make_referral(org, destination="helpwanted")
+    link = PartnerLinkFactory(referral=ReferralFactory(organisation=org), token="v" * 40)
+    other = ReferralFactory(organisation=org, destination="helpwanted")
     with pytest.raises(PermissionError):
         lifecycle.referral_acknowledge(referral=other, link=link)
 
 
 def test_withdrawing_consent_revokes_links(org, case_handler):
-    referral = make_referral(org)
-    link = make_partner_link(referral, token="w" * 40)
+    referral = ReferralFactory(organisation=org)
+    link = PartnerLinkFactory(referral=referral, token="w" * 40)
     with scopes_disabled():
         entry = referral.consents.get()
     with scope(organisation=org):
@@ -511,8 +513,8 @@ def test_withdrawing_consent_revokes_links(org, case_handler):
 
 
 def test_a_new_link_ends_the_earlier_one(org, case_handler, django_capture_on_commit_callbacks):
-    referral = make_referral(org, case=make_routed_case(org, handler=case_handler.user))
-    first = make_partner_link(referral, token="x" * 40)
+    referral = ReferralFactory(organisation=org, case=RoutedCaseFactory(organisation=org, handler=case_handler.user))
+    first = PartnerLinkFactory(referral=referral, token="x" * 40)
     with scope(organisation=org), django_capture_on_commit_callbacks(execute=True):
         created = lifecycle.partner_link_create(actor_membership=case_handler, referral=referral, email="a@b.example")
     assert lifecycle.partner_link_resolve(created.url.rstrip("/").rsplit("/", 1)[1]).pk == created.link.pk
@@ -529,7 +531,7 @@ def test_a_new_link_ends_the_earlier_one(org, case_handler, django_capture_on_co
 
 def test_redirect_closes_the_old_and_drafts_a_new_referral(org, member_factory, partner):
     coordinator = member_factory(org.parent, Role.MUNICIPAL_COORDINATOR)
-    referral = make_referral(org, partner=partner, status=S.DECLINED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.DECLINED)
     with scope(organisation=org.parent):
         new = lifecycle.referral_redirect(
             actor_membership=coordinator, referral=referral, destination="helpwanted", reason="Past beter bij beelden."
@@ -546,7 +548,7 @@ def test_redirect_closes_the_old_and_drafts_a_new_referral(org, member_factory, 
 def test_redirect_rules(org, member_factory, partner):
     coordinator = member_factory(org.parent, Role.MUNICIPAL_COORDINATOR)
     elsewhere = member_factory(MunicipalityFactory(), Role.MUNICIPAL_COORDINATOR)
-    referral = make_referral(org, partner=partner)
+    referral = ReferralFactory(organisation=org, partner=partner)
     with pytest.raises(PermissionError):
         lifecycle.referral_redirect(
             actor_membership=elsewhere, referral=referral, destination="helpwanted", reason="Omdat het moet"
@@ -562,7 +564,7 @@ def test_redirect_rules(org, member_factory, partner):
             actor_membership=coordinator, referral=referral, destination="helpwanted", reason=""
         )
     assert "reason" in caught.value.message_dict
-    closed = make_referral(org, partner=partner, status=S.CLOSED, destination="helpwanted")
+    closed = ReferralFactory(organisation=org, partner=partner, status=S.CLOSED, destination="helpwanted")
     with scope(organisation=org.parent), pytest.raises(TransitionNotAllowed):
         lifecycle.referral_redirect(
             actor_membership=coordinator, referral=closed, destination="slachtofferhulp", reason="Omdat het moet"
@@ -573,8 +575,8 @@ def test_redirect_rules(org, member_factory, partner):
 
 
 def test_each_side_sees_the_referral_through_its_own_manager(org, partner):
-    referral = make_referral(org, partner=partner)
-    make_referral(SchoolFactory(), partner=PartnerFactory(destination_code="helpwanted"))
+    referral = ReferralFactory(organisation=org, partner=partner)
+    ReferralFactory(organisation=SchoolFactory(), partner=PartnerFactory(destination_code="helpwanted"))
     with scope(organisation=org):
         assert list(Referral.objects.all()) == [referral]
         assert list(Referral.received.all()) == []
@@ -589,7 +591,7 @@ def test_each_side_sees_the_referral_through_its_own_manager(org, partner):
 
 
 def test_retention_clears_what_was_shared(org, partner, intake):
-    referral = make_referral(org, partner=partner, status=S.ACCEPTED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.ACCEPTED)
     with scope(organisation=partner):
         lifecycle.referral_post_update(referral=referral, actor_membership=intake, text="Gesprek met J.B. gehad.")
     with scopes_disabled():
@@ -609,7 +611,7 @@ def test_retention_clears_what_was_shared(org, partner, intake):
 
 @pytest.mark.parametrize("status", S.values)
 def test_partner_reads_only_while_the_referral_is_sent_acknowledged_or_accepted(status, org, partner, intake):
-    referral = make_referral(org, partner=partner, status=status, shares_contact=True)
+    referral = ReferralFactory(organisation=org, partner=partner, status=status, shares_contact=True)
     with scopes_disabled():
         VictimContact.objects.create(organisation=org, case=referral.case, phone="0612345678")
     readable = status in (S.SENT, S.ACKNOWLEDGED, S.ACCEPTED)

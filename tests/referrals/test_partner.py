@@ -17,7 +17,7 @@ from portal.roles import Role
 from referrals import lifecycle
 from referrals.models import PersonalDataAccess, Referral, ReferralUpdate, VictimContact
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_referral, make_routed_case
+from tests.referrals.factories import ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def intake(partner, member_factory):
 
 @pytest.fixture
 def referral(org, partner):
-    return make_referral(org, partner=partner)
+    return ReferralFactory(organisation=org, partner=partner)
 
 
 def inbox_url(organisation, query: str = "") -> str:
@@ -143,12 +143,14 @@ def test_the_referrers_case_handler_gets_nothing_on_partner_urls(client, org, pa
 
 
 def test_a_partner_sees_only_referrals_to_itself(client, org, other_org, partner, other_partner, intake):
-    mine = make_referral(org, partner=partner, case=make_routed_case(org, reference="2026-8001"))
-    theirs = make_referral(
-        other_org,
+    mine = ReferralFactory(
+        organisation=org, partner=partner, case=RoutedCaseFactory(organisation=org, reference="2026-8001")
+    )
+    theirs = ReferralFactory(
+        organisation=other_org,
         partner=other_partner,
         destination="helpwanted",
-        case=make_routed_case(other_org, reference="2026-8002"),
+        case=RoutedCaseFactory(organisation=other_org, reference="2026-8002"),
     )
     client.force_login(intake.user)
     text = client.get(inbox_url(partner)).text
@@ -160,7 +162,12 @@ def test_a_partner_sees_only_referrals_to_itself(client, org, other_org, partner
 
 
 def test_a_draft_is_not_received_yet(client, org, partner, intake):
-    draft = make_referral(org, partner=partner, status=S.DRAFT, case=make_routed_case(org, reference="2026-8003"))
+    draft = ReferralFactory(
+        organisation=org,
+        partner=partner,
+        status=S.DRAFT,
+        case=RoutedCaseFactory(organisation=org, reference="2026-8003"),
+    )
     client.force_login(intake.user)
     assert "2026-8003" not in client.get(inbox_url(partner)).text
     assert client.get(detail_url(partner, draft)).status_code == 404
@@ -181,8 +188,15 @@ def test_inbox_shows_no_victim_data_and_logs_no_read(client, intake, referral, p
 
 def test_inbox_waiting_time_counts_until_acknowledged(client, org, partner, intake):
     now = timezone.now()
-    waiting = make_referral(org, partner=partner, case=make_routed_case(org, reference="2026-8101"))
-    seen = make_referral(org, partner=partner, status=S.ACKNOWLEDGED, case=make_routed_case(org, reference="2026-8102"))
+    waiting = ReferralFactory(
+        organisation=org, partner=partner, case=RoutedCaseFactory(organisation=org, reference="2026-8101")
+    )
+    seen = ReferralFactory(
+        organisation=org,
+        partner=partner,
+        status=S.ACKNOWLEDGED,
+        case=RoutedCaseFactory(organisation=org, reference="2026-8102"),
+    )
     with scopes_disabled():
         Referral.objects.filter(pk=waiting.pk).update(sent_at=now - timedelta(days=3, hours=1))
         Referral.objects.filter(pk=seen.pk).update(
@@ -205,7 +219,12 @@ def test_inbox_waiting_time_counts_until_acknowledged(client, org, partner, inta
 )
 def test_inbox_tabs_filter_by_status(query, shown, hidden, client, org, partner, intake):
     for reference, status in (("2026-8201", S.SENT), ("2026-8202", S.ACCEPTED), ("2026-8203", S.CLOSED)):
-        make_referral(org, partner=partner, status=status, case=make_routed_case(org, reference=reference))
+        ReferralFactory(
+            organisation=org,
+            partner=partner,
+            status=status,
+            case=RoutedCaseFactory(organisation=org, reference=reference),
+        )
     client.force_login(intake.user)
     response = client.get(inbox_url(partner, query))
     assert response.status_code == 200
@@ -216,7 +235,12 @@ def test_inbox_tabs_filter_by_status(query, shown, hidden, client, org, partner,
 
 def test_inbox_unknown_status_says_so_and_shows_everything(client, org, partner, intake):
     for reference, status in (("2026-8301", S.SENT), ("2026-8302", S.CLOSED)):
-        make_referral(org, partner=partner, status=status, case=make_routed_case(org, reference=reference))
+        ReferralFactory(
+            organisation=org,
+            partner=partner,
+            status=status,
+            case=RoutedCaseFactory(organisation=org, reference=reference),
+        )
     client.force_login(intake.user)
     response = client.get(inbox_url(partner, "?status=<script>"))
     assert response.status_code == 200
@@ -234,11 +258,11 @@ def _count(client, path) -> int:
 def test_inbox_costs_the_same_for_5_and_50_referrals_and_pages_by_50(client, org, partner, intake):
     client.force_login(intake.user)
     for _ in range(5):
-        make_referral(org, partner=partner)
+        ReferralFactory(organisation=org, partner=partner)
     client.get(inbox_url(partner))  # warm caches (session)
     few = _count(client, inbox_url(partner))
     for _ in range(46):
-        make_referral(org, partner=partner)
+        ReferralFactory(organisation=org, partner=partner)
     many = _count(client, inbox_url(partner))
     assert few == many
     assert few <= 12
@@ -279,7 +303,7 @@ def _handled_by(referral, membership) -> None:
 def test_detail_says_how_to_reach_the_referrer_never_the_victim(client, org, partner, intake, member_factory, status):
     """As the one-time link page does: the referring organisation and its handler's
     work name and e-mail, while the referral is under way and after it ended."""
-    referral = make_referral(org, partner=partner, status=status, shares_contact=True)
+    referral = ReferralFactory(organisation=org, partner=partner, status=status, shares_contact=True)
     handler = member_factory(org, Role.CASE_HANDLER, first_name="Ria", last_name="de Vries")
     _handled_by(referral, handler)
     set_contact(referral)
@@ -317,7 +341,7 @@ def test_withdrawn_consent_hides_the_summary_at_the_next_request(client, org, in
 
 
 def test_contact_details_are_offered_only_when_shared(client, org, partner, intake):
-    without = make_referral(org, partner=partner)
+    without = ReferralFactory(organisation=org, partner=partner)
     set_contact(without)
     client.force_login(intake.user)
     page = client.get(detail_url(partner, without))
@@ -331,7 +355,7 @@ def test_contact_details_are_offered_only_when_shared(client, org, partner, inta
 
 
 def test_contact_details_with_a_reason_are_shown_and_logged(client, org, partner, intake):
-    shared = make_referral(org, partner=partner, shares_contact=True)
+    shared = ReferralFactory(organisation=org, partner=partner, shares_contact=True)
     set_contact(shared)
     client.force_login(intake.user)
     page = client.get(detail_url(partner, shared))
@@ -348,7 +372,7 @@ def test_contact_details_with_a_reason_are_shown_and_logged(client, org, partner
 
 
 def test_contact_details_need_a_reason(client, org, partner, intake):
-    shared = make_referral(org, partner=partner, shares_contact=True)
+    shared = ReferralFactory(organisation=org, partner=partner, shares_contact=True)
     set_contact(shared)
     client.force_login(intake.user)
     for data in ({}, {"reason": "ok"}):
@@ -372,7 +396,7 @@ def test_buttons_follow_the_status(client, org, partner, intake):
         S.CLOSED: set(),
     }
     for status, actions in expected.items():
-        referral = make_referral(org, partner=partner, status=status)
+        referral = ReferralFactory(organisation=org, partner=partner, status=status)
         text = client.get(detail_url(partner, referral)).text
         offered = {
             a
@@ -412,7 +436,7 @@ def test_full_lifecycle_through_the_views(client, partner, intake, referral):
 
 
 def test_decline_through_the_view_keeps_the_reason(client, org, partner, intake):
-    referral = make_referral(org, partner=partner, status=S.ACKNOWLEDGED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.ACKNOWLEDGED)
     client.force_login(intake.user)
     response = client.post(action_url(partner, referral, "decline"), {"reason": "Geen plek deze maand."})
     assert response.status_code == 302
@@ -424,7 +448,7 @@ def test_decline_through_the_view_keeps_the_reason(client, org, partner, intake)
 
 @pytest.mark.parametrize("reason", ["", "   ", "nee"])
 def test_decline_without_a_reason_is_a_field_error(reason, client, org, partner, intake):
-    referral = make_referral(org, partner=partner, status=S.ACKNOWLEDGED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.ACKNOWLEDGED)
     client.force_login(intake.user)
     response = client.post(action_url(partner, referral, "decline"), {"reason": reason})
     assert response.status_code == 400
@@ -450,7 +474,7 @@ def test_accept_before_acknowledge_is_409(client, partner, intake, referral):
 
 
 def test_closing_before_a_decision_is_409(client, org, partner, intake):
-    referral = make_referral(org, partner=partner, status=S.ACKNOWLEDGED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.ACKNOWLEDGED)
     client.force_login(intake.user)
     response = client.post(action_url(partner, referral, "close"), {"outcome": Referral.Outcome.HELPED})
     assert response.status_code == 409
@@ -458,7 +482,7 @@ def test_closing_before_a_decision_is_409(client, org, partner, intake):
 
 
 def test_posting_on_a_closed_referral_is_409(client, org, partner, intake):
-    referral = make_referral(org, partner=partner, status=S.CLOSED)
+    referral = ReferralFactory(organisation=org, partner=partner, status=S.CLOSED)
     client.force_login(intake.user)
     assert client.post(action_url(partner, referral, "update"), {"text": "Nog iets"}).status_code == 409
 
@@ -475,7 +499,7 @@ def test_posting_on_a_closed_referral_is_409(client, org, partner, intake):
 )
 def test_bad_input_is_a_field_error(action, data, field, client, org, partner, intake):
     status = S.ACKNOWLEDGED if action == "accept" else S.ACCEPTED
-    referral = make_referral(org, partner=partner, status=status)
+    referral = ReferralFactory(organisation=org, partner=partner, status=status)
     client.force_login(intake.user)
     response = client.post(action_url(partner, referral, action), data)
     assert response.status_code == 400
@@ -499,8 +523,8 @@ def test_a_file_upload_is_refused(client, partner, intake, referral):
 
 
 def test_detail_costs_the_same_for_few_and_many_messages(client, org, partner, intake, member_factory):
-    small = make_referral(org, partner=partner, status=S.ACCEPTED)
-    large = make_referral(org, partner=partner, status=S.ACCEPTED)
+    small = ReferralFactory(organisation=org, partner=partner, status=S.ACCEPTED)
+    large = ReferralFactory(organisation=org, partner=partner, status=S.ACCEPTED)
     with scopes_disabled():
         for referral, number in ((small, 2), (large, 40)):
             for i in range(number):
@@ -553,7 +577,7 @@ def _close(referral, org, member_factory, partner, intake):
 def test_reads_end_when_the_referral_ends_although_consent_is_still_valid(
     end, client, org, partner, intake, member_factory
 ):
-    referral = make_referral(org, partner=partner, shares_contact=True)
+    referral = ReferralFactory(organisation=org, partner=partner, shares_contact=True)
     set_contact(referral)
     client.force_login(intake.user)
     before = client.get(detail_url(partner, referral))

@@ -18,7 +18,7 @@ from referrals import lifecycle
 from referrals.models import CaseEvent, PartnerLink, PersonalDataAccess, Referral, ReferralUpdate, VictimContact
 from tests.factories import PartnerFactory
 from tests.portal.helpers import assert_strict_csp
-from tests.referrals.factories import make_partner_link, make_referral
+from tests.referrals.factories import PartnerLinkFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +32,12 @@ PHONE = "06-12345678"
 
 @pytest.fixture
 def referral(org):
-    return make_referral(org, partner=None, shares_contact=True)
+    return ReferralFactory(organisation=org, partner=None, shares_contact=True)
 
 
 @pytest.fixture
 def link(referral):
-    return make_partner_link(referral, token=TOKEN)
+    return PartnerLinkFactory(referral=referral, token=TOKEN)
 
 
 def state(referral) -> tuple[str, PartnerLink]:
@@ -247,7 +247,7 @@ def test_unknown_token_is_404_without_data(client, referral, link):
 
 
 def test_expired_link_is_410_without_data(client, referral):
-    make_partner_link(referral, token=TOKEN, expires_at=timezone.now() - timedelta(minutes=1))
+    PartnerLinkFactory(referral=referral, token=TOKEN, expires_at=timezone.now() - timedelta(minutes=1))
     response = client.get(URL)
     assert response.status_code == 410
     assert_link_headers(response)

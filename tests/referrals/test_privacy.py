@@ -11,7 +11,7 @@ from django_scopes import scope
 from portal.roles import Role
 from referrals import services
 from referrals.models import CaseEvent, PersonalDataAccess, VictimContact
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ NAME = "Jasmijn Bakker"
 
 @pytest.fixture
 def case(org, case_handler):
-    return make_case(org, handler=case_handler.user, consent_contact=True)
+    return CaseFactory(organisation=org, handler=case_handler.user, consent_contact=True)
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def raw_row(contact):
 
 
 def test_contact_needs_consent(org, case_handler):
-    case = make_case(org, handler=case_handler.user, consent_contact=False)
+    case = CaseFactory(organisation=org, handler=case_handler.user, consent_contact=False)
     with scope(organisation=org), pytest.raises(ValidationError):
         services.victim_contact_set(actor_membership=case_handler, case=case, phone=PHONE)
 

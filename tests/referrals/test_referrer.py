@@ -20,7 +20,7 @@ from portal.roles import Role
 from referrals import lifecycle
 from referrals.models import CaseEvent, PartnerLink, Referral, ReferralConsent, ReferralUpdate
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
-from tests.referrals.factories import make_case, make_partner_link, make_referral, make_routed_case
+from tests.referrals.factories import CaseFactory, PartnerLinkFactory, ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def intake(partner, member_factory):
 
 @pytest.fixture
 def case(org, case_handler):
-    return make_routed_case(org, handler=case_handler.user, age=17, pseudonym="Zwaluw")
+    return RoutedCaseFactory(organisation=org, handler=case_handler.user, age=17, pseudonym="Zwaluw")
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def test_draft_consent_and_send_to_a_partner_on_the_portal(
 def test_send_by_link_shows_the_link_once_and_mails_it(
     handler_client, org, case, mailoutbox, django_capture_on_commit_callbacks
 ):
-    referral = make_referral(org, case=case, status=S.DRAFT, destination="helpwanted")
+    referral = ReferralFactory(organisation=org, case=case, status=S.DRAFT, destination="helpwanted")
     path = url(org, "referral_send", referral_id=referral.pk)
     assert 'name="partner_email"' in handler_client.get(path).text
 
@@ -177,12 +177,12 @@ def test_send_by_link_shows_the_link_once_and_mails_it(
 def test_consent_age_rules_through_the_form(client, member_factory, country, age, given_by, error):
     school = SchoolFactory(parent=MunicipalityFactory(country=country))
     handler = member_factory(school, Role.CASE_HANDLER)
-    case = make_routed_case(school, handler=handler.user, age=age)
+    case = RoutedCaseFactory(organisation=school, handler=handler.user, age=age)
     if age is None:
         with scopes_disabled():
             case.facts.pop("victim_age")
             case.save()
-    referral = make_referral(school, case=case, status=S.DRAFT, consent=False)
+    referral = ReferralFactory(organisation=school, case=case, status=S.DRAFT, consent=False)
     client.force_login(handler.user)
     response = client.post(url(school, "consent_record", referral_id=referral.pk), consent_post(given_by=given_by))
     with scope(organisation=school):
@@ -197,7 +197,7 @@ def test_consent_age_rules_through_the_form(client, member_factory, country, age
 
 
 def test_consent_errors_keep_everything_typed(handler_client, org, case):
-    referral = make_referral(org, case=case, status=S.DRAFT, consent=False)
+    referral = ReferralFactory(organisation=org, case=case, status=S.DRAFT, consent=False)
     path = url(org, "consent_record", referral_id=referral.pk)
     # A date in the past and a victim of 14 answering alone: both fields say so, the rest stays.
     with scopes_disabled():
@@ -228,7 +228,7 @@ def test_consent_errors_keep_everything_typed(handler_client, org, case):
 
 
 def test_send_without_consent_is_refused(handler_client, org, case, partner, mailoutbox):
-    referral = make_referral(org, case=case, status=S.DRAFT, partner=partner, consent=False)
+    referral = ReferralFactory(organisation=org, case=case, status=S.DRAFT, partner=partner, consent=False)
     response = handler_client.post(url(org, "referral_send", referral_id=referral.pk))
     assert response.status_code == 200
     assert "Leg eerst toestemming vast om de samenvatting" in response.text and 'role="alert"' in response.text
@@ -237,8 +237,8 @@ def test_send_without_consent_is_refused(handler_client, org, case, partner, mai
 
 
 def test_withdrawing_consent_stops_sharing_and_ends_links(handler_client, org, case):
-    referral = make_referral(org, case=case, status=S.SENT)
-    link = make_partner_link(referral)
+    referral = ReferralFactory(organisation=org, case=case, status=S.SENT)
+    link = PartnerLinkFactory(referral=referral)
     with scope(organisation=org):
         entry = ReferralConsent.objects.get()
     path = url(org, "consent_withdraw", consent_id=entry.pk)
@@ -263,9 +263,9 @@ def test_withdrawing_consent_stops_sharing_and_ends_links(handler_client, org, c
 
 
 def test_illegal_transitions_are_409(handler_client, org, case, partner):
-    sent = make_referral(org, case=case, status=S.SENT, partner=partner)
-    closed = make_referral(org, case=case, status=S.CLOSED, destination="helpwanted")
-    draft = make_referral(org, case=make_routed_case(org), status=S.DRAFT)
+    sent = ReferralFactory(organisation=org, case=case, status=S.SENT, partner=partner)
+    closed = ReferralFactory(organisation=org, case=case, status=S.CLOSED, destination="helpwanted")
+    draft = ReferralFactory(organisation=org, case=RoutedCaseFactory(organisation=org), status=S.DRAFT)
     cases = [
         (url(org, "referral_send", referral_id=sent.pk), {}),
         (url(org, "referral_close", referral_id=closed.pk), {"outcome": "withdrawn"}),
@@ -282,8 +282,10 @@ def test_illegal_transitions_are_409(handler_client, org, case, partner):
 
 
 def test_cancel_a_draft_and_withdraw_a_sent_referral(handler_client, org, case, partner):
-    draft = make_referral(org, case=case, status=S.DRAFT)
-    sent = make_referral(org, case=case, status=S.ACKNOWLEDGED, partner=partner, destination="helpwanted")
+    draft = ReferralFactory(organisation=org, case=case, status=S.DRAFT)
+    sent = ReferralFactory(
+        organisation=org, case=case, status=S.ACKNOWLEDGED, partner=partner, destination="helpwanted"
+    )
     page = handler_client.get(detail(org, case)).text
     assert "Concept weggooien" in page and "Doorverwijzing intrekken" in page
 
@@ -304,7 +306,7 @@ def test_cancel_a_draft_and_withdraw_a_sent_referral(handler_client, org, case, 
 
 
 def test_messages_to_the_partner_and_the_thread(handler_client, org, case, partner):
-    referral = make_referral(org, case=case, status=S.ACCEPTED, partner=partner)
+    referral = ReferralFactory(organisation=org, case=case, status=S.ACCEPTED, partner=partner)
     with scopes_disabled():
         ReferralUpdate.objects.create(
             organisation=org,
@@ -330,8 +332,8 @@ def test_messages_to_the_partner_and_the_thread(handler_client, org, case, partn
 def test_new_link_and_revoking_a_link(
     handler_client, org, case, partner, mailoutbox, django_capture_on_commit_callbacks
 ):
-    referral = make_referral(org, case=case, status=S.SENT)
-    old = make_partner_link(referral, email="oud@helpwanted.example")
+    referral = ReferralFactory(organisation=org, case=case, status=S.SENT)
+    old = PartnerLinkFactory(referral=referral, email="oud@helpwanted.example")
     page = handler_client.get(detail(org, case)).text
     assert url(org, "link_create", referral_id=referral.pk) in page
     assert url(org, "link_revoke", link_id=old.pk) in page
@@ -355,7 +357,9 @@ def test_new_link_and_revoking_a_link(
     assert handler_client.get(url(org, "link_revoke", link_id=new.pk)).status_code == 405
 
     # A partner on the portal needs no link: said on the form, nothing made.
-    on_portal = make_referral(org, case=make_routed_case(org), status=S.SENT, partner=partner)
+    on_portal = ReferralFactory(
+        organisation=org, case=RoutedCaseFactory(organisation=org), status=S.SENT, partner=partner
+    )
     refused = handler_client.post(url(org, "link_create", referral_id=on_portal.pk), {"partner_email": PARTNER_EMAIL})
     assert refused.status_code == 200 and "een link is niet nodig" in refused.text
 
@@ -368,7 +372,7 @@ def test_draft_form_errors(handler_client, org, case):
     assert 'id="id_destination_error"' in response.text
     response = handler_client.post(path, {"destination": "helpwanted", "summary": ""})
     assert 'id="id_summary_error"' in response.text
-    make_referral(org, case=case, status=S.DRAFT, destination="helpwanted")
+    ReferralFactory(organisation=org, case=case, status=S.DRAFT, destination="helpwanted")
     response = handler_client.post(path, {"destination": "helpwanted", "summary": SUMMARY})
     assert "Er loopt al een doorverwijzing" in response.text and SUMMARY in response.text
     with scope(organisation=org):
@@ -376,7 +380,7 @@ def test_draft_form_errors(handler_client, org, case):
 
 
 def test_no_referral_in_the_advice_no_draft(handler_client, org, case_handler):
-    case = make_case(org, handler=case_handler.user)  # not routed yet
+    case = CaseFactory(organisation=org, handler=case_handler.user)  # not routed yet
     page = handler_client.get(detail(org, case)).text
     assert url(org, "referral_draft", case_id=case.pk) not in page
     assert "Maak eerst het advies" in page
@@ -385,9 +389,9 @@ def test_no_referral_in_the_advice_no_draft(handler_client, org, case_handler):
 
 
 def test_closed_case_shows_referrals_without_actions(handler_client, org, case_handler):
-    case = make_routed_case(org, handler=case_handler.user, status="closed", closed_at=timezone.now())
-    referral = make_referral(org, case=case, status=S.SENT)
-    make_partner_link(referral)
+    case = RoutedCaseFactory(organisation=org, handler=case_handler.user, status="closed", closed_at=timezone.now())
+    referral = ReferralFactory(organisation=org, case=case, status=S.SENT)
+    PartnerLinkFactory(referral=referral)
     page = handler_client.get(detail(org, case)).text
     assert "Slachtofferhulp Nederland" in page
     for name, kwargs in (("referral_draft", {"case_id": case.pk}), ("referral_close", {"referral_id": referral.pk})):
@@ -404,7 +408,7 @@ def test_closed_case_shows_referrals_without_actions(handler_client, org, case_h
 
 
 def test_case_page_shows_ledger_thread_and_links_with_their_states(handler_client, org, case, case_handler):
-    referral = make_referral(org, case=case, status=S.SENT)
+    referral = ReferralFactory(organisation=org, case=case, status=S.SENT)
     now = timezone.now()
     with scopes_disabled():
         ReferralConsent.objects.create(
@@ -423,10 +427,10 @@ def test_case_page_shows_ledger_thread_and_links_with_their_states(handler_clien
             withdrawn_at=now,
             withdrawn_by=case_handler.user,
         )
-    make_partner_link(referral, token="a" * 30, used_at=now)
-    make_partner_link(referral, token="b" * 30, expires_at=now - timedelta(hours=1))
-    make_partner_link(referral, token="c" * 30, revoked_at=now)
-    make_partner_link(referral, token="d" * 30, email="actief@helpwanted.example")
+    PartnerLinkFactory(referral=referral, token="a" * 30, used_at=now)
+    PartnerLinkFactory(referral=referral, token="b" * 30, expires_at=now - timedelta(hours=1))
+    PartnerLinkFactory(referral=referral, token="c" * 30, revoked_at=now)
+    PartnerLinkFactory(referral=referral, token="d" * 30, email="actief@helpwanted.example")
     page = handler_client.get(detail(org, case)).text
     section = page.split(f'id="doorverwijzing-{referral.pk}"', 1)[1]
     for text in (
@@ -449,8 +453,10 @@ def test_case_page_shows_ledger_thread_and_links_with_their_states(handler_clien
 
 def test_coordinator_sees_referrals_but_cannot_act(client, org, case, member_factory, partner):
     coordinator = member_factory(org, Role.ORG_COORDINATOR)
-    referral = make_referral(org, case=case, status=S.SENT, partner=partner)
-    link = make_partner_link(make_referral(org, case=case, status=S.SENT, destination="helpwanted"))
+    referral = ReferralFactory(organisation=org, case=case, status=S.SENT, partner=partner)
+    link = PartnerLinkFactory(
+        referral=ReferralFactory(organisation=org, case=case, status=S.SENT, destination="helpwanted")
+    )
     with scope(organisation=org):
         entry = ReferralConsent.objects.filter(referral=referral).get()
     client.force_login(coordinator.user)
@@ -467,12 +473,12 @@ def test_coordinator_sees_referrals_but_cannot_act(client, org, case, member_fac
 
 def test_learner_who_raised_the_signal_sees_no_referrals_and_cannot_act(client, org, member_factory):
     learner = member_factory(org, Role.LEARNER)
-    own = make_routed_case(org, raised_by=learner.user)
-    referral = make_referral(org, case=own, status=S.SENT)
-    link = make_partner_link(referral)
+    own = RoutedCaseFactory(organisation=org, raised_by=learner.user)
+    referral = ReferralFactory(organisation=org, case=own, status=S.SENT)
+    link = PartnerLinkFactory(referral=referral)
     with scope(organisation=org):
         entry = ReferralConsent.objects.get()
-    someone_elses = make_referral(org, status=S.SENT, destination="helpwanted")
+    someone_elses = ReferralFactory(organisation=org, status=S.SENT, destination="helpwanted")
     client.force_login(learner.user)
     page = client.get(detail(org, own)).text
     assert "Slachtofferhulp" not in page and "Doorverwijzingen" not in page
@@ -497,8 +503,8 @@ def _action_paths(org, case, referral, consent, link):
 
 
 def test_ids_of_another_organisation_are_404_and_change_nothing(handler_client, org, other_org, case):
-    foreign = make_referral(other_org, status=S.SENT)
-    foreign_link = make_partner_link(foreign)
+    foreign = ReferralFactory(organisation=other_org, status=S.SENT)
+    foreign_link = PartnerLinkFactory(referral=foreign)
     with scopes_disabled():
         foreign_consent = ReferralConsent.objects.get(referral=foreign)
     posts = {
@@ -530,8 +536,8 @@ def _fill_referrals(org, case, handler, n):
     for i in range(n):
         status = (S.SENT, S.DRAFT, S.ACKNOWLEDGED, S.CLOSED)[i % 4]
         partner = PartnerFactory() if i % 2 else None
-        referral = make_referral(org, case=case, status=status, partner=partner, destination=f"dest_{i}")
-        make_partner_link(referral, token=f"tok-{case.pk}-{i}-" + "x" * 20)
+        referral = ReferralFactory(organisation=org, case=case, status=status, partner=partner, destination=f"dest_{i}")
+        PartnerLinkFactory(referral=referral, token=f"tok-{case.pk}-{i}-" + "x" * 20)
         with scopes_disabled():
             ReferralUpdate.objects.create(
                 organisation=org, referral=referral, author_label="Partner", from_partner=True, text="Bericht"
@@ -554,8 +560,8 @@ def _count(client, path):
 
 
 def test_case_detail_costs_the_same_for_1_and_20_referrals(handler_client, org, case_handler):
-    small = make_routed_case(org, handler=case_handler.user)
-    large = make_routed_case(org, handler=case_handler.user)
+    small = RoutedCaseFactory(organisation=org, handler=case_handler.user)
+    large = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     _fill_referrals(org, small, case_handler, 1)
     _fill_referrals(org, large, case_handler, 20)
     handler_client.get(detail(org, small))  # warm caches (session)

@@ -20,15 +20,15 @@ from referrals.models import (
     PersonalDataAccess,
     VictimContact,
 )
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def closed_case(org, handler, *, days_ago: int):
     closed_at = timezone.now() - timedelta(days=days_ago)
-    case = make_case(
-        org,
+    case = CaseFactory(
+        organisation=org,
         handler=handler.user,
         status=Case.Status.CLOSED,
         outcome="referred",
@@ -51,7 +51,9 @@ def test_sweep_anonymises_then_deletes_and_is_idempotent(org, other_org, case_ha
     very_old = closed_case(org, case_handler, days_ago=800)
     with scope(organisation=org):
         Case.objects.filter(pk=very_old.pk).update(anonymised_at=timezone.now() - timedelta(days=400))
-    open_case = make_case(org, handler=case_handler.user, created_at=timezone.now() - timedelta(days=900))
+    open_case = CaseFactory(
+        organisation=org, handler=case_handler.user, created_at=timezone.now() - timedelta(days=900)
+    )
 
     assert services.retention_apply(organisation=org) == (1, 1)
     assert services.retention_apply(organisation=org) == (0, 0)  # twice: nothing more happens

@@ -16,7 +16,7 @@ from portal.models import AuditEvent
 from portal.roles import Role
 from referrals import services, services_settings
 from referrals.models import Case, DeletionLog, OrganisationCaseSettings
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,8 +170,8 @@ def test_upload_is_refused(client, org, coordinator):
 def test_retention_apply_uses_the_saved_periods(client, org, other_org, coordinator, case_handler):
     now = timezone.now()
     closed = {
-        days: make_case(
-            org,
+        days: CaseFactory(
+            organisation=org,
             handler=case_handler.user,
             status=Case.Status.CLOSED,
             outcome="referred",
@@ -179,7 +179,9 @@ def test_retention_apply_uses_the_saved_periods(client, org, other_org, coordina
         )
         for days in (45, 200)
     }
-    elsewhere = make_case(other_org, status=Case.Status.CLOSED, outcome="referred", closed_at=now - timedelta(days=45))
+    elsewhere = CaseFactory(
+        organisation=other_org, status=Case.Status.CLOSED, outcome="referred", closed_at=now - timedelta(days=45)
+    )
 
     # Under the defaults (12 + 12 months) nothing is due yet.
     assert services.retention_apply(organisation=org, now=now) == (0, 0)

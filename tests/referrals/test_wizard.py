@@ -15,14 +15,14 @@ from referrals.models import Case, CaseEvent, CaseTask
 from referrals.routing import defaults, vocabulary
 from tests.cms.helpers import make_guide
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
-from tests.referrals.factories import make_case
+from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def case(org, case_handler):
-    return make_case(org, handler=case_handler.user)
+    return CaseFactory(organisation=org, handler=case_handler.user)
 
 
 @pytest.fixture
@@ -309,7 +309,7 @@ def test_new_questions_say_why_they_are_asked(handler_client, org, case):
 def test_setting_is_filled_in_from_the_organisations_kind(client, member_factory, kind, setting):
     organisation = SchoolFactory(kind=kind)
     handler = member_factory(organisation, Role.CASE_HANDLER)
-    case = make_case(organisation, handler=handler.user)
+    case = CaseFactory(organisation=organisation, handler=handler.user)
     client.force_login(handler.user)
     assert checked(client.get(step(organisation, case, "feiten")).text, "setting") == [setting]
     assert "setting" not in reload(organisation, case).facts  # filled in on the form, stored when saved

@@ -19,23 +19,23 @@ from django_scopes import scopes_disabled
 
 from referrals.models import LocalDestination
 from tests.factories import PartnerFactory, SchoolFactory
-from tests.referrals.factories import make_case, make_partner_link, make_referral, make_task
+from tests.referrals.factories import CaseFactory, CaseTaskFactory, PartnerLinkFactory, ReferralFactory
 
 
 def _received(organisation):
-    return make_referral(SchoolFactory(), partner=organisation).pk
+    return ReferralFactory(organisation=SchoolFactory(), partner=organisation).pk
 
 
 def _in_area(organisation):
-    return make_referral(
-        SchoolFactory(parent=organisation) if organisation.kind == "municipality" else SchoolFactory(),
+    return ReferralFactory(
+        organisation=SchoolFactory(parent=organisation) if organisation.kind == "municipality" else SchoolFactory(),
         municipality=organisation,
     ).pk
 
 
 def _consent(organisation):
     with scopes_disabled():
-        return make_referral(organisation).consents.get().pk
+        return ReferralFactory(organisation=organisation).consents.get().pk
 
 
 _codes = count(1)
@@ -49,13 +49,15 @@ def _local_destination(organisation):
 
 
 TENANT_OBJECTS = {
-    "case_id": lambda organisation: make_case(organisation).pk,
-    "task_id": lambda organisation: make_task(organisation).pk,
-    "referral_id": lambda organisation: make_referral(organisation, partner=PartnerFactory()).pk,
+    "case_id": lambda organisation: CaseFactory(organisation=organisation).pk,
+    "task_id": lambda organisation: CaseTaskFactory(organisation=organisation).pk,
+    "referral_id": lambda organisation: ReferralFactory(organisation=organisation, partner=PartnerFactory()).pk,
     "received_id": _received,
     "area_referral_id": _in_area,
     "consent_id": _consent,
-    "link_id": lambda organisation: make_partner_link(make_referral(organisation), token=f"walk-{organisation.pk}").pk,
+    "link_id": lambda organisation: (
+        PartnerLinkFactory(referral=ReferralFactory(organisation=organisation), token=f"walk-{organisation.pk}").pk
+    ),
     "destination_id": _local_destination,
 }
 

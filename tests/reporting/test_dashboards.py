@@ -18,7 +18,7 @@ from reporting.models import CaseMonthRollup, ReferralMonthRollup, RollupState
 from reporting.rollups import rollups_refresh
 from reporting.suppression import HIDDEN, SMALL
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_referral
+from tests.referrals.factories import ReferralFactory
 from tests.reporting.helpers import AMS, NOW, at, cases, count_queries, csv_rows, frozen, get, refresh, url
 
 pytestmark = pytest.mark.django_db
@@ -68,12 +68,12 @@ def test_referral_rollup_buckets_acknowledgement_in_working_days(area):
             (S.SENT, at(6, 15), None, None, None),  # waiting 0
         ]
         for status, sent, ack, closed, escalated in specs:
-            referral = make_referral(area["one"], partner=partner, status=status)
+            referral = ReferralFactory(organisation=area["one"], partner=partner, status=status)
             with scopes_disabled():
                 Referral.objects.filter(pk=referral.pk).update(
                     sent_at=sent, acknowledged_at=ack, closed_at=closed, escalated_at=escalated
                 )
-        make_referral(area["one"], partner=partner, status=S.DRAFT)
+        ReferralFactory(organisation=area["one"], partner=partner, status=S.DRAFT)
     refresh()
     rows = {(r.ack, r.bucket, r.escalated): r.count for r in ReferralMonthRollup.objects.all()}
     assert rows == {
@@ -338,10 +338,10 @@ def test_referral_tables_on_the_municipal_dashboard(login_as, area, coordinator)
     partner = PartnerFactory(name="Slachtofferhulp Zuid")
     with frozen():
         for _ in range(6):
-            referral = make_referral(area["one"], partner=partner, status=S.ACKNOWLEDGED)
+            referral = ReferralFactory(organisation=area["one"], partner=partner, status=S.ACKNOWLEDGED)
             with scopes_disabled():
                 Referral.objects.filter(pk=referral.pk).update(sent_at=at(6, 8), acknowledged_at=at(6, 9))
-        referral = make_referral(area["two"], partner=partner, status=S.SENT)
+        referral = ReferralFactory(organisation=area["two"], partner=partner, status=S.SENT)
         with scopes_disabled():
             Referral.objects.filter(pk=referral.pk).update(sent_at=at(6, 1), escalated_at=at(6, 8))
     refresh()

@@ -29,7 +29,7 @@ from reporting.selectors import partner_rollup_dashboard
 from reporting.suppression import HIDDEN, SMALL
 from reporting.views import HANDLER_PAGE_ROWS
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_case, make_referral, make_routed_case
+from tests.referrals.factories import CaseFactory, CaseTaskFactory, ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +64,6 @@ def csv_rows(response) -> list[list[str]]:
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
     return list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
-
-
-def make_task(organisation, *, case, title, **extra) -> CaseTask:
-    with scopes_disabled():
-        return CaseTask.objects.create(organisation=organisation, case=case, title=title, destination="x", **extra)
 
 
 def assert_no_victim_data(response) -> None:
@@ -132,17 +127,17 @@ def handler_world(org, handler, member_factory):
     """Cases, follow-ups, tasks and referrals of the handler, and of someone else."""
     colleague = member_factory(org, Role.CASE_HANDLER)
     with frozen():
-        mine = make_routed_case(org, handler=handler.user, reference="MIJN-1", created_at=at(5))
-        mine_later = make_routed_case(org, handler=handler.user, reference="MIJN-2", created_at=at(12))
-        closed = make_case(
-            org,
+        mine = RoutedCaseFactory(organisation=org, handler=handler.user, reference="MIJN-1", created_at=at(5))
+        mine_later = RoutedCaseFactory(organisation=org, handler=handler.user, reference="MIJN-2", created_at=at(12))
+        closed = CaseFactory(
+            organisation=org,
             handler=handler.user,
             reference="DICHT-1",
             status=Case.Status.CLOSED,
             closed_at=at(10),
             outcome=Case.Outcome.HANDLED_INTERNALLY,
         )
-        theirs = make_case(org, handler=colleague.user, reference="ANDER-1")
+        theirs = CaseFactory(organisation=org, handler=colleague.user, reference="ANDER-1")
         with scopes_disabled():
             for case, due, status in [
                 (mine, at(19, 9), Reminder.Status.PENDING),  # in 4 days
@@ -166,17 +161,40 @@ def handler_world(org, handler, member_factory):
                 subject=str(Subject.case(mine.pk)),
                 due_at=at(18, 9),
             )
-        make_task(org, case=mine, title="Bel de wijkagent", due_date=date(2026, 6, 10))
-        make_task(org, case=mine, title="Al gedaan", due_date=date(2026, 6, 10), status=CaseTask.Status.DONE)
-        make_task(org, case=mine, title="Nog niet laat", due_date=date(2026, 6, 15))
-        make_task(org, case=theirs, title="Voor mij gedaan", due_date=date(2026, 6, 1), assignee=handler.user)
-        make_task(org, case=theirs, title="Niet van mij", due_date=date(2026, 6, 1))
-        make_task(org, case=closed, title="Casus is dicht", due_date=date(2026, 6, 1), assignee=handler.user)
+        CaseTaskFactory(
+            organisation=org, case=mine, title="Bel de wijkagent", due_date=date(2026, 6, 10), destination="x"
+        )
+        CaseTaskFactory(
+            organisation=org,
+            case=mine,
+            title="Al gedaan",
+            due_date=date(2026, 6, 10),
+            status=CaseTask.Status.DONE,
+            destination="x",
+        )
+        CaseTaskFactory(organisation=org, case=mine, title="Nog niet laat", due_date=date(2026, 6, 15), destination="x")
+        CaseTaskFactory(
+            organisation=org,
+            case=theirs,
+            title="Voor mij gedaan",
+            due_date=date(2026, 6, 1),
+            assignee=handler.user,
+            destination="x",
+        )
+        CaseTaskFactory(organisation=org, case=theirs, title="Niet van mij", due_date=date(2026, 6, 1), destination="x")
+        CaseTaskFactory(
+            organisation=org,
+            case=closed,
+            title="Casus is dicht",
+            due_date=date(2026, 6, 1),
+            assignee=handler.user,
+            destination="x",
+        )
         partner = PartnerFactory(name="Slachtofferhulp Test")
-        waiting = make_referral(org, case=mine, partner=partner)
-        make_referral(org, case=mine_later, partner=partner, destination="helpwanted")
-        make_referral(org, case=mine, partner=partner, status=S.ACKNOWLEDGED)
-        make_referral(org, case=theirs, partner=partner)
+        waiting = ReferralFactory(organisation=org, case=mine, partner=partner)
+        ReferralFactory(organisation=org, case=mine_later, partner=partner, destination="helpwanted")
+        ReferralFactory(organisation=org, case=mine, partner=partner, status=S.ACKNOWLEDGED)
+        ReferralFactory(organisation=org, case=theirs, partner=partner)
         with scopes_disabled():
             # Sent on Wednesday 10 June: Thu, Fri and Mon make 3 working days by Monday 15 June.
             Referral.objects.filter(pk=waiting.pk).update(sent_at=at(10))
@@ -283,8 +301,10 @@ def test_case_handler_tables_download_as_csv(login_as, org, handler, handler_wor
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(login_as, org, handler):
-    case = make_case(org, handler=handler.user)
-    make_task(org, case=case, title='=HYPERLINK("http://x")', due_date=date(2020, 1, 1))
+    case = CaseFactory(organisation=org, handler=handler.user)
+    CaseTaskFactory(
+        organisation=org, case=case, title='=HYPERLINK("http://x")', due_date=date(2020, 1, 1), destination="x"
+    )
     rows = csv_rows(login_as(handler).get(url(org), {"format": "csv", "table": "taken"}))
     assert rows[1][0].startswith("'=")
 
@@ -319,8 +339,8 @@ def intake(partner, member_factory):
 
 
 def received(org, partner, status, sent, ack=None, closed=None, outcome="", **extra):
-    """A referral to ``partner`` with the given moments (make_referral dates it now)."""
-    referral = make_referral(org, partner=partner, status=status, **extra)
+    """A referral to ``partner`` with the given moments (ReferralFactory dates it now)."""
+    referral = ReferralFactory(organisation=org, partner=partner, status=status, **extra)
     with scopes_disabled():
         Referral.objects.filter(pk=referral.pk).update(
             sent_at=sent, acknowledged_at=ack, closed_at=closed, **({"outcome": outcome} if outcome else {})
@@ -342,7 +362,7 @@ def partner_world(org, partner, other_org):
         elsewhere = PartnerFactory()
         received(org, elsewhere, S.SENT, sent=at(8))
         received(other_org, elsewhere, S.SENT, sent=at(8))
-        make_referral(org, partner=partner, status=S.DRAFT)
+        ReferralFactory(organisation=org, partner=partner, status=S.DRAFT)
     refresh()
 
 
@@ -612,7 +632,7 @@ def test_case_handler_dashboard_queries_do_not_grow(org, member_factory):
 
 def test_partner_dashboard_queries_do_not_grow(org, member_factory):
     counts = {}
-    case = make_routed_case(org)
+    case = RoutedCaseFactory(organisation=org)
     with frozen():
         for size in SIZES:
             partner = PartnerFactory()
@@ -654,9 +674,9 @@ def test_partner_dashboard_queries_do_not_grow(org, member_factory):
 
 def test_selectors_read_no_victim_columns(org, partner, member_factory):
     handler = member_factory(org, Role.CASE_HANDLER)
-    case = make_routed_case(org, handler=handler.user)
-    make_referral(org, case=case, partner=partner)
-    make_task(org, case=case, title="Bel", due_date=date(2020, 1, 1))
+    case = RoutedCaseFactory(organisation=org, handler=handler.user)
+    ReferralFactory(organisation=org, case=case, partner=partner)
+    CaseTaskFactory(organisation=org, case=case, title="Bel", due_date=date(2020, 1, 1), destination="x")
     refresh()
     with CaptureQueriesContext(connection) as queries, scopes_disabled():
         dashboards.handler_dashboard(handler.user, country="NL")

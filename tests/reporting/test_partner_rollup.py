@@ -30,7 +30,7 @@ from reporting.dashboards import FILTER_STATUSES, PartnerFilters
 from reporting.models import PartnerReferralDayRollup, ReferralMonthRollup, RollupState
 from reporting.rollups import rollups_refresh
 from tests.factories import PartnerFactory
-from tests.referrals.factories import make_routed_case
+from tests.referrals.factories import RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +139,7 @@ def world(org, other_org):
     nl = PartnerFactory(name="Slachtofferhulp Zuid", slug="shn-zuid")
     be = PartnerFactory(name="Slachtofferhulp Vlaanderen", slug="shn-vlaanderen", country="BE")
     other = PartnerFactory(name="Andere partner", slug="andere-partner")
-    case, other_case = make_routed_case(org), make_routed_case(other_org)
+    case, other_case = RoutedCaseFactory(organisation=org), RoutedCaseFactory(organisation=other_org)
     rows = fixed_cases(case, nl) + random_cases(case, nl, count=160, seed=6)
     # Drafts are not received: not even one with a date.
     rows += [referral(case, nl, S.DRAFT, None) for _ in range(2)]
@@ -325,7 +325,7 @@ def test_the_page_reads_the_rollup_and_says_when_it_was_made(world, org, intake,
     assert replace(page.context["dashboard"], refreshed_at=None) == before.context["dashboard"]
     assert counted[-1] == counted[0]
     # A referral received after the refresh shows only after the next one.
-    case = make_routed_case(org)
+    case = RoutedCaseFactory(organisation=org)
     with scopes_disabled():
         Referral.objects.bulk_create([referral(case, world["nl"], S.SENT, at(11, 16, 9))])
     for refreshed, waiting in ((False, 3), (True, 4)):
@@ -369,7 +369,7 @@ def count_queries(user, path: str) -> list[str]:
 
 
 def test_the_page_reads_two_small_queries_at_any_size(org, member_factory):
-    case = make_routed_case(org)
+    case = RoutedCaseFactory(organisation=org)
     counts = {}
     for size in SIZES:
         partner = PartnerFactory()
