@@ -1,5 +1,9 @@
-"""factory-boy factories. Tenant-owned rows are created with scopes disabled:
-``create()`` is allowed outside a scope by django-scopes."""
+"""factory-boy factories for users, organisations, memberships and invitations (the
+apps' own rows have theirs in tests/<app>/factories.py). Tenant-owned rows are
+created with scopes disabled: ``create()`` is allowed outside a scope by django-scopes.
+
+``wagtail_root`` is a builder, not a factory: Wagtail pages live in a tree and are
+added through the parent's ``add_child()`` (see tests/training/builders.py)."""
 
 from __future__ import annotations
 

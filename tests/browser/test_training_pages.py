@@ -10,13 +10,8 @@ from playwright.sync_api import expect
 
 from portal.roles import Role
 from tests.browser.helpers import assert_no_csp_violations, path_of
-from tests.training.factories import (
-    BRANCHING,
-    AssignmentFactory,
-    CertificateFactory,
-    make_branching_module,
-    make_module,
-)
+from tests.training.builders import BRANCHING, build_branching_module, build_module
+from tests.training.factories import AssignmentFactory, CertificateFactory
 from training.models import Answer
 
 pytestmark = pytest.mark.browser
@@ -24,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def course_for_browser(transactional_db):
-    return make_module()
+    return build_module()
 
 
 def test_knowledge_check_and_scenario_by_keyboard_with_htmx(
@@ -68,7 +63,7 @@ def test_knowledge_check_and_scenario_by_keyboard_with_htmx(
 
 @pytest.fixture
 def branching_for_browser(transactional_db):
-    return make_branching_module()
+    return build_branching_module()
 
 
 def choose_by_keyboard(page, text: str) -> None:

@@ -36,7 +36,7 @@ from referrals.routing.vocabulary import FORMS
 from reporting.models import TrainingRollup
 from reporting.rollups import rollups_refresh
 from reporting.suppression import HIDDEN, SMALL, is_exact
-from tests.training.factories import make_module
+from tests.training.builders import build_module
 from training.models import Assignment, Certificate, ModuleAttempt
 
 pytestmark = pytest.mark.django_db
@@ -82,8 +82,8 @@ def frozen():
 def demo(frozen):
     """The demo as ``seed_demo`` makes it (two modules for the course)."""
     seed_demo()
-    make_module()
-    make_module(slug="doxing", title="Doxing herkennen")
+    build_module()
+    build_module(slug="doxing", title="Doxing herkennen")
     seed_training_demo()
     seed_referrals_demo()
 

@@ -394,9 +394,9 @@ def test_progress_line_is_throttled_and_redrawn_in_place_on_a_terminal():
 
 
 def test_training_rows_when_the_course_exists():
-    from tests.training.factories import make_module
+    from tests.training.builders import build_module
 
-    module, _lessons = make_module()
+    module, _lessons = build_module()
     out, _err = seed()
     assert "skipped" not in out
     with scopes_disabled():

@@ -8,7 +8,7 @@ from django_scopes import scope
 from demo.accounts import seed_demo
 from demo.training import DEMO_LEARNER, DEMO_ORGANISATION, seed_training_demo
 from portal.models import Membership, Organisation
-from tests.training.factories import make_module
+from tests.training.builders import build_module
 from training.models import Assignment, LessonProgress, ModuleAttempt
 from training.selectors import TrainingStatus, my_training
 
@@ -24,8 +24,8 @@ def test_without_a_course_it_does_nothing(db):
 
 def test_demo_school_gets_assignments_and_the_learner_progress(db):
     seed_demo()
-    make_module()
-    make_module(slug="doxing", title="Doxing herkennen")
+    build_module()
+    build_module(slug="doxing", title="Doxing herkennen")
     assert seed_training_demo() == {"assignments": 2, "attempts": 1}
     assert seed_training_demo() == {"assignments": 0, "attempts": 0}
 

@@ -421,9 +421,9 @@ def test_two_workers_racing_send_once(file_database, org, case_handler, mailoutb
 
 @pytest.fixture
 def module(db):
-    from tests.training.factories import make_module
+    from tests.training.builders import build_module
 
-    return make_module()[0]
+    return build_module()[0]
 
 
 def test_training_reminders_follow_the_assignment(org, member_factory, module, mailoutbox):

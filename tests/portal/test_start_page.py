@@ -19,7 +19,7 @@ from referrals.models import CaseTask
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
 from tests.helpers import make_member
 from tests.referrals.factories import CaseFactory, CaseTaskFactory, ReferralFactory
-from tests.training.factories import make_module
+from tests.training.builders import build_module
 
 
 def _home(client, organisation):
@@ -107,7 +107,7 @@ def test_a_municipal_coordinator_sees_the_areas_waiting_referrals(client, school
 def test_a_learners_start_page_points_to_their_training(client, school):
     from training.models import Assignment
 
-    module, _lessons = make_module()
+    module, _lessons = build_module()
     with scopes_disabled():
         Assignment.objects.create(
             organisation=school, module=module, role=Role.LEARNER, due_date=timezone.localdate() - timedelta(days=1)

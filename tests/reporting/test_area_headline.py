@@ -235,9 +235,9 @@ def staff(area, member_factory):
     Twee: d, assigned in person in February 2025 and certified then until 2027, and
     e, a learner assigned only with the role in October 2025. School Ver (another
     municipality): counted nowhere here."""
-    from tests.training.factories import make_module
+    from tests.training.builders import build_module
 
-    module = make_module()[0]
+    module = build_module()[0]
     people = {}
     for name, school, year in (("a", "one", 2025), ("b", "one", 2025), ("c", "one", 2025), ("d", "two", 2024)):
         people[name] = member_factory(area[school], Role.LEARNER)
@@ -299,11 +299,11 @@ def test_training_coverage_of_the_previous_period_follows_the_filters(login_as, 
 
 
 def test_training_coverage_without_assignments_before_the_period(login_as, area, coordinator, member_factory):
-    from tests.training.factories import make_module
+    from tests.training.builders import build_module
 
     learner = member_factory(area["one"], Role.LEARNER)
     _since(learner, 2025, 1)
-    _assign(area["one"], make_module()[0], created=(2025, 8))
+    _assign(area["one"], build_module()[0], created=(2025, 8))
     refresh()
     response = get(login_as(coordinator), area["municipality"])
     training = headline(response).training

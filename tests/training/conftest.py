@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from portal.roles import Role
-from tests.training.factories import make_module
+from tests.training.builders import build_module
 
 
 @pytest.fixture
 def course(db):
     """A module with three lessons: q1 (one answer), a scenario and q2 (several
     answers), q3 (one answer). Pass mark 60%: two of three questions right."""
-    module, lessons = make_module()
+    module, lessons = build_module()
     return module, lessons
 
 

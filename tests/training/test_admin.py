@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import UserFactory
-from tests.training.factories import Q1, Q1_RIGHT, AssignmentFactory, CertificateFactory
+from tests.training.builders import Q1, Q1_RIGHT
+from tests.training.factories import AssignmentFactory, CertificateFactory
 from training import services
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,8 @@ from django_scopes import ScopeError, scope
 
 from portal.roles import Role
 from tests.factories import MembershipFactory
-from tests.training.factories import AssignmentFactory, AttemptFactory, CertificateFactory, make_module
+from tests.training.builders import build_module
+from tests.training.factories import AssignmentFactory, AttemptFactory, CertificateFactory
 from training import services
 from training.models import Assignment
 from training.selectors import TrainingStatus as S
@@ -192,12 +193,12 @@ def test_assignments_are_scoped(org):
 
 @pytest.fixture
 def second_module(db):
-    return make_module(slug="doxing", title="Doxing herkennen")[0]
+    return build_module(slug="doxing", title="Doxing herkennen")[0]
 
 
 def test_my_training_shows_due_overdue_done_and_expiring(login_as, org, learner, module, second_module):
-    third, _ = make_module(slug="verlopen", title="Beelden offline halen")
-    fourth, _ = make_module(slug="bezig", title="Het gesprek voeren")
+    third, _ = build_module(slug="verlopen", title="Beelden offline halen")
+    fourth, _ = build_module(slug="bezig", title="Het gesprek voeren")
     with time_machine.travel(NOW, tick=False):
         AssignmentFactory(organisation=org, module=module, role=Role.LEARNER, due_date=TODAY + timedelta(days=7))
         AssignmentFactory(

@@ -12,7 +12,8 @@ from django.apps import apps
 
 from portal.models import Organisation
 from tests.factories import MembershipFactory, SchoolFactory
-from tests.training.factories import RIGHT, CertificateFactory
+from tests.training.builders import RIGHT
+from tests.training.factories import CertificateFactory
 from training.certificates import certificate_html
 from training.models import Certificate
 

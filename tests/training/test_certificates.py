@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from portal.roles import Role
 from tests.factories import MembershipFactory
-from tests.training.factories import RIGHT, CertificateFactory, make_module
+from tests.training.builders import RIGHT, build_module
+from tests.training.factories import CertificateFactory
 from training import services
 from training.certificates import certificate_html
 from training.models import CODE_ALPHABET, CODE_LENGTH, Certificate
@@ -251,7 +252,7 @@ def test_certificate_is_issued_once_per_attempt(learner, module, lessons):
 
 
 def test_a_second_module_certificate_names_that_module(learner):
-    other, lessons = make_module(slug="doxing", title="Doxing herkennen")
+    other, lessons = build_module(slug="doxing", title="Doxing herkennen")
     certificate = pass_module(learner, other, lessons)
     assert certificate.module_title == "Doxing herkennen"
     assert learner.role == Role.LEARNER

@@ -8,7 +8,7 @@ import pytest
 
 from portal.models import Country, Organisation
 from tests.factories import MunicipalityFactory, SchoolFactory
-from tests.training.factories import knowledge_check, make_module, option
+from tests.training.builders import build_module, knowledge_check, option
 from training import selectors, services
 from training.models import Answer, ModuleAttempt
 
@@ -26,7 +26,7 @@ def country(block_id: str, code: str, body: list[dict]) -> dict:
 
 
 def country_module():
-    return make_module(
+    return build_module(
         slug="twee-landen",
         title="Hulp in twee landen",
         pass_mark=100,

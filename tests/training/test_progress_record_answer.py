@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from tests.training.factories import (
+from tests.training.builders import (
     Q1,
     Q1_RIGHT,
     Q1_WRONG,
@@ -20,7 +20,7 @@ from tests.training.factories import (
     Q3_RIGHT,
     RIGHT,
     WRONG,
-    make_module,
+    build_module,
 )
 from training import services
 from training.models import Answer, Certificate, LessonProgress, ModuleAttempt
@@ -145,7 +145,7 @@ def test_another_learners_attempt_is_refused(learner, other_learner, module, les
 
 
 def test_attempt_of_another_module_is_refused(learner, module, lessons):
-    other_module, other_lessons = make_module(slug="doxing", title="Doxing")
+    other_module, other_lessons = build_module(slug="doxing", title="Doxing")
     elsewhere = answer(learner, other_module, other_lessons[0], Q1, [Q1_RIGHT]).attempt
     before = counts()
     with pytest.raises(services.AnswerRejected, match="andere module"):
@@ -238,7 +238,7 @@ def test_starting_again_stops_the_open_attempt(learner, module, lessons):
 
 
 def test_an_empty_module_passes_on_its_lessons_alone(learner):
-    module, lessons = make_module(slug="lezen", title="Alleen lezen", lessons=[("Lees dit", "lees-dit", [])])
+    module, lessons = build_module(slug="lezen", title="Alleen lezen", lessons=[("Lees dit", "lees-dit", [])])
     done = complete(learner, module, lessons[0])
     assert done.attempt.status == "passed" and done.attempt.score == 100
     assert done.certificate is not None
@@ -269,7 +269,7 @@ def _race(*calls):
 
 
 def test_two_first_answers_at_once_share_one_attempt(file_database, org, member_factory):
-    module, lessons = make_module()
+    module, lessons = build_module()
     learner = member_factory(org)
     results = _race(
         lambda: answer(learner, module, lessons[0], Q1, [Q1_RIGHT]),
@@ -281,7 +281,7 @@ def test_two_first_answers_at_once_share_one_attempt(file_database, org, member_
 
 
 def test_the_same_answer_twice_at_once_is_recorded_once(file_database, org, member_factory):
-    module, lessons = make_module()
+    module, lessons = build_module()
     learner = member_factory(org)
     attempt = services.attempt_start(learner=learner.user, module=module)
     results = _race(

@@ -14,7 +14,8 @@ from django.utils import timezone
 from portal.models import Membership, User
 from portal.roles import Role
 from tests.factories import SchoolFactory
-from tests.training.factories import AssignmentFactory, knowledge_check, make_module, option
+from tests.training.builders import build_module, knowledge_check, option
+from tests.training.factories import AssignmentFactory
 from training.models import Answer, Assignment, Certificate, LessonProgress, ModuleAttempt
 from training.services import new_certificate_code
 
@@ -51,7 +52,7 @@ def test_lesson_page(org, member_factory):
             )
             for i in range(size)
         ]
-        module, lessons = make_module(
+        module, lessons = build_module(
             slug=f"groot-{size}", title=f"Groot {size}", lessons=[("Veel vragen", "veel", checks)]
         )
         learner = member_factory(org, Role.LEARNER)
@@ -78,7 +79,7 @@ def test_lesson_page(org, member_factory):
 
 
 def test_my_training(org, member_factory):
-    modules = [make_module(slug=f"m{i}", title=f"Module {i}")[0] for i in range(3)]
+    modules = [build_module(slug=f"m{i}", title=f"Module {i}")[0] for i in range(3)]
     counts = {}
     for size in SIZES:
         learner = member_factory(org, Role.LEARNER)
@@ -115,7 +116,7 @@ def test_my_training(org, member_factory):
     "params", [{}, {"formaat": "csv"}, {"status": "klaar", "rol": "learner"}], ids=["html", "csv", "filtered"]
 )
 def test_team_matrix(other_org, member_factory, params):
-    modules = [make_module(slug=f"m{i}", title=f"Module {i}")[0] for i in range(3)]
+    modules = [build_module(slug=f"m{i}", title=f"Module {i}")[0] for i in range(3)]
     counts = {}
     for size in SIZES:
         org = SchoolFactory()
@@ -175,13 +176,13 @@ def test_lesson_page_with_country_blocks_guides_and_a_scenario_path(org, member_
     """Country blocks (each with a question and a takedown guide) and a replayed
     scenario path cost no query per block: guides are fetched in one batch."""
     from tests.cms.helpers import make_guide
-    from tests.training.factories import BRANCHING, branching_scenario
+    from tests.training.builders import BRANCHING, branching_scenario
 
     guide = make_guide("tiktok", "TikTok")
     counts = {}
     for size in SIZES:
         body = [branching_scenario(), *(country_block(size, i, guide.pk) for i in range(size))]
-        module, lessons = make_module(
+        module, lessons = build_module(
             slug=f"landen-{size}", title=f"Landen {size}", lessons=[("Landen", "landen", body)]
         )
         learner = member_factory(org, Role.LEARNER)

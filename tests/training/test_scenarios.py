@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.training.factories import BRANCHING, make_branching_module
+from tests.training.builders import BRANCHING, build_branching_module
 from training import scenarios, selectors
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page(login_as, org, learner):
-    module, (lesson,) = make_branching_module()
+    module, (lesson,) = build_branching_module()
     client = login_as(learner)
     url = f"/o/{org.slug}/training/{module.slug}/{lesson.slug}/"
 
@@ -107,7 +107,7 @@ def test_the_path_of_another_scenario_leaves_this_one_at_its_start(page):
 
 
 def test_choices_are_shuffled_per_learner_and_step(db, org, member_factory):
-    module, lessons = make_branching_module()
+    module, lessons = build_branching_module()
     block = lessons[0].body[0]
     orders = {}
     for learner_id in range(1, 6):
@@ -129,7 +129,7 @@ def test_choices_are_shuffled_per_learner_and_step(db, org, member_factory):
 
 
 def test_the_page_shows_the_learners_order(login_as, org, learner):
-    module, (lesson,) = make_branching_module()
+    module, (lesson,) = build_branching_module()
     html = login_as(learner).get(f"/o/{org.slug}/training/{module.slug}/{lesson.slug}/").text
     expected = selectors.shuffled(
         ["k-bewaar", "k-wis", "k-wacht"],

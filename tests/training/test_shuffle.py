@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.training.factories import knowledge_check, make_module, option
+from tests.training.builders import build_module, knowledge_check, option
 from training import selectors
 from training.models import Answer, ModuleAttempt
 
@@ -21,7 +21,7 @@ RIGHT = "o5"  # authored last
 
 def six_option_module():
     options = [option(oid, f"Antwoord {oid}", oid == RIGHT) for oid in OPTION_IDS]
-    return make_module(
+    return build_module(
         slug="zes-opties",
         title="Zes antwoorden",
         lessons=[("Een les", "een-les", [knowledge_check(QUESTION, "Wat klopt?", options)])],

@@ -7,7 +7,8 @@ import pytest
 from django_scopes import scope
 
 from portal.roles import Role
-from tests.training.factories import Q1, Q1_RIGHT, AssignmentFactory, CertificateFactory
+from tests.training.builders import Q1, Q1_RIGHT
+from tests.training.factories import AssignmentFactory, CertificateFactory
 from training.models import Answer, Assignment, ModuleAttempt
 
 pytestmark = pytest.mark.django_db

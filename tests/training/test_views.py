@@ -7,7 +7,7 @@ import re
 import pytest
 
 from portal.roles import Role
-from tests.training.factories import (
+from tests.training.builders import (
     Q1,
     Q1_RIGHT,
     Q1_WRONG,
@@ -17,9 +17,9 @@ from tests.training.factories import (
     Q3,
     Q3_RIGHT,
     SCENARIO,
-    CertificateFactory,
-    make_module,
+    build_module,
 )
+from tests.training.factories import CertificateFactory
 from training import services
 from training.models import Answer, Certificate, LessonProgress, ModuleAttempt
 
@@ -57,8 +57,8 @@ def test_library_lists_modules_with_progress(login_as, org, learner, module, les
 
 
 def test_library_shows_only_the_organisations_audience(login_as, org, learner, module):
-    make_module(slug="voor-clubs", title="Alleen voor sportclubs", audience="sports_club")
-    make_module(slug="voor-scholen", title="Alleen voor scholen", audience="school")
+    build_module(slug="voor-clubs", title="Alleen voor sportclubs", audience="sports_club")
+    build_module(slug="voor-scholen", title="Alleen voor scholen", audience="school")
     html = login_as(learner).get(f"/o/{org.slug}/training/").text
     assert "Alleen voor scholen" in html
     assert "Alleen voor sportclubs" not in html
@@ -459,7 +459,7 @@ def test_progress_is_the_learners_own_across_organisations(client, org, other_or
 def test_block_templates_render_a_preview_without_a_learner(db):
     """The CMS preview renders the blocks on their own: the question and choices, no form."""
     from cms.blocks import LessonStreamBlock
-    from tests.training.factories import knowledge_check, lesson_bodies, option
+    from tests.training.builders import knowledge_check, lesson_bodies, option
 
     stream = LessonStreamBlock()
     raw = knowledge_check("p1", "Wat doe je eerst?", [option("a", "Bewijs bewaren", True), option("b", "Niets", False)])

@@ -8,15 +8,16 @@ through a member of the organisation in scope.
 
 from __future__ import annotations
 
-from tests.training.factories import assignment_in, certificate_code_in, make_module
+from tests.training.builders import build_module
+from tests.training.factories import assignment_in, certificate_code_in
 
 
 def _module_slug(organisation) -> str:
-    return make_module()[0].slug
+    return build_module()[0].slug
 
 
 def _lesson_slug(organisation) -> str:
-    return make_module()[1][0].slug
+    return build_module()[1][0].slug
 
 
 TENANT_OBJECTS = {
