@@ -7,17 +7,34 @@ added through the parent's ``add_child()`` (see tests/training/builders.py)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
+from django.utils import timezone
+from django_scopes import scopes_disabled
 from wagtail.models import Locale, Page
 
-from portal.models import Country, Invitation, Membership, Organisation, User
+from portal.models import Country, ExportJob, Invitation, Membership, Organisation, User
 from portal.roles import OrganisationKind, Role
 
 TEST_PASSWORD = "Een-goed-test-wachtwoord-1"
 TEST_TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+class TenantFactory(factory.django.DjangoModelFactory):
+    """Creates its row with scopes disabled (tenant-owned models have scoped managers)."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with scopes_disabled():
+            return super()._create(model_class, *args, **kwargs)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -90,9 +107,20 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"nieuw{n}@example.org")
     role = Role.LEARNER
     token_hash = factory.Sequence(lambda n: f"{n:064x}")
-    expires_at = factory.LazyFunction(
-        lambda: __import__("django.utils.timezone").utils.timezone.now() + __import__("datetime").timedelta(days=7)
-    )
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+class ExportJobFactory(TenantFactory):
+    """An export job as the export page queues it: the cases, as CSV, no filters."""
+
+    class Meta:
+        model = ExportJob
+
+    organisation = factory.SubFactory(SchoolFactory)
+    requested_by = factory.SubFactory(UserFactory)
+    kind = "casussen"
+    format = "csv"
+    params = factory.LazyFunction(dict)
 
 
 def wagtail_root() -> Page:

@@ -28,7 +28,7 @@ from portal.models import AuditEvent, ExportJob
 from portal.roles import Role
 from referrals.exports import CASES
 from referrals.models import CaseTask, Referral
-from tests.factories import PartnerFactory
+from tests.factories import ExportJobFactory, PartnerFactory
 from tests.referrals.factories import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,12 +99,6 @@ def file_content(response) -> bytes:
 def reload(job) -> ExportJob:
     with scopes_disabled():
         return ExportJob.objects.get(pk=job.pk)
-
-
-def make_job(organisation, user, **extra) -> ExportJob:
-    values = {"kind": "casussen", "format": "csv", "params": {}, **extra}
-    with scopes_disabled():
-        return ExportJob.objects.create(organisation=organisation, requested_by=user, **values)
 
 
 # --- A dashboard table as CSV and XLSX -----------------------------------------------------
@@ -335,7 +329,9 @@ def test_job_lifecycle(login_as, org, coordinator, queued, cases, big, django_ca
 
 
 def test_the_status_fragment_for_htmx(login_as, org, coordinator):
-    job = make_job(org, coordinator.user, status="running", rows_done=12000, rows_total=48000)
+    job = ExportJobFactory(
+        organisation=org, requested_by=coordinator.user, status="running", rows_done=12000, rows_total=48000
+    )
     response = login_as(coordinator).get(detail_url(job), headers={"HX-Request": "true"})
     text = response.content.decode()
     assert text.lstrip().startswith('<div id="export-status"')
@@ -376,7 +372,7 @@ def test_the_task_is_acked_late_and_the_sweep_is_on_the_beat_schedule():
 def test_progress_is_written_while_the_file_is_written(org, coordinator, monkeypatch):
     monkeypatch.setattr(writers, "PROGRESS_EVERY", 2)
     seen: list[tuple[str, int, int | None]] = []
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
 
     def rows(organisation, params):
         for number in range(5):
@@ -396,7 +392,7 @@ def test_progress_is_written_while_the_file_is_written(org, coordinator, monkeyp
 
 
 def test_a_failing_export_says_so_and_leaves_no_file(login_as, org, coordinator, monkeypatch, export_root, caplog):
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
 
     def rows(organisation, params):
         yield ["R-1"]
@@ -416,7 +412,7 @@ def test_a_failing_export_says_so_and_leaves_no_file(login_as, org, coordinator,
 
 
 def test_a_job_of_an_unknown_kind_fails(org, coordinator):
-    job = make_job(org, coordinator.user, kind="verdwenen")
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user, kind="verdwenen")
     assert exports.export_run(job.pk) == "failed"
     assert reload(job).error == str(exports.UNKNOWN_KIND_MESSAGE)
 
@@ -427,7 +423,7 @@ def test_a_job_whose_kind_is_no_longer_registered_fails_with_the_friendly_messag
     """A kind lives in its domain app's registry entry: a job queued before its kind
     was removed (or renamed) fails with a message the member can act on, and its page
     still opens, titled with the stored name."""
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     monkeypatch.delitem(exports.REGISTRY, "casussen")
     assert exports.export_run(job.pk) == "failed"
     job = reload(job)
@@ -439,7 +435,7 @@ def test_a_job_whose_kind_is_no_longer_registered_fails_with_the_friendly_messag
 
 def test_a_run_that_the_sweep_took_over_stops_and_removes_its_file(org, coordinator, monkeypatch, export_root):
     monkeypatch.setattr(writers, "PROGRESS_EVERY", 1)
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
 
     def rows(organisation, params):
         yield ["R-1"]
@@ -460,12 +456,30 @@ def test_the_sweep_requeues_a_job_whose_worker_died_then_gives_up(
     org, coordinator, queued, django_capture_on_commit_callbacks
 ):
     now = timezone.now()
-    lost = make_job(org, coordinator.user, status="running", attempts=1, updated_at=now - timedelta(minutes=11))
-    busy = make_job(org, coordinator.user, status="running", attempts=1, updated_at=now - timedelta(minutes=9))
-    tired = make_job(org, coordinator.user, status="running", attempts=3, updated_at=now - timedelta(minutes=11))
-    never = make_job(
-        org,
-        coordinator.user,
+    lost = ExportJobFactory(
+        organisation=org,
+        requested_by=coordinator.user,
+        status="running",
+        attempts=1,
+        updated_at=now - timedelta(minutes=11),
+    )
+    busy = ExportJobFactory(
+        organisation=org,
+        requested_by=coordinator.user,
+        status="running",
+        attempts=1,
+        updated_at=now - timedelta(minutes=9),
+    )
+    tired = ExportJobFactory(
+        organisation=org,
+        requested_by=coordinator.user,
+        status="running",
+        attempts=3,
+        updated_at=now - timedelta(minutes=11),
+    )
+    never = ExportJobFactory(
+        organisation=org,
+        requested_by=coordinator.user,
         created_at=now - timedelta(hours=3),
         updated_at=now - timedelta(hours=1),
     )
@@ -484,7 +498,7 @@ def test_the_sweep_requeues_a_job_whose_worker_died_then_gives_up(
 
 
 def test_the_sweep_deletes_expired_files(login_as, org, coordinator, export_root):
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     assert exports.export_run(job.pk) == "done"
     job = reload(job)
     path = export_root / job.file_name
@@ -504,7 +518,13 @@ def test_the_sweep_deletes_expired_files(login_as, org, coordinator, export_root
 def test_a_file_outside_the_export_root_is_never_served(login_as, org, coordinator, tmp_path):
     secret = tmp_path / "geheim.csv"
     secret.write_text("x")
-    job = make_job(org, coordinator.user, status="done", file_name="../geheim.csv", finished_at=timezone.now())
+    job = ExportJobFactory(
+        organisation=org,
+        requested_by=coordinator.user,
+        status="done",
+        file_name="../geheim.csv",
+        finished_at=timezone.now(),
+    )
     assert exports.job_path(job) is None
     assert login_as(coordinator).get(download_url(job)).status_code == 404
 
@@ -522,7 +542,7 @@ def test_the_export_root_is_private(settings):
 
 @pytest.mark.parametrize("path", [detail_url, download_url])
 def test_a_colleague_gets_404(login_as, org, coordinator, colleague, path):
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     assert exports.export_run(job.pk) == "done"
     own = login_as(coordinator).get(path(reload(job)))
     assert own.status_code == 200
@@ -536,7 +556,7 @@ def test_a_colleague_gets_404(login_as, org, coordinator, colleague, path):
 
 @pytest.mark.parametrize("path", [detail_url, download_url])
 def test_another_organisations_coordinator_gets_404(client, org, other_org, coordinator, member_factory, path):
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     assert exports.export_run(job.pk) == "done"
     outsider = member_factory(other_org, Role.ORG_COORDINATOR)
     client.force_login(outsider.user)
@@ -546,7 +566,7 @@ def test_another_organisations_coordinator_gets_404(client, org, other_org, coor
 
 
 def test_a_coordinator_who_became_a_handler_no_longer_downloads(login_as, org, coordinator):
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     assert exports.export_run(job.pk) == "done"
     with scopes_disabled():
         coordinator.role = Role.CASE_HANDLER
@@ -555,7 +575,7 @@ def test_a_coordinator_who_became_a_handler_no_longer_downloads(login_as, org, c
 
 
 def test_a_member_who_may_no_longer_export_gets_403_on_the_list(login_as, org, coordinator):
-    make_job(org, coordinator.user)
+    ExportJobFactory(organisation=org, requested_by=coordinator.user)
     client = login_as(coordinator)
     assert client.get(f"/o/{org.slug}/exports/").status_code == 200
     with scopes_disabled():
@@ -565,14 +585,14 @@ def test_a_member_who_may_no_longer_export_gets_403_on_the_list(login_as, org, c
 
 
 def test_another_organisations_member_gets_404_on_the_list(client, org, other_org, coordinator, member_factory):
-    make_job(org, coordinator.user)
+    ExportJobFactory(organisation=org, requested_by=coordinator.user)
     client.force_login(member_factory(other_org, Role.ORG_COORDINATOR).user)
     assert client.get(f"/o/{org.slug}/exports/").status_code == 404
 
 
 def test_the_list_shows_only_my_own_exports(login_as, org, coordinator, colleague):
-    mine = make_job(org, coordinator.user)
-    theirs = make_job(org, colleague.user)
+    mine = ExportJobFactory(organisation=org, requested_by=coordinator.user)
+    theirs = ExportJobFactory(organisation=org, requested_by=colleague.user)
     response = login_as(coordinator).get(f"/o/{org.slug}/exports/")
     assert response.context["jobs"] == [mine]
     text = response.content.decode()
@@ -593,16 +613,20 @@ def count_queries(user, path: str, **headers) -> int:
 
 @pytest.mark.parametrize("headers", [{}, {"HX-Request": "true"}])
 def test_the_detail_page_reads_the_same_for_10_and_10000_rows(org, coordinator, headers):
-    small = make_job(org, coordinator.user, status="running", rows_done=5, rows_total=10)
-    large = make_job(org, coordinator.user, status="running", rows_done=5000, rows_total=10000)
+    small = ExportJobFactory(
+        organisation=org, requested_by=coordinator.user, status="running", rows_done=5, rows_total=10
+    )
+    large = ExportJobFactory(
+        organisation=org, requested_by=coordinator.user, status="running", rows_done=5000, rows_total=10000
+    )
     first = count_queries(coordinator.user, detail_url(small), **headers)
     assert first == count_queries(coordinator.user, detail_url(large), **headers)
     assert first <= 12
 
 
 def test_the_list_page_reads_the_same_for_1_and_10_jobs(org, coordinator, cases):
-    make_job(org, coordinator.user)
+    ExportJobFactory(organisation=org, requested_by=coordinator.user)
     first = count_queries(coordinator.user, f"/o/{org.slug}/exports/")
     for _ in range(9):
-        make_job(org, coordinator.user, status="done", rows_done=10, rows_total=10)
+        ExportJobFactory(organisation=org, requested_by=coordinator.user, status="done", rows_done=10, rows_total=10)
     assert first == count_queries(coordinator.user, f"/o/{org.slug}/exports/")

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, Referral, ReferralConsent
-from tests.factories import SchoolFactory
+from tests.factories import SchoolFactory, TenantFactory
 
 # A stored advice with two referral destinations, as case_route would leave it.
 ADVICE = {
@@ -98,19 +98,6 @@ ADVICE_V2 = {
         {"id": "no_copies_of_minor_images", "text": "Maak geen kopie of screenshot van de beelden zelf."},
     ],
 }
-
-
-class TenantFactory(factory.django.DjangoModelFactory):
-    """Creates its row with scopes disabled (tenant-owned models have scoped managers)."""
-
-    class Meta:
-        abstract = True
-        skip_postgeneration_save = True
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        with scopes_disabled():
-            return super()._create(model_class, *args, **kwargs)
 
 
 # --- Cases ------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from portal.models import AuditEvent, ExportJob
 from portal.roles import Role
 from referrals.exports import CASES
 from referrals.models import Case, Referral
-from tests.factories import PartnerFactory
+from tests.factories import ExportJobFactory, PartnerFactory
 from tests.referrals.factories import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,12 +89,6 @@ def xlsx_sheet(content: bytes):
 def reload(job) -> ExportJob:
     with scopes_disabled():
         return ExportJob.objects.get(pk=job.pk)
-
-
-def make_job(organisation, user, **extra) -> ExportJob:
-    values = {"kind": "casussen", "format": "csv", "params": {}, **extra}
-    with scopes_disabled():
-        return ExportJob.objects.create(organisation=organisation, requested_by=user, **values)
 
 
 # --- The kind is registered ------------------------------------------------------------------
@@ -337,7 +331,7 @@ def test_a_small_xlsx_export_has_dates_as_dates(login_as, org, coordinator, worl
 def test_running_a_job_reads_in_a_fixed_number_of_queries(org, coordinator, world, django_assert_max_num_queries):
     for _ in range(30):
         ReferralFactory(organisation=org, case=CaseFactory(organisation=org))
-    job = make_job(org, coordinator.user)
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     # claim (lock, update, organisation), count, total, two reads, done
     with django_assert_max_num_queries(12):
         assert exports.export_run(job.pk) == "done"
