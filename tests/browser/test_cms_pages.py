@@ -8,14 +8,21 @@ from playwright.sync_api import expect
 
 from portal.roles import Role
 from tests.browser.helpers import assert_no_csp_violations
-from tests.cms.helpers import make_guide, make_organisation_page
+from tests.cms.factories import TakedownGuideFactory
+from tests.cms.helpers import build_organisation_page
 
 pytestmark = pytest.mark.browser
 
 
 def test_guides_and_organisation_pages_are_accessible(page, console, org, member_factory, sign_in, assert_accessible):
-    make_guide("instagram", "Instagram", works_with_stopncii=True, account_needed=True, account_note="Meld via de app.")
-    make_organisation_page(
+    TakedownGuideFactory(
+        slug="instagram",
+        platform="Instagram",
+        works_with_stopncii=True,
+        account_needed=True,
+        account_note="Meld via de app.",
+    )
+    build_organisation_page(
         org,
         slug="protocol",
         title="Ons protocol bij online bedreiging",

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from portal.roles import Role
 from referrals.models import Case, CaseTask, DirectoryEntry, EvidenceItem, LocalDestination
 from tests.browser.helpers import assert_no_csp_violations, press_until_focused
-from tests.cms.helpers import make_guide
+from tests.cms.factories import TakedownGuideFactory
 from tests.referrals.factories import ADVICE_V2, CaseFactory
 
 pytestmark = pytest.mark.browser
@@ -78,8 +78,8 @@ def test_new_questions_by_keyboard(page, console, org, member_factory, sign_in, 
 
 def test_advice_page_by_keyboard(page, console, org, member_factory, sign_in, assert_accessible):
     handler = member_factory(org, Role.CASE_HANDLER)
-    make_guide(slug="snapchat", platform="Snapchat")
-    make_guide(slug="instagram", platform="Instagram")
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
     with scopes_disabled():
         LocalDestination.objects.create(
             organisation=org.parent, code="jeugdteam", label="Jeugdteam Zuiderhaven", url="https://jeugdteam.example/"

@@ -10,7 +10,8 @@ from cms.models import LessonPage, ModulePage, OrganisationsIndexPage, TrainingL
 from cms.setup import setup_cms
 from portal.models import Country, Organisation
 from portal.roles import OrganisationKind
-from tests.cms.helpers import make_editor, make_guide, make_organisation_page
+from tests.cms.factories import TakedownGuideFactory
+from tests.cms.helpers import build_organisation_page, make_editor
 
 
 @pytest.fixture
@@ -51,9 +52,9 @@ def editor_factory(db):
 
 @pytest.fixture
 def page_factory(db):
-    return make_organisation_page
+    return build_organisation_page
 
 
 @pytest.fixture
 def guide_factory(db):
-    return make_guide
+    return TakedownGuideFactory

@@ -1,8 +1,14 @@
-"""Builders for CMS test data, shared by the CMS suites and the tenant-isolation walk."""
+"""Builders for CMS test data, shared by the CMS suites and the tenant-isolation walk:
+a content editor with the admin flags synced, and an organisation's own page.
+
+Pages are built, not made by a factory-boy factory: a Wagtail page lives in a tree
+and is added through its parent's ``add_child()`` (and published through a
+revision), which a factory's ``create()`` would bypass. Plain CMS rows (takedown
+guides) have factories in tests/cms/factories.py."""
 
 from __future__ import annotations
 
-from cms.models import OrganisationContentPage, OrganisationSectionPage, OrganisationsIndexPage, TakedownGuide
+from cms.models import OrganisationContentPage, OrganisationSectionPage, OrganisationsIndexPage
 from cms.setup import organisation_section_ensure, setup_cms
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
@@ -26,7 +32,7 @@ def _ensure_index() -> OrganisationsIndexPage:
     return index
 
 
-def make_organisation_page(
+def build_organisation_page(
     organisation, *, slug: str | None = None, title: str | None = None, live: bool = True, body=None
 ) -> OrganisationContentPage:
     """A page in the organisation's own section (index and section are created if missing)."""
@@ -47,17 +53,3 @@ def make_organisation_page(
 
 def section_of(organisation) -> OrganisationSectionPage:
     return OrganisationSectionPage.objects.get(organisation=organisation)
-
-
-def make_guide(slug: str = "instagram", platform: str = "Instagram", **extra) -> TakedownGuide:
-    fields = {
-        "summary": f"Zo meld je beelden bij {platform}.",
-        "evidence_first": [{"type": "item", "value": "Maak een screenshot met de datum erop"}],
-        "steps": [
-            {"type": "step", "value": {"title": "Open het bericht", "text": "Tik op de drie puntjes."}},
-            {"type": "step", "value": {"title": "Kies Melden", "text": "Kies de reden die past."}},
-        ],
-        "links": [{"type": "link", "value": {"label": "Meldformulier", "url": "https://example.org/melden"}}],
-        **extra,
-    }
-    return TakedownGuide.objects.create(slug=slug, platform=platform, **fields)

@@ -172,7 +172,7 @@ def test_a_key_used_twice_in_one_list_is_refused(db):
 
 
 def test_the_loader_resolves_guides_inside_a_country_block(db, guide_factory):
-    guide = guide_factory("tiktok", "TikTok")
+    guide = guide_factory(slug="tiktok", platform="TikTok")
     body = [
         {
             "type": "country",

@@ -21,7 +21,7 @@ from wagtail.models import Collection
 from cms.models import OrganisationCollection
 from cms.setup import organisation_collection, organisation_section_ensure, setup_cms
 from portal.models import Organisation
-from tests.cms.helpers import make_editor, make_organisation_page
+from tests.cms.helpers import build_organisation_page, make_editor
 from tests.factories import SchoolFactory
 
 pytestmark = [
@@ -129,8 +129,8 @@ def test_site_history_shows_only_own_images_and_pages(client, tree, org, other_o
     mine = image_in(org, "Logo Basisschool")
     log(theirs, "wagtail.create")
     log(mine, "wagtail.create")
-    make_organisation_page(other_org, title="Geheim protocol Andere School")
-    make_organisation_page(org, title="Ons eigen protocol")
+    build_organisation_page(other_org, title="Geheim protocol Andere School")
+    build_organisation_page(org, title="Ons eigen protocol")
     client.force_login(make_editor(org).user)
     report = client.get(reverse("wagtailadmin_reports:site_history"))
     assert report.status_code == 200
@@ -155,8 +155,8 @@ def history(tree, org, other_org):
             collection=organisation_collection(organisation),
         )
         log(document, "wagtail.create", user=user)
-    log(make_organisation_page(other_org, title="Geheim protocol Andere School"), "wagtail.edit", user=theirs)
-    log(make_organisation_page(org, title="Ons eigen protocol"), "wagtail.edit", user=ours)
+    log(build_organisation_page(other_org, title="Geheim protocol Andere School"), "wagtail.edit", user=theirs)
+    log(build_organisation_page(org, title="Ons eigen protocol"), "wagtail.edit", user=ours)
     return ours
 
 

@@ -28,7 +28,7 @@ from cms.setup import setup_cms
 from portal.models import Membership
 from portal.roles import Role
 from portal.services import EDITORS_GROUP, user_sync_staff_flags
-from tests.cms.helpers import make_editor, make_organisation_page, section_of
+from tests.cms.helpers import build_organisation_page, make_editor, section_of
 from tests.factories import MembershipFactory, SchoolFactory
 
 ADMIN_HOME = "/cms/"
@@ -42,8 +42,8 @@ def assert_refused(response, path):
 @pytest.fixture
 def pages(cms_tree, library, org, other_org):
     return {
-        "own": make_organisation_page(org),
-        "foreign": make_organisation_page(other_org),
+        "own": build_organisation_page(org),
+        "foreign": build_organisation_page(other_org),
         "lesson": LessonPage.objects.get(),
         "module": library.get_children().get(),
         "library": library,

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.roles import Role
-from tests.cms.helpers import make_guide
+from tests.cms.factories import TakedownGuideFactory
 
 NOT_FOUND_TEXT = "Deze pagina bestaat niet"
 
@@ -30,8 +30,8 @@ def member(org, member_factory):
 
 
 def test_list_shows_every_guide(org, member, login_as):
-    make_guide(slug="tiktok", platform="TikTok", works_with_stopncii=True)
-    make_guide(slug="instagram", platform="Instagram")
+    TakedownGuideFactory(slug="tiktok", platform="TikTok", works_with_stopncii=True)
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
     client = login_as(member)
 
     response = client.get(list_url(org))
@@ -44,7 +44,7 @@ def test_list_shows_every_guide(org, member, login_as):
 
 
 def test_detail_shows_the_whole_guide(org, member, login_as):
-    make_guide(
+    TakedownGuideFactory(
         slug="tiktok",
         platform="TikTok",
         account_needed=True,
@@ -73,13 +73,13 @@ def test_detail_shows_the_whole_guide(org, member, login_as):
 
 
 def test_detail_without_stopncii(org, member, login_as):
-    make_guide(slug="x", platform="X", works_with_stopncii=False)
+    TakedownGuideFactory(slug="x", platform="X", works_with_stopncii=False)
     response = login_as(member).get(detail_url(org, "x"))
     assert "werkt niet samen met StopNCII" in response.text
 
 
 def test_unknown_slug_is_404(org, member, login_as):
-    make_guide(slug="tiktok")
+    TakedownGuideFactory(slug="tiktok")
     response = login_as(member).get(detail_url(org, "bestaat-niet"))
     assert response.status_code == 404
     assert NOT_FOUND_TEXT in response.text
@@ -93,7 +93,7 @@ def test_empty_list(org, member, login_as):
 
 def test_other_organisations_slug_is_404(org, other_org, member, login_as):
     """Guides are national, but only reachable inside one's own organisation."""
-    make_guide(slug="tiktok")
+    TakedownGuideFactory(slug="tiktok")
     client = login_as(member)
     for path in (list_url(other_org), detail_url(other_org, "tiktok")):
         for method in ("get", "post"):
@@ -103,7 +103,7 @@ def test_other_organisations_slug_is_404(org, other_org, member, login_as):
 
 
 def test_anonymous_is_sent_to_login(org):
-    make_guide(slug="tiktok")
+    TakedownGuideFactory(slug="tiktok")
     response = Client().get(detail_url(org, "tiktok"))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
@@ -120,11 +120,11 @@ def test_list_query_count_does_not_grow(org, member, login_as):
     client = login_as(member)
     client.get(list_url(org))  # the first request also writes the session
     for n in range(2):
-        make_guide(slug=f"platform-{n}", platform=f"Platform {n}")
+        TakedownGuideFactory(slug=f"platform-{n}", platform=f"Platform {n}")
     few, shown = _list_queries(client, org)
     assert shown == 2
     for n in range(2, 20):
-        make_guide(slug=f"platform-{n}", platform=f"Platform {n}")
+        TakedownGuideFactory(slug=f"platform-{n}", platform=f"Platform {n}")
     many, shown = _list_queries(client, org)
     assert shown == 20
     assert many == few <= 7  # incl. the unread-notification count in the header
@@ -134,9 +134,9 @@ def test_list_query_count_does_not_grow(org, member, login_as):
 def test_every_lesson_block_can_be_previewed_in_the_admin():
     """Each block in the lesson stream has a full Meta, including a preview value."""
     from cms.blocks import LessonStreamBlock
-    from tests.cms.helpers import make_guide
+    from tests.cms.factories import TakedownGuideFactory
 
-    make_guide("instagram", "Instagram")
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
     for name, block in LessonStreamBlock().child_blocks.items():
         assert block.meta.icon and block.meta.template and block.meta.description, name
         value = block.get_preview_value()
@@ -150,7 +150,7 @@ def test_every_lesson_block_can_be_previewed_in_the_admin():
 
 def test_detail_shows_the_english_report_text_under_a_dutch_heading(org, member, login_as):
     text_en = "Hello,\nI am reporting intimate images shared without consent.\n- Link: [link]"
-    make_guide(slug="snapchat", platform="Snapchat", report_text_en=text_en)
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat", report_text_en=text_en)
 
     response = login_as(member).get(detail_url(org, "snapchat"))
 
@@ -161,13 +161,13 @@ def test_detail_shows_the_english_report_text_under_a_dutch_heading(org, member,
 
 
 def test_detail_without_an_english_text_shows_no_such_section(org, member, login_as):
-    make_guide(slug="instagram", platform="Instagram")
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
     response = login_as(member).get(detail_url(org, "instagram"))
     assert "guide-report-text" not in response.text
 
 
 def test_the_stopncii_sentence_counts_the_age_when_the_images_were_made(org, member, login_as):
-    make_guide(slug="tiktok", platform="TikTok", works_with_stopncii=True)
+    TakedownGuideFactory(slug="tiktok", platform="TikTok", works_with_stopncii=True)
     text = login_as(member).get(detail_url(org, "tiktok")).text
     assert "18 jaar of ouder toen de beelden gemaakt werden" in text
     assert "niet om de leeftijd nu" in text
@@ -187,7 +187,7 @@ def test_help_in_your_country_names_only_your_countrys_organisations(member_fact
     from tests.factories import MunicipalityFactory, SchoolFactory
 
     school = SchoolFactory(parent=MunicipalityFactory(country=country))
-    make_guide(slug="instagram", platform="Instagram")
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
 
     text = login_as(member_factory(school, Role.LEARNER)).get(detail_url(school, "instagram")).text
 

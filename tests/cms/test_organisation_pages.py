@@ -12,7 +12,8 @@ from django.urls import reverse
 from cms.models import LessonPage, OrganisationContentPage
 from cms.setup import setup_cms
 from portal.roles import Role
-from tests.cms.helpers import make_guide, make_organisation_page
+from tests.cms.factories import TakedownGuideFactory
+from tests.cms.helpers import build_organisation_page
 from tests.factories import MembershipFactory
 
 NOT_FOUND_TEXT = "Deze pagina bestaat niet"
@@ -32,7 +33,7 @@ def member(org, member_factory):
 
 
 def test_members_see_their_pages(cms_tree, org, member, login_as):
-    page = make_organisation_page(
+    page = build_organisation_page(
         org,
         slug="protocol",
         title="Ons protocol",
@@ -66,8 +67,8 @@ def test_members_see_their_pages(cms_tree, org, member, login_as):
 
 
 def test_guide_link_block_points_into_the_organisation(cms_tree, org, member, login_as):
-    guide = make_guide(slug="tiktok", platform="TikTok")
-    make_organisation_page(
+    guide = TakedownGuideFactory(slug="tiktok", platform="TikTok")
+    build_organisation_page(
         org,
         slug="offline",
         body=[{"type": "checklist", "value": {"title": "Eerst", "items": ["Bewijs"]}}],
@@ -89,7 +90,7 @@ def test_guide_link_block_points_into_the_organisation(cms_tree, org, member, lo
 
 
 def test_drafts_are_not_shown(cms_tree, org, member, login_as):
-    make_organisation_page(org, slug="concept", title="Nog niet klaar", live=False)
+    build_organisation_page(org, slug="concept", title="Nog niet klaar", live=False)
     client = login_as(member)
     assert "Nog niet klaar" not in client.get(list_url(org)).text
     response = client.get(detail_url(org, "concept"))
@@ -98,7 +99,7 @@ def test_drafts_are_not_shown(cms_tree, org, member, login_as):
 
 
 def test_other_organisations_member_gets_404(cms_tree, org, other_org, member_factory, login_as):
-    make_organisation_page(org, slug="protocol")
+    build_organisation_page(org, slug="protocol")
     outsider = member_factory(other_org, Role.ORG_COORDINATOR)
     client = login_as(outsider)
     for path in (list_url(org), detail_url(org, "protocol")):
@@ -108,7 +109,7 @@ def test_other_organisations_member_gets_404(cms_tree, org, other_org, member_fa
 
 
 def test_another_sections_page_under_own_slug_is_404(cms_tree, org, other_org, member, login_as):
-    make_organisation_page(other_org, slug="alleen-daar", title="Geheim van de andere school")
+    build_organisation_page(other_org, slug="alleen-daar", title="Geheim van de andere school")
     client = login_as(member)
     response = client.get(detail_url(org, "alleen-daar"))
     assert response.status_code == 404
@@ -117,8 +118,8 @@ def test_another_sections_page_under_own_slug_is_404(cms_tree, org, other_org, m
 
 
 def test_same_slug_in_two_sections_shows_own_page(cms_tree, org, other_org, member, login_as):
-    make_organisation_page(org, slug="protocol", title="Protocol hier")
-    make_organisation_page(other_org, slug="protocol", title="Protocol daar")
+    build_organisation_page(org, slug="protocol", title="Protocol hier")
+    build_organisation_page(other_org, slug="protocol", title="Protocol daar")
     client = login_as(member)
     text = client.get(detail_url(org, "protocol")).text
     assert "Protocol hier" in text
@@ -126,8 +127,8 @@ def test_same_slug_in_two_sections_shows_own_page(cms_tree, org, other_org, memb
 
 
 def test_member_of_both_sees_each_in_its_own_scope(cms_tree, org, other_org, member, login_as):
-    make_organisation_page(org, slug="hier", title="Pagina hier")
-    make_organisation_page(other_org, slug="daar", title="Pagina daar")
+    build_organisation_page(org, slug="hier", title="Pagina hier")
+    build_organisation_page(other_org, slug="daar", title="Pagina daar")
     MembershipFactory(organisation=other_org, user=member.user, role=Role.LEARNER)
     client = login_as(member)
     assert "Pagina daar" not in client.get(list_url(org)).text
@@ -151,7 +152,7 @@ def test_anonymous_is_sent_to_login(cms_tree, org):
 
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
 def test_only_get(cms_tree, org, member, login_as, method):
-    make_organisation_page(org, slug="protocol")
+    build_organisation_page(org, slug="protocol")
     client = login_as(member)
     assert getattr(client, method)(detail_url(org, "protocol")).status_code == 405
 
@@ -167,25 +168,25 @@ def test_list_query_count_does_not_grow(cms_tree, org, member, login_as):
     client = login_as(member)
     client.get(list_url(org))  # the first request also writes the session
     for n in range(2):
-        make_organisation_page(org, slug=f"pagina-{n}", title=f"Pagina {n}")
+        build_organisation_page(org, slug=f"pagina-{n}", title=f"Pagina {n}")
     few, shown = _list_queries(client, org)
     assert shown == 2
     for n in range(2, 20):
-        make_organisation_page(org, slug=f"pagina-{n}", title=f"Pagina {n}")
+        build_organisation_page(org, slug=f"pagina-{n}", title=f"Pagina {n}")
     many, shown = _list_queries(client, org)
     assert shown == 20
     assert many == few <= 8  # incl. the unread-notification count in the header
 
 
 def test_setup_runs_after_pages_exist(cms_tree, org):
-    make_organisation_page(org, slug="protocol")
+    build_organisation_page(org, slug="protocol")
     setup_cms()
     assert OrganisationContentPage.objects.filter(slug="protocol").count() == 1
 
 
 def test_wagtail_preview_renders_without_organisation(cms_tree, org):
     """The admin preview has no organisation: the page still renders, with no portal links."""
-    page = make_organisation_page(org, slug="protocol", title="Ons protocol")
+    page = build_organisation_page(org, slug="protocol", title="Ons protocol")
     response = page.make_preview_request()
     assert response.status_code == 200
     text = response.content.decode()

@@ -8,11 +8,11 @@ from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
 from cms.models import LessonPage, ModulePage, TakedownGuide
-from tests.cms.helpers import make_guide
+from tests.cms.factories import TakedownGuideFactory
 
 
 def test_update_index_runs_clean_and_finds_content(library):
-    make_guide(slug="tiktok", platform="TikTok", summary="Zo meld je een filmpje bij TikTok.")
+    TakedownGuideFactory(slug="tiktok", platform="TikTok", summary="Zo meld je een filmpje bij TikTok.")
     output = io.StringIO()
 
     call_command("update_index", stdout=output, stderr=output)

@@ -7,19 +7,22 @@
 from __future__ import annotations
 
 from cms.models import OrganisationContentPage, TakedownGuide
-from tests.cms.helpers import make_guide, make_organisation_page
+from tests.cms.factories import TakedownGuideFactory
+from tests.cms.helpers import build_organisation_page
 
 
 def _organisation_page_slug(organisation) -> str:
     # Unique per organisation, so another organisation's slug never matches one of ours.
     slug = f"pagina-{organisation.slug}"
     if not OrganisationContentPage.objects.filter(slug=slug).exists():
-        make_organisation_page(organisation, slug=slug)
+        build_organisation_page(organisation, slug=slug)
     return slug
 
 
 def _guide_slug(organisation) -> str:
-    guide = TakedownGuide.objects.filter(slug="urlwalk").first() or make_guide(slug="urlwalk", platform="Urlwalk")
+    guide = TakedownGuide.objects.filter(slug="urlwalk").first() or TakedownGuideFactory(
+        slug="urlwalk", platform="Urlwalk"
+    )
     return guide.slug
 
 

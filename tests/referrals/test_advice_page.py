@@ -19,7 +19,7 @@ from portal.roles import Role
 from referrals import selectors
 from referrals.models import Case, CaseTask, DirectoryEntry, EvidenceItem, LocalDestination
 from referrals.routing import defaults
-from tests.cms.helpers import make_guide
+from tests.cms.factories import TakedownGuideFactory
 from tests.referrals.factories import ADVICE_V2, CaseFactory, CaseTaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -192,9 +192,9 @@ def test_rule_ids_only_in_the_collapsed_details(handler_client, org, case):
 
 
 def test_the_evidence_platform_is_pre_selected(handler_client, org, case, handler):
-    make_guide(slug="snapchat", platform="Snapchat")
-    make_guide(slug="instagram", platform="Instagram")
-    make_guide(slug="facebook-messenger", platform="Facebook en Messenger")
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
+    TakedownGuideFactory(slug="facebook-messenger", platform="Facebook en Messenger")
     with scopes_disabled():
         for platform in ("snapchat", "Messenger", ""):
             EvidenceItem.objects.create(
@@ -214,7 +214,7 @@ def test_the_evidence_platform_is_pre_selected(handler_client, org, case, handle
 
 
 def test_choosing_keeps_the_choice_on_an_error_and_makes_tasks(handler_client, org, case):
-    make_guide(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat")
     response = handler_client.post(
         advies(org, case), {"action": "choose", "destinations": ["platform_report", "slachtofferhulp"]}
     )
@@ -270,8 +270,8 @@ def _many_advice() -> dict:
 def test_the_advice_page_costs_the_same_queries_for_few_and_many(
     handler_client, org, handler, local_destination, django_assert_num_queries
 ):
-    make_guide(slug="snapchat", platform="Snapchat")
-    make_guide(slug="instagram", platform="Instagram")
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
     few = CaseFactory(
         organisation=org,
         handler=handler.user,
@@ -354,7 +354,7 @@ GUIDES = (
 
 
 def test_the_evidence_step_offers_the_guides_platforms(handler_client, org, case):
-    make_guide(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat")
     page = handler_client.get(f"/o/{org.slug}/casussen/{case.pk}/intake/bewijs/").text
     assert 'list="platformen"' in page
     assert '<datalist id="platformen"><option value="Snapchat"></option></datalist>' in page

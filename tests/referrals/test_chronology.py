@@ -16,7 +16,7 @@ from demo.cases import seed_referrals_demo
 from referrals import chronology, selectors, services
 from referrals.models import CaseEvent, CaseTask
 from referrals.routing import default_rule_set, vocabulary
-from tests.cms.helpers import make_guide
+from tests.cms.factories import TakedownGuideFactory
 from tests.referrals.factories import CaseFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_the_line_is_dutch_whatever_language_the_writer_reads(org, case_handler)
 
 
 def test_chosen_actions_and_done_tasks_are_named_by_their_labels(org, case_handler):
-    make_guide(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat")
     case = RoutedCaseFactory(organisation=org, handler=case_handler.user)
     with scope(organisation=org):
         labels = selectors.destination_labels(case)

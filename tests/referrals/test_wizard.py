@@ -13,7 +13,7 @@ from portal.roles import OrganisationKind, Role
 from referrals import forms, selectors, services
 from referrals.models import Case, CaseEvent, CaseTask
 from referrals.routing import defaults, vocabulary
-from tests.cms.helpers import make_guide
+from tests.cms.factories import TakedownGuideFactory
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
 from tests.referrals.factories import CaseFactory
 
@@ -106,8 +106,8 @@ def test_facts_step_stores_facts_and_unknown_stays_unknown(handler_client, org, 
 
 
 def test_full_wizard_to_tasks(handler_client, org, case):
-    guide = make_guide(slug="snapchat", platform="Snapchat")
-    make_guide(slug="instagram", platform="Instagram")
+    guide = TakedownGuideFactory(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="instagram", platform="Instagram")
     handler_client.post(step(org, case, "feiten"), FACTS_POST)
     handler_client.post(
         step(org, case, "kwetsbaarheid"), {"vulnerabilities": ["psychological_problems"], "hate_motive": "nee"}
@@ -351,7 +351,7 @@ def test_an_engine_error_names_the_field_too(handler_client, org, case):
 
 
 def test_the_chronology_names_facts_and_actions_in_dutch(handler_client, org, case, case_handler):
-    make_guide(slug="snapchat", platform="Snapchat")
+    TakedownGuideFactory(slug="snapchat", platform="Snapchat")
     handler_client.post(
         step(org, case, "feiten"), {**FACTS_POST, "forms": ["sextortion", "threat"], "acute_danger": "ja"}
     )

@@ -175,10 +175,10 @@ def country_block(size: int, i: int, guide_pk: int) -> dict:
 def test_lesson_page_with_country_blocks_guides_and_a_scenario_path(org, member_factory):
     """Country blocks (each with a question and a takedown guide) and a replayed
     scenario path cost no query per block: guides are fetched in one batch."""
-    from tests.cms.helpers import make_guide
+    from tests.cms.factories import TakedownGuideFactory
     from tests.training.builders import BRANCHING, branching_scenario
 
-    guide = make_guide("tiktok", "TikTok")
+    guide = TakedownGuideFactory(slug="tiktok", platform="TikTok")
     counts = {}
     for size in SIZES:
         body = [branching_scenario(), *(country_block(size, i, guide.pk) for i in range(size))]
