@@ -9,6 +9,7 @@ from celery import shared_task
 from django_scopes import scopes_disabled
 
 from portal.models import Organisation
+from portal.tenant_tasks import TenantTask
 from referrals import services
 from referrals.models import Case
 
@@ -30,11 +31,9 @@ def retention_sweep() -> int:
     return len(organisation_ids)
 
 
-@shared_task(name="referrals.tasks.retention_apply_organisation")
-def retention_apply_organisation(organisation_id: int) -> tuple[int, int]:
+@shared_task(base=TenantTask, when_missing=(0, 0), name="referrals.tasks.retention_apply_organisation")
+def retention_apply_organisation(organisation: Organisation) -> tuple[int, int]:
     """Anonymise and delete one organisation's cases past their retention period
-    (``services.retention_apply``: in its scope, rows locked, idempotent)."""
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
-    if organisation is None:
-        return (0, 0)
+    (``services.retention_apply``: rows locked, idempotent). Queued with the
+    organisation's id; ``TenantTask`` loads it and runs this in its scope."""
     return services.retention_apply(organisation=organisation)
