@@ -90,6 +90,29 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     country = Country.NL
 
 
+class SportsClubFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Sportclub {n}")
+    slug = factory.Sequence(lambda n: f"sportclub-{n}")
+    kind = OrganisationKind.SPORTS_CLUB
+    parent = factory.SubFactory(MunicipalityFactory)
+    country = factory.SelfAttribute("parent.country")
+
+
+class PlatformFactory(factory.django.DjangoModelFactory):
+    """The platform organisation (its staff edit the CMS and see every dashboard)."""
+
+    class Meta:
+        model = Organisation
+
+    name = "Platform"
+    slug = factory.Sequence(lambda n: f"platform-{n}")
+    kind = OrganisationKind.PLATFORM
+    country = Country.NL
+
+
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership

@@ -9,12 +9,11 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from portal.models import Organisation
-from portal.roles import OrganisationKind, Role
+from portal.roles import Role
 from referrals.models import Case
 from reporting.rollups import rollups_refresh
 from tests.browser.helpers import assert_chart_has_its_table, assert_no_csp_violations, screenshot, sign_in_with_totp
-from tests.factories import MunicipalityFactory, SchoolFactory
+from tests.factories import MunicipalityFactory, PlatformFactory, SchoolFactory
 
 pytestmark = pytest.mark.browser
 
@@ -108,9 +107,7 @@ def test_organisation_dashboard(page, console, area, member_factory, assert_acce
 
 
 def test_platform_dashboard(page, console, area, member_factory, assert_accessible):
-    platform = Organisation.objects.create(
-        name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country="NL"
-    )
+    platform = PlatformFactory(name="Platform", slug="platform", country="NL")
     admin = member_factory(platform, Role.PLATFORM_ADMIN)
     sign_in_with_totp(page, admin.user, "/o/platform/dashboard/")
     _check(page, console, assert_accessible, "Dashboard van het platform")

@@ -11,11 +11,11 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from portal.models import Country, Organisation
-from portal.roles import OrganisationKind, Role
+from portal.models import Country
+from portal.roles import Role
 from signalenwijzer.services import signalenwijzer_load
 from tests.browser.helpers import assert_no_csp_violations, press_until_focused, screenshot
-from tests.factories import MunicipalityFactory, SchoolFactory, wagtail_root
+from tests.factories import MunicipalityFactory, SchoolFactory, SportsClubFactory, wagtail_root
 
 pytestmark = pytest.mark.browser
 
@@ -193,9 +193,7 @@ def test_sports_club_names_its_own_contact(page, console, member_factory, sign_i
     from signalenwijzer.models import OrganisationContact
 
     signalenwijzer_load()
-    club = Organisation.objects.create(
-        name="VV De Bal", slug="vv-de-bal", kind=OrganisationKind.SPORTS_CLUB, parent=MunicipalityFactory()
-    )
+    club = SportsClubFactory(name="VV De Bal", slug="vv-de-bal", parent=MunicipalityFactory())
     with scopes_disabled():
         OrganisationContact.objects.create(organisation=club, name="Karin de Wit", role="vertrouwenscontactpersoon")
     sign_in(member_factory(club, Role.LEARNER).user)

@@ -11,9 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from portal.models import Country, Organisation
-from portal.roles import OrganisationKind, Role
+from portal.roles import Role
 from tests.browser.helpers import assert_no_csp_violations, path_of, screenshot
-from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
+from tests.factories import MunicipalityFactory, PartnerFactory, PlatformFactory, SchoolFactory
 from tests.referrals.factories import CaseFactory, CaseTaskFactory, ReferralFactory
 
 pytestmark = pytest.mark.browser
@@ -49,9 +49,7 @@ def _organisation(role: Role) -> Organisation:
     if role == Role.PARTNER_INTAKE:
         return PartnerFactory(name="Slachtofferhulp Nederland", slug="slachtofferhulp")
     if role == Role.PLATFORM_ADMIN:
-        return Organisation.objects.create(
-            name="Veilig Online", slug="platform", kind=OrganisationKind.PLATFORM, country=Country.NL
-        )
+        return PlatformFactory(name="Veilig Online", slug="platform", country=Country.NL)
     return SchoolFactory(name="OBS De Regenboog", slug="regenboog", parent=municipality)
 
 

@@ -8,17 +8,15 @@ from wagtail.models import Page
 
 from cms.models import LessonPage, ModulePage, OrganisationsIndexPage, TrainingLibraryPage
 from cms.setup import setup_cms
-from portal.models import Country, Organisation
-from portal.roles import OrganisationKind
+from portal.models import Country
 from tests.cms.factories import TakedownGuideFactory
 from tests.cms.helpers import build_organisation_page, make_editor
+from tests.factories import PlatformFactory
 
 
 @pytest.fixture
 def platform_org(db):
-    return Organisation.objects.create(
-        name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country=Country.NL
-    )
+    return PlatformFactory(name="Platform", slug="platform", country=Country.NL)
 
 
 @pytest.fixture

@@ -25,10 +25,9 @@ from messaging.models import (
 )
 from messaging.notifications import email_preferences, render_message
 from messaging.views import safe_local_url
-from portal.models import Organisation
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, PlatformFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -550,7 +549,7 @@ ADD = "/django-admin/messaging/messagetemplate/add/"
 
 @pytest.fixture
 def admin_client(db):
-    platform = Organisation.objects.create(name="Platform", slug="platform-meldingen", kind="platform", country="NL")
+    platform = PlatformFactory(name="Platform", slug="platform-meldingen", country="NL")
     membership = MembershipFactory(organisation=platform, user=UserFactory(with_totp=True), role=Role.PLATFORM_ADMIN)
     user_sync_staff_flags(user=membership.user)
     client = Client()

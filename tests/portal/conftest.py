@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from portal.models import Country, Organisation
-from portal.roles import OrganisationKind, Role
-from tests.factories import MunicipalityFactory
+from portal.models import Country
+from portal.roles import Role
+from tests.factories import MunicipalityFactory, PlatformFactory
 from tests.portal.helpers import make_invitation
 
 
@@ -23,9 +23,7 @@ def municipality(db):
 
 @pytest.fixture
 def platform_org(db):
-    return Organisation.objects.create(
-        name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country=Country.NL
-    )
+    return PlatformFactory(name="Platform", slug="platform", country=Country.NL)
 
 
 @pytest.fixture

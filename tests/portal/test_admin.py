@@ -8,14 +8,14 @@ from cms.setup import setup_cms
 from portal.models import Organisation
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, PlatformFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client():
-    platform = Organisation.objects.create(name="Platform", slug="platform-admin-test", kind="platform", country="NL")
+    platform = PlatformFactory(name="Platform", slug="platform-admin-test", country="NL")
     membership = MembershipFactory(organisation=platform, user=UserFactory(with_totp=True), role=Role.PLATFORM_ADMIN)
     user_sync_staff_flags(user=membership.user)
     client = Client()

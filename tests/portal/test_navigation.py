@@ -28,8 +28,8 @@ from django_scopes import scopes_disabled
 
 from portal import navigation
 from portal.models import Country, ExportJob, Organisation
-from portal.roles import OrganisationKind, Role
-from tests.factories import MembershipFactory, MunicipalityFactory, PartnerFactory, SchoolFactory
+from portal.roles import Role
+from tests.factories import MembershipFactory, MunicipalityFactory, PartnerFactory, PlatformFactory, SchoolFactory
 from tests.helpers import make_member
 from tests.portal.urlwalk import TENANT_OBJECTS, our_patterns
 
@@ -113,9 +113,7 @@ def _organisation_for(role: Role) -> Organisation:
     if role == Role.PARTNER_INTAKE:
         return PartnerFactory(name="Slachtofferhulp", slug="shn")
     if role == Role.PLATFORM_ADMIN:
-        return Organisation.objects.create(
-            name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country=Country.NL
-        )
+        return PlatformFactory(name="Platform", slug="platform", country=Country.NL)
     return SchoolFactory(name="Basisschool Eén", slug="basisschool-een")
 
 

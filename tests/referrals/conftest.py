@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from portal.models import Country, Organisation
-from portal.roles import OrganisationKind, Role
-from tests.factories import MunicipalityFactory, SchoolFactory
+from portal.models import Country
+from portal.roles import Role
+from tests.factories import MunicipalityFactory, PlatformFactory, SchoolFactory
 
 
 @pytest.fixture(autouse=True)
@@ -36,9 +36,7 @@ def school_in_municipality(municipality):
 
 @pytest.fixture
 def platform_org(db):
-    return Organisation.objects.create(
-        name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country=Country.NL
-    )
+    return PlatformFactory(name="Platform", slug="platform", country=Country.NL)
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from referrals.models import (
     ReferralUpdate,
     VictimContact,
 )
-from tests.factories import MembershipFactory, PartnerFactory, UserFactory
+from tests.factories import MembershipFactory, PartnerFactory, PlatformFactory, UserFactory
 from tests.referrals.factories import ADVICE, CaseFactory, PartnerLinkFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
@@ -396,7 +396,7 @@ def test_retry_sets_failed_reminders_back_and_the_sweep_sends_them(
 def test_only_a_superuser_may_retry(reminder_rows):
     failed = reminder_rows["failed"]
     editor = MembershipFactory(
-        organisation=Organisation.objects.create(name="P", slug="p-editor", kind="platform", country="NL"),
+        organisation=PlatformFactory(name="P", slug="p-editor", country="NL"),
         user=UserFactory(with_totp=True),
         role=Role.CONTENT_EDITOR,
     ).user

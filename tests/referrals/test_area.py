@@ -22,7 +22,7 @@ from portal.models import Country
 from portal.roles import Role
 from referrals import selectors_area, services
 from referrals.models import CaseEvent, LocalDestination, LocalRule, Referral, ReferralUpdate, VictimContact
-from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
+from tests.factories import MunicipalityFactory, PartnerFactory, PlatformFactory, SchoolFactory
 from tests.referrals.factories import ReferralFactory, RoutedCaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -201,12 +201,8 @@ def test_school_case_handler_and_partner_cannot_reach_area_pages(client, school,
 
 
 def test_school_coordinator_and_platform_admin_have_no_directory(client, school, member_factory):
-    from portal.models import Organisation
-    from portal.roles import OrganisationKind
 
-    platform = Organisation.objects.create(
-        name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country="NL"
-    )
+    platform = PlatformFactory(name="Platform", slug="platform", country="NL")
     for membership in (member_factory(school, Role.ORG_COORDINATOR), member_factory(platform, Role.PLATFORM_ADMIN)):
         client.force_login(membership.user)
         org = membership.organisation

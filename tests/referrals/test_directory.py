@@ -22,7 +22,7 @@ from referrals.lifecycle import partner_for
 from referrals.models import DirectoryEntry
 from referrals.selectors import directory_for
 from referrals.services_directory import directory_load, directory_values_hash
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, PlatformFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -284,9 +284,7 @@ URL = "/django-admin/referrals/directoryentry/"
 
 
 def staff_client(role: Role) -> Client:
-    organisation = Organisation.objects.create(
-        name=f"Platform {role}", slug=f"platform-{role}".replace("_", "-"), kind="platform", country="NL"
-    )
+    organisation = PlatformFactory(name=f"Platform {role}", slug=f"platform-{role}".replace("_", "-"), country="NL")
     membership = MembershipFactory(organisation=organisation, user=UserFactory(with_totp=True), role=role)
     user_sync_staff_flags(user=membership.user)
     client = Client()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.roles import OrganisationKind, Role
-from tests.factories import MunicipalityFactory, SchoolFactory
+from portal.roles import Role
+from tests.factories import MunicipalityFactory, PlatformFactory, SchoolFactory
 
 
 @pytest.fixture
@@ -22,9 +22,8 @@ def area():
 
 @pytest.fixture
 def platform():
-    from portal.models import Organisation
 
-    return Organisation.objects.create(name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country="NL")
+    return PlatformFactory(name="Platform", slug="platform", country="NL")
 
 
 @pytest.fixture

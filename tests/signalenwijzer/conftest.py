@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from portal.models import Country, Organisation
-from portal.roles import OrganisationKind
+from portal.models import Country
 from signalenwijzer.services import signalenwijzer_load
-from tests.factories import MunicipalityFactory, SchoolFactory
+from tests.factories import MunicipalityFactory, SchoolFactory, SportsClubFactory
 
 
 @pytest.fixture
@@ -25,16 +24,9 @@ def be_school(db):
 
 @pytest.fixture
 def club(db):
-    return Organisation.objects.create(
-        name="VV De Bal", slug="vv-de-bal", kind=OrganisationKind.SPORTS_CLUB, parent=MunicipalityFactory()
-    )
+    return SportsClubFactory(name="VV De Bal", slug="vv-de-bal", parent=MunicipalityFactory())
 
 
 @pytest.fixture
 def be_club(db):
-    return Organisation.objects.create(
-        name="KFC Gent",
-        slug="kfc-gent",
-        kind=OrganisationKind.SPORTS_CLUB,
-        parent=MunicipalityFactory(country=Country.BE),
-    )
+    return SportsClubFactory(name="KFC Gent", slug="kfc-gent", parent=MunicipalityFactory(country=Country.BE))

@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 
 from cms.setup import setup_cms
-from portal.models import Country, Organisation
-from portal.roles import OrganisationKind
+from portal.models import Country
 from signalenwijzer.models import WalkSignal, WalkStep
 from signalenwijzer.services import signalenwijzer_load
 from tests.cms.helpers import make_editor
+from tests.factories import PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,7 @@ LISTS = ("walkstep", "walksignal", "walkguidance")
 
 @pytest.fixture
 def platform_org(db):
-    return Organisation.objects.create(
-        name="Platform", slug="platform", kind=OrganisationKind.PLATFORM, country=Country.NL
-    )
+    return PlatformFactory(name="Platform", slug="platform", country=Country.NL)
 
 
 def test_a_platform_editor_edits_a_signal_and_a_step(client, platform_org):
