@@ -2,7 +2,7 @@
 the demo organisations and users exist; idempotent.
 
 Everything is made through the services (``referrals.services``,
-``referrals.lifecycle``) by the demo users, as the portal's pages would: the
+``referrals.cases.referral_services``) by the demo users, as the portal's pages would: the
 chronology, consent ledger and access rules are the real ones. The pseudonyms
 ("Demo-A" …) and texts are made up.
 
@@ -40,7 +40,8 @@ from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
 from portal.models import Membership, Organisation
 from portal.roles import Role
-from referrals import lifecycle, services
+from referrals import services
+from referrals.cases import referral_services
 from referrals.models import Case, LocalDestination, LocalRule, PartnerLink, Referral
 
 DEMO_ORGANISATION = "obs-de-regenboog"
@@ -217,11 +218,13 @@ def _open(actors: _Actors, pseudonym: str, signal: str, facts: dict[str, Any], w
 def _refer(actors: _Actors, case: Case, destination: str, summary: str, *, given_by: str, email: str = ""):
     """Draft, record consent and send a referral. Returns (referral, LinkCreated | None)."""
     handler = actors.handler
-    referral = lifecycle.referral_draft(actor_membership=handler, case=case, destination=destination, summary=summary)
-    lifecycle.consent_record(
+    referral = referral_services.referral_draft(
+        actor_membership=handler, case=case, destination=destination, summary=summary
+    )
+    referral_services.consent_record(
         actor_membership=handler, referral=referral, given_by=given_by, shares_summary=True, shares_contact=False
     )
-    created = lifecycle.referral_send(actor_membership=handler, referral=referral, partner_email=email)
+    created = referral_services.referral_send(actor_membership=handler, referral=referral, partner_email=email)
     return referral, created
 
 
@@ -288,11 +291,11 @@ def _case_accepted(actors: _Actors, result: DemoReferrals) -> None:
     result.created["referrals"] += 1
     with scope(organisation=actors.partner):
         intake = actors.partner_intake
-        lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
-        lifecycle.referral_accept(
+        referral_services.referral_acknowledge(referral=referral, actor_membership=intake)
+        referral_services.referral_accept(
             referral=referral, actor_membership=intake, message="Wij nemen dit aan en bellen deze week met de ouders."
         )
-        lifecycle.referral_post_update(
+        referral_services.referral_post_update(
             referral=referral,
             actor_membership=intake,
             text="Eerste gesprek gehad. Er is een vervolgafspraak over twee weken.",
@@ -337,8 +340,8 @@ def _case_declined(actors: _Actors, result: DemoReferrals) -> None:
     result.created["referrals"] += 1
     with scope(organisation=actors.partner):
         intake = actors.partner_intake
-        lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
-        lifecycle.referral_decline(
+        referral_services.referral_acknowledge(referral=referral, actor_membership=intake)
+        referral_services.referral_decline(
             referral=referral,
             actor_membership=intake,
             reason="Voor het offline halen van gegevens kan de school beter eerst het platform vragen. "
@@ -391,7 +394,9 @@ def _renew_link(actors: _Actors, result: DemoReferrals) -> None:
             result.link_waiting = True
             return
     with scope(organisation=actors.school):
-        created = lifecycle.partner_link_create(actor_membership=actors.handler, referral=referral, email=LINK_EMAIL)
+        created = referral_services.partner_link_create(
+            actor_membership=actors.handler, referral=referral, email=LINK_EMAIL
+        )
     result.link_url = created.url
 
 

@@ -58,7 +58,7 @@ urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("o/<slug:org_slug>/", include("training.urls")),
     path("o/<slug:org_slug>/", include("cms.urls")),
-    path("o/<slug:org_slug>/", include("referrals.urls_cases")),
+    path("o/<slug:org_slug>/", include("referrals.cases.urls")),
     path("o/<slug:org_slug>/", include("referrals.urls_partner")),
     path("o/<slug:org_slug>/", include("referrals.urls_area")),
     path("o/<slug:org_slug>/", include("referrals.urls_settings")),

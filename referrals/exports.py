@@ -25,7 +25,7 @@ from portal.forms import DateRangeMixin, date_field
 from portal.models import Membership, Organisation
 from portal.roles import Action, OrganisationKind, can
 from referrals import workdays
-from referrals.forms import FORM_LABELS
+from referrals.cases.forms import FORM_LABELS
 from referrals.models import Case, Referral
 
 

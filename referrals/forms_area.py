@@ -1,6 +1,6 @@
 """Forms of the municipality's pages: the list's filters, redirecting a referral,
 and the local directory. They check shape only; the services decide the rest
-(``lifecycle.referral_redirect``, ``services.local_destination_save``)."""
+(``referral_services.referral_redirect``, ``services.local_destination_save``)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from referrals.lifecycle import PARTNER_OUTCOMES
+from referrals.cases.referral_services import PARTNER_OUTCOMES
 
 
 class _PageForm(forms.Form):

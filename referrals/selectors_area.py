@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.models import Organisation
 from referrals import selectors, workdays
-from referrals.lifecycle import ACTIVE_STATUSES
+from referrals.cases.referral_services import ACTIVE_STATUSES
 from referrals.models import LocalDestination, LocalRule, Referral
 
 # A sent referral the partner has not acknowledged after this many working days is

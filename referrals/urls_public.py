@@ -1,6 +1,6 @@
 """The one page outside any organisation: a partner's one-time link.
 
-No sign-in and no scope: the token is the credential (``lifecycle.partner_link_resolve``).
+No sign-in and no scope: the token is the credential (``referral_services.partner_link_resolve``).
 Wrapped in ``case_page`` like every page with case data: no caching, no uploaded files.
 """
 

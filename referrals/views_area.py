@@ -24,10 +24,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.forms import apply_errors
 from portal.roles import Action, OrganisationKind, require
 from portal.tenancy import TenantRequest, access_object
-from referrals import forms_area, lifecycle, selectors_area, services
-from referrals.lifecycle import TransitionNotAllowed
+from referrals import forms_area, selectors_area, services
+from referrals.cases import referral_services
+from referrals.cases.referral_services import TransitionNotAllowed
+from referrals.cases.views import transition_refused
 from referrals.models import LocalDestination, Referral
-from referrals.views_cases import transition_refused
 
 LIST_PER_PAGE = 50
 
@@ -106,7 +107,7 @@ def referral_detail(request: TenantRequest, org_slug: str, area_referral_id: int
 
 @require_POST
 def referral_redirect(request: TenantRequest, org_slug: str, area_referral_id: int) -> HttpResponse:
-    """Send a referral on to another organisation (``lifecycle.referral_redirect``).
+    """Send a referral on to another organisation (``referral_services.referral_redirect``).
     The new referral is a draft: the case handler records consent and sends it."""
     referral, row = _area_referral(request, area_referral_id)
     if not row.is_active:
@@ -118,7 +119,7 @@ def referral_redirect(request: TenantRequest, org_slug: str, area_referral_id: i
     )
     if form.is_valid():
         try:
-            new = lifecycle.referral_redirect(
+            new = referral_services.referral_redirect(
                 actor_membership=request.membership,
                 referral=referral,
                 destination=form.cleaned_data["destination"],

@@ -3,7 +3,7 @@
 one-time link page at ``/verwijzing/<token>/`` for a partner without an account.
 
 Thin views: each validates a form and calls one service of
-``referrals.lifecycle``, which holds every rule (who may act, which status change
+``referrals.cases.referral_services``, which holds every rule (who may act, which status change
 is allowed, what consent covers). Every view is wrapped by ``case_page`` in its
 urls module: no caching, no uploaded files.
 
@@ -36,11 +36,12 @@ from django_scopes import scope
 from portal.forms import apply_errors
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest, access_object
-from referrals import forms_partner, lifecycle, selectors
-from referrals.forms import FORM_LABELS
-from referrals.lifecycle import LinkInvalid, TransitionNotAllowed
+from referrals import forms_partner, selectors
+from referrals.cases import referral_services
+from referrals.cases.forms import FORM_LABELS
+from referrals.cases.referral_services import LinkInvalid, TransitionNotAllowed
+from referrals.cases.views import LIST_PER_PAGE, transition_refused
 from referrals.models import PartnerLink, Referral, ReferralUpdate
-from referrals.views_cases import LIST_PER_PAGE, transition_refused
 
 S = Referral.Status
 
@@ -122,12 +123,12 @@ def _detail(
 ) -> HttpResponse:
     """The referral page; ``bound`` holds a posted form with its errors (status 400)."""
     membership = request.membership
-    summary = lifecycle.referral_summary_read(referral=referral, actor_membership=membership)
-    shared = lifecycle.shared_with_partner(referral)
+    summary = referral_services.referral_summary_read(referral=referral, actor_membership=membership)
+    shared = referral_services.shared_with_partner(referral)
     # Declined or closed (also withdrawn or redirected): nothing about the person any more.
     # Messages may hold victim data too: only while consent covers the summary.
     updates = list(ReferralUpdate.received.filter(referral=referral).order_by("created_at", "pk")) if summary else []
-    allowed = lifecycle.TRANSITIONS[referral.status]
+    allowed = referral_services.TRANSITIONS[referral.status]
     context: dict[str, Any] = {
         "referral": referral,
         "contact": selectors.referrer_contact(referral),
@@ -192,7 +193,7 @@ def referral_acknowledge(request: TenantRequest, org_slug: str, received_id: int
         received_id,
         form_name=None,
         form_class=None,
-        call=lambda referral, _data: lifecycle.referral_acknowledge(
+        call=lambda referral, _data: referral_services.referral_acknowledge(
             referral=referral,
             actor_membership=request.membership,
         ),
@@ -207,7 +208,7 @@ def referral_accept(request: TenantRequest, org_slug: str, received_id: int) -> 
         received_id,
         form_name="accept_form",
         form_class=forms_partner.AcceptForm,
-        call=lambda referral, data: lifecycle.referral_accept(
+        call=lambda referral, data: referral_services.referral_accept(
             referral=referral,
             message=data["message"],
             actor_membership=request.membership,
@@ -223,7 +224,7 @@ def referral_decline(request: TenantRequest, org_slug: str, received_id: int) ->
         received_id,
         form_name="decline_form",
         form_class=forms_partner.DeclineForm,
-        call=lambda referral, data: lifecycle.referral_decline(
+        call=lambda referral, data: referral_services.referral_decline(
             referral=referral,
             reason=data["reason"],
             actor_membership=request.membership,
@@ -239,7 +240,7 @@ def referral_update(request: TenantRequest, org_slug: str, received_id: int) -> 
         received_id,
         form_name="update_form",
         form_class=forms_partner.UpdateForm,
-        call=lambda referral, data: lifecycle.referral_post_update(
+        call=lambda referral, data: referral_services.referral_post_update(
             referral=referral,
             text=data["text"],
             actor_membership=request.membership,
@@ -255,7 +256,7 @@ def referral_close(request: TenantRequest, org_slug: str, received_id: int) -> H
         received_id,
         form_name="close_form",
         form_class=forms_partner.CloseForm,
-        call=lambda referral, data: lifecycle.referral_close(
+        call=lambda referral, data: referral_services.referral_close(
             referral=referral,
             outcome=data["outcome"],
             actor_membership=request.membership,
@@ -272,7 +273,7 @@ def referral_contact(request: TenantRequest, org_slug: str, received_id: int) ->
     form = forms_partner.ContactForm(request.POST)
     if form.is_valid():
         try:
-            contact = lifecycle.referral_contact_read(
+            contact = referral_services.referral_contact_read(
                 referral=referral,
                 actor_membership=request.membership,
                 reason=form.cleaned_data["reason"],
@@ -323,7 +324,7 @@ def link_page(request: HttpRequest, token: str) -> HttpResponse:
     a link), so a forged cross-site post is impossible without the token itself.
     """
     try:
-        link = lifecycle.partner_link_resolve(token)
+        link = referral_services.partner_link_resolve(token)
     except LinkInvalid as exc:
         return _link_headers(_link_invalid(request, exc.state))
     # Outside /o/ no scope is active; the services write the referrer's rows
@@ -360,7 +361,7 @@ def _link_answer(request: HttpRequest, link: PartnerLink) -> HttpResponse:
         action_error = chosen is None
         try:
             if chosen == A.ACKNOWLEDGE:
-                lifecycle.referral_acknowledge(referral=referral, link=link)
+                referral_services.referral_acknowledge(referral=referral, link=link)
                 messages.success(
                     request, _("Dank je. Je hebt bevestigd dat jullie de doorverwijzing hebben ontvangen.")
                 )
@@ -368,7 +369,7 @@ def _link_answer(request: HttpRequest, link: PartnerLink) -> HttpResponse:
             if form is not None and form.is_valid():
                 data = form.cleaned_data
                 if chosen == A.ACCEPT:
-                    lifecycle.referral_accept(referral=referral, link=link, message=data["message"])
+                    referral_services.referral_accept(referral=referral, link=link, message=data["message"])
                     messages.success(
                         request,
                         _(
@@ -378,13 +379,13 @@ def _link_answer(request: HttpRequest, link: PartnerLink) -> HttpResponse:
                     )
                     return redirect(request.path)
                 if chosen == A.UPDATE:
-                    lifecycle.referral_post_update(referral=referral, link=link, text=data["text"])
+                    referral_services.referral_post_update(referral=referral, link=link, text=data["text"])
                     messages.success(request, _("Je bericht is verstuurd."))
                     return redirect(request.path)
                 if chosen == A.DECLINE:
-                    lifecycle.referral_decline(referral=referral, link=link, reason=data["reason"])
+                    referral_services.referral_decline(referral=referral, link=link, reason=data["reason"])
                 else:
-                    lifecycle.referral_close(referral=referral, link=link, outcome=data["outcome"])
+                    referral_services.referral_close(referral=referral, link=link, outcome=data["outcome"])
                 return render(
                     request,
                     "referrals/partner/link_thanks.html",
@@ -398,7 +399,7 @@ def _link_answer(request: HttpRequest, link: PartnerLink) -> HttpResponse:
         except ValidationError as exc:
             if form is not None:
                 apply_errors(form, exc)
-    summary = lifecycle.referral_summary_read(referral=referral, link=link)
+    summary = referral_services.referral_summary_read(referral=referral, link=link)
     # Messages may hold victim data too: only while consent covers the summary.
     updates = list(ReferralUpdate.objects.filter(referral=referral).order_by("created_at", "pk")) if summary else []
     return render(

@@ -18,7 +18,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import DateRangeMixin, PortalForm, date_field
-from referrals.forms import FORM_LABELS
+from referrals.cases.forms import FORM_LABELS
 from referrals.models import Referral
 from referrals.routing.vocabulary import FORMS
 from reporting import dashboards

@@ -47,7 +47,7 @@ from django.views.decorators.http import require_GET
 from portal.exports import Rows, download
 from portal.navigation import DashboardKind, dashboard_kind
 from portal.roles import Role
-from referrals.forms import FORM_LABELS
+from referrals.cases.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
 from reporting import dashboards, selectors
 from reporting.charts import BarChart

@@ -18,7 +18,7 @@ class PartnerLink(models.Model):
     """The link for a partner without an account: acknowledge the referral, accept
     or decline it, then write to the referrer and report the outcome, with the same
     link until the referral is closed (``used_at`` is set by declining or closing;
-    see ``referrals.lifecycle``). Expires after 14 days and can be revoked. Only a
+    see ``referrals.cases.referral_services``). Expires after 14 days and can be revoked. Only a
     SHA-256 hash of the token is stored.
 
     The public link page finds the row by that hash without a scope: the token is

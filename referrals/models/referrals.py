@@ -18,7 +18,7 @@ from referrals.models.cases import Case
 
 class Referral(models.Model):
     """A case referred to one organisation. Its status only moves along
-    ``referrals.lifecycle.TRANSITIONS``."""
+    ``referrals.cases.referral_services.TRANSITIONS``."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Concept")

@@ -17,7 +17,7 @@ from messaging import reminders
 from messaging.models import Notification, NotificationKind, Reminder
 from messaging.subjects import Subject
 from portal.models import Organisation
-from referrals import lifecycle
+from referrals.cases import referral_services as lifecycle
 from referrals.models import (
     Case,
     CaseEvent,

@@ -17,8 +17,8 @@ from messaging import reminders
 from messaging.models import Notification, NotificationKind, NotificationPreference, Reminder
 from messaging.subjects import Subject
 from portal.roles import Role
-from referrals import lifecycle
-from referrals.lifecycle import TransitionNotAllowed
+from referrals.cases import referral_services as lifecycle
+from referrals.cases.referral_services import TransitionNotAllowed
 from referrals.models import Referral
 from tests.factories import PartnerFactory
 from tests.referrals.factories import PartnerLinkFactory, ReferralFactory, RoutedCaseFactory

@@ -22,8 +22,9 @@ from messaging import digest, reminders
 from messaging.models import Notification, NotificationKind, NotificationPreference, Reminder
 from messaging.subjects import Subject
 from portal.roles import Role
-from referrals import lifecycle, services
 from referrals import messages as referral_messages
+from referrals import services
+from referrals.cases import referral_services as lifecycle
 from referrals.models import CaseEvent, OrganisationCaseSettings, Referral
 from tests.factories import PartnerFactory
 from tests.referrals.factories import CaseTaskFactory, ReferralFactory, RoutedCaseFactory

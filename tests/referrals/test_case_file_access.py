@@ -12,7 +12,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from portal.roles import Role
-from referrals import lifecycle
+from referrals.cases import referral_services as lifecycle
 from referrals.models import PersonalDataAccess, Referral
 from tests.factories import PartnerFactory
 from tests.referrals.factories import CaseFactory, ReferralFactory, RoutedCaseFactory

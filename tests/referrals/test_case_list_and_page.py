@@ -162,7 +162,7 @@ def test_status_column_names_the_phase_of_open_cases(client, org, case_handler, 
 @pytest.mark.parametrize("name", ["new", "urgent", "later", "waiting", "helping", "declined"])
 def test_case_page_names_the_same_phase_as_the_list(client, org, case_handler, stages, name):
     from referrals import selectors
-    from referrals.forms import CASE_STAGE_LABELS
+    from referrals.cases.forms import CASE_STAGE_LABELS
 
     case = stages[name]
     with scope(organisation=org):

@@ -17,8 +17,8 @@ from demo.accounts import seed_demo
 from portal.models import Organisation
 from portal.roles import OrganisationKind, Role
 from portal.services import user_sync_staff_flags
+from referrals.cases.referral_services import partner_for
 from referrals.directory import ENTRIES
-from referrals.lifecycle import partner_for
 from referrals.models import DirectoryEntry
 from referrals.selectors import directory_for
 from referrals.services_directory import directory_load, directory_values_hash

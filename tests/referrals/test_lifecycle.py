@@ -14,8 +14,9 @@ from django_scopes import scope, scopes_disabled
 
 from portal.models import Country
 from portal.roles import Role
-from referrals import lifecycle, services
-from referrals.lifecycle import TRANSITIONS, LinkInvalid, TransitionNotAllowed
+from referrals import services
+from referrals.cases import referral_services as lifecycle
+from referrals.cases.referral_services import TRANSITIONS, LinkInvalid, TransitionNotAllowed
 from referrals.models import (
     Case,
     CaseEvent,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from portal.roles import Role
-from referrals import lifecycle
+from referrals.cases import referral_services as lifecycle
 from referrals.models import PersonalDataAccess, Referral, ReferralUpdate, VictimContact
 from tests.factories import PartnerFactory
 from tests.referrals.factories import ReferralFactory, RoutedCaseFactory

@@ -14,7 +14,7 @@ from django_scopes import scope, scopes_disabled
 
 from messaging.models import Notification
 from portal.roles import Role
-from referrals import lifecycle
+from referrals.cases import referral_services as lifecycle
 from referrals.models import CaseEvent, PartnerLink, PersonalDataAccess, Referral, ReferralUpdate, VictimContact
 from tests.factories import PartnerFactory
 from tests.portal.helpers import assert_strict_csp

@@ -17,7 +17,7 @@ from django_scopes import scope, scopes_disabled
 
 from portal.models import Country
 from portal.roles import Role
-from referrals import lifecycle
+from referrals.cases import referral_services as lifecycle
 from referrals.models import CaseEvent, PartnerLink, Referral, ReferralConsent, ReferralUpdate
 from tests.factories import MunicipalityFactory, PartnerFactory, SchoolFactory
 from tests.referrals.factories import CaseFactory, PartnerLinkFactory, ReferralFactory, RoutedCaseFactory

@@ -10,7 +10,8 @@ import pytest
 from django_scopes import scope, scopes_disabled
 
 from portal.roles import OrganisationKind, Role
-from referrals import forms, selectors, services
+from referrals import selectors, services
+from referrals.cases import forms
 from referrals.models import Case, CaseEvent, CaseTask
 from referrals.routing import defaults, vocabulary
 from tests.cms.factories import TakedownGuideFactory

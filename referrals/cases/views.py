@@ -1,7 +1,7 @@
 """Case pages under ``/o/<org_slug>/casussen/``: thin views that validate a form
 and call one service.
 
-Every view here is wrapped by ``case_page`` in ``urls_cases.py``: the answer is
+Every view here is wrapped by ``case_page`` in ``urls.py``: the answer is
 never cached (``Cache-Control: no-store``) and a request carrying a file is refused
 with 400 – evidence is described, never uploaded.
 
@@ -27,8 +27,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.forms import apply_errors
 from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest, access_object
-from referrals import forms, lifecycle, selectors, services
-from referrals.lifecycle import TransitionNotAllowed
+from referrals import selectors, services
+from referrals.cases import forms, referral_services
+from referrals.cases.referral_services import TransitionNotAllowed
 from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
 from referrals.routing.vocabulary import URGENCIES, URGENCY_RANK
 
@@ -107,7 +108,7 @@ def _read(request: TenantRequest, case: Case, reason: str) -> None:
     membership = request.membership
     if membership.user_id == request.user.pk:
         membership.user = request.user  # the signed-in user, already loaded: no query for the log row
-    lifecycle.case_file_read(actor_membership=membership, case=case, reason=reason)
+    referral_services.case_file_read(actor_membership=membership, case=case, reason=reason)
 
 
 def _to_case(case: Case, anchor: str = "") -> HttpResponse:
@@ -305,9 +306,9 @@ def _referral_actions(referral: Referral) -> None:
     """What a case handler can do with ``referral`` now (the state machine decides),
     and the message form, with ids of its own on a page with several referrals."""
     status = Referral.Status
-    under_way = referral.status in lifecycle.ACTIVE_STATUSES
+    under_way = referral.status in referral_services.ACTIVE_STATUSES
     referral.may_consent = referral.status != status.CLOSED  # type: ignore[attr-defined]
-    referral.may_send = status.SENT in lifecycle.TRANSITIONS[referral.status]  # type: ignore[attr-defined]
+    referral.may_send = status.SENT in referral_services.TRANSITIONS[referral.status]  # type: ignore[attr-defined]
     referral.may_cancel = referral.status == status.DRAFT  # type: ignore[attr-defined]
     referral.may_withdraw = under_way  # type: ignore[attr-defined]
     referral.may_message = under_way  # type: ignore[attr-defined]
@@ -645,7 +646,7 @@ def referral_draft(request: TenantRequest, org_slug: str, case_id: int) -> HttpR
     form = forms.ReferralDraftForm(_posted(request), choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
-            referral = lifecycle.referral_draft(
+            referral = referral_services.referral_draft(
                 actor_membership=request.membership,
                 case=case,
                 destination=form.cleaned_data["destination"],
@@ -674,7 +675,7 @@ def consent_record(request: TenantRequest, org_slug: str, referral_id: int) -> H
     form = forms.ConsentForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            lifecycle.consent_record(
+            referral_services.consent_record(
                 actor_membership=request.membership,
                 referral=referral,
                 **form.service_kwargs(),
@@ -700,7 +701,7 @@ def consent_record(request: TenantRequest, org_slug: str, referral_id: int) -> H
             "referral": referral,
             "form": form,
             "victim_age": (case.facts or {}).get("victim_age"),
-            "consent_age": lifecycle.consent_age(country),
+            "consent_age": referral_services.consent_age(country),
         },
     )
 
@@ -712,7 +713,7 @@ def referral_send(request: TenantRequest, org_slug: str, referral_id: int) -> Ht
     form = forms.SendForm(_posted(request), referral=referral)
     if request.method == "POST" and form.is_valid():
         try:
-            created = lifecycle.referral_send(
+            created = referral_services.referral_send(
                 actor_membership=request.membership,
                 referral=referral,
                 partner_email=form.cleaned_data.get("partner_email", ""),
@@ -737,13 +738,13 @@ def referral_send(request: TenantRequest, org_slug: str, referral_id: int) -> Ht
             "case": referral.case,
             "referral": referral,
             "form": form,
-            "shared": lifecycle.shared_with_partner(referral),
+            "shared": referral_services.shared_with_partner(referral),
         },
     )
 
 
 def _link_shown(
-    request: TenantRequest, referral: Referral, created: lifecycle.LinkCreated, *, sent: bool
+    request: TenantRequest, referral: Referral, created: referral_services.LinkCreated, *, sent: bool
 ) -> HttpResponse:
     """The one time the link is shown (never cached: ``case_page``); it was mailed too."""
     return render(
@@ -763,7 +764,7 @@ def referral_close(request: TenantRequest, org_slug: str, referral_id: int) -> H
     if request.method == "POST":
         if form.is_valid():
             try:
-                lifecycle.referral_close(
+                referral_services.referral_close(
                     referral=referral,
                     outcome=form.cleaned_data["outcome"],
                     actor_membership=request.membership,
@@ -798,7 +799,7 @@ def referral_update(request: TenantRequest, org_slug: str, referral_id: int) -> 
     form = forms.ReferralUpdateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            lifecycle.referral_post_update(
+            referral_services.referral_post_update(
                 referral=referral,
                 text=form.cleaned_data["text"],
                 actor_membership=request.membership,
@@ -824,7 +825,7 @@ def consent_withdraw(request: TenantRequest, org_slug: str, consent_id: int) -> 
     case = _may_see(request, consent.referral.case)
     require(request, Action.CASE_HANDLE)
     if request.method == "POST":
-        lifecycle.consent_withdraw(actor_membership=request.membership, consent=consent)
+        referral_services.consent_withdraw(actor_membership=request.membership, consent=consent)
         messages.success(
             request,
             _("De toestemming is ingetrokken. %(name)s ziet vanaf nu niets meer van wat deze toestemming dekte.")
@@ -845,7 +846,7 @@ def link_create(request: TenantRequest, org_slug: str, referral_id: int) -> Http
     form = forms.LinkForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            created = lifecycle.partner_link_create(
+            created = referral_services.partner_link_create(
                 actor_membership=request.membership,
                 referral=referral,
                 email=form.cleaned_data["partner_email"],
@@ -866,6 +867,6 @@ def link_revoke(request: TenantRequest, org_slug: str, link_id: int) -> HttpResp
     link = access_object(PartnerLink.objects.select_related("referral", "referral__case"), pk=link_id)
     _may_see(request, link.referral.case)
     require(request, Action.CASE_HANDLE)
-    lifecycle.partner_link_revoke(actor_membership=request.membership, link=link)
+    referral_services.partner_link_revoke(actor_membership=request.membership, link=link)
     messages.success(request, _("De link is ingetrokken en werkt niet meer."))
     return _to_referral(link.referral)

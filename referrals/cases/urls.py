@@ -7,8 +7,8 @@ added without ``Cache-Control: no-store`` and the refusal of uploaded files.
 from django.urls import path
 
 from portal.http import case_page
-from referrals import views_cases as views
-from referrals.views_cases import STEP_NAMES
+from referrals.cases import views
+from referrals.cases.views import STEP_NAMES
 
 app_name = "cases"
 

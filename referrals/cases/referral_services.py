@@ -1,4 +1,4 @@
-"""The referral lifecycle: drafting, the consent ledger, sending, the partner's
+"""The referral life cycle: drafting, the consent ledger, sending, the partner's
 answers, redirection by the municipality, and links for partners without an
 account.
 
