@@ -13,22 +13,26 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.core.handlers.exception import response_for_exception
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
-View = Callable[..., HttpResponse]
+# A view answers a page, a redirect, or a streamed file (``StreamingHttpResponse``,
+# ``FileResponse``).
+View = Callable[..., HttpResponseBase]
 
 
 def case_page(view: View) -> View:
     """No caching anywhere, and no files: a request with an uploaded file is a 400."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
         if request.method == "POST" and request.content_type == "multipart/form-data" and request.FILES:
-            for upload in request.FILES.values():
-                upload.close()
-            response: HttpResponse = HttpResponseBadRequest(_("Bestanden uploaden kan hier niet."))
+            for _name, uploads in request.FILES.lists():
+                for upload in uploads:
+                    upload.close()
+            response: HttpResponseBase = HttpResponseBadRequest(_("Bestanden uploaden kan hier niet."))
         else:
             try:
                 response = view(request, *args, **kwargs)

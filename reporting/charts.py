@@ -1,8 +1,9 @@
 """Charts rendered on the server as inline SVG: no JavaScript, no style attributes.
 
 A chart is a ``BarChart``: a horizontal bar per (label, value) pair. A value is a
-whole number, or a marker string such as ``"<5"`` (a small number that is not
-shown, see ``reporting.suppression.suppress``): a marker gets no bar, only its text.
+whole number, or a marker such as ``"<5"`` (a small number that is not shown) or
+the lazy "verborgen" (see ``reporting.suppression.suppress``): a marker gets no bar,
+only its text.
 
 Accessibility (WCAG 2.2 AA):
 
@@ -23,11 +24,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-Value = int | str
+Value = int | str | Promise  # a count, or a marker (``reporting.suppression.Shown``)
 
 BAR_COLOUR = "#01689b"
 TEXT_COLOUR = "#1a1a1a"
@@ -74,9 +76,9 @@ def bar_chart_svg(rows: Sequence[tuple[object, Value]], *, chart_id: str, title:
                 label,
             )
         )
-        is_number = isinstance(value, int) and not isinstance(value, bool)
-        width = round(bar_space * value / largest) if is_number and largest else 0
-        if is_number and value > 0:
+        number = value if isinstance(value, int) and not isinstance(value, bool) else None
+        width = round(bar_space * number / largest) if number is not None and largest else 0
+        if number is not None and number > 0:
             width = max(width, 2)  # one case still shows as a sliver
         if width:
             parts.append(

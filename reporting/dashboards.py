@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import CharField, Count, Q, QuerySet, Value
@@ -37,6 +37,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from messaging.models import NotificationKind, Reminder
+from messaging.subjects import Subject
+from portal.dates import local_date, start_of
 from portal.models import User
 from referrals import workdays
 from referrals.models import Case, CaseTask, Referral
@@ -59,14 +61,6 @@ def bucket_of(working_days: int) -> str:
     if working_days <= 5:
         return "2-5"
     return "6+"
-
-
-def _local_date(moment: datetime) -> date:
-    return timezone.localtime(moment).date()
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 # --- The case handler's dashboard -------------------------------------------------------
@@ -132,26 +126,30 @@ def _my_open_cases(user: User) -> QuerySet[Case]:
 def handler_dashboard(user: User, *, country: str, now: datetime | None = None) -> HandlerDashboard:
     """The case handler's own open work: four queries."""
     now = now or timezone.now()
-    today = _local_date(now)
+    today = local_date(now)
 
     cases = [
         OpenCase(
-            pk=pk, reference=reference, opened_on=_local_date(created), days_open=(today - _local_date(created)).days
+            pk=pk, reference=reference, opened_on=local_date(created), days_open=(today - local_date(created)).days
         )
         for pk, reference, created in _my_open_cases(user)
         .order_by("created_at", "pk")
         .values_list("pk", "reference", "created_at")
     ]
 
-    by_subject = {f"case:{case.pk}": case for case in cases}
-    subjects = _my_open_cases(user).annotate(subject=Concat(Value("case:"), Cast("pk", CharField()))).values("subject")
+    by_subject = {str(Subject.case(case.pk)): case for case in cases}
+    subjects = (
+        _my_open_cases(user)
+        .annotate(subject=Concat(Value(Subject.prefix("case")), Cast("pk", CharField())))
+        .values("subject")
+    )
     follow_ups = []
     for subject, due_at in (
         Reminder.objects.filter(
             kind=NotificationKind.CASE_FOLLOW_UP,
             status=Reminder.Status.PENDING,
-            due_at__gte=_start_of(today),
-            due_at__lt=_start_of(today + timedelta(days=FOLLOW_UP_WINDOW_DAYS + 1)),
+            due_at__gte=start_of(today),
+            due_at__lt=start_of(today + timedelta(days=FOLLOW_UP_WINDOW_DAYS + 1)),
             subject__in=subjects,
         )
         .order_by("due_at", "pk")
@@ -159,7 +157,7 @@ def handler_dashboard(user: User, *, country: str, now: datetime | None = None) 
     ):
         case = by_subject.get(subject)
         if case is not None:  # opened or closed between the two reads: leave it out
-            day = (_local_date(due_at) - case.opened_on).days
+            day = (local_date(due_at) - case.opened_on).days
             follow_ups.append(FollowUp(case_pk=case.pk, reference=case.reference, due_at=due_at, day=day))
 
     tasks = [
@@ -172,6 +170,7 @@ def handler_dashboard(user: User, *, country: str, now: datetime | None = None) 
         )
         .order_by("due_date", "pk")
         .values_list("pk", "title", "due_date", "case_id", "case__reference")
+        if due is not None  # always (due_date__lt): narrows the nullable column's type
     ]
 
     waiting = [
@@ -181,13 +180,14 @@ def handler_dashboard(user: User, *, country: str, now: datetime | None = None) 
             reference=reference,
             destination_label=label,
             sent_at=sent_at,
-            working_days=max(0, workdays.working_days_between(_local_date(sent_at), today, country)),
+            working_days=max(0, workdays.working_days_between(local_date(sent_at), today, country)),
         )
         for pk, case_pk, reference, label, sent_at in Referral.objects.filter(
             status=Referral.Status.SENT, case__handler=user, sent_at__isnull=False
         )
         .order_by("sent_at", "pk")
         .values_list("pk", "case_id", "case__reference", "destination_label", "sent_at")
+        if sent_at is not None  # always (sent_at__isnull=False): narrows the nullable column's type
     ]
     return HandlerDashboard(open_cases=cases, follow_ups=follow_ups, overdue_tasks=tasks, waiting_referrals=waiting)
 
@@ -229,9 +229,9 @@ class PartnerFilters:
 
 @dataclass(frozen=True)
 class PartnerDashboard:
-    acknowledgement: Suppressed  # keys of ACKNOWLEDGEMENT; the total is "received"
-    waiting_times: Suppressed  # the referrals still waiting, keys of BUCKETS; the total is "waiting"
-    outcomes: Suppressed  # Referral.Outcome values of the closed ones
+    acknowledgement: Suppressed[str]  # keys of ACKNOWLEDGEMENT; the total is "received"
+    waiting_times: Suppressed[str]  # the referrals still waiting, keys of BUCKETS; the total is "waiting"
+    outcomes: Suppressed[str]  # Referral.Outcome values of the closed ones
     in_time_percentage: int | None  # None when a count it rests on is not shown
     # When the rollup these figures come from was rebuilt; None when counted live just now.
     refreshed_at: datetime | None = None
@@ -265,9 +265,9 @@ def received_referrals(filters: PartnerFilters) -> QuerySet[Referral]:
     check_status_filter(filters)
     referrals = Referral.received.exclude(status=Referral.Status.DRAFT).filter(sent_at__isnull=False)
     if filters.start is not None:
-        referrals = referrals.filter(sent_at__gte=_start_of(filters.start))
+        referrals = referrals.filter(sent_at__gte=start_of(filters.start))
     if filters.end is not None:
-        referrals = referrals.filter(sent_at__lt=_start_of(filters.end + timedelta(days=1)))
+        referrals = referrals.filter(sent_at__lt=start_of(filters.end + timedelta(days=1)))
     if filters.status:
         referrals = referrals.filter(status=filters.status)
     return referrals
@@ -324,7 +324,7 @@ def partner_dashboard(*, country: str, filters: PartnerFilters, now: datetime | 
     partner's scope, working days of ``country`` (the partner's). The page reads
     ``reporting.selectors.partner_rollup_dashboard`` instead; see ``partner_tables``
     for what is shown."""
-    today = _local_date(now or timezone.now())
+    today = local_date(now or timezone.now())
     referrals = received_referrals(filters)
     acknowledgement, buckets = _acknowledgement_counts(referrals, today=today, country=country)
     outcome_counts: dict[str, int] = dict(
@@ -361,8 +361,8 @@ def partner_tables(
     closed = suppress([(o, outcome_counts.get(o, 0)) for o in outcomes])
     in_time, late = ack["in_time"], ack["late"]
     percentage = None
-    if is_exact(in_time) and is_exact(late) and in_time + late:  # type: ignore[operator]
-        percentage = round(100 * in_time / (in_time + late))  # type: ignore[operator]
+    if is_exact(in_time) and is_exact(late) and in_time + late:
+        percentage = round(100 * in_time / (in_time + late))
     return PartnerDashboard(
         acknowledgement=ack,
         waiting_times=parts["waiting"],

@@ -10,6 +10,7 @@ the view shows every count and says which field is wrong.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -17,7 +18,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import DateRangeMixin, PortalForm, date_field
+from portal.forms import DateRangeMixin, PortalForm, date_field, form_field
 from referrals.cases.forms import FORM_LABELS
 from referrals.models import Referral
 from referrals.routing.vocabulary import FORMS
@@ -53,7 +54,7 @@ class DashboardFilterForm(DateRangeMixin, PortalForm):
         *args: Any,
         organisations: list[Group] | None = None,
         municipalities: list[Group] | None = None,
-        destinations: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        destinations: Sequence[tuple[str, str]] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -62,14 +63,23 @@ class DashboardFilterForm(DateRangeMixin, PortalForm):
         if organisations is None:
             del self.fields["organisatie"]
         else:
-            self.fields["organisatie"].choices = [("", ALL), *((g.slug, g.name) for g in organisations)]
+            form_field(self, "organisatie", forms.ChoiceField).choices = [
+                ("", ALL),
+                *((g.slug, g.name) for g in organisations),
+            ]
         if municipalities is None:
             del self.fields["gemeente"]
         else:
-            self.fields["gemeente"].choices = [("", ALL), *((g.slug, g.name) for g in municipalities)]
-        self.fields["vorm"].choices = [("", ALL), *((code, FORM_LABELS.get(code, code)) for code in FORMS)]
-        self.fields["status"].choices = [("", ALL), *CASE_STATUSES]
-        self.fields["partner"].choices = [("", ALL), *destinations]
+            form_field(self, "gemeente", forms.ChoiceField).choices = [
+                ("", ALL),
+                *((g.slug, g.name) for g in municipalities),
+            ]
+        form_field(self, "vorm", forms.ChoiceField).choices = [
+            ("", ALL),
+            *((code, FORM_LABELS.get(code, code)) for code in FORMS),
+        ]
+        form_field(self, "status", forms.ChoiceField).choices = [("", ALL), *CASE_STATUSES]
+        form_field(self, "partner", forms.ChoiceField).choices = [("", ALL), *destinations]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -146,7 +156,7 @@ class PartnerFilterForm(DateRangeMixin, PortalForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        form_field(self, "status", forms.ChoiceField).choices = [
             ("", _("Alle")),
             *((value, label) for value, label in Referral.Status.choices if value in dashboards.FILTER_STATUSES),
         ]

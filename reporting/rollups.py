@@ -35,7 +35,6 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection, transaction
@@ -121,7 +120,8 @@ def _insert_forms_postgresql() -> int:
     q = connection.ops.quote_name
     case, organisation = Case._meta.db_table, Organisation._meta.db_table
     rollup = CaseMonthRollup._meta
-    names = ", ".join(q(rollup.get_field(c).column) for c in CASE_COLUMNS)
+    columns = {field.name: field.column for field in rollup.concrete_fields if field.column}
+    names = ", ".join(q(columns[c]) for c in CASE_COLUMNS)
     sql = (
         f"INSERT INTO {q(rollup.db_table)} ({names})"  # noqa: S608 - names from the models, values as parameters
         " SELECT c.organisation_id, o.parent_id,"
@@ -303,7 +303,7 @@ def _refresh_training(now: datetime) -> int:
         return 0
     titles = dict(ModulePage.objects.filter(pk__in=module_ids).values_list("pk", "title"))
     expiry = {
-        (user_id, module_id): SimpleNamespace(expires_at=expires_at)
+        (user_id, module_id): Certificate(expires_at=expires_at)  # unsaved: what training_status reads
         for user_id, module_id, expires_at in Certificate.objects.filter(module_id__in=module_ids)
         .values_list("user_id", "module_id")
         .annotate(expires_at=Max("expires_at"))

@@ -48,7 +48,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db import models
@@ -86,6 +86,9 @@ from reporting.models import (
 )
 from reporting.suppression import Shown, Suppressed, is_exact, suppress, suppress_nested
 from training.models import Certificate
+
+if TYPE_CHECKING:
+    from training.selectors import MatrixRow
 
 DEFAULT_MONTHS = 12
 AUTO = "auto"  # area-level rollups where they answer the view
@@ -177,7 +180,7 @@ class Figure:
             return None
         if not (is_exact(self.current) and is_exact(self.previous)):
             return None
-        return int(self.current) - int(self.previous)  # type: ignore[arg-type]
+        return self.current - self.previous
 
     @property
     def change(self) -> int | None:
@@ -220,20 +223,20 @@ def previous_period(filters: Filters) -> tuple[date, date]:
 class AreaDashboard:
     refreshed_at: datetime | None
     months: list[date]
-    trend: Suppressed  # primary of the cases: per month
-    statuses: Suppressed | None  # linked
-    forms: Suppressed | None  # linked; no total (a case can have several forms)
-    acknowledgement: Suppressed  # primary of the referrals
-    waiting_times: Suppressed
-    destinations: Suppressed | None  # linked
+    trend: Suppressed[date]  # primary of the cases: per month
+    statuses: Suppressed[str] | None  # linked
+    forms: Suppressed[str] | None  # linked; no total (a case can have several forms)
+    acknowledgement: Suppressed[str]  # primary of the referrals
+    waiting_times: Suppressed[str]
+    destinations: Suppressed[str] | None  # linked
     destination_labels: dict[str, str]
-    outcomes: Suppressed | None  # linked
-    escalated: Suppressed  # primary of the escalations: one cell
+    outcomes: Suppressed[str] | None  # linked
+    escalated: Suppressed[str]  # primary of the escalations: one cell
     in_time_percentage: int | None
     groups: list[Group] = field(default_factory=list)
-    group_cases: Suppressed | None = None  # linked, per group
-    group_referrals: Suppressed | None = None
-    group_escalated: Suppressed | None = None
+    group_cases: Suppressed[int] | None = None  # linked, per group (Group.pk)
+    group_referrals: Suppressed[int] | None = None
+    group_escalated: Suppressed[int] | None = None
     training_by_group: list[TrainingRow] = field(default_factory=list)
     training_by_role: list[TrainingRow] = field(default_factory=list)
     headline: Headline | None = None  # with the comparison (municipal and platform)
@@ -245,7 +248,12 @@ class AreaDashboard:
 
     @property
     def any_left_out(self) -> bool:
-        linked = [self.statuses, self.forms, self.destinations, self.outcomes]
+        linked: list[Suppressed[str] | Suppressed[int] | None] = [
+            self.statuses,
+            self.forms,
+            self.destinations,
+            self.outcomes,
+        ]
         if self.groups:
             linked += [self.group_cases, self.group_referrals, self.group_escalated]
         return any(table is None for table in linked)
@@ -253,7 +261,7 @@ class AreaDashboard:
     def group_rows(self) -> list[tuple[Group, Shown, Shown, Shown]]:
         """The comparison: per group its cases, referrals and escalations ("" when left out)."""
 
-        def cell(table: Suppressed | None, key: int) -> Shown:
+        def cell(table: Suppressed[int] | None, key: int) -> Shown:
             return table[key] if table is not None else _("weggelaten")
 
         return [
@@ -262,7 +270,7 @@ class AreaDashboard:
         ]
 
 
-def linked(primary: Suppressed, cells: Sequence[tuple[Hashable, int]]) -> Suppressed | None:
+def linked[P: Hashable, K: Hashable](primary: Suppressed[P], cells: Sequence[tuple[K, int]]) -> Suppressed[K] | None:
     """A table linked to ``primary`` (see the module's docstring): None when it is left out."""
     table = suppress(cells)
     if primary.any_suppressed or table.any_suppressed:
@@ -286,7 +294,10 @@ def rollup_state() -> RollupStamp | None:
     """When the rollups were last rebuilt and how long that took; None before the first
     rebuild. Whatever is computed from the rollups alone holds until this changes."""
     state = RollupState.objects.filter(key=STATE_KEY).values_list("refreshed_at", "seconds").first()
-    return state if state is not None and state[0] is not None else None
+    if state is None:
+        return None
+    when, seconds = state
+    return (when, seconds) if when is not None else None
 
 
 def rollup_cache_key(prefix: str, state: RollupStamp, *parts: object) -> str:
@@ -316,10 +327,11 @@ def cached_area_dashboard(
     if state is None:
         return area_dashboard(filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by)
     key = rollup_cache_key("reporting:area:", state, filters, municipality_id, tuple(groups), group_by)
-    data = cache.get(key)
-    if data is None:
-        data = area_dashboard(filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by)
-        cache.set(key, data, CACHE_SECONDS)
+    cached = cache.get(key)
+    if isinstance(cached, AreaDashboard):
+        return cached
+    data = area_dashboard(filters=filters, municipality_id=municipality_id, groups=groups, group_by=group_by)
+    cache.set(key, data, CACHE_SECONDS)
     return data
 
 
@@ -380,7 +392,7 @@ def partner_rollup_dashboard(
     return partner_tables(acknowledgement=acknowledgement, buckets=buckets, outcome_counts=outcomes, refreshed_at=when)
 
 
-def _in_area(queryset: QuerySet, filters: Filters, *, municipality_id: int | None) -> QuerySet:
+def _in_area[M: models.Model](queryset: QuerySet[M], filters: Filters, *, municipality_id: int | None) -> QuerySet[M]:
     rows = queryset.filter(month__gte=filters.start, month__lte=filters.end)
     if municipality_id is not None:
         rows = rows.filter(municipality_id=municipality_id)
@@ -418,8 +430,10 @@ def area_dashboard(
         filters = replace(filters, organisation_id=organisation_id)
     group_field = f"{group_by}_id" if group_by else None
     by_area = source == AUTO and filters.organisation_id is None
-    case_model: type[models.Model] = AreaCaseMonthRollup if by_area else CaseMonthRollup
-    referral_model: type[models.Model] = AreaReferralMonthRollup if by_area else ReferralMonthRollup
+    case_model: type[AreaCaseMonthRollup | CaseMonthRollup] = AreaCaseMonthRollup if by_area else CaseMonthRollup
+    referral_model: type[AreaReferralMonthRollup | ReferralMonthRollup] = (
+        AreaReferralMonthRollup if by_area else ReferralMonthRollup
+    )
 
     # Cases: per month and status (at most 12 × 2 rows), with the form filter ("" = every case once).
     # With the comparison, the same query also reads the previous period (for the headline).
@@ -481,9 +495,9 @@ def area_dashboard(
     )
     in_time, late = acknowledgement["in_time"], acknowledgement["late"]
     percentage = None
-    if is_exact(in_time) and is_exact(late) and in_time + late:  # type: ignore[operator]
-        percentage = round(100 * in_time / (in_time + late))  # type: ignore[operator]
-    destinations = sorted(by_destination, key=lambda d: (labels.get(d, d).lower(), d))
+    if is_exact(in_time) and is_exact(late) and in_time + late:
+        percentage = round(100 * in_time / (in_time + late))
+    destinations = sorted(by_destination, key=lambda d: (labels[d].lower(), d))
     escalated_table = suppress([("escalated", escalated)])
 
     data = AreaDashboard(
@@ -524,7 +538,7 @@ def _headline(
     filters: Filters,
     *,
     municipality_id: int | None,
-    referral_model: type[models.Model],
+    referral_model: type[AreaReferralMonthRollup | ReferralMonthRollup],
     previous_open: int,
 ) -> Headline:
     """The headline figures, with the same suppression as the tables (one query: the
@@ -619,6 +633,20 @@ def _coverage_at(moment: datetime, filters: Filters, *, municipality_id: int | N
     return round(100 * covered / assigned) if assigned else None
 
 
+# The rollups the comparison per group reads, and a group's row from them: the group's
+# pk (None for an organisation outside any municipality), then cases, referrals and
+# escalated referrals (None where a sum found no rows).
+GroupedRollup = (
+    CaseMonthRollup
+    | AreaCaseMonthRollup
+    | ReferralMonthRollup
+    | AreaReferralMonthRollup
+    | OrganisationMonthTotal
+    | AreaMonthTotal
+)
+GroupRow = tuple[int | None, int | None, int | None, int | None]
+
+
 def _group_counts(
     filters: Filters, *, municipality_id: int | None, group_by: str, by_area: bool
 ) -> dict[int | None, list[int]]:
@@ -628,16 +656,26 @@ def _group_counts(
     keep those dimensions (per organisation, or per municipality), joined by ``UNION ALL``."""
     group_field = f"{group_by}_id"
     per_organisation = group_by == "organisation" or not by_area
-    totals: type[models.Model] | None = None
+    totals: type[OrganisationMonthTotal | AreaMonthTotal] | None = None
     if by_area:
         totals = OrganisationMonthTotal if group_by == "organisation" else AreaMonthTotal
-    case_rows: type[models.Model] = CaseMonthRollup if per_organisation else AreaCaseMonthRollup
-    referral_rows: type[models.Model] = ReferralMonthRollup if per_organisation else AreaReferralMonthRollup
+    case_rows: type[CaseMonthRollup | AreaCaseMonthRollup] = (
+        CaseMonthRollup if per_organisation else AreaCaseMonthRollup
+    )
+    referral_rows: type[ReferralMonthRollup | AreaReferralMonthRollup] = (
+        ReferralMonthRollup if per_organisation else AreaReferralMonthRollup
+    )
     zero = Value(0, output_field=models.IntegerField())
 
-    def rows(model: type[models.Model], where: dict[str, Any], **sums: Any) -> QuerySet:
+    def rows(
+        model: type[GroupedRollup], where: dict[str, str], **sums: Sum | Value
+    ) -> QuerySet[GroupedRollup, GroupRow]:
         found = _in_area(model.objects.filter(**where), filters, municipality_id=municipality_id)
-        return found.values(group_field).annotate(**sums).order_by().values_list(group_field, "c", "r", "e")
+        # The plugin cannot type rows grouped by a field named at run time: they are GroupRows.
+        grouped: QuerySet[GroupedRollup, GroupRow] = (
+            found.values(group_field).annotate(**sums).order_by().values_list(group_field, "c", "r", "e")
+        )
+        return grouped
 
     case_filter = {"form": filters.form, **({"status": filters.status} if filters.status else {})}
     referral_filter = {"destination": filters.destination} if filters.destination else {}
@@ -719,14 +757,14 @@ def municipality_groups() -> list[Group]:
     ]
 
 
-def training_by_role_live(matrix_rows: Sequence[object]) -> list[TrainingRow]:
+def training_by_role_live(matrix_rows: Sequence[MatrixRow]) -> list[TrainingRow]:
     """The coordinator's own staff per role, from the live training matrix."""
     from training.selectors import TrainingStatus
 
     per_role: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for row in matrix_rows:
-        role = row.membership.role  # type: ignore[attr-defined]
-        for cell in row.cells:  # type: ignore[attr-defined]
+        role = row.membership.role
+        for cell in row.cells:
             if cell.due_date is None:
                 continue
             target = per_role[role]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -36,12 +37,12 @@ Shown = int | str | Promise
 
 
 @dataclass(frozen=True)
-class Suppressed:
+class Suppressed[K: Hashable]:
     """What a table may show: ``cells`` as (key, shown value) in the given order,
     and the ``total``. A cell shows a number or ``SMALL``; the total a number,
     ``SMALL`` or ``HIDDEN``."""
 
-    cells: tuple[tuple[Hashable, Shown], ...]
+    cells: tuple[tuple[K, Shown], ...]
     total: Shown
 
     def __getitem__(self, key: Hashable) -> Shown:
@@ -55,7 +56,7 @@ class Suppressed:
         return not is_exact(self.total) or any(not is_exact(shown) for _key, shown in self.cells)
 
 
-def is_exact(shown: Shown) -> bool:
+def is_exact(shown: Shown) -> TypeGuard[int]:
     """True for a number that is shown as it is."""
     return isinstance(shown, int) and not isinstance(shown, bool)
 
@@ -64,7 +65,7 @@ def _is_small(count: int) -> bool:
     return SMALL_MIN <= count <= SMALL_MAX
 
 
-def suppress(cells: Sequence[tuple[Hashable, int]], *, hide_total: bool = False) -> Suppressed:
+def suppress[K: Hashable](cells: Sequence[tuple[K, int]], *, hide_total: bool = False) -> Suppressed[K]:
     """Show the counts of a table without revealing any count from 1 to 4.
 
     ``cells`` are (key, count) pairs; the total is their sum. The rules:
@@ -101,9 +102,9 @@ def suppress(cells: Sequence[tuple[Hashable, int]], *, hide_total: bool = False)
     return Suppressed(cells=tuple(zip(keys, shown, strict=True)), total=total)
 
 
-def suppress_nested(
-    groups: Sequence[tuple[Hashable, Sequence[tuple[Hashable, int]]]],
-) -> tuple[Suppressed, dict[Hashable, Suppressed]]:
+def suppress_nested[G: Hashable, K: Hashable](
+    groups: Sequence[tuple[G, Sequence[tuple[K, int]]]],
+) -> tuple[Suppressed[G], dict[G, Suppressed[K]]]:
     """A table whose rows are groups of finer cells ("waiting" made of three waiting
     times, say). Returns the table (each row the total of its group) and each group.
 

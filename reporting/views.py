@@ -34,7 +34,7 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -45,12 +45,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.exports import Rows, download
+from portal.models import Organisation
 from portal.navigation import DashboardKind, dashboard_kind
 from portal.roles import Role
+from portal.tenancy import TenantRequest
 from referrals.cases.forms import FORM_LABELS
 from referrals.selectors import active_rule_set
 from reporting import dashboards, selectors
-from reporting.charts import BarChart
+from reporting.charts import BarChart, Value
 from reporting.forms import DashboardFilterForm, PartnerFilterForm
 from reporting.selectors import AreaDashboard, Group, partner_rollup_dashboard
 from reporting.suppression import HIDDEN, SMALL
@@ -60,10 +62,10 @@ from training.selectors import TrainingStatus, status_label, training_matrix
 
 
 @require_GET
-def dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
+def dashboard(request: TenantRequest, org_slug: str) -> HttpResponse:
     """The page that fits the member: platform, municipal, organisation coordinator's
     (below), partner's or case handler's dashboard, else "Mijn training"."""
-    kind = dashboard_kind(request.membership, request.organisation)  # type: ignore[attr-defined]
+    kind = dashboard_kind(request.membership, request.organisation)
     if kind == DashboardKind.PLATFORM:
         return platform_dashboard(request)
     if kind == DashboardKind.MUNICIPAL:
@@ -87,9 +89,9 @@ def _counted_rows(cells: Sequence[tuple[Any, Any]], labels: dict[Any, Any]) -> l
     return [[labels.get(key, key), shown] for key, shown in cells]
 
 
-def _case_handler(request: HttpRequest) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
-    data = dashboards.handler_dashboard(request.user, country=organisation.country)  # type: ignore[arg-type]
+def _case_handler(request: TenantRequest) -> HttpResponse:
+    organisation = request.organisation
+    data = dashboards.handler_dashboard(request.user, country=organisation.country)
     waiting_chart = BarChart(
         chart_id="wachttijden",
         table="wachttijden",
@@ -141,8 +143,8 @@ def _case_handler(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _partner(request: HttpRequest) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def _partner(request: TenantRequest) -> HttpResponse:
+    organisation = request.organisation
     form = PartnerFilterForm(request.GET)
     bad_filter = form.is_filtering and not form.is_valid()
     filters = form.filters()
@@ -256,7 +258,7 @@ class Page:
 
 def _chart_export(chart: BarChart) -> Callable[[], Rows]:
     def build() -> Rows:
-        rows = [[str(label), value] for label, value in chart.rows]
+        rows: list[list[Value | None]] = [[str(label), value] for label, value in chart.rows]
         if chart.total_label:
             rows.append([str(chart.total_label), chart.total])
         return [str(chart.label_header), str(chart.value_header)], rows
@@ -377,7 +379,7 @@ def _destinations() -> list[tuple[str, str]]:
     return sorted(seen.items(), key=lambda item: item[1].lower())
 
 
-def _export_start_url(organisation: Any) -> str:
+def _export_start_url(organisation: Organisation) -> str:
     try:
         return reverse("dashboards:export_start", kwargs={"org_slug": organisation.slug})
     except NoReverseMatch:
@@ -385,7 +387,7 @@ def _export_start_url(organisation: Any) -> str:
 
 
 def _context(
-    request: HttpRequest,
+    request: TenantRequest,
     *,
     form: DashboardFilterForm,
     data: AreaDashboard,
@@ -417,13 +419,13 @@ def _context(
     return context, None
 
 
-def _area_shell(request: HttpRequest, body: str, level: str) -> HttpResponse:
+def _area_shell(request: TenantRequest, body: str, level: str) -> HttpResponse:
     """The site's page around the dashboard's content (rendered here, or from the cache)."""
     return render(request, "reporting/area.html", {"body": mark_safe(body), "level": level})  # noqa: S308
 
 
 def _area_page(
-    request: HttpRequest,
+    request: TenantRequest,
     *,
     level: str,
     form: DashboardFilterForm,
@@ -442,7 +444,7 @@ def _area_page(
     and the time zone. Not cached: downloads, a bad filter (its messages name the
     request's values), filters not written the form's own way
     (``DashboardFilterForm.is_canonical``), and before the first rebuild."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     filters = form.filters()
     key = None
     state = selectors.rollup_state()
@@ -480,9 +482,9 @@ def _area_page(
     return _area_shell(request, body, level)
 
 
-def municipal_dashboard(request: HttpRequest) -> HttpResponse:
+def municipal_dashboard(request: TenantRequest) -> HttpResponse:
     """The whole municipality: its schools and clubs, counts only."""
-    municipality = request.organisation  # type: ignore[attr-defined]
+    municipality = request.organisation
     groups = selectors.organisation_groups(municipality)
     destinations = _destinations()
     return _area_page(
@@ -497,7 +499,7 @@ def municipal_dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def platform_dashboard(request: HttpRequest) -> HttpResponse:
+def platform_dashboard(request: TenantRequest) -> HttpResponse:
     """Every municipality. With ``gemeente`` the comparison still shows municipalities
     (the chosen one); organisations are compared on the municipal dashboard."""
     municipalities = selectors.municipality_groups()
@@ -513,10 +515,10 @@ def platform_dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def organisation_dashboard(request: HttpRequest) -> HttpResponse:
+def organisation_dashboard(request: TenantRequest) -> HttpResponse:
     """A school's or club's coordinator: cases and referrals (rollups), overdue work and
     training of their own staff, per person (live, bounded by the organisation)."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     form = DashboardFilterForm(request.GET, destinations=_destinations())
     data = selectors.area_dashboard(filters=form.filters(), organisation_id=organisation.pk)
     overdue = selectors.overdue_work(now=timezone.now())
