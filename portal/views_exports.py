@@ -21,11 +21,12 @@ download writes an audit row. All four are wrapped in ``case_page`` (no caching)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET, require_POST
@@ -33,28 +34,26 @@ from django_scopes import scope
 
 from portal import exports
 from portal.models import ExportJob
-from portal.tenancy import access_object
+from portal.tenancy import TenantRequest, access_object
 
 
-def _kinds_for(request: HttpRequest) -> list[exports.ExportKind]:
+def _kinds_for(request: TenantRequest) -> list[exports.ExportKind]:
     """The kinds this member may start, in the order the apps registered them (the
     first is the one the page offers, and the one a form without ``soort`` starts)."""
-    membership = request.membership  # type: ignore[attr-defined]
-    return [kind for kind in exports.REGISTRY.values() if kind.may_start(membership)]
+    return [kind for kind in exports.REGISTRY.values() if kind.may_start(request.membership)]
 
 
-def _list_page(request: HttpRequest, *, form: exports.ExportForm | None = None, status: int = 200) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def _list_page(request: TenantRequest, *, form: exports.ExportForm | None = None, status: int = 200) -> HttpResponse:
     kinds = _kinds_for(request)
     if form is None and kinds:
-        form = kinds[0].form_class(organisation=organisation, initial=request.GET.dict())
+        form = kinds[0].form_class(organisation=request.organisation, initial=request.GET.dict())
     return render(
         request,
         "portal/exports/list.html",
         {
             "form": form,
             "kind": kinds[0] if kinds else None,
-            "jobs": exports.recent_jobs(request.user),  # type: ignore[arg-type]
+            "jobs": exports.recent_jobs(request.user),
             "inline_max": settings.EXPORT_INLINE_MAX_ROWS,
         },
         status=status,
@@ -62,16 +61,15 @@ def _list_page(request: HttpRequest, *, form: exports.ExportForm | None = None, 
 
 
 @require_GET
-def export_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+def export_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     if not _kinds_for(request):
         raise PermissionDenied
     return _list_page(request)
 
 
 @require_POST
-def export_start(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
-    membership = request.membership  # type: ignore[attr-defined]
+def export_start(request: TenantRequest, org_slug: str) -> HttpResponse | StreamingHttpResponse:
+    organisation, membership = request.organisation, request.membership
     name = request.POST.get("soort")
     if name is None:
         kinds = _kinds_for(request)
@@ -97,14 +95,14 @@ def export_start(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _inline(
-    request: HttpRequest, kind: exports.ExportKind, params: dict[str, Any], file_format: str, rows: int
-) -> HttpResponse:
+    request: TenantRequest, kind: exports.ExportKind, params: dict[str, Any], file_format: str, rows: int
+) -> HttpResponse | StreamingHttpResponse:
     """A small export, at once. The CSV streams: its generator runs after the view
     returns, so it enters the organisation's scope itself."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     exports.export_downloaded(
         organisation=organisation,
-        user=request.user,  # type: ignore[arg-type]
+        user=request.user,
         kind=kind.name,
         file_format=file_format,
         rows=rows,
@@ -113,10 +111,10 @@ def _inline(
     if file_format == ExportJob.Format.XLSX:
         with translation.override("nl"):
             content = exports.xlsx_bytes(kind.header(), kind.rows(organisation, params))
-        response: HttpResponse = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
+        response: HttpResponse | StreamingHttpResponse = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
     else:
 
-        def lines() -> Any:
+        def lines() -> Iterator[str]:
             with scope(organisation=organisation), translation.override("nl"):
                 yield from exports.stream_csv(kind.header(), kind.rows(organisation, params))
 
@@ -125,30 +123,30 @@ def _inline(
     return response
 
 
-def _own_job(request: HttpRequest, job_id: int) -> ExportJob:
+def _own_job(request: TenantRequest, job_id: int) -> ExportJob:
     """The job, if this member asked for it here and may still start its kind.
     Someone else's job is a 404, as if it did not exist."""
     job = access_object(ExportJob.objects.filter(requested_by=request.user), pk=job_id)
     kind = exports.kind_for(job.kind)
-    if kind is not None and not kind.may_start(request.membership):  # type: ignore[attr-defined]
+    if kind is not None and not kind.may_start(request.membership):
         raise PermissionDenied
     return job
 
 
 @require_GET
-def export_detail(request: HttpRequest, org_slug: str, job_id: int) -> HttpResponse:
+def export_detail(request: TenantRequest, org_slug: str, job_id: int) -> HttpResponse:
     job = _own_job(request, job_id)
     kind = exports.kind_for(job.kind)
-    context = {"job": job, "kind_label": kind.label if kind else job.kind}
-    if request.htmx:  # type: ignore[attr-defined]
+    context: dict[str, object] = {"job": job, "kind_label": kind.label if kind else job.kind}
+    if request.htmx:
         return render(request, "portal/exports/_status.html", context)
-    context["jobs"] = exports.recent_jobs(request.user)  # type: ignore[arg-type]
+    context["jobs"] = exports.recent_jobs(request.user)
     return render(request, "portal/exports/detail.html", context)
 
 
 @require_GET
-def export_download(request: HttpRequest, org_slug: str, job_id: int) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def export_download(request: TenantRequest, org_slug: str, job_id: int) -> HttpResponse | FileResponse:
+    organisation = request.organisation
     job = _own_job(request, job_id)
     if job.status != ExportJob.Status.DONE:
         return redirect("dashboards:export_detail", org_slug=organisation.slug, job_id=job.pk)
@@ -158,7 +156,7 @@ def export_download(request: HttpRequest, org_slug: str, job_id: int) -> HttpRes
     handle = path.open("rb")
     exports.export_downloaded(
         organisation=organisation,
-        user=request.user,  # type: ignore[arg-type]
+        user=request.user,
         kind=job.kind,
         file_format=job.format,
         rows=job.rows_done,

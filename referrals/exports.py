@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.dates import local_date, start_of
 from portal.exports import ExportForm, ExportKind, register
-from portal.forms import DateRangeMixin, date_field
+from portal.forms import DateRangeMixin, date_field, form_field
 from portal.models import Membership, Organisation
 from portal.roles import Action, OrganisationKind, can
 from referrals import workdays
@@ -41,9 +41,9 @@ class CaseExportForm(DateRangeMixin, ExportForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         every = ("", gettext_lazy("Alle"))
-        self.fields["vorm"].choices = [every, *FORM_LABELS.items()]
-        self.fields["status"].choices = [every, *Case.Status.choices]
-        self.fields["partner"].choices = [every, *_destinations()]
+        form_field(self, "vorm", forms.ChoiceField).choices = [every, *FORM_LABELS.items()]
+        form_field(self, "status", forms.ChoiceField).choices = [every, *Case.Status.choices]
+        form_field(self, "partner", forms.ChoiceField).choices = [every, *_destinations()]
 
 
 def _destinations() -> list[tuple[str, str]]:
@@ -143,7 +143,8 @@ def _case_rows(organisation: Organisation, params: dict[str, Any]) -> Iterator[l
             _case_id, label, sent_at, acknowledged_at = pending
             if label not in labels:
                 labels.append(label)
-            if first and acknowledged_at is not None:
+            # sent_at is never None here (sent_at__isnull=False); the test narrows its type.
+            if first and sent_at is not None and acknowledged_at is not None:
                 first_ack = working_days(local_date(sent_at), local_date(acknowledged_at))
             first = False
             pending = next(referral_rows, None)

@@ -7,13 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.exports.writers import CONTENT_TYPES, FORMATS, stream_csv, xlsx_bytes
+
+if TYPE_CHECKING:
+    from portal.tenancy import TenantRequest
 
 Rows = tuple[list[Any], list[list[Any]]]
 
@@ -23,7 +26,7 @@ def _attachment(response: HttpResponse, name: str) -> HttpResponse:
     return response
 
 
-def table_response(request: HttpRequest, table: str, build: Callable[[], Rows], wanted_format: str) -> HttpResponse:
+def table_response(request: TenantRequest, table: str, build: Callable[[], Rows], wanted_format: str) -> HttpResponse:
     """One table as CSV or XLSX: Dutch headers and labels, whatever language the page is in."""
     with translation.override("nl"):
         header, rows = build()
@@ -32,8 +35,7 @@ def table_response(request: HttpRequest, table: str, build: Callable[[], Rows], 
             content: bytes | str = xlsx_bytes(header, ([_plain(cell) for cell in row] for row in rows))
         else:
             content = "".join(stream_csv(header, rows))
-    organisation = request.organisation  # type: ignore[attr-defined]
-    name = f"dashboard-{table}-{organisation.slug}-{timezone.localdate().isoformat()}.{wanted_format}"
+    name = f"dashboard-{table}-{request.organisation.slug}-{timezone.localdate().isoformat()}.{wanted_format}"
     return _attachment(HttpResponse(content, content_type=CONTENT_TYPES[wanted_format]), name)
 
 
@@ -44,7 +46,7 @@ def _plain(cell: Any) -> Any:
     return str(cell)
 
 
-def download(request: HttpRequest, tables: dict[str, Callable[[], Rows]]) -> tuple[HttpResponse | None, str]:
+def download(request: TenantRequest, tables: dict[str, Callable[[], Rows]]) -> tuple[HttpResponse | None, str]:
     """The table asked for with ``?format=csv|xlsx&table=<name>``, or an error to show
     on the page ("" when no download was asked for)."""
     wanted_format = request.GET.get("format")

@@ -9,6 +9,7 @@ again and deletes expired files.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import secrets
@@ -215,7 +216,7 @@ def exports_expire(*, now: datetime | None = None, enqueue: Callable[[int], None
                 counts["failed"] += 1
             else:
                 job.status = ExportJob.Status.QUEUED
-                transaction.on_commit(lambda pk=job.pk: send(pk))
+                transaction.on_commit(functools.partial(send, job.pk))
                 counts["requeued"] += 1
             job.updated_at = now
             job.save(update_fields=["status", "error", "finished_at", "updated_at"])
