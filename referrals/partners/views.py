@@ -36,12 +36,13 @@ from django_scopes import scope
 from portal.forms import apply_errors
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest, access_object
-from referrals import forms_partner, selectors
+from referrals import selectors
 from referrals.cases import referral_services
 from referrals.cases.forms import FORM_LABELS
 from referrals.cases.referral_services import LinkInvalid, TransitionNotAllowed
 from referrals.cases.views import LIST_PER_PAGE, transition_refused
 from referrals.models import PartnerLink, Referral, ReferralUpdate
+from referrals.partners import forms as forms_partner
 
 S = Referral.Status
 

@@ -8,7 +8,7 @@ tests/referrals/urlwalk_registry.py), so the tenant-isolation walk covers these 
 from django.urls import path
 
 from portal.http import case_page
-from referrals import views_partner as views
+from referrals.partners import views
 
 app_name = "partner"
 

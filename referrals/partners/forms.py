@@ -1,6 +1,6 @@
 """Forms of the partner's pages (the inbox, a received referral, the one-time link).
 
-They check shape only; the lifecycle services check the rules (a reason long
+They check shape only; the referral services (``referrals.cases.referral_services``) check the rules (a reason long
 enough, an outcome a partner may give) and their errors come back per field.
 
 Several forms share one page, so each has its own ``auto_id``: two fields named

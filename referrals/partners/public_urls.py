@@ -7,8 +7,8 @@ Wrapped in ``case_page`` like every page with case data: no caching, no uploaded
 from django.urls import path
 
 from portal.http import case_page
-from referrals import views_partner
+from referrals.partners import views
 
 urlpatterns = [
-    path("verwijzing/<str:token>/", case_page(views_partner.link_page), name="partner_link"),
+    path("verwijzing/<str:token>/", case_page(views.link_page), name="partner_link"),
 ]
