@@ -60,7 +60,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("cms.urls")),
     path("o/<slug:org_slug>/", include("referrals.cases.urls")),
     path("o/<slug:org_slug>/", include("referrals.partners.urls")),
-    path("o/<slug:org_slug>/", include("referrals.urls_area")),
+    path("o/<slug:org_slug>/", include("referrals.area.urls")),
     path("o/<slug:org_slug>/", include("referrals.urls_settings")),
     path("o/<slug:org_slug>/", include("reporting.urls")),
     path("o/<slug:org_slug>/", include("signalenwijzer.urls")),

@@ -22,7 +22,7 @@ from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
 from portal.roles import Action, can
 from portal.worklist import WorkItem
-from referrals import selectors_area
+from referrals.area import selectors as area_selectors
 from referrals.models import Case, CaseTask, Referral
 
 if TYPE_CHECKING:
@@ -116,9 +116,9 @@ def area_work(membership: Membership, user: User) -> list[WorkItem]:
         return []
     organisation = membership.organisation
     listing = reverse("area:referral_list", kwargs={"org_slug": organisation.slug})
-    counts = selectors_area.area_referrals().aggregate(
+    counts = area_selectors.area_referrals().aggregate(
         waiting=Count("pk", filter=Q(status=Referral.Status.SENT)),
-        escalated=Count("pk", filter=selectors_area.escalated_q(timezone.now(), organisation.country)),
+        escalated=Count("pk", filter=area_selectors.escalated_q(timezone.now(), organisation.country)),
     )
     return [
         WorkItem(

@@ -20,7 +20,8 @@ from django_scopes import scope, scopes_disabled
 
 from portal.models import Country
 from portal.roles import Role
-from referrals import selectors_area, services
+from referrals import services
+from referrals.area import selectors as selectors_area
 from referrals.models import CaseEvent, LocalDestination, LocalRule, Referral, ReferralUpdate, VictimContact
 from tests.factories import MunicipalityFactory, PartnerFactory, PlatformFactory, SchoolFactory
 from tests.referrals.factories import ReferralFactory, RoutedCaseFactory

@@ -61,7 +61,7 @@ class ReferralFilterForm(PortalForm):
         return any(self.data.get(name) for name in self.fields)
 
     def filters(self) -> dict[str, Any]:
-        """The filters for ``selectors_area.filter_referrals``; none when the form is invalid."""
+        """The filters for ``selectors.filter_referrals``; none when the form is invalid."""
         if not self.is_valid():
             return {}
         data = self.cleaned_data

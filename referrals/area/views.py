@@ -3,8 +3,8 @@ the referrals in its area (``/gebied/doorverwijzingen/``) and its local director
 (``/sociale-kaart/``). Thin views: validate a form, call one service.
 
 A municipal coordinator never sees victim data: the referral pages read through
-``selectors_area``, which loads no case, pseudonym, summary, decline reason or
-message. Every view is wrapped by ``case_page`` in ``urls_area.py``.
+``referrals.area.selectors``, which loads no case, pseudonym, summary, decline reason or
+message. Every view is wrapped by ``case_page`` in ``urls.py``.
 
 Object lookups come before role checks, so an id of another municipality gets the
 same 404 as a missing id; a member without the role gets 403.
@@ -24,7 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.forms import apply_errors
 from portal.roles import Action, OrganisationKind, require
 from portal.tenancy import TenantRequest, access_object
-from referrals import forms_area, selectors_area, services
+from referrals import services
+from referrals.area import forms, selectors
 from referrals.cases import referral_services
 from referrals.cases.referral_services import TransitionNotAllowed
 from referrals.cases.views import transition_refused
@@ -52,14 +53,12 @@ def referral_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     require(request, Action.REFERRAL_AREA)
     now = timezone.now()
     country = _country(request)
-    destinations, organisations = selectors_area.filter_choices()
-    form = forms_area.ReferralFilterForm(request.GET, destinations=destinations, organisations=organisations)
+    destinations, organisations = selectors.filter_choices()
+    form = forms.ReferralFilterForm(request.GET, destinations=destinations, organisations=organisations)
     bad_filter = form.is_filtering and not form.is_valid()
-    referrals = selectors_area.filter_referrals(
-        selectors_area.area_referrals(), **form.filters(), now=now, country=country
-    )
+    referrals = selectors.filter_referrals(selectors.area_referrals(), **form.filters(), now=now, country=country)
     page = Paginator(referrals, LIST_PER_PAGE).get_page(request.GET.get("pagina"))
-    rows = selectors_area.area_rows(page.object_list, now=now, country=country)
+    rows = selectors.area_rows(page.object_list, now=now, country=country)
     return render(
         request,
         "referrals/area/referral_list.html",
@@ -69,32 +68,32 @@ def referral_list(request: TenantRequest, org_slug: str) -> HttpResponse:
             "filtering": form.is_filtering and not bad_filter,
             "page": page,
             "rows": rows,
-            "escalate_after": selectors_area.ESCALATE_AFTER_WORKING_DAYS,
+            "escalate_after": selectors.ESCALATE_AFTER_WORKING_DAYS,
         },
     )
 
 
-def _area_referral(request: TenantRequest, area_referral_id: int) -> tuple[Referral, selectors_area.AreaReferral]:
-    """The referral (only the fields ``selectors_area`` loads) and its row."""
-    referral = access_object(selectors_area.area_referral_lookup(), pk=area_referral_id)
+def _area_referral(request: TenantRequest, area_referral_id: int) -> tuple[Referral, selectors.AreaReferral]:
+    """The referral (only the fields ``referrals.area.selectors`` loads) and its row."""
+    referral = access_object(selectors.area_referral_lookup(), pk=area_referral_id)
     require(request, Action.REFERRAL_AREA)
-    return referral, selectors_area.area_row(referral, now=timezone.now(), country=_country(request))
+    return referral, selectors.area_row(referral, now=timezone.now(), country=_country(request))
 
 
 def _detail(
-    request: TenantRequest, row: selectors_area.AreaReferral, form: forms_area.RedirectForm | None = None
+    request: TenantRequest, row: selectors.AreaReferral, form: forms.RedirectForm | None = None
 ) -> HttpResponse:
     organisation = request.organisation
     if form is None and row.is_active:
-        form = forms_area.RedirectForm(choices=selectors_area.redirect_choices(organisation, exclude=row.destination))
+        form = forms.RedirectForm(choices=selectors.redirect_choices(organisation, exclude=row.destination))
     return render(
         request,
         "referrals/area/referral_detail.html",
         {
             "row": row,
             "form": form if row.is_active else None,
-            **selectors_area.related_referrals(row, country=_country(request)),
-            "escalate_after": selectors_area.ESCALATE_AFTER_WORKING_DAYS,
+            **selectors.related_referrals(row, country=_country(request)),
+            "escalate_after": selectors.ESCALATE_AFTER_WORKING_DAYS,
         },
     )
 
@@ -114,9 +113,7 @@ def referral_redirect(request: TenantRequest, org_slug: str, area_referral_id: i
         # Checked before the form, so a closed referral is a 409 whatever was posted.
         return transition_refused(request, TransitionNotAllowed(referral, Referral.Status.CLOSED))
     organisation = request.organisation
-    form = forms_area.RedirectForm(
-        request.POST, choices=selectors_area.redirect_choices(organisation, exclude=row.destination)
-    )
+    form = forms.RedirectForm(request.POST, choices=selectors.redirect_choices(organisation, exclude=row.destination))
     if form.is_valid():
         try:
             new = referral_services.referral_redirect(
@@ -150,13 +147,13 @@ def referral_redirect(request: TenantRequest, org_slug: str, area_referral_id: i
 @require_GET
 def directory(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require_directory(request)
-    return render(request, "referrals/area/directory_list.html", {"entries": selectors_area.directory()})
+    return render(request, "referrals/area/directory_list.html", {"entries": selectors.directory()})
 
 
 DESTINATION_FIELDS = ("label", "kind", "url", *services.CONTACT_FIELDS)
 
 
-def _save_destination(request: TenantRequest, form: forms_area.DestinationForm, code: str | None) -> bool:
+def _save_destination(request: TenantRequest, form: forms.DestinationForm, code: str | None) -> bool:
     """Call the service with the form's data; True when saved, else errors on the form.
     ``code`` None: a new organisation, whose code the service makes from its name."""
     data = form.cleaned_data
@@ -178,7 +175,7 @@ def _save_destination(request: TenantRequest, form: forms_area.DestinationForm, 
 @require_http_methods(["GET", "POST"])
 def directory_add(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require_directory(request)
-    form = forms_area.DestinationForm(request.POST or None)
+    form = forms.DestinationForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _save_destination(request, form, None):
         return redirect("area:directory", org_slug=org_slug)
     return render(request, "referrals/area/directory_form.html", {"form": form, "destination": None})
@@ -189,7 +186,7 @@ def directory_edit(request: TenantRequest, org_slug: str, destination_id: int) -
     destination = access_object(LocalDestination, pk=destination_id)
     _require_directory(request)
     initial = {name: getattr(destination, name) for name in DESTINATION_FIELDS}
-    form = forms_area.DestinationForm(request.POST or None, initial=initial)
+    form = forms.DestinationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid() and _save_destination(request, form, destination.code):
         return redirect("area:directory", org_slug=org_slug)
     return render(request, "referrals/area/directory_form.html", {"form": form, "destination": destination})

@@ -7,7 +7,7 @@ Every view is wrapped in ``case_page`` here, in one place: no caching
 from django.urls import path
 
 from portal.http import case_page
-from referrals import views_area as views
+from referrals.area import views
 
 app_name = "area"
 
