@@ -61,7 +61,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("referrals.cases.urls")),
     path("o/<slug:org_slug>/", include("referrals.partners.urls")),
     path("o/<slug:org_slug>/", include("referrals.area.urls")),
-    path("o/<slug:org_slug>/", include("referrals.urls_settings")),
+    path("o/<slug:org_slug>/", include("referrals.settings.urls")),
     path("o/<slug:org_slug>/", include("reporting.urls")),
     path("o/<slug:org_slug>/", include("signalenwijzer.urls")),
     path("", include("referrals.partners.public_urls")),

@@ -25,7 +25,7 @@ from django_scopes import scopes_disabled
 
 from messaging.models import Reminder
 from messaging.services import reminders_retry_failed
-from referrals import selectors, services, services_settings
+from referrals import selectors, services
 from referrals.models import (
     ApiToken,
     Case,
@@ -48,6 +48,7 @@ from referrals.models import (
 )
 from referrals.routing import RuleSetInvalid, check_local_rule
 from referrals.routing import defaults as shipped
+from referrals.settings import services as settings_services
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -650,7 +651,7 @@ class OrganisationCaseSettingsForm(forms.ModelForm):
         cleaned = self.cleaned_data
         if not any(field in self.errors for field in ("retention_months", "delete_after_months")):
             try:
-                services_settings.case_settings_validate(
+                settings_services.case_settings_validate(
                     retention_months=cleaned.get("retention_months"),
                     delete_after_months=cleaned.get("delete_after_months"),
                 )
@@ -693,7 +694,7 @@ class OrganisationCaseSettingsAdmin(admin.ModelAdmin):
         return ("organisation",) if obj is not None else ()
 
     def save_model(self, request: HttpRequest, obj: OrganisationCaseSettings, form: Any, change: bool) -> None:
-        saved = services_settings.case_settings_admin_save(actor=request.user, settings=obj)  # type: ignore[arg-type]
+        saved = settings_services.case_settings_admin_save(actor=request.user, settings=obj)  # type: ignore[arg-type]
         obj.pk = saved.pk
         obj._state.adding = False
         obj._state.db = saved._state.db

@@ -17,7 +17,6 @@ from messaging.subjects import Subject
 from portal.models import AuditEvent, Organisation
 from portal.roles import Role
 from portal.services import user_sync_staff_flags
-from referrals import services_settings
 from referrals.models import (
     Case,
     CaseEvent,
@@ -33,6 +32,7 @@ from referrals.models import (
     ReferralUpdate,
     VictimContact,
 )
+from referrals.settings import services as services_settings
 from tests.factories import MembershipFactory, PartnerFactory, PlatformFactory, UserFactory
 from tests.referrals.factories import ADVICE, CaseFactory, PartnerLinkFactory, ReferralFactory
 

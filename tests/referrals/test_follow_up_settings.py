@@ -18,8 +18,9 @@ from messaging.models import NotificationKind, Reminder
 from messaging.subjects import Subject
 from portal.models import AuditEvent
 from portal.roles import Role
-from referrals import messages, services_settings
+from referrals import messages
 from referrals.models import Case, OrganisationCaseSettings
+from referrals.settings import services as services_settings
 from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db

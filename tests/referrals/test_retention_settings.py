@@ -14,8 +14,9 @@ from django_scopes import scope
 
 from portal.models import AuditEvent
 from portal.roles import Role
-from referrals import services, services_settings
+from referrals import services
 from referrals.models import Case, DeletionLog, OrganisationCaseSettings
+from referrals.settings import services as services_settings
 from tests.referrals.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db

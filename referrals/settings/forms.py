@@ -12,7 +12,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from referrals.services_settings import MAX_MONTHS, MIN_MONTHS, follow_up_days_parse, follow_up_error, months_error
+from referrals.settings.services import MAX_MONTHS, MIN_MONTHS, follow_up_days_parse, follow_up_error, months_error
 
 months_error_lazy = lazy(months_error, str)
 MAX_FOLLOW_UP_TEXT = 200

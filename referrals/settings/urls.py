@@ -6,7 +6,7 @@ Every view is wrapped in ``case_page`` (no caching, no uploaded files), as the c
 from django.urls import path
 
 from portal.http import case_page
-from referrals import views_settings as views
+from referrals.settings import views
 
 app_name = "case_settings"
 

@@ -2,10 +2,10 @@
 how long closed cases are kept, when case handlers are reminded to follow up, and
 which reminders could not be sent.
 
-Thin views: validate a form, call one service (``services_settings.case_settings_save``
-or ``services_settings.follow_up_schedule_save``). The page has two forms, each with
+Thin views: validate a form, call one service (``services.case_settings_save``
+or ``services.follow_up_schedule_save``). The page has two forms, each with
 its own button; a hidden ``section`` field says which one was sent, so a mistake in
-one never touches the other. Wrapped with ``case_page`` in ``urls_settings.py`` (no
+one never touches the other. Wrapped with ``case_page`` in ``urls.py`` (no
 caching, no uploads).
 """
 
@@ -24,10 +24,10 @@ from messaging.models import Reminder
 from portal.forms import apply_errors
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest
-from referrals import services_settings
-from referrals.forms_settings import FollowUpForm, RetentionForm
 from referrals.messages import DEFAULT_FOLLOW_UP_DAYS
 from referrals.models import DeletionLog
+from referrals.settings import services
+from referrals.settings.forms import FollowUpForm, RetentionForm
 
 # Months of the deletion log shown on the page.
 DELETION_LOG_MONTHS = 12
@@ -41,8 +41,8 @@ def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
     require(request, Action.CASE_SETTINGS)
     membership = request.membership
     organisation = request.organisation
-    current = services_settings.case_settings_current(organisation)
-    follow_up_days, follow_up_default = services_settings.follow_up_schedule_current(organisation)
+    current = services.case_settings_current(organisation)
+    follow_up_days, follow_up_default = services.follow_up_schedule_current(organisation)
     posted = request.POST if request.method == "POST" else None
     follow_up_posted = posted is not None and posted.get("section") == FOLLOW_UP_SECTION
     form = RetentionForm(
@@ -51,11 +51,11 @@ def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
     )
     follow_up_form = FollowUpForm(
         posted if follow_up_posted else None,
-        initial={"follow_up_days": services_settings.follow_up_days_text(follow_up_days)},
+        initial={"follow_up_days": services.follow_up_days_text(follow_up_days)},
     )
     if follow_up_posted and follow_up_form.is_valid():
         try:
-            saved = services_settings.follow_up_schedule_save(
+            saved = services.follow_up_schedule_save(
                 actor_membership=membership, days=follow_up_form.cleaned_data["follow_up_days"]
             )
         except ValidationError as exc:
@@ -77,7 +77,7 @@ def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
             return redirect("case_settings:retention", org_slug=org_slug)
     elif posted is not None and not follow_up_posted and form.is_valid():
         try:
-            services_settings.case_settings_save(
+            services.case_settings_save(
                 actor_membership=membership,
                 retention_months=form.cleaned_data["retention_months"],
                 delete_after_months=form.cleaned_data["delete_after_months"],
@@ -104,7 +104,7 @@ def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
             "follow_up_default": follow_up_default,
             "default_follow_up_days": _days_list(DEFAULT_FOLLOW_UP_DAYS),
             "current": current,
-            "defaults": services_settings.default_periods(),
+            "defaults": services.default_periods(),
             "deletion_log": deletion_log,
             "failed_reminders": failed[:FAILED_SHOWN],
             "failed_more": len(failed) > FAILED_SHOWN,
