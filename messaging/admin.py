@@ -1,7 +1,9 @@
 """Django admin for the notifications, their e-mail texts and the people's e-mail choices."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
@@ -64,12 +66,14 @@ class MessageTemplateAdmin(admin.ModelAdmin):
         message = render_message(obj.kind, example_context())
         return format_html("<pre>{}: {}\n\n{}</pre>", gettext("Onderwerp"), message.subject, message.body)
 
-    def get_changeform_initial_data(self, request):  # type: ignore[no-untyped-def]
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, str | list[str]]:
         subject, body = default_message_text()
         return {"subject": subject, "body": body, **super().get_changeform_initial_data(request)}
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        obj.updated_by = request.user
+    def save_model(
+        self, request: HttpRequest, obj: MessageTemplate, form: forms.ModelForm[MessageTemplate], change: bool
+    ) -> None:
+        obj.updated_by_id = request.user.pk  # only signed-in staff reach the admin
         obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
 
@@ -84,10 +88,10 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ("user", "organisation")
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
         return False
 
 
@@ -100,8 +104,8 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     search_fields = ("user__email",)
     list_select_related = ("user",)
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: NotificationPreference | None = None) -> bool:
         return False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template import Template, TemplateSyntaxError
-from django.template.base import VariableNode
+from django.template.base import Node, VariableNode
 from django.template.defaulttags import ForNode, WithNode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -14,8 +16,11 @@ from django.utils.translation import gettext_lazy
 from messaging.models import MANDATORY_EMAIL_KINDS, MessageTemplate, NotificationKind
 from messaging.notifications import TEMPLATE_NAMES, validate_template
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 # Why a kind's e-mail cannot be switched off, shown beside its checkbox.
-MANDATORY_REASONS = {
+MANDATORY_REASONS: dict[str, StrPromise] = {
     NotificationKind.PARTNER_ESCALATION: gettext_lazy(
         "Escalaties kun je niet uitzetten: een hulpvraag blijft anders misschien liggen."
     ),
@@ -37,8 +42,8 @@ class NotificationPreferencesForm(forms.Form):
     cannot be switched off are shown ticked and disabled, with the reason; what the
     browser sends for them is ignored."""
 
-    def __init__(self, *args: object, current: dict[str, bool], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, current: dict[str, bool], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         for kind, label in NotificationKind.choices:
             mandatory = kind in MANDATORY_EMAIL_KINDS
             field = forms.BooleanField(
@@ -64,6 +69,11 @@ def _names_help() -> str:
     return ", ".join("{{ " + name + " }}" for name in TEMPLATE_NAMES)
 
 
+def _nodes[N: Node](template: Template, kind: type[N]) -> list[N]:
+    """The template's nodes of ``kind``, typed as such."""
+    return [node for node in template.nodelist.get_nodes_by_type(kind) if isinstance(node, kind)]
+
+
 def unknown_names(text: str) -> list[str]:
     """Names printed by ``text`` (``{{ name }}``, also inside ``{% if %}`` blocks)
     that the e-mail does not know: they would print nothing, so they are most likely
@@ -73,12 +83,12 @@ def unknown_names(text: str) -> list[str]:
     except TemplateSyntaxError:
         return []  # validate_template reports this one
     known = set(TEMPLATE_NAMES)
-    for loop in template.nodelist.get_nodes_by_type(ForNode):
+    for loop in _nodes(template, ForNode):
         known.update([*loop.loopvars, "forloop"])
-    for block in template.nodelist.get_nodes_by_type(WithNode):
+    for block in _nodes(template, WithNode):
         known.update(block.extra_context)
     unknown: list[str] = []
-    for node in template.nodelist.get_nodes_by_type(VariableNode):
+    for node in _nodes(template, VariableNode):
         lookups = getattr(node.filter_expression.var, "lookups", None)  # None for a literal: {{ "tekst" }}
         if lookups and lookups[0] not in known and lookups[0] not in unknown:
             unknown.append(lookups[0])
@@ -94,8 +104,8 @@ class MessageTemplateAdminForm(forms.ModelForm):
         fields = ("kind", "subject", "body")
         widgets = {"body": forms.Textarea(attrs={"rows": 16, "cols": 80})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         names = format_lazy(gettext_lazy("Je kunt deze namen gebruiken: {names}."), names=_names_help())
         self.fields["subject"].help_text = names
         self.fields["body"].help_text = format_lazy(
@@ -106,8 +116,9 @@ class MessageTemplateAdminForm(forms.ModelForm):
             ),
         )
 
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean() or {}
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         subject, body = cleaned.get("subject"), cleaned.get("body")
         if subject is None or body is None:
             return cleaned  # a required field is missing; that error is already there

@@ -10,8 +10,9 @@ about and a link, never victim data.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -103,16 +104,22 @@ def validate_template(*, subject: str, body: str) -> None:
         raise ValidationError(errors)
 
 
-_LOOK_UP = object()
+class _LookUp(enum.Enum):
+    LOOK_UP = "look up"
 
 
-def render_message(kind: str, context: dict[str, str], *, template: object = _LOOK_UP) -> Message:
+# ``template``'s default: read the kind's MessageTemplate row.
+_LOOK_UP: Final = _LookUp.LOOK_UP
+TemplateRow = MessageTemplate | None | Literal[_LookUp.LOOK_UP]
+
+
+def render_message(kind: str, context: dict[str, str], *, template: TemplateRow = _LOOK_UP) -> Message:
     """``template``: the kind's MessageTemplate row (or None) when the caller read it already."""
     row = MessageTemplate.objects.filter(kind=kind).first() if template is _LOOK_UP else template
     if row is not None:
         ctx = Context(context, autoescape=False)
-        subject = Template(row.subject).render(ctx)  # type: ignore[attr-defined]
-        body = Template(row.body).render(ctx)  # type: ignore[attr-defined]
+        subject = Template(row.subject).render(ctx)
+        body = Template(row.body).render(ctx)
     else:
         subject = render_to_string("messaging/email/notification_subject.txt", {**context, "kind": kind})
         body = render_to_string("messaging/email/notification_body.txt", {**context, "kind": kind})
@@ -129,7 +136,7 @@ def compose(
     organisation: Organisation | None,
     recipient: User | None,
     message_id: str = "",
-    template: object = _LOOK_UP,
+    template: TemplateRow = _LOOK_UP,
 ) -> EmailMessage:
     """The one place an e-mail is made. ``recipient``: the person it is for (None for
     an address without an account: then the mail names no person and no organisation).

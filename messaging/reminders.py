@@ -41,6 +41,7 @@ hold victim data (a case is named by its reference).
 
 from __future__ import annotations
 
+import functools
 import logging
 import smtplib
 from collections.abc import Callable, Iterable
@@ -183,7 +184,7 @@ def sweep(
             )
             if ids:
                 Reminder.objects.filter(pk__in=ids).update(lease_until=now + lease())
-                transaction.on_commit(lambda ids=ids: enqueue(ids))
+                transaction.on_commit(functools.partial(enqueue, ids))
         queued += len(ids)
         if len(ids) < batch:
             return queued
@@ -269,7 +270,7 @@ class Batch:
     def __init__(self, now: datetime) -> None:
         self.now = now
         self._connection: Any = None
-        self._templates: dict[str, Any] = {}
+        self._templates: dict[str, MessageTemplate | None] = {}
         self._preferences: dict[int, dict[str, bool]] = {}
         self._prefetched: dict[str, dict[int, Any]] = {}
         self._rows: dict[type[Model], list[Model]] = {}
@@ -283,7 +284,7 @@ class Batch:
             self._connection.open()
         return self._connection
 
-    def template(self, kind: str) -> Any:
+    def template(self, kind: str) -> MessageTemplate | None:
         if kind not in self._templates:
             self._templates[kind] = MessageTemplate.objects.filter(kind=kind).first()
         return self._templates[kind]
@@ -449,10 +450,11 @@ def _message_id(reminder: Reminder, item: Outgoing) -> str:
 
 def _report_failure(reminder: Reminder) -> None:
     """Tell the organisation's coordinators in the portal (not by mail: mail is what fails)."""
-    if reminder.organisation_id is None:
+    organisation = reminder.organisation
+    if organisation is None:
         return
     title = _("Een bericht kon niet worden verstuurd: %(kind)s") % {"kind": NotificationKind(reminder.kind).label}
-    for membership in recipients.coordinators(reminder.organisation):
+    for membership in recipients.coordinators(organisation):
         notify(
             user=membership.user,
             kind=K.DELIVERY_FAILED,
@@ -460,6 +462,6 @@ def _report_failure(reminder: Reminder) -> None:
             body=_("De mailserver gaf %(times)s keer een fout. Neem zelf contact op met de ontvanger.")
             % {"times": reminder.attempts},
             url=reverse("portal:notifications"),
-            organisation=reminder.organisation,
+            organisation=organisation,
             send_email=False,
         )

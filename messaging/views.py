@@ -34,7 +34,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from messaging.forms import NotificationPreferencesForm, ReadAllForm
 from messaging.models import Notification
 from messaging.notifications import email_preferences, email_preferences_save
+from portal.forms import apply_errors
 from portal.models import User
+from portal.tenancy import PortalRequest, SignedInRequest
 
 View = Callable[..., HttpResponse]
 
@@ -53,12 +55,12 @@ def personal_page(view: View, *, poll: bool = False) -> View:
     """
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def wrapped(request: PortalRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             after = request.get_full_path() if request.method == "GET" else reverse("portal:notifications")
-            if request.htmx and poll:  # type: ignore[attr-defined]
+            if request.htmx and poll:
                 response = HttpResponse(status=HTMX_STOP_POLLING)
-            elif request.htmx:  # type: ignore[attr-defined]
+            elif request.htmx:
                 response = HttpResponse(status=204)
                 response["HX-Redirect"] = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': after})}"
             else:
@@ -75,7 +77,7 @@ def personal_page(view: View, *, poll: bool = False) -> View:
 # --- Reading and marking -------------------------------------------------------------
 
 
-def _own(request: HttpRequest) -> QuerySet[Notification]:
+def _own(request: SignedInRequest) -> QuerySet[Notification]:
     return Notification.objects.filter(user=request.user)
 
 
@@ -111,44 +113,44 @@ def _back_to_list(page_number: int) -> HttpResponse:
     return redirect(f"{url}?pagina={page_number}" if page_number > 1 else url)
 
 
-def _list_context(request: HttpRequest, page_number: int) -> dict[str, object]:
+def _list_context(request: SignedInRequest, page_number: int) -> dict[str, object]:
     summary = _own(request).aggregate(unread=Count("pk", filter=Q(read_at__isnull=True)), newest=Max("pk"))
     # The header badge reads this instead of counting again (portal.context_processors).
-    request.notifications_unread = summary["unread"]  # type: ignore[attr-defined]
+    request.notifications_unread = summary["unread"]
     page: Page = Paginator(_own(request), PER_PAGE).get_page(page_number)
     return {"page": page, "unread": summary["unread"], "newest": summary["newest"], "query": ""}
 
 
 @require_GET
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: SignedInRequest) -> HttpResponse:
     context = _list_context(request, _page_number(request))
     return render(request, "messaging/notifications/list.html", context)
 
 
 @require_POST
-def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
+def notification_read(request: SignedInRequest, notification_id: int) -> HttpResponse:
     notification = get_object_or_404(_own(request), pk=notification_id)
-    _mark_read(request.user, notification)  # type: ignore[arg-type]
+    _mark_read(request.user, notification)
     page_number = _page_number(request)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         context = {"notification": notification, "page_number": page_number, "just_read": True}
-        return render(request, "messaging/notifications/read_item.html", {**context, "unread": _unread(request.user)})  # type: ignore[arg-type]
+        return render(request, "messaging/notifications/read_item.html", {**context, "unread": _unread(request.user)})
     messages.success(request, _("De melding is gemarkeerd als gelezen."))
     return _back_to_list(page_number)
 
 
 @require_POST
-def notifications_read_all(request: HttpRequest) -> HttpResponse:
+def notifications_read_all(request: SignedInRequest) -> HttpResponse:
     form = ReadAllForm(request.POST)
     page_number = _page_number(request)
     if not form.is_valid():
         # Only a forged or broken hidden field gets here: say so, change nothing.
-        if request.htmx:  # type: ignore[attr-defined]
-            return HttpResponse(" ".join(m for errors in form.errors.values() for m in errors), status=400)
+        if request.htmx:
+            return HttpResponse(" ".join(str(m) for errors in form.errors.values() for m in errors), status=400)
         messages.error(request, _("Dat ging niet goed. Laad de pagina opnieuw en probeer het nog een keer."))
         return _back_to_list(page_number)
-    count = _mark_all_read(request.user, form.cleaned_data["tot"])  # type: ignore[arg-type]
-    if request.htmx:  # type: ignore[attr-defined]
+    count = _mark_all_read(request.user, form.cleaned_data["tot"])
+    if request.htmx:
         context = _list_context(request, page_number)
         return render(request, "messaging/notifications/read_all.html", {**context, "marked": count})
     messages.success(request, _("Alle meldingen zijn gemarkeerd als gelezen."))
@@ -167,10 +169,10 @@ def safe_local_url(url: str) -> str | None:
 
 
 @require_GET
-def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
+def notification_open(request: SignedInRequest, notification_id: int) -> HttpResponse:
     """Follow a notification's link and mark it read. Only links within the portal are followed."""
     notification = get_object_or_404(_own(request), pk=notification_id)
-    _mark_read(request.user, notification)  # type: ignore[arg-type]
+    _mark_read(request.user, notification)
     target = safe_local_url(notification.url)
     if target is None:
         messages.info(request, _("Bij deze melding hoort geen pagina in het portaal."))
@@ -179,33 +181,25 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 
 
 @require_GET
-def notifications_count(request: HttpRequest) -> HttpResponse:
+def notifications_count(request: SignedInRequest) -> HttpResponse:
     """The header badge alone, for the poll. A visit without htmx gets the list."""
-    if not request.htmx:  # type: ignore[attr-defined]
+    if not request.htmx:
         return redirect("portal:notifications")
-    return render(request, "messaging/notifications/badge.html", {"unread": _unread(request.user)})  # type: ignore[arg-type]
+    return render(request, "messaging/notifications/badge.html", {"unread": _unread(request.user)})
 
 
 # --- E-mail preferences ------------------------------------------------------------
 
 
-def _apply_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @require_http_methods(["GET", "POST"])
-def notification_preferences(request: HttpRequest) -> HttpResponse:
-    current = email_preferences(request.user)  # type: ignore[arg-type]
+def notification_preferences(request: SignedInRequest) -> HttpResponse:
+    current = email_preferences(request.user)
     form = NotificationPreferencesForm(request.POST if request.method == "POST" else None, current=current)
     if request.method == "POST" and form.is_valid():
         try:
-            email_preferences_save(user=request.user, wanted=form.wanted())  # type: ignore[arg-type]
+            email_preferences_save(user=request.user, wanted=form.wanted())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Je voorkeuren voor e-mail zijn opgeslagen."))
             return redirect("portal:notification_preferences")

@@ -179,6 +179,8 @@ def _build_case_follow_up(reminder: Reminder, now: datetime, batch: Batch) -> li
 
 
 def _after_case_follow_up(reminder: Reminder, now: datetime, batch: Batch) -> None:
+    if reminder.organisation_id is None:  # planned with the case's organisation: never
+        raise ValueError(f"The case follow-up reminder {reminder.pk} has no organisation.")
     batch.add(
         CaseEvent(
             organisation_id=reminder.organisation_id,
@@ -232,7 +234,8 @@ def _build_partner_escalation(reminder: Reminder, now: datetime, batch: Batch) -
         )
         for u in case_handlers(referral.case)
     ]
-    if referral.municipality_id is not None:
+    municipality = referral.municipality  # read with the referral (select_related)
+    if municipality is not None:
         area_title = _(
             "Escalatie: doorverwijzing D-%(pk)s van %(org)s naar %(dest)s is na 5 werkdagen niet bevestigd"
         ) % {
@@ -240,14 +243,10 @@ def _build_partner_escalation(reminder: Reminder, now: datetime, batch: Batch) -
             "org": referral.organisation.name,
             "dest": referral.destination_label,
         }
-        url = reverse(
-            "area:referral_detail", kwargs={"org_slug": referral.municipality.slug, "area_referral_id": referral.pk}
-        )
-        coordinators = members_who_can(Action.REFERRAL_AREA, organisation_id=referral.municipality_id)
+        url = reverse("area:referral_detail", kwargs={"org_slug": municipality.slug, "area_referral_id": referral.pk})
+        coordinators = members_who_can(Action.REFERRAL_AREA, organisation_id=municipality.pk)
         out.extend(
-            Outgoing(
-                key=f"user:{m.user_id}", user=m.user, title=area_title, url=url, organisation=referral.municipality
-            )
+            Outgoing(key=f"user:{m.user_id}", user=m.user, title=area_title, url=url, organisation=municipality)
             for m in coordinators
         )
     return out
