@@ -1,4 +1,4 @@
-"""Case pages, mounted at ``/o/<org_slug>/`` by portal/urls.py.
+"""Case pages, mounted at ``/o/<org_slug>/`` by referrals/urls.py.
 
 Every view is wrapped in ``case_page`` here, in one place, so no case page can be
 added without ``Cache-Control: no-store`` and the refusal of uploaded files.
