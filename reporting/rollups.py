@@ -303,7 +303,7 @@ def _refresh_training(now: datetime) -> int:
         return 0
     titles = dict(ModulePage.objects.filter(pk__in=module_ids).values_list("pk", "title"))
     expiry = {
-        (user_id, module_id): Certificate(expires_at=expires_at)  # unsaved: what training_status reads
+        (user_id, module_id): expires_at
         for user_id, module_id, expires_at in Certificate.objects.filter(module_id__in=module_ids)
         .values_list("user_id", "module_id")
         .annotate(expires_at=Max("expires_at"))
@@ -323,7 +323,7 @@ def _refresh_training(now: datetime) -> int:
             if module_id not in titles:
                 continue
             status = training_status(
-                due_date=due, certificate=expiry.get((user_id, module_id)), has_open_attempt=False, now=now
+                due_date=due, certificate_expires_at=expiry.get((user_id, module_id)), has_open_attempt=False, now=now
             )
             cell = counts[(org_id, muni_id, role, module_id)]
             cell[0] += 1

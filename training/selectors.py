@@ -64,27 +64,33 @@ class TrainingStatus:
 
 
 def training_status(
-    *, due_date: date | None, certificate: Certificate | None, has_open_attempt: bool, now: datetime
+    *, due_date: date | None, certificate_expires_at: datetime | None, has_open_attempt: bool, now: datetime
 ) -> str:
-    """The status of one person for one module.
+    """The status of one person for one module, from the end of their latest
+    certificate for it (``None``: no certificate).
 
     A valid certificate means done (or expiring, within 30 days of its end). Once it
     has expired the assignment is open again: it is due by the later of the due date
     and the expiry date, so an expired certificate of an assigned module is overdue
     straight away, as the organisation is no longer covered.
     """
-    if certificate is not None and certificate.expires_at > now:
-        return TrainingStatus.EXPIRING if certificate.expires_at <= now + EXPIRING_WITHIN else TrainingStatus.DONE
+    expires_at = certificate_expires_at
+    if expires_at is not None and expires_at > now:
+        return TrainingStatus.EXPIRING if expires_at <= now + EXPIRING_WITHIN else TrainingStatus.DONE
     if due_date is None:
-        if certificate is not None:
+        if expires_at is not None:
             return TrainingStatus.EXPIRED
         return TrainingStatus.IN_PROGRESS if has_open_attempt else TrainingStatus.NOT_ASSIGNED
     effective_due = due_date
-    if certificate is not None:
-        effective_due = max(due_date, timezone.localdate(certificate.expires_at))
+    if expires_at is not None:
+        effective_due = max(due_date, timezone.localdate(expires_at))
     if effective_due < timezone.localdate(now):
         return TrainingStatus.OVERDUE
     return TrainingStatus.IN_PROGRESS if has_open_attempt else TrainingStatus.TODO
+
+
+def expires_at(certificate: Certificate | None) -> datetime | None:
+    return certificate.expires_at if certificate is not None else None
 
 
 def status_label(status: str) -> Any:
@@ -574,7 +580,7 @@ def my_training(*, membership: Membership, user: User, now: datetime | None = No
             certificate=latest.get(module.pk),
             status=training_status(
                 due_date=due_date,
-                certificate=latest.get(module.pk),
+                certificate_expires_at=expires_at(latest.get(module.pk)),
                 has_open_attempt=module.pk in open_modules,
                 now=now,
             ),
@@ -688,7 +694,7 @@ def training_matrix(
             certificate = certificates.get((membership.user_id, module.pk))
             cell_status = training_status(
                 due_date=due_date,
-                certificate=certificate,
+                certificate_expires_at=expires_at(certificate),
                 has_open_attempt=(membership.user_id, module.pk) in open_attempts,
                 now=now,
             )

@@ -30,11 +30,9 @@ NOW = datetime(2026, 6, 15, 12, 0, tzinfo=AMS)
 TODAY = date(2026, 6, 15)
 
 
-def cert(expires: datetime):
-    class Fake:
-        expires_at = expires
-
-    return Fake()
+def cert(expires: datetime) -> datetime:
+    """A latest certificate, as training_status sees it: when it ends."""
+    return expires
 
 
 # --- Status, computed ----------------------------------------------------------------------
@@ -62,7 +60,10 @@ def cert(expires: datetime):
     ],
 )
 def test_training_status(due, certificate, open_attempt, expected):
-    assert training_status(due_date=due, certificate=certificate, has_open_attempt=open_attempt, now=NOW) == expected
+    assert (
+        training_status(due_date=due, certificate_expires_at=certificate, has_open_attempt=open_attempt, now=NOW)
+        == expected
+    )
 
 
 # --- Creating and deleting -------------------------------------------------------------------
