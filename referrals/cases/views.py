@@ -5,7 +5,7 @@ Every view here is wrapped by ``case_page`` in ``urls.py``: the answer is
 never cached (``Cache-Control: no-store``) and a request carrying a file is refused
 with 400 – evidence is described, never uploaded.
 
-Object lookups come before role checks, so an id of another organisation (or a
+Object lookups (``referrals.cases.access``) come before role checks, so an id of another organisation (or a
 learner's look at someone else's signal) gets the same 404 as a missing id.
 """
 
@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +29,7 @@ from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import selectors, services
 from referrals.cases import forms, referral_services
+from referrals.cases.access import access_case, access_referral, case_visible
 from referrals.cases.referral_services import TransitionNotAllowed
 from referrals.models import Case, CaseEvent, CaseTask, PartnerLink, PersonalDataAccess, Referral, ReferralConsent
 from referrals.routing.vocabulary import URGENCIES, URGENCY_RANK
@@ -57,44 +58,6 @@ FACT_STEPS = {
     for fact in form_class.fact_fields
 }
 LIST_PER_PAGE = 50
-
-
-def _case(request: TenantRequest, case_id: int) -> Case:
-    """The case, if this member may see it at all.
-
-    Those who see cases get any case of the organisation; someone who may only
-    raise signals gets only their own (any other id is a 404, as if missing);
-    anyone else gets 403 after the lookup.
-    """
-    return _may_see(request, access_object(Case.objects.select_related("handler", "raised_by"), pk=case_id))
-
-
-def _may_see(request: TenantRequest, case: Case) -> Case:
-    """``_case`` for a case already fetched (through a referral, consent or link)."""
-    case.organisation = request.organisation
-    membership = request.membership
-    if can(membership, Action.CASE_VIEW):
-        return case
-    if can(membership, Action.CASE_RAISE):
-        if case.raised_by_id != request.user.pk:
-            raise Http404("Case not found")
-        return case
-    raise PermissionDenied
-
-
-def _handled_case(request: TenantRequest, case_id: int) -> Case:
-    case = _case(request, case_id)
-    require(request, Action.CASE_HANDLE)
-    return case
-
-
-def _handled_referral(request: TenantRequest, referral_id: int) -> Referral:
-    """A referral of the organisation, for a case handler; the same 404/403 as ``_case``."""
-    referral = access_object(Referral.objects.select_related("case", "partner"), pk=referral_id)
-    _may_see(request, referral.case)
-    require(request, Action.CASE_HANDLE)
-    referral.organisation = request.organisation
-    return referral
 
 
 def transition_refused(request: HttpRequest, exc: TransitionNotAllowed) -> HttpResponse:
@@ -232,7 +195,7 @@ def case_detail(request: TenantRequest, org_slug: str, case_id: int) -> HttpResp
     """The case page: a summary first, then its sections (tasks, referrals, evidence,
     notes, chronology) behind an in-page menu. ``?soort=<kind>`` shows one kind of
     line in the chronology; an unknown kind shows them all, with a message."""
-    case = _case(request, case_id)
+    case = access_case(request, case_id)
     membership = request.membership
     context: dict[str, object] = {"case": case, "steps": STEPS}
     if can(membership, Action.CASE_VIEW):
@@ -345,7 +308,7 @@ def _next(case: Case, step: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def wizard(request: TenantRequest, org_slug: str, case_id: int, step: str) -> HttpResponse:
     """One step of the intake: each a plain form posted on its own."""
-    case = _handled_case(request, case_id)
+    case = access_case(request, case_id, handle=True)
     if case.status != Case.Status.OPEN:
         messages.info(request, _("Deze casus is afgesloten."))
         return _to_case(case)
@@ -514,7 +477,7 @@ assert tuple(WIZARD_STEPS) == STEP_NAMES
 
 @require_POST
 def note_add(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
-    case = _handled_case(request, case_id)
+    case = access_case(request, case_id, handle=True)
     form = forms.NoteForm(request.POST)
     if form.is_valid():
         try:
@@ -529,7 +492,7 @@ def note_add(request: TenantRequest, org_slug: str, case_id: int) -> HttpRespons
 @require_POST
 def task_complete(request: TenantRequest, org_slug: str, task_id: int) -> HttpResponse:
     task = access_object(CaseTask.objects.select_related("case"), pk=task_id)
-    case = _handled_case(request, task.case_id)
+    case = access_case(request, task.case_id, handle=True)
     try:
         services.task_complete(actor_membership=request.membership, task=task)
     except ValidationError as exc:
@@ -541,7 +504,7 @@ def task_complete(request: TenantRequest, org_slug: str, task_id: int) -> HttpRe
 def contact_set(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     """Store contact details (only with consent). The form is always empty: showing
     the stored details is a logged read (``contact_show``)."""
-    case = _handled_case(request, case_id)
+    case = access_case(request, case_id, handle=True)
     form = forms.ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -557,7 +520,7 @@ def contact_set(request: TenantRequest, org_slug: str, case_id: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def contact_show(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     """Show the contact details after asking why; every showing is logged."""
-    case = _handled_case(request, case_id)
+    case = access_case(request, case_id, handle=True)
     form = forms.RevealForm(request.POST or None)
     contact = None
     shown = False
@@ -579,7 +542,7 @@ def contact_show(request: TenantRequest, org_slug: str, case_id: int) -> HttpRes
 
 @require_http_methods(["GET", "POST"])
 def case_close(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
-    case = _handled_case(request, case_id)
+    case = access_case(request, case_id, handle=True)
     form = forms.CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -631,7 +594,7 @@ def _to_referral(referral: Referral) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def referral_draft(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     """Prepare a referral to one organisation of the advice, with a summary for the partner."""
-    case = _handled_case(request, case_id)
+    case = access_case(request, case_id, handle=True)
     if case.status != Case.Status.OPEN:
         messages.info(request, _("Deze casus is afgesloten."))
         return _to_case(case)
@@ -671,7 +634,7 @@ def referral_draft(request: TenantRequest, org_slug: str, case_id: int) -> HttpR
 @require_http_methods(["GET", "POST"])
 def consent_record(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """Add an entry to the consent ledger: what may be shared, who consents, until when."""
-    referral = _handled_referral(request, referral_id)
+    referral = access_referral(request, referral_id)
     form = forms.ConsentForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -709,7 +672,7 @@ def consent_record(request: TenantRequest, org_slug: str, referral_id: int) -> H
 @require_http_methods(["GET", "POST"])
 def referral_send(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """Send a draft. A partner by link: the page shows the link once, instead of a redirect."""
-    referral = _handled_referral(request, referral_id)
+    referral = access_referral(request, referral_id)
     form = forms.SendForm(_posted(request), referral=referral)
     if request.method == "POST" and form.is_valid():
         try:
@@ -757,7 +720,7 @@ def _link_shown(
 @require_http_methods(["GET", "POST"])
 def referral_close(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """Cancel a draft, or withdraw a sent referral (after a confirmation)."""
-    referral = _handled_referral(request, referral_id)
+    referral = access_referral(request, referral_id)
     outcome = Referral.Outcome.CANCELLED if referral.status == Referral.Status.DRAFT else Referral.Outcome.WITHDRAWN
     form = forms.ReferralCloseForm(_posted(request), referral=referral, initial={"outcome": outcome})
     errors: list[str] = []
@@ -795,7 +758,7 @@ def referral_close(request: TenantRequest, org_slug: str, referral_id: int) -> H
 @require_http_methods(["GET", "POST"])
 def referral_update(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """A message to the partner on a sent referral."""
-    referral = _handled_referral(request, referral_id)
+    referral = access_referral(request, referral_id)
     form = forms.ReferralUpdateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -822,7 +785,7 @@ def consent_withdraw(request: TenantRequest, org_slug: str, consent_id: int) -> 
     consent = access_object(
         ReferralConsent.objects.select_related("referral", "referral__case", "recorded_by"), pk=consent_id
     )
-    case = _may_see(request, consent.referral.case)
+    case = case_visible(request, consent.referral.case)
     require(request, Action.CASE_HANDLE)
     if request.method == "POST":
         referral_services.consent_withdraw(actor_membership=request.membership, consent=consent)
@@ -842,7 +805,7 @@ def consent_withdraw(request: TenantRequest, org_slug: str, consent_id: int) -> 
 @require_http_methods(["GET", "POST"])
 def link_create(request: TenantRequest, org_slug: str, referral_id: int) -> HttpResponse:
     """A new link for a partner without an account; earlier links stop working."""
-    referral = _handled_referral(request, referral_id)
+    referral = access_referral(request, referral_id)
     form = forms.LinkForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -865,7 +828,7 @@ def link_create(request: TenantRequest, org_slug: str, referral_id: int) -> Http
 @require_POST
 def link_revoke(request: TenantRequest, org_slug: str, link_id: int) -> HttpResponse:
     link = access_object(PartnerLink.objects.select_related("referral", "referral__case"), pk=link_id)
-    _may_see(request, link.referral.case)
+    case_visible(request, link.referral.case)
     require(request, Action.CASE_HANDLE)
     referral_services.partner_link_revoke(actor_membership=request.membership, link=link)
     messages.success(request, _("De link is ingetrokken en werkt niet meer."))
