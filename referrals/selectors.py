@@ -1,5 +1,7 @@
 """Reads for routing: the active rule set (cached per process), a municipality's
-merged rule set, and ``route_for_case_facts`` – the one call the intake wizard makes.
+merged rule set, and ``route_for_case_facts`` – the one call the intake wizard makes;
+then the reads of the case pages (the case list, a case's page and advice, its
+referrals, the access log). The area pages read through ``referrals.area.selectors``.
 
 The engine (``referrals.routing``) stays pure; this module is where the database is
 read and the results handed to it.

@@ -1,5 +1,8 @@
 """Writes for routing: publishing and activating rule set versions, a
-municipality's local destinations and rules, and API tokens.
+municipality's local destinations and rules, and API tokens; then the case services
+(opening a case, the intake wizard's steps, notes, evidence, tasks, the victim's
+contact details, closing) and the retention run. A referral's writes are in
+``referrals.cases.referral_services``, the case settings' in ``referrals.settings.services``.
 
 Keyword-only verbs on nouns, one transaction each. Validation errors come back as
 ``django.core.exceptions.ValidationError`` with messages per field; a caller

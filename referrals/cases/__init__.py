@@ -4,6 +4,8 @@
   (URL namespace ``cases``): the case list, raising a signal, the intake wizard, the case
   page with its notes, evidence, tasks and contact details, and the referrer's side of a
   referral (draft, consent, send, links, close).
+- ``access.py``: ``access_case``, ``access_referral``: every case page fetches through them,
+  so another organisation's id and a missing id give the same 404.
 - ``referral_services.py``: the life cycle of a referral, every write on it and every rule
   of who may move it where (referrer, partner, municipality), the consent ledger and the
   partner's one-time links. The partner pages (``referrals.partners``) and the area pages
