@@ -1,18 +1,22 @@
 """Django admin for the notifications, their e-mail texts and the people's e-mail choices."""
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from messaging.forms import MessageTemplateAdminForm
-from messaging.models import MessageTemplate, Notification, NotificationPreference
+from messaging.models import MessageTemplate, Notification, NotificationPreference, Reminder
 from messaging.notifications import TEMPLATE_NAMES, render_message
+from messaging.services import reminders_retry_failed
+from portal.admin_readonly import ReadOnlyAdmin
 
 # --- Notifications -------------------------------------------------------------------
 
@@ -109,3 +113,59 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: NotificationPreference | None = None) -> bool:
         return False
+
+
+# --- Reminders: read-only, with one action for failed ones ------------------------------
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    """What is planned, sent, cancelled or failed. A reminder names its subject by id
+    ("case:12"), never by content. The one action sets failed reminders back to
+    pending (``messaging.services.reminders_retry_failed``); the sweep sends them."""
+
+    list_display = ("kind", "subject", "organisation", "due_at", "status", "attempts", "last_error", "sent_at")
+    list_filter = ("status", "kind")
+    search_fields = ("subject",)
+    list_select_related = ("organisation",)
+    fields = (
+        "organisation",
+        "kind",
+        "subject",
+        "due_at",
+        "status",
+        "attempts",
+        "last_error",
+        "cancel_reason",
+        "lease_until",
+        "delivered_to",
+        "created_at",
+        "sent_at",
+    )
+    actions = ("retry_failed",)
+
+    @admin.action(description=_("Opnieuw proberen"))
+    def retry_failed(self, request: HttpRequest, queryset: Any) -> None:
+        ids = list(queryset.filter(status=Reminder.Status.FAILED).values_list("pk", flat=True))
+        count = reminders_retry_failed(actor=request.user, reminder_ids=ids)  # type: ignore[arg-type]
+        skipped = queryset.count() - count
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s herinnering staat weer klaar. Binnen een minuut proberen we hem opnieuw te versturen.",
+                "%(count)s herinneringen staan weer klaar. Binnen een minuut proberen we ze opnieuw te versturen.",
+                count,
+            )
+            % {"count": count},
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s herinnering was niet mislukt en is niet veranderd.",
+                    "%(count)s herinneringen waren niet mislukt en zijn niet veranderd.",
+                    skipped,
+                )
+                % {"count": skipped},
+                level=messages.WARNING,
+            )

@@ -10,7 +10,6 @@ back to an earlier version. Validation errors show under the field they concern.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -20,11 +19,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
-from messaging.models import Reminder
-from messaging.services import reminders_retry_failed
+from portal.admin_readonly import ReadOnlyAdmin, ReadOnlyInline
 from referrals import selectors, services
 from referrals.models import (
     ApiToken,
@@ -342,55 +339,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
 # Objects show as references or numbers, never as their content.
 
 
-class CaseReadOnlyAdmin(admin.ModelAdmin):
-    """View only, for platform administrators (superusers) only."""
-
-    list_per_page = 50
-    show_full_result_count = False
-    actions: Sequence[str] | None = None
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        user = request.user
-        return bool(user.is_active and user.is_superuser)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self.has_view_permission(request)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        return self.get_fields(request, obj)
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    max_num = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(request.user.is_active and request.user.is_superuser)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        return self.get_fields(request, obj)
-
-
 def facts_without_victim_data(facts: Any) -> str:
     """Only the forms and the country: the facts that stay after anonymising."""
     facts = facts if isinstance(facts, dict) else {}
@@ -427,7 +375,7 @@ class ReferralInline(ReadOnlyInline):
 
 
 @admin.register(Case)
-class CaseAdmin(CaseReadOnlyAdmin):
+class CaseAdmin(ReadOnlyAdmin):
     list_display = ("reference", "organisation", "status", "outcome", "created_at", "closed_at", "anonymised_at")
     list_filter = ("status", "outcome", "organisation")
     search_fields = ("reference",)
@@ -457,7 +405,7 @@ class CaseAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(CaseEvent)
-class CaseEventAdmin(CaseReadOnlyAdmin):
+class CaseEventAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "case", "organisation", "kind", "actor")
     list_filter = ("kind", "organisation")
     search_fields = ("case__reference",)
@@ -466,7 +414,7 @@ class CaseEventAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(CaseTask)
-class CaseTaskAdmin(CaseReadOnlyAdmin):
+class CaseTaskAdmin(ReadOnlyAdmin):
     list_display = ("title", "case", "organisation", "status", "due_date", "assignee")
     list_filter = ("status", "organisation")
     search_fields = ("case__reference",)
@@ -487,7 +435,7 @@ class CaseTaskAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(EvidenceItem)
-class EvidenceItemAdmin(CaseReadOnlyAdmin):
+class EvidenceItemAdmin(ReadOnlyAdmin):
     list_display = ("kind", "case", "organisation", "platform", "captured_on", "created_at")
     list_filter = ("kind", "organisation")
     search_fields = ("case__reference",)
@@ -496,7 +444,7 @@ class EvidenceItemAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(CaseNote)
-class CaseNoteAdmin(CaseReadOnlyAdmin):
+class CaseNoteAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "case", "organisation", "author", "created_at")
     list_filter = ("organisation",)
     search_fields = ("case__reference",)
@@ -505,7 +453,7 @@ class CaseNoteAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(VictimContact)
-class VictimContactAdmin(CaseReadOnlyAdmin):
+class VictimContactAdmin(ReadOnlyAdmin):
     """That contact details exist, and when they changed. Never the details."""
 
     list_display = ("__str__", "case", "organisation", "updated_by", "updated_at")
@@ -516,7 +464,7 @@ class VictimContactAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(CaseReadOnlyAdmin):
+class PersonalDataAccessAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "case_reference", "organisation", "kind", "user", "reader_organisation")
     list_filter = ("kind", "organisation")
     search_fields = ("case_reference",)
@@ -525,7 +473,7 @@ class PersonalDataAccessAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(DeletionLog)
-class DeletionLogAdmin(CaseReadOnlyAdmin):
+class DeletionLogAdmin(ReadOnlyAdmin):
     list_display = ("month", "organisation", "anonymised", "deleted")
     list_filter = ("organisation",)
     search_fields = ("organisation__name",)
@@ -552,7 +500,7 @@ class PartnerLinkInline(ReadOnlyInline):
 
 
 @admin.register(Referral)
-class ReferralAdmin(CaseReadOnlyAdmin):
+class ReferralAdmin(ReadOnlyAdmin):
     list_display = ("case", "organisation", "destination_label", "partner", "status", "sent_at", "closed_at")
     list_filter = ("status", "outcome", "organisation")
     search_fields = ("case__reference",)
@@ -580,7 +528,7 @@ class ReferralAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(ReferralConsent)
-class ReferralConsentAdmin(CaseReadOnlyAdmin):
+class ReferralConsentAdmin(ReadOnlyAdmin):
     list_display = ("referral", "organisation", "given_by", "shares_summary", "shares_contact", "given_at")
     list_filter = ("given_by", "organisation")
     search_fields = ("referral__case__reference",)
@@ -601,7 +549,7 @@ class ReferralConsentAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(ReferralUpdate)
-class ReferralUpdateAdmin(CaseReadOnlyAdmin):
+class ReferralUpdateAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "referral", "organisation", "author_label", "from_partner", "created_at")
     list_filter = ("from_partner", "organisation")
     search_fields = ("referral__case__reference",)
@@ -610,7 +558,7 @@ class ReferralUpdateAdmin(CaseReadOnlyAdmin):
 
 
 @admin.register(PartnerLink)
-class PartnerLinkAdmin(CaseReadOnlyAdmin):
+class PartnerLinkAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "referral", "organisation", "email", "state_label", "expires_at")
     list_filter = ("organisation",)
     search_fields = ("referral__case__reference", "email")
@@ -698,59 +646,3 @@ class OrganisationCaseSettingsAdmin(admin.ModelAdmin):
         obj.pk = saved.pk
         obj._state.adding = False
         obj._state.db = saved._state.db
-
-
-# --- Reminders: read-only, with one action for failed ones ------------------------------
-
-
-@admin.register(Reminder)
-class ReminderAdmin(CaseReadOnlyAdmin):
-    """What is planned, sent, cancelled or failed. A reminder names its subject by id
-    ("case:12"), never by content. The one action sets failed reminders back to
-    pending (``messaging.services.reminders_retry_failed``); the sweep sends them."""
-
-    list_display = ("kind", "subject", "organisation", "due_at", "status", "attempts", "last_error", "sent_at")
-    list_filter = ("status", "kind")
-    search_fields = ("subject",)
-    list_select_related = ("organisation",)
-    fields = (
-        "organisation",
-        "kind",
-        "subject",
-        "due_at",
-        "status",
-        "attempts",
-        "last_error",
-        "cancel_reason",
-        "lease_until",
-        "delivered_to",
-        "created_at",
-        "sent_at",
-    )
-    actions = ("retry_failed",)
-
-    @admin.action(description=_("Opnieuw proberen"))
-    def retry_failed(self, request: HttpRequest, queryset: Any) -> None:
-        ids = list(queryset.filter(status=Reminder.Status.FAILED).values_list("pk", flat=True))
-        count = reminders_retry_failed(actor=request.user, reminder_ids=ids)  # type: ignore[arg-type]
-        skipped = queryset.count() - count
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)s herinnering staat weer klaar. Binnen een minuut proberen we hem opnieuw te versturen.",
-                "%(count)s herinneringen staan weer klaar. Binnen een minuut proberen we ze opnieuw te versturen.",
-                count,
-            )
-            % {"count": count},
-        )
-        if skipped:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)s herinnering was niet mislukt en is niet veranderd.",
-                    "%(count)s herinneringen waren niet mislukt en zijn niet veranderd.",
-                    skipped,
-                )
-                % {"count": skipped},
-                level=messages.WARNING,
-            )
