@@ -6,7 +6,7 @@ the schema can later be distributed by organisation on a distributed PostgreSQL.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
@@ -154,6 +154,30 @@ class Organisation(models.Model):
         return roles_for_kind(self.kind)
 
 
+class TenantOwned(models.Model):
+    """A row that belongs to one organisation and is read only in its scope.
+
+    The organisation's foreign key (no reverse accessor: an organisation does not list
+    its rows) and the django-scopes manager: outside ``scope(organisation=…)`` a query
+    on the model raises instead of returning every organisation's rows. A subclass
+    repeats only the manager's type for the checker::
+
+        class CaseNote(TenantOwned):
+            objects: ClassVar[models.Manager[CaseNote]]
+
+    A model whose organisation means more than the owner (the referrer of a
+    referral, an issuer that may be deleted) or that has a second scoped manager (a
+    referral's rows the partner reads) declares its own field and managers.
+    """
+
+    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
+
+    objects: ClassVar[models.Manager[Any]] = ScopedManager(organisation="organisation")
+
+    class Meta:
+        abstract = True
+
+
 class Membership(models.Model):
     """A user in one organisation, with one role."""
 
@@ -263,7 +287,7 @@ class AuditEvent(models.Model):
 # --- Exports ---------------------------------------------------------------------------
 
 
-class ExportJob(models.Model):
+class ExportJob(TenantOwned):
     """A large export that a worker writes to a file (portal/exports/jobs.py).
 
     Only the member who asked for it sees it, in the organisation it was asked in.
@@ -283,7 +307,6 @@ class ExportJob(models.Model):
         CSV = "csv", _("CSV-bestand")
         XLSX = "xlsx", _("Excel-bestand (XLSX)")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     requested_by = models.ForeignKey(
         User, verbose_name=_("aangevraagd door"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -302,7 +325,7 @@ class ExportJob(models.Model):
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     expires_at = models.DateTimeField(_("verloopt op"), null=True, blank=True)
 
-    objects: ClassVar[models.Manager[ExportJob]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[ExportJob]]
 
     class Meta:
         verbose_name = _("export")

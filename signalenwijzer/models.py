@@ -21,7 +21,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from portal.models import Country
+from portal.models import Country, TenantOwned
 
 
 class StepKey(models.TextChoices):
@@ -156,17 +156,16 @@ class OrganisationContact(models.Model):
         return f"{self.name} ({self.role})"
 
 
-class WalkCount(models.Model):
+class WalkCount(TenantOwned):
     """How many walks started, finished and went on to "Signaal melden" in one
     organisation in one month. Counts only: no person, no answer, no time of day."""
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     month = models.DateField(_("maand"))
     started = models.PositiveIntegerField(_("begonnen"), default=0)
     finished = models.PositiveIntegerField(_("afgemaakt"), default=0)
     signalled = models.PositiveIntegerField(_("naar Signaal melden"), default=0)
 
-    objects: ClassVar[models.Manager[WalkCount]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[WalkCount]]
 
     class Meta:
         verbose_name = _("telling van de Signalenwijzer")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from portal.models import TenantOwned
 from referrals.crypto import EncryptedTextField
 from referrals.routing.result import RecommendationDict
 
@@ -89,7 +90,7 @@ class Case(models.Model):
         return list((self.routing_result or {}).get("recommendations", []))
 
 
-class CaseEvent(models.Model):
+class CaseEvent(TenantOwned):
     """One line of a case's chronology. ``detail`` is short and never holds victim data."""
 
     class Kind(models.TextChoices):
@@ -119,7 +120,6 @@ class CaseEvent(models.Model):
         CLOSED = "closed", _("Casus afgesloten")
         ANONYMISED = "anonymised", _("Persoonsgegevens verwijderd (bewaartermijn)")
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     referral = models.ForeignKey(
         "referrals.Referral", on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
@@ -129,7 +129,7 @@ class CaseEvent(models.Model):
     detail = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[models.Manager[CaseEvent]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[CaseEvent]]
 
     class Meta:
         verbose_name = _("gebeurtenis")
@@ -141,16 +141,15 @@ class CaseEvent(models.Model):
         return self.get_kind_display()
 
 
-class CaseNote(models.Model):
+class CaseNote(TenantOwned):
     """A note from the conversation or follow-up. May hold victim data: cleared by retention."""
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     text = models.TextField(_("notitie"), max_length=4000)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[models.Manager[CaseNote]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[CaseNote]]
 
     class Meta:
         verbose_name = _("notitie")
@@ -162,7 +161,7 @@ class CaseNote(models.Model):
         return f"Notitie {self.pk}"  # never the text: it may hold victim data
 
 
-class EvidenceItem(models.Model):
+class EvidenceItem(TenantOwned):
     """What was saved as evidence and where it is kept. Never the evidence itself:
     no files, no images – intimate images of minors must never be copied."""
 
@@ -173,7 +172,6 @@ class EvidenceItem(models.Model):
         MESSAGE_ID = "message_id", _("Bericht (datum, tijd, afzender)")
         OTHER = "other", _("Iets anders")
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     platform = models.CharField(_("platform"), max_length=80, blank=True)
@@ -185,7 +183,7 @@ class EvidenceItem(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[models.Manager[EvidenceItem]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[EvidenceItem]]
 
     class Meta:
         verbose_name = _("bewijsstuk")
@@ -197,14 +195,13 @@ class EvidenceItem(models.Model):
         return self.get_kind_display()
 
 
-class CaseTask(models.Model):
+class CaseTask(TenantOwned):
     """An action the handler chose from the advice (one per chosen destination)."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         DONE = "done", _("Gedaan")
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("taak"), max_length=200)
     destination = models.CharField(_("bestemmingscode"), max_length=70)
@@ -225,7 +222,7 @@ class CaseTask(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
-    objects: ClassVar[models.Manager[CaseTask]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[CaseTask]]
 
     class Meta:
         verbose_name = _("taak")
@@ -240,12 +237,11 @@ class CaseTask(models.Model):
         return self.title
 
 
-class VictimContact(models.Model):
+class VictimContact(TenantOwned):
     """How to reach the victim (or a parent). Only with consent; every field is
     encrypted at rest, and every read goes through ``services.victim_contact_read``,
     which logs it."""
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="contact")
     name = EncryptedTextField(_("naam"), blank=True)
     phone = EncryptedTextField(_("telefoon"), blank=True)
@@ -254,7 +250,7 @@ class VictimContact(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[models.Manager[VictimContact]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[VictimContact]]
 
     class Meta:
         verbose_name = _("contactgegevens")
@@ -265,7 +261,7 @@ class VictimContact(models.Model):
         return f"Contactgegevens bij casus {self.case_id}"  # never the details
 
 
-class PersonalDataAccess(models.Model):
+class PersonalDataAccess(TenantOwned):
     """Who read a victim's personal data, when, in which case, what and why.
     Kept when the case is deleted (by reference), so the log outlives the data.
     Rows belong to the case's organisation, also when a partner read the data:
@@ -276,7 +272,6 @@ class PersonalDataAccess(models.Model):
         CASE_FILE = "case_file", _("Casusdossier (schuilnaam, melding, notities)")
         REFERRAL = "referral", _("Gedeelde samenvatting bij een doorverwijzing")
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.SET_NULL, null=True, related_name="+")
     case_reference = models.CharField(_("kenmerk"), max_length=20)
     user = models.ForeignKey(
@@ -293,7 +288,7 @@ class PersonalDataAccess(models.Model):
     reason = models.CharField(_("reden"), max_length=200)
     created_at = models.DateTimeField(_("wanneer"), default=timezone.now)
 
-    objects: ClassVar[models.Manager[PersonalDataAccess]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[PersonalDataAccess]]
 
     class Meta:
         verbose_name = _("inzage in persoonsgegevens")

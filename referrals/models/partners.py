@@ -9,12 +9,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
+from portal.models import TenantOwned
 from referrals.models.referrals import Referral
 
 
-class PartnerLink(models.Model):
+class PartnerLink(TenantOwned):
     """The link for a partner without an account: acknowledge the referral, accept
     or decline it, then write to the referrer and report the outcome, with the same
     link until the referral is closed (``used_at`` is set by declining or closing;
@@ -24,7 +24,6 @@ class PartnerLink(models.Model):
     The public link page finds the row by that hash without a scope: the token is
     the credential. Everything it then shows is the one referral of the row."""
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="links")
     email = models.EmailField(_("verstuurd naar"))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -37,7 +36,7 @@ class PartnerLink(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects: ClassVar[models.Manager[PartnerLink]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[PartnerLink]]
 
     class Meta:
         verbose_name = _("link voor een partner")

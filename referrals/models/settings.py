@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from portal.models import TenantOwned
+
 
 class OrganisationCaseSettings(models.Model):
     """How long an organisation keeps closed cases."""
@@ -35,15 +37,14 @@ class OrganisationCaseSettings(models.Model):
         return f"{self.retention_months} + {self.delete_after_months} maanden"
 
 
-class DeletionLog(models.Model):
+class DeletionLog(TenantOwned):
     """Counts only: how many cases retention anonymised and deleted, per organisation and month."""
 
-    organisation = models.ForeignKey("portal.Organisation", on_delete=models.CASCADE, related_name="+")
     month = models.DateField(_("maand"))
     anonymised = models.PositiveIntegerField(default=0)
     deleted = models.PositiveIntegerField(default=0)
 
-    objects: ClassVar[models.Manager[DeletionLog]] = ScopedManager(organisation="organisation")
+    objects: ClassVar[models.Manager[DeletionLog]]
 
     class Meta:
         verbose_name = _("verwijderlog")
