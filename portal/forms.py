@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Organisation
@@ -50,6 +53,36 @@ def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+@dataclass(frozen=True)
+class Done[T]:
+    """A form's service call went through; ``value`` is what the service returned
+    (always true as a condition, also when the value is ``None``)."""
+
+    value: T
+
+
+def submit[T](request: HttpRequest, form: forms.BaseForm, service: Callable[[dict[str, Any]], T]) -> Done[T] | None:
+    """The form → service step of a view. On a POST with a valid form, call ``service``
+    with the cleaned data and answer ``Done(its result)``. A ``ValidationError`` from
+    the service goes onto the form (``apply_errors``) and the answer is ``None``, as it
+    is for a GET or an invalid form: the view then renders the form again, with the
+    input kept. ::
+
+        form = InvitationForm(request.POST or None, organisation=request.organisation)
+        if submit(request, form, lambda data: services.invitation_create(actor_membership=..., **data)):
+            messages.success(request, ...)
+            return redirect(...)
+        return render(request, "...", {"form": form})
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return Done(service(form.cleaned_data))
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return None
 
 
 # The dates a filter accepts (a typo such as 0202 or 20266 is refused with this range).

@@ -21,7 +21,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import selectors, services, worklist
-from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm, apply_errors
+from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm, apply_errors, submit
 from portal.models import Invitation, Membership
 from portal.roles import Action, can, require
 from portal.tenancy import SESSION_KEY, SignedInRequest, TenantRequest, access_object
@@ -179,20 +179,17 @@ def member_reactivate(request: TenantRequest, org_slug: str, membership_id: int)
 def invitation_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     require(request, Action.MEMBERS_INVITE)
     form = InvitationForm(request.POST or None, organisation=request.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.invitation_create(
-                actor_membership=request.membership,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": form.cleaned_data["email"]}
-            )
-            return redirect("portal:invitation_list", org_slug=org_slug)
+    if submit(
+        request,
+        form,
+        lambda data: services.invitation_create(
+            actor_membership=request.membership, email=data["email"], role=data["role"]
+        ),
+    ):
+        messages.success(
+            request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": form.cleaned_data["email"]}
+        )
+        return redirect("portal:invitation_list", org_slug=org_slug)
     page = Paginator(selectors.invitations_of_organisation(), MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
     status = 400 if request.method == "POST" else 200
     return render(request, "portal/invitation_list.html", {"form": form, "page": page}, status=status)
