@@ -8,7 +8,7 @@ Planning (called by the services, in their transaction): ``plan_case_follow_ups`
 (``case_open``), ``plan_referral_acknowledgement`` (``referral_send``: the partner's
 reminder and the escalation), ``plan_task``.
 
-Notices: the transitions in ``referrals.lifecycle`` call ``referral_moved`` inside
+Notices: the transitions in ``referrals.cases.referral_services`` call ``referral_moved`` inside
 their own transaction, after the chronology line, when the *other* side acted: the
 partner acknowledged, accepted, declined, wrote or closed the referral (signed in or
 by link), or the municipality redirected it. The handler's own steps tell nobody.
