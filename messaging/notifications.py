@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.template import Context, Template, TemplateSyntaxError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,10 +34,10 @@ from portal.models import (
     Organisation,
     User,
 )
+from portal.worklist import WorkItem
 
 if TYPE_CHECKING:
     from portal.models import Membership
-    from portal.worklist import WorkItem
 
 # The names an e-mail template may use.
 TEMPLATE_NAMES = ("title", "body", "link", "organisation", "recipient", "site_name")
@@ -204,10 +205,6 @@ def unread_count(user: User) -> int:
 
 def unread_work(membership: Membership, user: User) -> list[WorkItem]:
     """The start page's "Ongelezen meldingen" line (``portal.worklist``)."""
-    from django.urls import reverse
-
-    from portal.worklist import WorkItem
-
     return [
         WorkItem(
             key="meldingen",

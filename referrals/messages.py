@@ -50,6 +50,7 @@ from messaging.subjects import Subject
 from portal.models import Membership, User
 from portal.roles import Action
 from referrals.models import Case, CaseEvent, CaseTask, OrganisationCaseSettings, Referral
+from referrals.workdays import add_working_days
 
 K = NotificationKind
 DEFAULT_FOLLOW_UP_DAYS = (7, 30, 90)
@@ -111,8 +112,6 @@ def plan_case_follow_ups(case: Case) -> None:
 
 
 def plan_referral_acknowledgement(referral: Referral) -> None:
-    from referrals.workdays import add_working_days
-
     country = (referral.case.facts or {}).get("country") or referral.organisation.country
     sent = timezone.localtime(referral.sent_at)
     for kind, days in (

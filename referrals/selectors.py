@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
+from cms.models import TakedownGuide
 from portal.models import Membership, Organisation, User
 from portal.roles import PERMISSIONS, Action, OrganisationKind, can
 from referrals.models import (
@@ -289,8 +290,6 @@ def case_advice(case: Case) -> dict[str, Any]:
     ``guides``: every takedown guide; ``guides_named``: the slugs of those whose
     platform the evidence step recorded.
     """
-    from cms.models import TakedownGuide
-
     result = case.routing_result or {}
     destinations = case_destinations(case)
     country = (case.facts or {}).get("country") or case.organisation.country
@@ -333,8 +332,6 @@ def case_advice(case: Case) -> dict[str, Any]:
 
 def platforms() -> list[str]:
     """The platforms that have a takedown guide, by name: offered in the evidence step."""
-    from cms.models import TakedownGuide
-
     return list(TakedownGuide.objects.order_by("platform").values_list("platform", flat=True))
 
 

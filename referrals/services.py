@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
+from cms.models import TakedownGuide
 from messaging import reminders
 from messaging.subjects import Subject
 from portal.models import Membership, Organisation, User
@@ -509,8 +510,6 @@ def case_choose_actions(
     task (for the same guide) gets no second one, so submitting twice is harmless.
     The chronology names the new tasks by their Dutch titles, never by code.
     """
-    from cms.models import TakedownGuide
-
     recommended = {r["destination"]: r for r in case.recommendations}
     unknown = [d for d in destinations if d not in recommended]
     if unknown:

@@ -59,8 +59,10 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import get_scope, scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
+from messaging.models import NotificationKind, Reminder
 from portal.models import Membership, Organisation
-from referrals.models import Case, Referral
+from portal.roles import OrganisationKind, Role
+from referrals.models import Case, CaseTask, Referral
 from referrals.routing.vocabulary import FORMS
 from reporting.dashboards import (
     ACKNOWLEDGEMENT,
@@ -86,6 +88,7 @@ from reporting.models import (
 )
 from reporting.suppression import Shown, Suppressed, is_exact, suppress, suppress_nested
 from training.models import Certificate
+from training.selectors import TrainingStatus
 
 if TYPE_CHECKING:
     from training.selectors import MatrixRow
@@ -726,15 +729,11 @@ def _training(
 
 
 def _role_rows(per_role: dict[str, list[int]]) -> list[TrainingRow]:
-    from portal.roles import Role
-
     return [TrainingRow(role.value, str(role.label), *per_role[role.value]) for role in Role if role.value in per_role]
 
 
 def organisation_groups(municipality: Organisation) -> list[Group]:
     """The schools and clubs of a municipality (one query)."""
-    from portal.roles import OrganisationKind
-
     return [
         Group(pk, name, slug)
         for pk, name, slug in Organisation.objects.filter(
@@ -747,8 +746,6 @@ def organisation_groups(municipality: Organisation) -> list[Group]:
 
 def municipality_groups() -> list[Group]:
     """Every municipality (one query)."""
-    from portal.roles import OrganisationKind
-
     return [
         Group(pk, name, slug)
         for pk, name, slug in Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY)
@@ -759,8 +756,6 @@ def municipality_groups() -> list[Group]:
 
 def training_by_role_live(matrix_rows: Sequence[MatrixRow]) -> list[TrainingRow]:
     """The coordinator's own staff per role, from the live training matrix."""
-    from training.selectors import TrainingStatus
-
     per_role: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for row in matrix_rows:
         role = row.membership.role
@@ -787,9 +782,6 @@ def overdue_work(*, now: datetime) -> OverdueWork:
     """Live, in the organisation's scope (two counts on indexed columns of one
     organisation): open tasks of open cases past their date, and follow-up moments
     that are past and not sent (still planned or failed). Suppressed like every count."""
-    from messaging.models import NotificationKind, Reminder
-    from referrals.models import CaseTask
-
     today = timezone.localtime(now).date()
     tasks = CaseTask.objects.filter(
         status=CaseTask.Status.OPEN, due_date__lt=today, case__status=Case.Status.OPEN

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -140,8 +141,6 @@ def organisation_contact_set(
     """Set (or, with an empty name, clear) the organisation's own confidential
     contact that the Signalenwijzer names. Coordinators only; audited."""
     if not can(actor_membership, Action.MEMBERS_MANAGE):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     organisation = actor_membership.organisation
     with transaction.atomic():
