@@ -21,9 +21,11 @@ test: prerequisites ## the whole suite
 
 # The day-to-day lane: everything but the browser tests and those that start a real
 # Celery worker, spread over all cores (pytest-xdist; each worker has its own test
-# database). `make test` stays the whole suite, and CI runs that.
+# database). `make test` stays the whole suite, and CI runs that. --dist load keeps
+# pytest-django's order in every worker: transactional tests, whose flush removes the
+# rows data migrations made, run after the others (--dist loadfile would mix them).
 test-fast: install ## the suite without browser and worker tests, in parallel
-	$(PYTHON) -m pytest -n auto --dist loadfile -m "not browser and not celery_worker" $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n auto --dist load -m "not browser and not celery_worker" $(PYTEST_ARGS)
 
 # chromium, Pango, HarfBuzz subset and npm: one line naming what is missing and the
 # apt-get command, then stop (tests/prerequisites.py, standard library only).
