@@ -21,7 +21,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import selectors, services, worklist
-from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm, apply_errors, submit
+from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm, submit
 from portal.models import Invitation, Membership
 from portal.roles import Action, can, require
 from portal.tenancy import SESSION_KEY, SignedInRequest, TenantRequest, access_object
@@ -138,18 +138,15 @@ def member_detail(request: TenantRequest, org_slug: str, membership_id: int) -> 
     form = RoleForm(request.POST or None, organisation=request.organisation, initial={"role": member.role})
     if request.method == "POST":
         require(request, Action.MEMBERS_MANAGE)
-        if form.is_valid():
-            try:
-                services.membership_change_role(
-                    actor_membership=request.membership,
-                    membership=member,
-                    role=form.cleaned_data["role"],
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, _("De rol is gewijzigd."))
-                return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
+    if submit(
+        request,
+        form,
+        lambda data: services.membership_change_role(
+            actor_membership=request.membership, membership=member, role=data["role"]
+        ),
+    ):
+        messages.success(request, _("De rol is gewijzigd."))
+        return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
     return render(request, "portal/member_detail.html", {"member": member, "form": form})
 
 
