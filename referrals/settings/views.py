@@ -12,7 +12,6 @@ caching, no uploads).
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_text_list
@@ -21,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from messaging.models import Reminder
-from portal.forms import apply_errors
+from portal.forms import submit
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest
 from referrals.messages import DEFAULT_FOLLOW_UP_DAYS
@@ -53,40 +52,37 @@ def retention(request: TenantRequest, org_slug: str) -> HttpResponse:
         posted if follow_up_posted else None,
         initial={"follow_up_days": services.follow_up_days_text(follow_up_days)},
     )
-    if follow_up_posted and follow_up_form.is_valid():
-        try:
-            saved = services.follow_up_schedule_save(
-                actor_membership=membership, days=follow_up_form.cleaned_data["follow_up_days"]
-            )
-        except ValidationError as exc:
-            apply_errors(follow_up_form, exc)
-        else:
-            if saved.changed:
-                messages.success(
-                    request,
-                    ngettext(
-                        "De nazorgmomenten zijn opgeslagen. De herinneringen van %(count)s open casus zijn aangepast.",
-                        "De nazorgmomenten zijn opgeslagen. De herinneringen van %(count)s open casussen zijn "
-                        "aangepast.",
-                        saved.open_cases,
-                    )
-                    % {"count": saved.open_cases},
+    # Only the form of the section that was posted is bound; the other one never submits.
+    if done := submit(
+        request,
+        follow_up_form,
+        lambda data: services.follow_up_schedule_save(actor_membership=membership, days=data["follow_up_days"]),
+    ):
+        saved = done.value
+        if saved.changed:
+            messages.success(
+                request,
+                ngettext(
+                    "De nazorgmomenten zijn opgeslagen. De herinneringen van %(count)s open casus zijn aangepast.",
+                    "De nazorgmomenten zijn opgeslagen. De herinneringen van %(count)s open casussen zijn aangepast.",
+                    saved.open_cases,
                 )
-            else:
-                messages.success(request, _("De nazorgmomenten zijn niet veranderd."))
-            return redirect("case_settings:retention", org_slug=org_slug)
-    elif posted is not None and not follow_up_posted and form.is_valid():
-        try:
-            services.case_settings_save(
-                actor_membership=membership,
-                retention_months=form.cleaned_data["retention_months"],
-                delete_after_months=form.cleaned_data["delete_after_months"],
+                % {"count": saved.open_cases},
             )
-        except ValidationError as exc:
-            apply_errors(form, exc)
         else:
-            messages.success(request, _("De bewaartermijn is opgeslagen."))
-            return redirect("case_settings:retention", org_slug=org_slug)
+            messages.success(request, _("De nazorgmomenten zijn niet veranderd."))
+        return redirect("case_settings:retention", org_slug=org_slug)
+    if submit(
+        request,
+        form,
+        lambda data: services.case_settings_save(
+            actor_membership=membership,
+            retention_months=data["retention_months"],
+            delete_after_months=data["delete_after_months"],
+        ),
+    ):
+        messages.success(request, _("De bewaartermijn is opgeslagen."))
+        return redirect("case_settings:retention", org_slug=org_slug)
     deletion_log = list(DeletionLog.objects.order_by("-month")[:DELETION_LOG_MONTHS])
     failed = list(
         Reminder.objects.filter(status=Reminder.Status.FAILED)
