@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cms.models import LessonPage, ModulePage
 from portal.exports import csv_safe
-from portal.forms import apply_errors
+from portal.forms import submit
 from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest, access_object
 from training import selectors, services
@@ -257,20 +257,19 @@ def assignment_list(request: TenantRequest, org_slug: str) -> HttpResponse:
     organisation = request.organisation
     modules = selectors.modules_for_organisation(organisation)
     form = AssignmentForm(request.POST or None, organisation=organisation, modules=modules)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assignment_create(
-                actor_membership=request.membership,
-                module=form.cleaned_data["module"],
-                due_date=form.cleaned_data["due_date"],
-                role=form.cleaned_data["role"],
-                membership=form.cleaned_data["membership"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("De module is toegewezen."))
-            return redirect("training:assignments", org_slug=org_slug)
+    if submit(
+        request,
+        form,
+        lambda data: services.assignment_create(
+            actor_membership=request.membership,
+            module=data["module"],
+            due_date=data["due_date"],
+            role=data["role"],
+            membership=data["membership"],
+        ),
+    ):
+        messages.success(request, _("De module is toegewezen."))
+        return redirect("training:assignments", org_slug=org_slug)
     context = {"form": form, "assignments": list(selectors.assignments_of_organisation()), "modules": modules}
     return render(request, "training/assignment_list.html", context, status=400 if request.method == "POST" else 200)
 
