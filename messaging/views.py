@@ -19,7 +19,6 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -34,7 +33,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from messaging.forms import NotificationPreferencesForm, ReadAllForm
 from messaging.models import Notification
 from messaging.notifications import email_preferences, email_preferences_save
-from portal.forms import apply_errors
+from portal.forms import submit
 from portal.models import User
 from portal.tenancy import PortalRequest, SignedInRequest
 
@@ -195,13 +194,8 @@ def notifications_count(request: SignedInRequest) -> HttpResponse:
 def notification_preferences(request: SignedInRequest) -> HttpResponse:
     current = email_preferences(request.user)
     form = NotificationPreferencesForm(request.POST if request.method == "POST" else None, current=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            email_preferences_save(user=request.user, wanted=form.wanted())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Je voorkeuren voor e-mail zijn opgeslagen."))
-            return redirect("portal:notification_preferences")
+    if submit(request, form, lambda data: email_preferences_save(user=request.user, wanted=form.wanted())):
+        messages.success(request, _("Je voorkeuren voor e-mail zijn opgeslagen."))
+        return redirect("portal:notification_preferences")
     status = 400 if request.method == "POST" else 200
     return render(request, "messaging/notifications/preferences.html", {"form": form}, status=status)
