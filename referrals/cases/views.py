@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.forms import apply_errors
+from portal.forms import apply_errors, submit
 from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import selectors, services
@@ -177,16 +177,13 @@ def case_raise(request: TenantRequest, org_slug: str) -> HttpResponse:
         form = forms.SignalForm(initial={"signal": request.POST.get("signal", "")[:2000]})
     else:
         form = forms.SignalForm(request.POST or None)
-    if request.method == "POST" and not from_walk and form.is_valid():
-        try:
-            case = services.case_open(actor_membership=request.membership, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Je signaal is gemeld met kenmerk %(ref)s.") % {"ref": case.reference})
-            if can(request.membership, Action.CASE_HANDLE):
-                return redirect("cases:wizard_gesprek", org_slug=org_slug, case_id=case.pk)
-            return _to_case(case)
+    # From the walk the form is unbound (a proposal), so it never submits.
+    if done := submit(request, form, lambda data: services.case_open(actor_membership=request.membership, **data)):
+        case = done.value
+        messages.success(request, _("Je signaal is gemeld met kenmerk %(ref)s.") % {"ref": case.reference})
+        if can(request.membership, Action.CASE_HANDLE):
+            return redirect("cases:wizard_gesprek", org_slug=org_slug, case_id=case.pk)
+        return _to_case(case)
     return render(request, "referrals/cases/case_raise.html", {"form": form, "from_walk": from_walk})
 
 
@@ -339,17 +336,14 @@ def _facts_step(request: TenantRequest, case: Case, step: str, form_class: type[
     if "setting" in initial and not initial["setting"]:
         initial["setting"] = forms.setting_for(case.organisation)
     form = form_class(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_update_facts(
-                actor_membership=request.membership,
-                case=case,
-                changes=forms.facts_changes(form),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return _next(case, step)
+    if submit(
+        request,
+        form,
+        lambda data: services.case_update_facts(
+            actor_membership=request.membership, case=case, changes=forms.facts_changes(form)
+        ),
+    ):
+        return _next(case, step)
     return render(request, f"referrals/cases/wizard_{step}.html", {**_wizard_context(case, step), "form": form})
 
 
@@ -363,14 +357,11 @@ def _step_vulnerability(request: TenantRequest, case: Case) -> HttpResponse:
 
 def _step_evidence(request: TenantRequest, case: Case) -> HttpResponse:
     form = forms.EvidenceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.evidence_record(actor_membership=request.membership, case=case, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Het bewijs is vastgelegd."))
-            return redirect("cases:wizard_bewijs", org_slug=case.organisation.slug, case_id=case.pk)
+    if submit(
+        request, form, lambda data: services.evidence_record(actor_membership=request.membership, case=case, **data)
+    ):
+        messages.success(request, _("Het bewijs is vastgelegd."))
+        return redirect("cases:wizard_bewijs", org_slug=case.organisation.slug, case_id=case.pk)
     evidence = list(case.evidence.order_by("created_at", "pk"))
     return render(
         request,
@@ -387,21 +378,19 @@ def _step_wishes(request: TenantRequest, case: Case) -> HttpResponse:
         "consent_referral": case.consent_referral,
     }
     form = forms.WishesForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.case_record_wishes(
-                actor_membership=request.membership,
-                case=case,
-                victim_wishes=data["victim_wishes"] or None,
-                consent_contact=data["consent_contact"],
-                consent_referral=data["consent_referral"],
-                wishes_note=data["wishes_note"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return _next(case, "wensen")
+    if submit(
+        request,
+        form,
+        lambda data: services.case_record_wishes(
+            actor_membership=request.membership,
+            case=case,
+            victim_wishes=data["victim_wishes"] or None,
+            consent_contact=data["consent_contact"],
+            consent_referral=data["consent_referral"],
+            wishes_note=data["wishes_note"],
+        ),
+    ):
+        return _next(case, "wensen")
     return render(request, "referrals/cases/wizard_wensen.html", {**_wizard_context(case, "wensen"), "form": form})
 
 
@@ -434,19 +423,19 @@ def _step_advice(request: TenantRequest, case: Case) -> HttpResponse:
         guides=advice["guides"],
         initial={"platforms": advice["guides_named"]},
     )
-    if choose and form.is_valid():
-        try:
-            tasks = services.case_choose_actions(
-                actor_membership=request.membership,
-                case=case,
-                destinations=form.cleaned_data["destinations"],
-                platform_guide_slugs=form.cleaned_data["platforms"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("%(count)d taken aangemaakt.") % {"count": len(tasks)})
-            return _to_case(case, "taken")
+    # Bound only when "choose" was posted, so it never submits on "route".
+    if done := submit(
+        request,
+        form,
+        lambda data: services.case_choose_actions(
+            actor_membership=request.membership,
+            case=case,
+            destinations=data["destinations"],
+            platform_guide_slugs=data["platforms"],
+        ),
+    ):
+        messages.success(request, _("%(count)d taken aangemaakt.") % {"count": len(done.value)})
+        return _to_case(case, "taken")
     return render(
         request,
         "referrals/cases/wizard_advies.html",
@@ -506,14 +495,11 @@ def contact_set(request: TenantRequest, org_slug: str, case_id: int) -> HttpResp
     the stored details is a logged read (``contact_show``)."""
     case = access_case(request, case_id, handle=True)
     form = forms.ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.victim_contact_set(actor_membership=request.membership, case=case, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("De contactgegevens zijn versleuteld opgeslagen."))
-            return _to_case(case)
+    if submit(
+        request, form, lambda data: services.victim_contact_set(actor_membership=request.membership, case=case, **data)
+    ):
+        messages.success(request, _("De contactgegevens zijn versleuteld opgeslagen."))
+        return _to_case(case)
     return render(request, "referrals/cases/contact_set.html", {"case": case, "form": form})
 
 
@@ -522,21 +508,18 @@ def contact_show(request: TenantRequest, org_slug: str, case_id: int) -> HttpRes
     """Show the contact details after asking why; every showing is logged."""
     case = access_case(request, case_id, handle=True)
     form = forms.RevealForm(request.POST or None)
-    contact = None
-    shown = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            contact = services.victim_contact_read(
-                actor_membership=request.membership,
-                case=case,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            shown = True
+    done = submit(
+        request,
+        form,
+        lambda data: services.victim_contact_read(
+            actor_membership=request.membership, case=case, reason=data["reason"]
+        ),
+    )
+    contact = done.value if done else None
     return render(
-        request, "referrals/cases/contact_show.html", {"case": case, "form": form, "contact": contact, "shown": shown}
+        request,
+        "referrals/cases/contact_show.html",
+        {"case": case, "form": form, "contact": contact, "shown": done is not None},
     )
 
 
@@ -544,14 +527,13 @@ def contact_show(request: TenantRequest, org_slug: str, case_id: int) -> HttpRes
 def case_close(request: TenantRequest, org_slug: str, case_id: int) -> HttpResponse:
     case = access_case(request, case_id, handle=True)
     form = forms.CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_close(actor_membership=request.membership, case=case, outcome=form.cleaned_data["outcome"])
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("De casus is afgesloten."))
-            return _to_case(case)
+    if submit(
+        request,
+        form,
+        lambda data: services.case_close(actor_membership=request.membership, case=case, outcome=data["outcome"]),
+    ):
+        messages.success(request, _("De casus is afgesloten."))
+        return _to_case(case)
     return render(request, "referrals/cases/case_close.html", {"case": case, "form": form})
 
 
@@ -607,23 +589,23 @@ def referral_draft(request: TenantRequest, org_slug: str, case_id: int) -> HttpR
             recommendations.append({**r, "label": label})
             choices.append((destination, label))
     form = forms.ReferralDraftForm(_posted(request), choices=choices)
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral = referral_services.referral_draft(
-                actor_membership=request.membership,
-                case=case,
-                destination=form.cleaned_data["destination"],
-                summary=form.cleaned_data["summary"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("De doorverwijzing naar %(name)s is voorbereid. Leg nu de toestemming vast.")
-                % {"name": referral.destination_label},
-            )
-            return redirect("cases:consent_record", org_slug=org_slug, referral_id=referral.pk)
+    if done := submit(
+        request,
+        form,
+        lambda data: referral_services.referral_draft(
+            actor_membership=request.membership,
+            case=case,
+            destination=data["destination"],
+            summary=data["summary"],
+        ),
+    ):
+        referral = done.value
+        messages.success(
+            request,
+            _("De doorverwijzing naar %(name)s is voorbereid. Leg nu de toestemming vast.")
+            % {"name": referral.destination_label},
+        )
+        return redirect("cases:consent_record", org_slug=org_slug, referral_id=referral.pk)
     return render(
         request,
         "referrals/cases/referral_draft.html",
