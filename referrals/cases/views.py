@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.forms import apply_errors, submit
+from portal.forms import submit
 from portal.roles import Action, can, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import selectors, services
@@ -618,22 +618,21 @@ def consent_record(request: TenantRequest, org_slug: str, referral_id: int) -> H
     """Add an entry to the consent ledger: what may be shared, who consents, until when."""
     referral = access_referral(request, referral_id)
     form = forms.ConsentForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral_services.consent_record(
-                actor_membership=request.membership,
-                referral=referral,
-                **form.service_kwargs(),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except TransitionNotAllowed as exc:
-            return transition_refused(request, exc)
-        else:
-            messages.success(request, _("De toestemming is vastgelegd."))
-            if referral.status == Referral.Status.DRAFT:
-                return redirect("cases:referral_send", org_slug=org_slug, referral_id=referral.pk)
-            return _to_referral(referral)
+    try:
+        done = submit(
+            request,
+            form,
+            lambda data: referral_services.consent_record(
+                actor_membership=request.membership, referral=referral, **form.service_kwargs()
+            ),
+        )
+    except TransitionNotAllowed as exc:
+        return transition_refused(request, exc)
+    if done:
+        messages.success(request, _("De toestemming is vastgelegd."))
+        if referral.status == Referral.Status.DRAFT:
+            return redirect("cases:referral_send", org_slug=org_slug, referral_id=referral.pk)
+        return _to_referral(referral)
     case = referral.case
     country = (case.facts or {}).get("country") or case.organisation.country
     # The page shows the summary the victim consents to sharing.
@@ -656,26 +655,25 @@ def referral_send(request: TenantRequest, org_slug: str, referral_id: int) -> Ht
     """Send a draft. A partner by link: the page shows the link once, instead of a redirect."""
     referral = access_referral(request, referral_id)
     form = forms.SendForm(_posted(request), referral=referral)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = referral_services.referral_send(
-                actor_membership=request.membership,
-                referral=referral,
-                partner_email=form.cleaned_data.get("partner_email", ""),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except TransitionNotAllowed as exc:
-            return transition_refused(request, exc)
-        else:
-            if created is not None:
-                return _link_shown(request, referral, created, sent=True)
-            messages.success(
-                request,
-                _("De doorverwijzing is verstuurd. %(name)s krijgt een e-mail met alleen een link naar het portaal.")
-                % {"name": referral.destination_label},
-            )
-            return _to_referral(referral)
+    try:
+        done = submit(
+            request,
+            form,
+            lambda data: referral_services.referral_send(
+                actor_membership=request.membership, referral=referral, partner_email=data.get("partner_email", "")
+            ),
+        )
+    except TransitionNotAllowed as exc:
+        return transition_refused(request, exc)
+    if done:
+        if done.value is not None:
+            return _link_shown(request, referral, done.value, sent=True)
+        messages.success(
+            request,
+            _("De doorverwijzing is verstuurd. %(name)s krijgt een e-mail met alleen een link naar het portaal.")
+            % {"name": referral.destination_label},
+        )
+        return _to_referral(referral)
     return render(
         request,
         "referrals/cases/referral_send.html",
@@ -742,20 +740,19 @@ def referral_update(request: TenantRequest, org_slug: str, referral_id: int) -> 
     """A message to the partner on a sent referral."""
     referral = access_referral(request, referral_id)
     form = forms.ReferralUpdateForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral_services.referral_post_update(
-                referral=referral,
-                text=form.cleaned_data["text"],
-                actor_membership=request.membership,
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except TransitionNotAllowed as exc:
-            return transition_refused(request, exc)
-        else:
-            messages.success(request, _("Je bericht staat bij de doorverwijzing."))
-            return _to_referral(referral)
+    try:
+        done = submit(
+            request,
+            form,
+            lambda data: referral_services.referral_post_update(
+                referral=referral, text=data["text"], actor_membership=request.membership
+            ),
+        )
+    except TransitionNotAllowed as exc:
+        return transition_refused(request, exc)
+    if done:
+        messages.success(request, _("Je bericht staat bij de doorverwijzing."))
+        return _to_referral(referral)
     return render(
         request, "referrals/cases/referral_update.html", {"case": referral.case, "referral": referral, "form": form}
     )
@@ -789,19 +786,18 @@ def link_create(request: TenantRequest, org_slug: str, referral_id: int) -> Http
     """A new link for a partner without an account; earlier links stop working."""
     referral = access_referral(request, referral_id)
     form = forms.LinkForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = referral_services.partner_link_create(
-                actor_membership=request.membership,
-                referral=referral,
-                email=form.cleaned_data["partner_email"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except TransitionNotAllowed as exc:
-            return transition_refused(request, exc)
-        else:
-            return _link_shown(request, referral, created, sent=False)
+    try:
+        done = submit(
+            request,
+            form,
+            lambda data: referral_services.partner_link_create(
+                actor_membership=request.membership, referral=referral, email=data["partner_email"]
+            ),
+        )
+    except TransitionNotAllowed as exc:
+        return transition_refused(request, exc)
+    if done:
+        return _link_shown(request, referral, done.value, sent=False)
     return render(
         request, "referrals/cases/link_create.html", {"case": referral.case, "referral": referral, "form": form}
     )
