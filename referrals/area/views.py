@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.forms import apply_errors
+from portal.forms import submit
 from portal.roles import Action, OrganisationKind, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import services
@@ -114,30 +114,32 @@ def referral_redirect(request: TenantRequest, org_slug: str, area_referral_id: i
         return transition_refused(request, TransitionNotAllowed(referral, Referral.Status.CLOSED))
     organisation = request.organisation
     form = forms.RedirectForm(request.POST, choices=selectors.redirect_choices(organisation, exclude=row.destination))
-    if form.is_valid():
-        try:
-            new = referral_services.referral_redirect(
+    try:
+        done = submit(
+            request,
+            form,
+            lambda data: referral_services.referral_redirect(
                 actor_membership=request.membership,
                 referral=referral,
-                destination=form.cleaned_data["destination"],
-                reason=form.cleaned_data["reason"],
+                destination=data["destination"],
+                reason=data["reason"],
+            ),
+        )
+    except TransitionNotAllowed as exc:
+        return transition_refused(request, exc)
+    except PermissionError:
+        raise PermissionDenied from None
+    if done:
+        new = done.value
+        messages.success(
+            request,
+            _(
+                "De doorverwijzing is omgeleid naar %(label)s. De aandachtsfunctionaris van %(referrer)s "
+                "legt nu toestemming vast voor deze organisatie en verstuurt de nieuwe doorverwijzing."
             )
-        except TransitionNotAllowed as exc:
-            return transition_refused(request, exc)
-        except PermissionError:
-            raise PermissionDenied from None
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _(
-                    "De doorverwijzing is omgeleid naar %(label)s. De aandachtsfunctionaris van %(referrer)s "
-                    "legt nu toestemming vast voor deze organisatie en verstuurt de nieuwe doorverwijzing."
-                )
-                % {"label": new.destination_label, "referrer": row.referrer},
-            )
-            return redirect("area:referral_detail", org_slug=org_slug, area_referral_id=new.pk)
+            % {"label": new.destination_label, "referrer": row.referrer},
+        )
+        return redirect("area:referral_detail", org_slug=org_slug, area_referral_id=new.pk)
     return _detail(request, row, form)
 
 
@@ -154,21 +156,24 @@ DESTINATION_FIELDS = ("label", "kind", "url", *services.CONTACT_FIELDS)
 
 
 def _save_destination(request: TenantRequest, form: forms.DestinationForm, code: str | None) -> bool:
-    """Call the service with the form's data; True when saved, else errors on the form.
+    """On a POST with a valid form, call the service with its data; True when saved, else
+    (errors on the form, or nothing posted) False.
     ``code`` None: a new organisation, whose code the service makes from its name."""
-    data = form.cleaned_data
     try:
-        destination = services.local_destination_save(
-            actor_membership=request.membership,
-            code=code,
-            **{name: data[name] for name in DESTINATION_FIELDS},
+        done = submit(
+            request,
+            form,
+            lambda data: services.local_destination_save(
+                actor_membership=request.membership,
+                code=code,
+                **{name: data[name] for name in DESTINATION_FIELDS},
+            ),
         )
     except PermissionError:
         raise PermissionDenied from None
-    except ValidationError as exc:
-        apply_errors(form, exc)
+    if not done:
         return False
-    messages.success(request, _("%(label)s staat op de sociale kaart.") % {"label": destination.label})
+    messages.success(request, _("%(label)s staat op de sociale kaart.") % {"label": done.value.label})
     return True
 
 
@@ -176,7 +181,7 @@ def _save_destination(request: TenantRequest, form: forms.DestinationForm, code:
 def directory_add(request: TenantRequest, org_slug: str) -> HttpResponse:
     _require_directory(request)
     form = forms.DestinationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _save_destination(request, form, None):
+    if _save_destination(request, form, None):
         return redirect("area:directory", org_slug=org_slug)
     return render(request, "referrals/area/directory_form.html", {"form": form, "destination": None})
 
@@ -187,7 +192,7 @@ def directory_edit(request: TenantRequest, org_slug: str, destination_id: int) -
     _require_directory(request)
     initial = {name: getattr(destination, name) for name in DESTINATION_FIELDS}
     form = forms.DestinationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and _save_destination(request, form, destination.code):
+    if _save_destination(request, form, destination.code):
         return redirect("area:directory", org_slug=org_slug)
     return render(request, "referrals/area/directory_form.html", {"form": form, "destination": destination})
 
