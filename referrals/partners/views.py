@@ -33,7 +33,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_scopes import scope
 
-from portal.forms import apply_errors
+from portal.forms import apply_errors, submit
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest, access_object
 from referrals import selectors
@@ -272,19 +272,18 @@ def referral_contact(request: TenantRequest, org_slug: str, received_id: int) ->
     (never stored in a page to come back to), and every showing is logged."""
     referral = _received(request, received_id)
     form = forms_partner.ContactForm(request.POST)
-    if form.is_valid():
-        try:
-            contact = referral_services.referral_contact_read(
-                referral=referral,
-                actor_membership=request.membership,
-                reason=form.cleaned_data["reason"],
-            )
-        except PermissionError:
-            raise PermissionDenied from None
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return render(request, "referrals/partner/contact.html", {"referral": referral, "contact": contact})
+    try:
+        done = submit(
+            request,
+            form,
+            lambda data: referral_services.referral_contact_read(
+                referral=referral, actor_membership=request.membership, reason=data["reason"]
+            ),
+        )
+    except PermissionError:
+        raise PermissionDenied from None
+    if done:
+        return render(request, "referrals/partner/contact.html", {"referral": referral, "contact": done.value})
     return _detail(request, referral, bound={"contact_form": form}, status=400)
 
 
