@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 # An exact copy of shared/contracts/ kept in the repository, so a fresh clone tests
-# against the contract; tests/referrals/test_contract_copy.py fails when it drifts
+# against the contract; tests/referrals/routing/test_contract_copy.py fails when it drifts
 # from ../shared/contracts. tests/referrals/examples.py -> parents[2] is the repository.
 CONTRACT_DIR = Path(__file__).resolve().parents[2] / "referrals" / "routing" / "contract"
 CONTRACT_PATH = CONTRACT_DIR / "routing.md"

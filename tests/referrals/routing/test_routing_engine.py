@@ -343,7 +343,7 @@ def test_the_engine_package_does_not_import_django():
         "r.route(r.parse_facts({'country': 'NL', 'forms': ['threat']}), r.default_rule_set());"
         "assert not [m for m in sys.modules if m == 'django' or m.startswith('django.')], 'django imported'"
     )
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     completed = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stderr
 

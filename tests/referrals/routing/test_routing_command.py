@@ -20,7 +20,7 @@ from referrals.routing.defaults import VERSION
 from referrals.services import hash_token
 from tests.referrals.examples import load_contract_examples
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 RESULT_KEYS = ["rules_version", "flags", "recommendations", "questions", "cautions"]
 
 
