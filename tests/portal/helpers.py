@@ -4,15 +4,23 @@ and an invitation with a known token (the fixtures that use them live in conftes
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import os
 import re
 import secrets
 import string
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import openpyxl
+from django_scopes import scopes_disabled
+
+from portal.models import ExportJob
 from portal.roles import Role
 from tests.factories import InvitationFactory
 
@@ -123,3 +131,32 @@ def make_invitation(organisation, *, email: str = "nieuw@example.org", role: Rol
         **extra,
     )
     return invitation, token
+
+
+# --- Exports: what the export tests of every app read ---------------------------------
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def export_start_url(organisation) -> str:
+    return f"/o/{organisation.slug}/dashboard/export/"
+
+
+def at(day: int, month: int = 6, hour: int = 10) -> datetime:
+    """A moment in June 2026, Amsterdam time."""
+    return datetime(2026, month, day, hour, 0, tzinfo=AMS)
+
+
+def csv_text_rows(text: str) -> list[list[str]]:
+    """The rows of an export's CSV text (with its byte-order mark, ';'-separated)."""
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def xlsx_sheet(content: bytes):
+    return openpyxl.load_workbook(io.BytesIO(content)).active
+
+
+def reload_job(job) -> ExportJob:
+    with scopes_disabled():
+        return ExportJob.objects.get(pk=job.pk)

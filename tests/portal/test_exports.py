@@ -7,12 +7,10 @@ its filters and who may start it are tested in tests/referrals/test_case_export.
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -29,11 +27,10 @@ from portal.roles import Role
 from referrals.exports import CASES
 from referrals.models import CaseTask, Referral
 from tests.factories import ExportJobFactory, PartnerFactory
+from tests.portal.helpers import at, csv_text_rows, export_start_url, reload_job, xlsx_sheet
 from tests.referrals.factories import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.fixture(autouse=True)
@@ -65,10 +62,6 @@ def handler(org, member_factory):
     return member_factory(org, Role.CASE_HANDLER)
 
 
-def start_url(organisation) -> str:
-    return f"/o/{organisation.slug}/dashboard/export/"
-
-
 def detail_url(job) -> str:
     return f"/o/{job.organisation.slug}/exports/{job.pk}/"
 
@@ -77,28 +70,10 @@ def download_url(job) -> str:
     return f"/o/{job.organisation.slug}/exports/{job.pk}/bestand/"
 
 
-def at(day: int, month: int = 6, hour: int = 10) -> datetime:
-    return datetime(2026, month, day, hour, 0, tzinfo=AMS)
-
-
-def csv_text_rows(text: str) -> list[list[str]]:
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-
-
-def xlsx_sheet(content: bytes):
-    return openpyxl.load_workbook(io.BytesIO(content)).active
-
-
 def file_content(response) -> bytes:
     """A FileResponse's body. Reading it to the end closes the file (the test client
     wraps it so); ``response.close()`` would also close the test's database connection."""
     return b"".join(response.streaming_content)
-
-
-def reload(job) -> ExportJob:
-    with scopes_disabled():
-        return ExportJob.objects.get(pk=job.pk)
 
 
 # --- A dashboard table as CSV and XLSX -----------------------------------------------------
@@ -251,17 +226,19 @@ def test_write_csv_reports_progress(tmp_path, monkeypatch):
 
 
 def test_start_is_post_only(login_as, org, coordinator):
-    assert login_as(coordinator).get(start_url(org)).status_code == 405
+    assert login_as(coordinator).get(export_start_url(org)).status_code == 405
 
 
 def test_an_unknown_kind_is_404(login_as, org, coordinator):
-    assert login_as(coordinator).post(start_url(org), {"soort": "pseudoniemen", "format": "csv"}).status_code == 404
+    assert (
+        login_as(coordinator).post(export_start_url(org), {"soort": "pseudoniemen", "format": "csv"}).status_code == 404
+    )
 
 
 def test_start_needs_the_csrf_token(org, coordinator):
     client = Client(enforce_csrf_checks=True)
     client.force_login(coordinator.user)
-    assert client.post(start_url(org), {"format": "csv"}).status_code == 403
+    assert client.post(export_start_url(org), {"format": "csv"}).status_code == 403
 
 
 # --- Large exports: the job ------------------------------------------------------------------
@@ -286,7 +263,7 @@ def big(settings):
 def test_job_lifecycle(login_as, org, coordinator, queued, cases, big, django_capture_on_commit_callbacks, export_root):
     client = login_as(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(start_url(org), {"format": "xlsx", "vorm": "cyberbullying"})
+        response = client.post(export_start_url(org), {"format": "xlsx", "vorm": "cyberbullying"})
     with scopes_disabled():
         job = ExportJob.objects.get()
     assert response.status_code == 302
@@ -303,7 +280,7 @@ def test_job_lifecycle(login_as, org, coordinator, queued, cases, big, django_ca
 
     assert tasks.exports_run(job.pk) == "done"
     assert tasks.exports_run(job.pk) == "skipped"  # running it twice does nothing
-    job = reload(job)
+    job = reload_job(job)
     assert (job.status, job.rows_done, job.rows_total, job.attempts) == ("done", 1, 1, 1)
     assert job.started_at and job.finished_at and job.expires_at == job.finished_at + timedelta(hours=24)
     path = export_root / job.file_name
@@ -353,7 +330,7 @@ def test_the_task_goes_through_celery(
     app.conf.task_always_eager = True
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            response = login_as(coordinator).post(start_url(org), {"format": "csv"})
+            response = login_as(coordinator).post(export_start_url(org), {"format": "csv"})
     finally:
         app.conf.task_always_eager = False
     with scopes_disabled():
@@ -388,7 +365,7 @@ def test_progress_is_written_while_the_file_is_written(org, coordinator, monkeyp
     )
     assert exports.export_run(job.pk) == "done"
     assert seen == [("running", 0, 5), ("running", 0, 5), ("running", 2, 5), ("running", 2, 5), ("running", 4, 5)]
-    assert reload(job).rows_done == 5
+    assert reload_job(job).rows_done == 5
 
 
 def test_a_failing_export_says_so_and_leaves_no_file(login_as, org, coordinator, monkeypatch, export_root, caplog):
@@ -400,7 +377,7 @@ def test_a_failing_export_says_so_and_leaves_no_file(login_as, org, coordinator,
 
     monkeypatch.setitem(exports.REGISTRY, "casussen", exports.ExportKind(**{**vars(CASES), "rows": rows}))
     assert exports.export_run(job.pk) == "failed"
-    job = reload(job)
+    job = reload_job(job)
     assert job.status == "failed"
     assert job.error.startswith("Het maken van het bestand is niet gelukt.")
     assert job.file_name == ""
@@ -414,7 +391,7 @@ def test_a_failing_export_says_so_and_leaves_no_file(login_as, org, coordinator,
 def test_a_job_of_an_unknown_kind_fails(org, coordinator):
     job = ExportJobFactory(organisation=org, requested_by=coordinator.user, kind="verdwenen")
     assert exports.export_run(job.pk) == "failed"
-    assert reload(job).error == str(exports.UNKNOWN_KIND_MESSAGE)
+    assert reload_job(job).error == str(exports.UNKNOWN_KIND_MESSAGE)
 
 
 def test_a_job_whose_kind_is_no_longer_registered_fails_with_the_friendly_message(
@@ -426,7 +403,7 @@ def test_a_job_whose_kind_is_no_longer_registered_fails_with_the_friendly_messag
     job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     monkeypatch.delitem(exports.REGISTRY, "casussen")
     assert exports.export_run(job.pk) == "failed"
-    job = reload(job)
+    job = reload_job(job)
     assert (job.status, job.error, job.file_name) == ("failed", str(exports.UNKNOWN_KIND_MESSAGE), "")
     page = login_as(coordinator).get(detail_url(job)).content.decode()
     assert "Export: casussen" in page
@@ -445,7 +422,7 @@ def test_a_run_that_the_sweep_took_over_stops_and_removes_its_file(org, coordina
 
     monkeypatch.setitem(exports.REGISTRY, "casussen", exports.ExportKind(**{**vars(CASES), "rows": rows}))
     assert exports.export_run(job.pk) == "taken-over"
-    assert reload(job).status == "queued"
+    assert reload_job(job).status == "queued"
     assert not any(export_root.rglob("*.*"))
 
 
@@ -486,28 +463,28 @@ def test_the_sweep_requeues_a_job_whose_worker_died_then_gives_up(
     with django_capture_on_commit_callbacks(execute=True):
         assert exports.exports_expire(now=now) == {"requeued": 1, "failed": 2, "expired": 0}
     assert queued == [lost.pk]
-    assert reload(lost).status == "queued"
-    assert reload(busy).status == "running"
+    assert reload_job(lost).status == "queued"
+    assert reload_job(busy).status == "running"
     for job in (tired, never):
-        job = reload(job)
+        job = reload_job(job)
         assert job.status == "failed"
         assert job.error.startswith("Het maken van het bestand is steeds gestopt")
     # The requeued job runs again from the start.
     assert exports.export_run(lost.pk) == "done"
-    assert reload(lost).attempts == 2
+    assert reload_job(lost).attempts == 2
 
 
 def test_the_sweep_deletes_expired_files(login_as, org, coordinator, export_root):
     job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     assert exports.export_run(job.pk) == "done"
-    job = reload(job)
+    job = reload_job(job)
     path = export_root / job.file_name
     assert path.is_file()
     assert exports.exports_expire(now=job.expires_at - timedelta(minutes=1))["expired"] == 0
     assert path.is_file()
     assert exports.exports_expire(now=job.expires_at) == {"requeued": 0, "failed": 0, "expired": 1}
     assert not path.exists()
-    job = reload(job)
+    job = reload_job(job)
     assert (job.status, job.file_name) == ("expired", "")
     client = login_as(coordinator)
     assert "Het bestand is verlopen en verwijderd." in client.get(detail_url(job)).content.decode()
@@ -544,11 +521,11 @@ def test_the_export_root_is_private(settings):
 def test_a_colleague_gets_404(login_as, org, coordinator, colleague, path):
     job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
     assert exports.export_run(job.pk) == "done"
-    own = login_as(coordinator).get(path(reload(job)))
+    own = login_as(coordinator).get(path(reload_job(job)))
     assert own.status_code == 200
     if own.streaming:
         file_content(own)
-    response = login_as(colleague).get(path(reload(job)))
+    response = login_as(colleague).get(path(reload_job(job)))
     assert response.status_code == 404
     with scope(organisation=org):
         assert AuditEvent.objects.filter(actor=colleague.user).count() == 0

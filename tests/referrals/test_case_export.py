@@ -7,8 +7,6 @@ tests/portal/test_exports.py."""
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import subprocess
 import sys
@@ -16,7 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import openpyxl
 import pytest
 import time_machine
 from django.utils import timezone, translation
@@ -29,12 +26,12 @@ from portal.roles import Role
 from referrals.exports import CASES
 from referrals.models import Case, Referral
 from tests.factories import ExportJobFactory, PartnerFactory
+from tests.portal.helpers import at, csv_text_rows, export_start_url, reload_job, xlsx_sheet
 from tests.referrals.factories import CaseFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-AMS = ZoneInfo("Europe/Amsterdam")
 PSEUDONYM = "J.B."
 SIGNAL = "Berichten met dreigementen via Snapchat."
 SUMMARY = "Wordt afgeperst met beelden; wil hulp bij aangifte."
@@ -67,28 +64,6 @@ def queued(monkeypatch):
 @pytest.fixture
 def coordinator(org, member_factory):
     return member_factory(org, Role.ORG_COORDINATOR)
-
-
-def start_url(organisation) -> str:
-    return f"/o/{organisation.slug}/dashboard/export/"
-
-
-def at(day: int, month: int = 6, hour: int = 10) -> datetime:
-    return datetime(2026, month, day, hour, 0, tzinfo=AMS)
-
-
-def csv_text_rows(text: str) -> list[list[str]]:
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-
-
-def xlsx_sheet(content: bytes):
-    return openpyxl.load_workbook(io.BytesIO(content)).active
-
-
-def reload(job) -> ExportJob:
-    with scopes_disabled():
-        return ExportJob.objects.get(pk=job.pk)
 
 
 # --- The kind is registered ------------------------------------------------------------------
@@ -236,7 +211,7 @@ def test_case_rows_read_in_two_queries(org, world, django_assert_num_queries):
 @pytest.mark.parametrize("role", [Role.LEARNER, Role.CASE_HANDLER, Role.CONTENT_EDITOR])
 def test_only_a_coordinator_starts_a_case_export(login_as, org, member_factory, queued, role, world):
     client = login_as(member_factory(org, role))
-    assert client.post(start_url(org), {"format": "csv"}).status_code == 403
+    assert client.post(export_start_url(org), {"format": "csv"}).status_code == 403
     # The exports page is theirs neither: 403, as for starting one.
     assert client.get(f"/o/{org.slug}/exports/").status_code == 403
     with scopes_disabled():
@@ -247,7 +222,7 @@ def test_only_a_coordinator_starts_a_case_export(login_as, org, member_factory, 
 def test_a_partners_coordinator_does_not_export_cases(login_as, member_factory):
     partner = PartnerFactory(slug="shn")
     client = login_as(member_factory(partner, Role.ORG_COORDINATOR))
-    assert client.post(start_url(partner), {"format": "csv"}).status_code == 403
+    assert client.post(export_start_url(partner), {"format": "csv"}).status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -263,7 +238,7 @@ def test_a_partners_coordinator_does_not_export_cases(login_as, member_factory):
     ],
 )
 def test_invalid_filters_are_named_and_start_nothing(login_as, org, coordinator, queued, world, data, field, message):
-    response = login_as(coordinator).post(start_url(org), data)
+    response = login_as(coordinator).post(export_start_url(org), data)
     assert response.status_code == 400
     form = response.context["form"]
     assert list(form.errors) == [field]
@@ -293,7 +268,7 @@ def test_the_form_offers_the_destinations_and_takes_the_dashboards_filters(login
 
 
 def test_a_small_export_downloads_at_once_and_is_audited(login_as, org, coordinator, queued, world):
-    response = login_as(coordinator).post(start_url(org), {"format": "csv", "status": "closed"})
+    response = login_as(coordinator).post(export_start_url(org), {"format": "csv", "status": "closed"})
     assert response.status_code == 200
     assert response.streaming
     today = timezone.localdate().isoformat()
@@ -321,7 +296,7 @@ def test_a_small_export_downloads_at_once_and_is_audited(login_as, org, coordina
 
 
 def test_a_small_xlsx_export_has_dates_as_dates(login_as, org, coordinator, world):
-    response = login_as(coordinator).post(start_url(org), {"format": "xlsx"})
+    response = login_as(coordinator).post(export_start_url(org), {"format": "xlsx"})
     rows = list(xlsx_sheet(response.content).iter_rows(values_only=True))
     assert rows[0] == tuple(HEADER)
     assert rows[2][:2] == ("2026-0002", datetime(2026, 6, 3))
@@ -335,7 +310,7 @@ def test_running_a_job_reads_in_a_fixed_number_of_queries(org, coordinator, worl
     # claim (lock, update, organisation), count, total, two reads, done
     with django_assert_max_num_queries(12):
         assert exports.export_run(job.pk) == "done"
-    assert reload(job).rows_done == 33
+    assert reload_job(job).rows_done == 33
 
 
 def test_dates_follow_the_portals_time_zone(org, coordinator):
