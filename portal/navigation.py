@@ -209,6 +209,14 @@ ENTRIES: tuple[Entry, ...] = (
         explains=_("Nieuwe mensen uitnodigen"),
     ),
     Entry(
+        "sso:settings",
+        _("Inloggen via de organisatie"),
+        _may(Action.SIGN_IN_MANAGE),
+        in_menu=False,
+        also_current=("sso:provider",),
+        explains=_("Inloggen met het account van school of werk (Microsoft, Google, SAML) instellen"),
+    ),
+    Entry(
         "cases:access_log",
         _("Inzagelog"),
         _may(Action.ACCESS_LOG_VIEW),

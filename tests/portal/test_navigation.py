@@ -92,6 +92,7 @@ ACTIONS = {
     "area:referral_redirect": "form on the area referral page",
     "area:directory_delete": "link on the directory entry's page",
     "dashboards:export_download": "link on the export's page once the file is ready",
+    "sso:domain_remove": "form on the sign-in settings page, per domain",
 }
 
 ORG_PREFIX = "o/<slug:org_slug>/"
