@@ -82,6 +82,8 @@ lint: install ## ruff, import contracts, mypy
 	$(PYTHON) -m ruff format --check .
 	.venv/bin/lint-imports
 	$(PYTHON) -m mypy
+	@# SAML signatures need xmlsec and lxml built on the same libxml2 (both pinned).
+	$(PYTHON) -c "import lxml.etree, xmlsec; xmlsec.KeysManager(); import onelogin.saml2.auth; print('xmlsec', xmlsec.__version__, 'lxml', lxml.etree.__version__, 'libxml2', lxml.etree.LIBXML_VERSION)"
 
 clean:
 	rm -rf var .venv node_modules $(VENDOR)

@@ -88,7 +88,7 @@ def _context(
         "body": body,
         "link": link,
         "organisation": organisation.name if organisation else "",
-        "recipient": (recipient.get_full_name() or recipient.email) if recipient is not None else "",
+        "recipient": str(recipient) if recipient is not None else "",
         "site_name": "Veilig Online",
     }
 
@@ -184,7 +184,10 @@ def email_send(
     organisation: Organisation | None,
     message_id: str = "",
 ) -> None:
-    """Mail one notification (``compose``) over the default connection."""
+    """Mail one notification (``compose``) over the default connection; nothing for an
+    account without an address (signed in through a federation that sends none)."""
+    if not user.email:
+        return
     compose(
         kind,
         to=user.email,

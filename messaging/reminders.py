@@ -222,7 +222,7 @@ class Outgoing:
         """Mail it (when wanted) and add the notification row to the batch; a mail error
         raises before the row is added."""
         if self.user is not None:
-            if self.user.is_active and batch.wants_email(self.user, kind):
+            if self.user.is_active and self.user.email and batch.wants_email(self.user, kind):
                 message = compose(
                     kind,
                     to=self.user.email,

@@ -48,7 +48,9 @@ class User(AbstractUser):
     """A person who signs in. What they may do depends on their memberships."""
 
     username = None  # type: ignore[assignment]
-    email = models.EmailField(_("e-mailadres"), unique=True)
+    # Empty (NULL) only for an account made by a federation that sends no address
+    # (Entree): such accounts are known by the provider's subject, never by e-mail.
+    email = models.EmailField(_("e-mailadres"), unique=True, null=True, blank=True)  # type: ignore[assignment]
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -62,7 +64,7 @@ class User(AbstractUser):
         verbose_name_plural = _("gebruikers")
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.email
+        return self.get_full_name() or self.email or str(_("(naam onbekend)"))
 
 
 class Country(models.TextChoices):
@@ -264,6 +266,9 @@ class AuditEvent(models.Model):
         ASSIGNMENT_CHANGED = "assignment_changed", _("Datum van een toewijzing gewijzigd")
         CASE_SETTINGS_CHANGED = "case_settings_changed", _("Casusinstellingen gewijzigd (bewaartermijn of nazorg)")
         EXPORT_DOWNLOADED = "export_downloaded", _("Export gedownload")
+        SSO_PROVISIONED = "sso_provisioned", _("Lid geworden door in te loggen via de organisatie")
+        SSO_LINKED = "sso_linked", _("Account gekoppeld aan de inlog van de organisatie")
+        SIGN_IN_SETTINGS_CHANGED = "sign_in_settings_changed", _("Inloginstellingen gewijzigd")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     kind = models.CharField(max_length=40, choices=Kind.choices)

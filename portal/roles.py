@@ -52,6 +52,7 @@ class Action(models.TextChoices):
     MEMBERS_VIEW = "members.view", _("Leden bekijken")
     MEMBERS_INVITE = "members.invite", _("Mensen uitnodigen")
     MEMBERS_MANAGE = "members.manage", _("Rollen wijzigen en leden deactiveren")
+    SIGN_IN_MANAGE = "sign_in.manage", _("Inloggen via de eigen organisatie instellen")
     DASHBOARD_AREA = "dashboard.area", _("Dashboard van het hele gebied zien")
     CONTENT_EDIT = "content.edit", _("Inhoud bewerken")
     RULES_EDIT = "rules.edit", _("Verwijsregels bewerken")
@@ -76,6 +77,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MEMBERS_VIEW: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.MEMBERS_INVITE: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.MEMBERS_MANAGE: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
+    Action.SIGN_IN_MANAGE: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.DASHBOARD_AREA: frozenset({R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.CONTENT_EDIT: frozenset({R.CONTENT_EDITOR, R.PLATFORM_ADMIN}),
     Action.RULES_EDIT: frozenset({R.PLATFORM_ADMIN}),

@@ -31,13 +31,17 @@ def user_requires_mfa(user: User) -> bool:
         return Membership.objects.filter(user=user, is_active=True, role__in=MFA_ROLES).exists()
 
 
-def user_lacks_required_mfa(user: User) -> bool:
+def user_lacks_required_mfa(user: User, *, trusted_organisation_id: int | None = None) -> bool:
     """True when ``user_requires_mfa`` holds and the user has no second factor (an
-    authenticator app or a security key): the check every request makes, in one query."""
+    authenticator app or a security key): the check every request makes, in one query.
+
+    ``trusted_organisation_id``: roles in that organisation are covered by the second
+    factor its identity provider asserted at this sign-in (``portal.mfa``)."""
     with scopes_disabled():
-        requires = Q(is_superuser=True) | Exists(
-            Membership.objects.filter(user=OuterRef("pk"), is_active=True, role__in=MFA_ROLES)
-        )
+        roles_needing_mfa = Membership.objects.filter(user=OuterRef("pk"), is_active=True, role__in=MFA_ROLES)
+        if trusted_organisation_id is not None:
+            roles_needing_mfa = roles_needing_mfa.exclude(organisation_id=trusted_organisation_id)
+        requires = Q(is_superuser=True) | Exists(roles_needing_mfa)
         has = Exists(
             Authenticator.objects.filter(
                 user=OuterRef("pk"), type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]

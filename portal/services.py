@@ -162,7 +162,7 @@ def invitation_accept(
             )
             # The address is proven: the link was mailed to it.
             EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
-        elif user.email.lower() != locked.email.lower():
+        elif (user.email or "").lower() != locked.email.lower():
             raise InvitationInvalid("wrong_account")
         else:
             EmailAddress.objects.update_or_create(

@@ -61,8 +61,11 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("referrals.urls")),
     path("o/<slug:org_slug>/", include("reporting.urls")),
     path("o/<slug:org_slug>/", include("signalenwijzer.urls")),
+    path("o/<slug:org_slug>/", include("sso.urls")),
     path("", include("referrals.partners.public_urls")),
     path("", include("training.public_urls")),
+    # The e-mail-first login and home-realm discovery (sso/urls.py), ahead of allauth's.
+    path("accounts/", include("sso.account_urls")),
     path("accounts/", include(never_stored(allauth_urls.urlpatterns))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("referrals.api_urls")),

@@ -228,7 +228,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         form = AcceptInvitationForm(request.POST or None, email=invitation.email)
 
     if request.method == "POST":
-        if user is not None and user.email.lower() != invitation.email.lower():
+        if user is not None and (user.email or "").lower() != invitation.email.lower():
             return render(request, "portal/invitation_invalid.html", {"reason": "wrong_account"}, status=403)
         if account_exists:
             return redirect(f"{reverse('account_login')}?next={request.path}")

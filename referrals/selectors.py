@@ -159,7 +159,7 @@ def referrer_contact(referral: Referral) -> dict[str, str]:
         organisation = referral.organisation.name
     if person is None or not person.is_active:
         return {"organisation": organisation, "name": "", "email": ""}
-    return {"organisation": organisation, "name": person.get_full_name(), "email": person.email}
+    return {"organisation": organisation, "name": person.get_full_name(), "email": person.email or ""}
 
 
 def municipality_of(organisation: Organisation) -> Organisation | None:

@@ -42,6 +42,8 @@ class MemberChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Membership) -> str:
         user = obj.user
         name = user.get_full_name()
+        if not user.email:
+            return str(user)
         return f"{name} ({user.email})" if name else user.email
 
 

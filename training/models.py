@@ -228,5 +228,5 @@ class Assignment(models.Model):
     def target_label(self) -> str:
         if self.membership is not None:
             user = self.membership.user
-            return user.get_full_name() or user.email
+            return str(user)
         return str(self.get_role_display())

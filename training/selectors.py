@@ -623,7 +623,7 @@ class MatrixRow:
     @property
     def name(self) -> str:
         user = self.membership.user
-        return user.get_full_name() or user.email
+        return str(user)
 
 
 @dataclass

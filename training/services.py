@@ -279,7 +279,7 @@ def certificate_issue(
                     module=module,
                     attempt=attempt,
                     code=new_certificate_code(),
-                    holder_name=user.get_full_name() or user.email,
+                    holder_name=str(user),
                     module_title=module.title,
                     organisation=organisation,
                     organisation_name=organisation.name if organisation is not None else "",

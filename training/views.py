@@ -305,7 +305,7 @@ def _matrix_csv_rows(matrix: selectors.Matrix) -> list[list[str]]:
     return [
         [
             row.name,
-            row.membership.user.email,
+            row.membership.user.email or "",
             str(row.membership.get_role_display()),
             cell.module.title,
             str(cell.status_label),

@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
+    "sso",
     "django_htmx",
     # Django
     "django.contrib.admin",
@@ -78,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "sso.middleware.ProviderErrorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "portal.mfa.RequireMfaMiddleware",
     # Last: it runs the view and the template rendering inside the tenant scope.
@@ -200,7 +205,7 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "sso.adapters.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -223,6 +228,52 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
+    # Every answer of a federation or identity provider (sso.adapters), per address.
+    "sso_login": env_str("SSO_LOGIN_RATE_LIMIT", "30/m/ip"),
+}
+
+# --- Sign-in through a federation or the organisation's own provider (sso/) ---------
+# allauth's own OpenID Connect and SAML providers; which organisation a sign-in leads
+# into is decided in sso.services. An address is never a key: a provider cannot sign
+# anyone into an existing account by e-mail (only sso.services links an account, and
+# only at a domain the organisation owns).
+SOCIALACCOUNT_ADAPTER = "sso.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+# The provider vouches for the person; the address is for mail only, never a login key.
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+
+
+def _federation_app(name: str, prefix: str, provider_id: str) -> list[dict[str, object]]:
+    """A federation's OpenID Connect client, when its variables are set."""
+    server_url = env_str(f"{prefix}_OIDC_SERVER_URL", "")
+    if not server_url:
+        return []
+    return [
+        {
+            "provider_id": provider_id,
+            "name": name,
+            "client_id": env_str(f"{prefix}_OIDC_CLIENT_ID", ""),
+            "secret": env_str(f"{prefix}_OIDC_CLIENT_SECRET", ""),
+            "settings": {"server_url": server_url, "oauth_pkce_enabled": True},
+        }
+    ]
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            *_federation_app("Entree Federatie", "ENTREE", "entree"),
+            *_federation_app("SURFconext", "SURFCONEXT", "surfconext"),
+        ],
+    },
+    "saml": {"provider_class": "sso.saml.PortalSAMLProvider"},
 }
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]

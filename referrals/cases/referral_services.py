@@ -441,7 +441,11 @@ def _mail_partner_inbox(partner_id: int) -> None:
     with scopes_disabled():
         recipients = list(
             Membership.objects.filter(
-                organisation_id=partner_id, role=Role.PARTNER_INTAKE, is_active=True, user__is_active=True
+                organisation_id=partner_id,
+                role=Role.PARTNER_INTAKE,
+                is_active=True,
+                user__is_active=True,
+                user__email__isnull=False,
             ).values_list("user__email", flat=True)
         )
     if not recipients:
@@ -454,7 +458,7 @@ def _mail_partner_inbox(partner_id: int) -> None:
         subject=render_to_string("referrals/email/partner_new_subject.txt", context).strip(),
         message=render_to_string("referrals/email/partner_new_body.txt", context),
         from_email=None,
-        recipient_list=recipients,
+        recipient_list=[email for email in recipients if email],
     )
 
 

@@ -51,6 +51,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "members.view": MEMBER_MANAGERS,
     "members.invite": MEMBER_MANAGERS,
     "members.manage": MEMBER_MANAGERS,
+    "sign_in.manage": MEMBER_MANAGERS,
     "dashboard.area": frozenset({"municipal_coordinator", "platform_admin"}),
     "content.edit": frozenset({"content_editor", "platform_admin"}),
     "rules.edit": frozenset({"platform_admin"}),
