@@ -74,6 +74,14 @@ class PortalLoginView(LoginView):
             initial["login"] = email
         return initial
 
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        if form.initial.get("login"):
+            # The address is known from the first step: the cursor waits in the password.
+            form.fields["login"].widget.attrs.pop("autofocus", None)
+            form.fields["password"].widget.attrs["autofocus"] = True
+        return form
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         password_step = (

@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "sso.middleware.ProviderErrorMiddleware",
+    "sso.middleware.ProviderMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "portal.mfa.RequireMfaMiddleware",
     # Last: it runs the view and the template rendering inside the tenant scope.

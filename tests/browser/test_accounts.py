@@ -9,7 +9,7 @@ from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
 from portal.roles import Role
-from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of, path_of_url
+from tests.browser.helpers import assert_no_csp_violations, enter_email, fresh_totp_code, path_of, path_of_url
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -25,10 +25,12 @@ def test_case_handler_signs_in_with_password_and_totp_by_keyboard(
     expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelden")
     assert_accessible(page)
 
-    # Only the keyboard: type, Tab to the password, Enter submits.
-    page.get_by_label("E-mail").focus()
+    # Only the keyboard: the address and Enter; on the next step the password has the focus.
+    page.get_by_label("E-mailadres").focus()
     page.keyboard.type(handler.user.email)
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/accounts/login/?*stap=wachtwoord*")
+    assert_accessible(page)
     expect(page.get_by_label("Wachtwoord", exact=False).first).to_be_focused()
     page.keyboard.type(TEST_PASSWORD)
     page.keyboard.press("Enter")
@@ -55,7 +57,7 @@ def test_wrong_totp_code_keeps_the_user_at_the_mfa_stage(page, org, member_facto
     handler = member_factory(org, Role.CASE_HANDLER)
 
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(handler.user.email)
+    enter_email(page, handler.user.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
@@ -100,7 +102,7 @@ def test_role_with_mfa_but_no_totp_is_sent_to_set_it_up(page, console, org, memb
     handler = member_factory(org, Role.CASE_HANDLER, mfa=False)
 
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(handler.user.email)
+    enter_email(page, handler.user.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from portal.models import Country
 from portal.roles import Role
 from referrals.models import Referral
-from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of, screenshot
+from tests.browser.helpers import assert_no_csp_violations, enter_email, fresh_totp_code, path_of, screenshot
 from tests.factories import TEST_PASSWORD, MunicipalityFactory, SchoolFactory
 from tests.referrals.factories import ReferralFactory, RoutedCaseFactory
 
@@ -34,7 +34,7 @@ def area(db):
 
 def sign_in_with_mfa(page, user) -> None:
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(user.email)
+    enter_email(page, user.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
     page.wait_for_url("**/accounts/2fa/authenticate/")

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from messaging.models import Notification, NotificationKind, NotificationPreference
 from portal.roles import Role
-from tests.browser.helpers import assert_no_csp_violations, fresh_totp_code, path_of
+from tests.browser.helpers import assert_no_csp_violations, enter_email, fresh_totp_code, path_of
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,7 @@ K = NotificationKind
 
 def sign_in_with_mfa(page, user) -> None:  # type: ignore[no-untyped-def]
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(user.email)
+    enter_email(page, user.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Aanmelden", exact=True).click()
     page.wait_for_url("**/accounts/2fa/authenticate/")

@@ -261,7 +261,7 @@ def test_login_page_is_dutch_then_english(client):
     assert "Sign In" not in dutch
 
     _switch_to_english(client)
-    english = client.get("/accounts/login/").content.decode()
+    english = client.get("/accounts/login/?stap=wachtwoord").content.decode()
     assert "Sign In" in english
     assert "You get an account through an invitation from your school" in english
     assert "Je krijgt een account" not in english

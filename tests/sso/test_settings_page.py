@@ -22,19 +22,14 @@ from sso import services
 from sso.adapters import TEST_SESSION_KEY
 from sso.models import ProviderKind, SignInAttempt, SignInDomain, SignInSettings
 from tests.factories import MembershipFactory, MunicipalityFactory, PlatformFactory, UserFactory
+from tests.sso.flows import leaving_for
 from tests.sso.helpers import ENTRA_TENANT, make_attempts, make_domain, make_federation_link, make_sign_in
-from tests.sso.oidc_provider import running_provider
 from tests.sso.saml_idp import SamlTestIdp
 
 pytestmark = pytest.mark.django_db
 
 Status = SignInSettings.Status
 SAML_HOST = "127.0.0.1"
-
-
-@pytest.fixture(scope="module")
-def oidc_provider():
-    yield from running_provider()
 
 
 @pytest.fixture
@@ -401,10 +396,9 @@ def test_testing_goes_to_the_providers_authorize_url(client, org, oidc_provider)
         "oidc_secret": "s3cret",
     }
     assert client.post(url(org, "sso:provider"), data).status_code == 302
-    response = client.post(url(org, "sso:provider_test"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(oidc_provider.metadata["authorization_endpoint"] + "?")
-    assert "client_id=portaal" in response["Location"]
+    location = leaving_for(client.post(url(org, "sso:provider_test")))
+    assert location.startswith(oidc_provider.metadata["authorization_endpoint"] + "?")
+    assert "client_id=portaal" in location
     assert client.session[TEST_SESSION_KEY] == sign_in_of(org).pk
 
 
@@ -427,10 +421,9 @@ def test_testing_a_saml_provider_goes_to_its_sign_in_address(client, org):
     idp = SamlTestIdp(entity_id="https://idp.school.nl/saml", sso_url="https://idp.school.nl/saml/sso")
     client.post(url(org, "sso:provider"), {"kind": "saml", "name": "SAML", "saml_metadata_xml": idp.metadata_xml()})
     # python3-saml reads the Host header (a browser always sends one) and wants a host it accepts.
-    response = client.post(url(org, "sso:provider_test"), HTTP_HOST=SAML_HOST)
-    assert response.status_code == 302
-    assert response["Location"].startswith("https://idp.school.nl/saml/sso?SAMLRequest=")
-    request = idp.parse_authn_request(response["Location"])
+    location = leaving_for(client.post(url(org, "sso:provider_test"), HTTP_HOST=SAML_HOST))
+    assert location.startswith("https://idp.school.nl/saml/sso?SAMLRequest=")
+    request = idp.parse_authn_request(location)
     assert request.acs_url == f"http://{SAML_HOST}{reverse('saml_acs', args=[org.slug])}"
     assert client.session[TEST_SESSION_KEY] == sign_in_of(org).pk
 
