@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from allauth.socialaccount.models import SocialApp
 from django.db import transaction
@@ -574,3 +575,22 @@ def provider_for_address(email: str) -> SocialApp | None:
         .first()
     )
     return row.organisation.sign_in_settings.app if row else None
+
+
+def connectable_providers(request: Any) -> list[dict[str, str]]:
+    """Name and start address of each provider the signed-in person may link: the
+    federations, and the switched-on providers of their own organisations."""
+    from allauth.socialaccount.adapter import get_adapter
+
+    own = set(
+        SignInSettings.objects.filter(
+            organisation__in=[membership.organisation for membership in memberships_for_user(request.user)],
+            status=SignInSettings.Status.ACTIVE,
+        ).values_list("app_id", flat=True)
+    )
+    found = []
+    for app in get_adapter().list_apps(request):
+        if is_federation(app) or app.pk in own:
+            provider = app.get_provider(request)
+            found.append({"name": app.name, "url": provider.get_login_url(request, process="connect")})
+    return sorted(found, key=lambda item: item["name"])

@@ -3,6 +3,8 @@ an Entra ID tenant, Google Workspace and an organisation's own provider."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
@@ -442,3 +444,46 @@ def test_sso_attempts_are_rate_limited(client, org, oidc_provider, settings):
         assert client.post(reverse("sso_discover"), {"email": "a@elders.nl"}).status_code == 302
     response = client.post(reverse("sso_discover"), {"email": "a@elders.nl"})
     assert response.status_code == 429
+
+
+# --- Linking an existing account -----------------------------------------------------
+
+
+def test_the_connections_page_offers_only_federations_and_the_own_organisations_provider(
+    client, org, other_org, oidc_provider
+):
+    federation_app(oidc_provider, "entree")
+    organisation_provider(oidc_provider, org)
+    organisation_provider(oidc_provider, other_org)
+    member = make_member(org, Role.LEARNER)
+    client.force_login(member.user)
+
+    page = client.get(reverse("socialaccount_connections")).content.decode()
+
+    assert "Koppel je account van Entree Federatie" in page
+    assert f"Koppel je account van Inlog {org.name}" in page
+    assert other_org.name not in page
+
+
+def test_a_member_links_entree_and_then_signs_in_with_it(client, org, oidc_provider):
+    federation_app(oidc_provider, "entree")
+    link_federation(org, Federation.ENTREE, "12AG")
+    member = make_member(org, Role.LEARNER)
+    username = unique("koppel", "x").split("@")[0]
+    oidc_provider.add_user(
+        None,
+        PASSWORD,
+        {"nlEduPersonHomeOrganizationId": "12AG", "eduPersonAffiliation": ["employee"]},
+        username=username,
+    )
+    client.force_login(member.user)
+
+    started = client.post(reverse("openid_connect_login", kwargs={"provider_id": "entree"}), {"process": "connect"})
+    back = urlsplit(oidc_provider.authorize(leaving_for(started), as_user=username))
+    client.get(f"{back.path}?{back.query}")
+    assert SocialAccount.objects.filter(user=member.user, provider="entree").exists()
+
+    client.logout()
+    sign_in(client, oidc_provider, "entree", username)
+    assert client.session["_auth_user_id"] == str(member.user.pk)
+    assert User.objects.count() == 1
