@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from demo.totp import DEMO_TOTP_SECRET, totp_code
@@ -16,6 +17,7 @@ from portal.models import Country, Membership, Organisation, User
 from portal.roles import OrganisationKind as K
 from portal.roles import Role, role_requires_mfa
 from portal.services import user_sync_staff_flags
+from sso.models import Federation, FederationLink, SignInDomain
 
 DEMO_PASSWORD = "Veilig-Demo-2026"
 
@@ -186,7 +188,20 @@ def seed_demo() -> dict[str, int]:
             TOTP.activate(user, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(user)
         user_sync_staff_flags(user=user)
+    _seed_sign_in(by_slug["obs-de-regenboog"])
     return created
+
+
+def _seed_sign_in(school: Organisation) -> None:
+    """The demo school as Entree knows it (a made-up BRIN) and its mail domain, verified,
+    so the coordinator's "Inloggen via de organisatie" page shows how it fits together.
+    No provider is switched on: the demo has no identity provider to sign in at."""
+    FederationLink.objects.get_or_create(
+        federation=Federation.ENTREE, home_organisation_id="99dr", defaults={"organisation": school}
+    )
+    SignInDomain.objects.get_or_create(
+        domain="obs-de-regenboog.example", defaults={"organisation": school, "verified_at": timezone.now()}
+    )
 
 
 def current_demo_code(secret: str = DEMO_TOTP_SECRET) -> str:

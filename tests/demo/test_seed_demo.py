@@ -95,3 +95,17 @@ def test_schools_hang_under_their_municipality():
     assert school.parent.slug == "zuiderhaven"
     belgian = Organisation.objects.get(slug="sint-jozefschool")
     assert belgian.country == belgian.parent.country == "BE"
+
+
+def test_the_demo_school_is_linked_to_entree_and_owns_a_domain_without_a_provider_on():
+    from demo.accounts import seed_demo
+    from sso.models import FederationLink, SignInDomain, SignInSettings
+
+    seed_demo()
+    seed_demo()
+
+    link = FederationLink.objects.get()
+    assert (link.organisation.slug, link.federation, link.home_organisation_id) == ("obs-de-regenboog", "entree", "99dr")
+    assert SignInDomain.objects.get().is_verified
+    # No provider switched on: the demo's e-mail-first login goes on to the password.
+    assert not SignInSettings.objects.filter(status=SignInSettings.Status.ACTIVE).exists()
