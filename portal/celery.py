@@ -43,6 +43,8 @@ app.conf.beat_schedule = {
         "task": "referrals.tasks.weekly_digest_plan",
         "schedule": crontab(day_of_week="mon", hour=7, minute=50),
     },
+    # The record of sign-ins through providers is kept SIGN_IN_ATTEMPTS_KEEP_DAYS.
+    "sso-sign-in-attempts-sweep": {"task": "sso.tasks.sign_in_attempts_sweep", "schedule": crontab(hour=4, minute=10)},
     # Exports: a job whose worker died is queued again after 10 minutes; files expire after a day.
     "exports-expire": {"task": "portal.tasks.exports_expire", "schedule": crontab(minute="*/10")},
 }

@@ -10,6 +10,7 @@ recorded (``SignInAttempt``) without names, addresses or claims.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -594,3 +595,13 @@ def connectable_providers(request: Any) -> list[dict[str, str]]:
             provider = app.get_provider(request)
             found.append({"name": app.name, "url": provider.get_login_url(request, process="connect")})
     return sorted(found, key=lambda item: item["name"])
+
+
+def sign_in_attempts_cleanup(*, older_than_days: int | None = None) -> int:
+    """Delete the sign-in record beyond its retention period (it names people)."""
+    from django.conf import settings
+
+    days = settings.SIGN_IN_ATTEMPTS_KEEP_DAYS if older_than_days is None else older_than_days
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _detail = SignInAttempt.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

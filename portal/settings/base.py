@@ -247,6 +247,8 @@ SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+# How long the record of sign-ins through providers (who, when, allowed or why not) is kept.
+SIGN_IN_ATTEMPTS_KEEP_DAYS = env_int("SIGN_IN_ATTEMPTS_KEEP_DAYS", 180, minimum=1)
 
 
 def _federation_app(name: str, prefix: str, provider_id: str) -> list[dict[str, object]]:
