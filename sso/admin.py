@@ -4,7 +4,8 @@ The platform administrator links organisations to federations (Entree's BRIN,
 SURFconext's home organisation) and verifies the mail domains coordinators name
 (the action "Domein verifiëren", through ``services.domain_verify``, audited). The
 sign-in settings and the attempts are changed by the portal's services only, so
-they are read-only here.
+they are read-only here, but for one emergency action: a broken provider switched
+off and the password login opened again (``services.platform_switch_off``, audited).
 
 The Organisation admin gets no inlines for these rows: it belongs to the kernel,
 which imports no domain app, and its add form is posted without inline data.
@@ -104,6 +105,26 @@ class SignInSettingsAdmin(ReadOnlyAdmin):
         "activated_at",
         "updated_at",
     )
+    actions = ("switch_off",)
+
+    @admin.action(description=_("Provider uitzetten en wachtwoord weer toestaan"))
+    def switch_off(self, request: HttpRequest, queryset: QuerySet[SignInSettings]) -> None:
+        if not request.user.is_superuser:
+            self.message_user(request, _("Alleen de beheerder van het platform kan dit."), messages.ERROR)
+            return
+        rows = list(queryset.select_related("organisation"))
+        for sign_in in rows:
+            services.platform_switch_off(actor=request.user, sign_in=sign_in)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            ngettext(
+                "Bij %(count)d organisatie staat de provider uit en kan weer met wachtwoord worden ingelogd.",
+                "Bij %(count)d organisaties staat de provider uit en kan weer met wachtwoord worden ingelogd.",
+                len(rows),
+            )
+            % {"count": len(rows)},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(SignInAttempt)

@@ -605,3 +605,26 @@ def sign_in_attempts_cleanup(*, older_than_days: int | None = None) -> int:
     cutoff = timezone.now() - timedelta(days=days)
     deleted, _detail = SignInAttempt.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+def platform_switch_off(*, actor: User, sign_in: SignInSettings) -> None:
+    """The platform administrator's emergency switch (Django admin): the provider off
+    and the portal's own login open again, so nobody of the organisation is locked out
+    by a broken provider. Audited in the organisation."""
+    if not actor.is_superuser:
+        raise PermissionError("platform.admin")
+    with transaction.atomic():
+        row = SignInSettings.objects.select_for_update().get(pk=sign_in.pk)
+        if row.status == SignInSettings.Status.ACTIVE:
+            row.status = SignInSettings.Status.OFF
+        row.activated_at = None
+        row.password_login = True
+        row.updated_at = timezone.now()
+        row.save()
+        with scope(organisation=row.organisation):
+            audit_record(
+                organisation=row.organisation,
+                kind=AuditEvent.Kind.SIGN_IN_SETTINGS_CHANGED,
+                actor=actor,
+                detail="provider uitgezet en wachtwoord weer aan door de platformbeheerder",
+            )
