@@ -114,7 +114,7 @@ class SignInSettingsAdmin(ReadOnlyAdmin):
             return
         rows = list(queryset.select_related("organisation"))
         for sign_in in rows:
-            services.platform_switch_off(actor=request.user, sign_in=sign_in)  # type: ignore[arg-type]
+            services.platform_switch_off(actor=request.user, sign_in=sign_in)
         self.message_user(
             request,
             ngettext(
