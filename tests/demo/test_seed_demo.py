@@ -105,7 +105,11 @@ def test_the_demo_school_is_linked_to_entree_and_owns_a_domain_without_a_provide
     seed_demo()
 
     link = FederationLink.objects.get()
-    assert (link.organisation.slug, link.federation, link.home_organisation_id) == ("obs-de-regenboog", "entree", "99dr")
+    assert (link.organisation.slug, link.federation, link.home_organisation_id) == (
+        "obs-de-regenboog",
+        "entree",
+        "99dr",
+    )
     assert SignInDomain.objects.get().is_verified
     # No provider switched on: the demo's e-mail-first login goes on to the password.
     assert not SignInSettings.objects.filter(status=SignInSettings.Status.ACTIVE).exists()
