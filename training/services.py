@@ -279,7 +279,9 @@ def certificate_issue(
                     module=module,
                     attempt=attempt,
                     code=new_certificate_code(),
-                    holder_name=str(user),
+                    # The name only: the certificate's code shows it on a public page, and an
+                    # address must never appear there. No name given: the field stays empty.
+                    holder_name=user.get_full_name(),
                     module_title=module.title,
                     organisation=organisation,
                     organisation_name=organisation.name if organisation is not None else "",

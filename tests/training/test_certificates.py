@@ -256,3 +256,16 @@ def test_a_second_module_certificate_names_that_module(learner):
     certificate = pass_module(learner, other, lessons)
     assert certificate.module_title == "Doxing herkennen"
     assert learner.role == Role.LEARNER
+
+
+
+def test_a_certificate_never_shows_an_address_in_place_of_a_name(client, org, member_factory, module, lessons):
+    """The code shows the name on a public page: a learner without a name gets an
+    empty name there, never their e-mail address."""
+    nameless = member_factory(org, Role.LEARNER, first_name="", last_name="", email="zonder.naam@example.org")
+
+    certificate = pass_module(nameless, module, lessons)
+
+    assert certificate.holder_name == ""
+    page = client.get(f"/certificaat/{certificate.code}/").content.decode()
+    assert "zonder.naam@example.org" not in page
