@@ -11,6 +11,16 @@ def invitations_expire_sweep() -> int:
     return services.invitations_expire_cleanup(older_than_days=90)
 
 
+@shared_task(name="portal.tasks.sessions_clear_expired", ignore_result=True)
+def sessions_clear_expired() -> None:
+    """Daily: delete expired sessions (Django's ``clearsessions``); they hold who was signed in."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
 @shared_task(name="portal.tasks.ping")
 def ping(value: str) -> str:
     """Echo a value back: proves a round trip through the broker and a worker."""

@@ -16,7 +16,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PRODUCTION = ("portal", "messaging", "sso", "cms", "training", "referrals", "reporting", "signalenwijzer")
+PRODUCTION = ("portal", "messaging", "sso", "privacy", "cms", "training", "referrals", "reporting", "signalenwijzer")
 
 ALLOWED: dict[str, tuple[int, str]] = {
     "portal/tenancy.py": (1, "the platform staff in the Django and Wagtail admin see across tenants"),

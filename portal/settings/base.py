@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "allauth.socialaccount.providers.saml",
     "sso",
+    "privacy",
     "django_htmx",
     # Django
     "django.contrib.admin",

@@ -1,0 +1,127 @@
+"""The vocabulary of the data inventory: what a stored field is, whose, why, how long.
+
+Every concrete field of every model the portal stores (its own and third-party ones:
+Django, allauth, Wagtail, taggit) is classified in ``privacy/inventory/``, one module
+per group of apps, collected in ``privacy.inventory.INVENTORY``. ``tests/privacy/
+test_inventory.py`` fails for a field without a classification, so a new field cannot
+slip in unclassified. ``manage.py privacy_docs`` writes the privacy officer's documents
+from it (``docs/privacy/``).
+
+A model is classified field by field, or with a model default (key ``"*"``) that
+covers every field not named; a model default that says "personal data" still has to
+be right for every field it covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """What kind of data a field holds (AVG terms)."""
+
+    NONE = "none"  # no personal data: configuration, content, counters, technical keys
+    IDENTIFIER = "identifier"  # a reference to a person (user id, pseudonymous case reference)
+    PSEUDONYM = "pseudonym"  # a name chosen so the person is not recognisable (case pseudonym)
+    IDENTITY = "identity"  # name, e-mail address, phone number, address of a person
+    ACCOUNT = "account"  # credentials and security: password hash, second factors, sessions
+    ACTIVITY = "activity"  # what a person did in the portal: progress, answers, logins, audit
+    CASE = "case"  # the facts of a case about a victim (not special category on its own)
+    SEXUAL_LIFE = "sexual_life"  # special category (art. 9 AVG): about sexual life, e.g. sextortion, images
+    CRIMINAL = "criminal"  # data about criminal offences (art. 10 AVG): threats, extortion, a report to police
+    FREE_TEXT = "free_text"  # free text that may hold any of the above: treated as special category
+
+
+class Subject(StrEnum):
+    """Whose data it is."""
+
+    NOBODY = "nobody"
+    VICTIM = "victim"  # the child or adult the case is about
+    STAFF = "staff"  # a member of a school, club or municipality (learner, handler, coordinator)
+    PARTNER = "partner"  # a member of a partner organisation
+    EDITOR = "editor"  # content editors and platform administrators
+    ANY_MEMBER = "any_member"  # any signed-in person
+
+
+class Basis(StrEnum):
+    """Legal basis under art. 6 AVG (plus the art. 9/10 ground where that applies,
+    named in the processing activity)."""
+
+    NOT_PERSONAL = "not_personal"
+    PUBLIC_TASK = "public_task"  # art. 6(1)(e): the school's, club's or municipality's task of care
+    LEGAL_OBLIGATION = "legal_obligation"  # art. 6(1)(c): e.g. keeping an audit trail, the meldcode
+    LEGITIMATE_INTEREST = "legitimate_interest"  # art. 6(1)(f): security of the service, e.g. sign-in records
+    CONTRACT = "contract"  # art. 6(1)(b): the member's use of the portal for their work
+    CONSENT = "consent"  # art. 6(1)(a): sharing with a partner with the victim's (or parent's) consent
+
+
+class Retention(StrEnum):
+    """Retention rules; ``RETENTION_TEXT`` says what each means and where it is enforced."""
+
+    NOT_PERSONAL = "not_personal"
+    CASE = "case"  # closed cases deleted after the organisation's retention period (referrals retention sweep)
+    ACCOUNT = "account"  # as long as the account exists; removed with the account
+    MEMBERSHIP = "membership"  # as long as the membership; deactivated memberships kept for the audit trail
+    AUDIT = "audit"  # the audit and access log: kept with the organisation
+    INVITATION = "invitation"  # deleted 90 days after it ended (invitations sweep)
+    SIGN_IN_ATTEMPTS = "sign_in_attempts"  # SIGN_IN_ATTEMPTS_KEEP_DAYS, 180 days (sso sweep)
+    SESSION = "session"  # until the session ends (SESSION_COOKIE_AGE) or the person signs out
+    EXPORT = "export"  # files deleted after EXPORT_KEEP_HOURS; the job row kept without data
+    TRAINING = "training"  # progress and certificates: as long as the membership
+    NOTIFICATION = "notification"  # notifications and reminders: with the case or membership they are about
+    CONTENT = "content"  # pages and documents: until the editor deletes them
+
+
+RETENTION_TEXT: dict[Retention, str] = {
+    Retention.NOT_PERSONAL: "Geen persoonsgegevens.",
+    Retention.CASE: "Persoonsgegevens in een casus worden een aantal maanden na het afsluiten gewist (per organisatie "
+    "ingesteld, standaard 12); de geanonimiseerde casus wordt daarna verwijderd (standaard na nog 12 maanden). "
+    "Een nachtelijke taak doet dit en houdt bij wat ze verwijderde.",
+    Retention.ACCOUNT: "Zolang het account bestaat; verdwijnt met het account. Accounts worden (nog) niet "
+    "automatisch verwijderd als iemand geen lidmaatschap meer heeft.",
+    Retention.MEMBERSHIP: "Zolang het lidmaatschap bestaat; een gedeactiveerd lidmaatschap blijft voor het auditspoor.",
+    Retention.AUDIT: "Zolang de organisatie het portaal gebruikt (auditspoor en inzagelog).",
+    Retention.INVITATION: "Tot 90 dagen nadat de uitnodiging is gebruikt, ingetrokken of verlopen.",
+    Retention.SIGN_IN_ATTEMPTS: "180 dagen (SIGN_IN_ATTEMPTS_KEEP_DAYS); een dagelijkse taak verwijdert oudere regels.",
+    Retention.SESSION: "Tot de sessie afloopt (standaard 8 uur) of de persoon zich afmeldt; een dagelijkse taak "
+    "ruimt verlopen sessies op.",
+    Retention.EXPORT: "Het bestand tot een dag na het maken; de regel over de export blijft zonder gegevens.",
+    Retention.TRAINING: "Toewijzingen tot een coördinator ze verwijdert; de trainingscijfers worden steeds opnieuw "
+    "berekend uit de voortgang.",
+    Retention.NOTIFICATION: "Zolang het account van de ontvanger bestaat. Nog niet gekoppeld aan de bewaartermijn "
+    "van de casus waar de melding over gaat (open punt).",
+    Retention.CONTENT: "Tot een redacteur de pagina of het document verwijdert.",
+}
+
+
+@dataclass(frozen=True)
+class Classified:
+    """One field (or, as a model default, every field of a model not named)."""
+
+    category: Category
+    subject: Subject
+    basis: Basis
+    retention: Retention
+    activity: str = ""  # the processing activity (``privacy.inventory.activities``) this serves
+    encrypted: bool = False  # encrypted in the database (field-level encryption)
+    shared_with_partners: bool = False  # a partner organisation can read it (with consent)
+    note: str = ""
+
+    @property
+    def is_personal(self) -> bool:
+        return self.category != Category.NONE
+
+
+# Shorthands for the inventory modules.
+NOT_PERSONAL = Classified(Category.NONE, Subject.NOBODY, Basis.NOT_PERSONAL, Retention.NOT_PERSONAL)
+
+
+def technical(note: str = "") -> Classified:
+    """A key, timestamp or flag that says nothing about a person on its own."""
+    return Classified(Category.NONE, Subject.NOBODY, Basis.NOT_PERSONAL, Retention.NOT_PERSONAL, note=note)
+
+
+@dataclass(frozen=True)
+class ModelInventory:
+    fields: dict[str, Classified] = field(default_factory=dict)

@@ -1,0 +1,23 @@
+"""Known gaps between what the portal promises and what it does, found while building
+the data inventory. They are in the DPIA building blocks so a privacy officer sees
+them; each one is removed here when it is fixed."""
+
+from __future__ import annotations
+
+OPEN_POINTS: tuple[str, ...] = (
+    "Meldingen en e-mails over een casus noemen naast het kenmerk soms de partner of de taak (bijvoorbeeld een "
+    "centrum voor seksueel geweld). Dat zegt iets over de aard van de casus; neutrale tekst in e-mails is gepland.",
+    "Meldingen en herinneringen over een casus blijven staan als de casus na de bewaartermijn wordt gewist.",
+    "Bij het anonimiseren van een casus blijven de uitkomst van het verwijsadvies, de tekst in de chronologie, "
+    "taaktitels, bestemmingen en het e-mailadres van een partnerlink staan tot de casus wordt verwijderd.",
+    "Alleen de contactgegevens van het slachtoffer zijn versleuteld; vrije tekst in een casus (signaal, notities, "
+    "bewijsomschrijving, berichten met de partner) niet.",
+    "De geheimen van tweestapsverificatie (TOTP) en de clientgeheimen van identiteitsproviders staan niet "
+    "versleuteld in de database.",
+    "IP-adres en browser van een sessie (lijst met sessies) blijven bewaard tot de persoon weer inlogt of het "
+    "account verdwijnt.",
+    "Accounts zonder lidmaatschap worden niet automatisch verwijderd; het auditspoor houdt het e-mailadres van "
+    "uitgenodigde mensen.",
+    "Het inzagelog wordt niet opgeschoond en houdt het kenmerk van een gewiste casus.",
+    "De beheerlogboeken (Django, Wagtail) houden de naam van een gewijzigd account ook als het account weg is.",
+)
