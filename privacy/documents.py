@@ -115,8 +115,7 @@ def inventory() -> str:
         "",
         "Elk veld dat het portaal opslaat en dat iets over een persoon zegt: soort gegeven, van wie, grondslag, "
         "bewaartermijn, of het versleuteld is en of een partner het kan lezen. Velden zonder persoonsgegevens "
-        f"(configuratie, inhoud, tellingen) staan niet in deze lijst; in totaal zijn {len(stored_fields())} velden "
-        "ingedeeld.",
+        "(configuratie, inhoud, tellingen) zijn ook ingedeeld, maar staan niet in deze lijst.",
         "",
         "| tabel | veld | soort | van wie | verwerking | bewaren | versleuteld | partner |",
         "|---|---|---|---|---|---|---|---|",
