@@ -258,7 +258,6 @@ def test_a_second_module_certificate_names_that_module(learner):
     assert learner.role == Role.LEARNER
 
 
-
 def test_a_certificate_never_shows_an_address_in_place_of_a_name(client, org, member_factory, module, lessons):
     """The code shows the name on a public page: a learner without a name gets an
     empty name there, never their e-mail address."""
