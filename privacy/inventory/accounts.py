@@ -18,21 +18,20 @@ from privacy.inventory.base import (
     Subject,
     technical,
 )
+from privacy.inventory.base import (
+    OWNING_ORGANISATION as ORGANISATION,
+)
+from privacy.inventory.base import (
+    PRIMARY_KEY as ID,
+)
+from privacy.inventory.base import (
+    account_part as _account,
+)
+from privacy.inventory.base import (
+    user_reference as _user_ref,
+)
 
 C, S, B, R = Category, Subject, Basis, Retention
-
-ID = technical("primary key")
-ORGANISATION = technical("the organisation the row belongs to")
-
-
-def _account(category: Category, note: str = "", subject: Subject = S.ANY_MEMBER) -> Classified:
-    """Part of a person's account (activity ``accounts``, kept with the account)."""
-    return Classified(category, subject, B.CONTRACT, R.ACCOUNT, "accounts", note=note)
-
-
-def _user_ref(subject: Subject, retention: Retention, activity: str, basis: Basis, note: str = "") -> Classified:
-    """A foreign key to ``portal.User``: who did something or whom it is about."""
-    return Classified(C.IDENTIFIER, subject, basis, retention, activity, note=note)
 
 
 # --- portal -----------------------------------------------------------------------------

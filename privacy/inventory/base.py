@@ -122,6 +122,20 @@ def technical(note: str = "") -> Classified:
     return Classified(Category.NONE, Subject.NOBODY, Basis.NOT_PERSONAL, Retention.NOT_PERSONAL, note=note)
 
 
+PRIMARY_KEY = technical("primary key")
+OWNING_ORGANISATION = technical("the organisation the row belongs to")
+
+
+def account_part(category: Category, note: str = "", subject: Subject = Subject.ANY_MEMBER) -> Classified:
+    """Part of a person's account (activity ``accounts``, kept with the account)."""
+    return Classified(category, subject, Basis.CONTRACT, Retention.ACCOUNT, "accounts", note=note)
+
+
+def user_reference(subject: Subject, retention: Retention, activity: str, basis: Basis, note: str = "") -> Classified:
+    """A foreign key to ``portal.User``: who did something or whom it is about."""
+    return Classified(Category.IDENTIFIER, subject, basis, retention, activity, note=note)
+
+
 @dataclass(frozen=True)
 class ModelInventory:
     fields: dict[str, Classified] = field(default_factory=dict)

@@ -24,12 +24,16 @@ from privacy.inventory.base import (
     Subject,
     technical,
 )
+from privacy.inventory.base import (
+    OWNING_ORGANISATION as ORGANISATION,
+)
+from privacy.inventory.base import (
+    PRIMARY_KEY as ID,
+)
 
 C, S, B, R = Category, Subject, Basis, Retention
 
-ID = technical("primary key")
 PAGE_PTR = technical("link to the Wagtail page row (wagtailcore.page)")
-ORGANISATION = technical("the organisation the row belongs to")
 MUNICIPALITY = technical("the municipality of the organisation")
 MODULE = technical("the module (a content page)")
 

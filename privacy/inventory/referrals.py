@@ -33,11 +33,15 @@ from privacy.inventory.base import (
     Subject,
     technical,
 )
+from privacy.inventory.base import (
+    OWNING_ORGANISATION as ORGANISATION,
+)
+from privacy.inventory.base import (
+    PRIMARY_KEY as ID,
+)
 
 C, S, B, R = Category, Subject, Basis, Retention
 
-ID = technical("primary key")
-ORGANISATION = technical("the organisation the row belongs to")
 REFERRAL_FK = technical("the referral the row belongs to (the referral names the case)")
 
 _CASE_HANDLING = "case_handling"

@@ -21,21 +21,19 @@ from privacy.inventory.base import (
     Subject,
     technical,
 )
+from privacy.inventory.base import (
+    PRIMARY_KEY as ID,
+)
+from privacy.inventory.base import (
+    account_part as _account,
+)
+from privacy.inventory.base import (
+    user_reference as _user,
+)
 
 C, S, B, R = Category, Subject, Basis, Retention
 
-ID = technical("primary key")
 CONTENT = technical("content or configuration, no personal data")
-
-
-def _account(category: Category, note: str = "", subject: Subject = S.ANY_MEMBER) -> Classified:
-    """Part of a person's account (activity ``accounts``, kept with the account)."""
-    return Classified(category, subject, B.CONTRACT, R.ACCOUNT, "accounts", note=note)
-
-
-def _user(subject: Subject, retention: Retention, activity: str, basis: Basis, note: str = "") -> Classified:
-    """A foreign key to ``portal.User``."""
-    return Classified(C.IDENTIFIER, subject, basis, retention, activity, note=note)
 
 
 def _editor(note: str = "", category: Category = C.IDENTIFIER) -> Classified:
