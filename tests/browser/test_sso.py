@@ -119,3 +119,29 @@ def test_a_student_sees_a_clear_page(page, org, live_server, provider, assert_ac
     expect(page.get_by_role("heading", level=1)).to_have_text("Dit portaal is voor medewerkers")
     assert_accessible(page)
     screenshot(page, "sso-refused-student")
+
+
+def test_the_coordinators_sign_in_settings_are_found_and_accessible(
+    page, console, org, member_factory, sign_in, assert_accessible
+):
+    from portal.roles import Role
+
+    coordinator = member_factory(org, Role.ORG_COORDINATOR)
+    sign_in(coordinator.user)
+
+    # Found from the start page, as the coordinator would look for it.
+    page.goto(f"/o/{org.slug}/")
+    page.get_by_role("link", name="Inloggen via de organisatie", exact=True).click()
+    page.wait_for_url(f"**/o/{org.slug}/inloggen/")
+    assert_accessible(page)
+    screenshot(page, "sso-settings")
+
+    page.get_by_role("link", name="Instellen").click()
+    page.wait_for_url(f"**/o/{org.slug}/inloggen/provider/")
+    assert_accessible(page)
+
+    # Saved without the fields its kind needs: the errors name the fields, and the page stays accessible.
+    page.get_by_role("button", name="Provider opslaan").click()
+    expect(page.get_by_text("Naam van de inlog: vul een naam in.").first).to_be_visible()
+    assert_accessible(page)
+    assert_no_csp_violations(console)
