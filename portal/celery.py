@@ -29,6 +29,17 @@ def _database_connections_per_task(task: Any = None, **kwargs: object) -> None:
     close_old_connections()
 
 
+@task_prerun.connect
+def _trace_per_task(task: Any = None, **kwargs: object) -> None:
+    """Each task (not one run eagerly inside a request) is a trace of its own in the
+    processing log."""
+    if task is not None and getattr(task.request, "is_eager", False):
+        return
+    from portal.processing_log import trace_start
+
+    trace_start()
+
+
 app.conf.beat_schedule = {
     "invitations-expire-sweep": {
         "task": "portal.tasks.invitations_expire_sweep",
@@ -49,4 +60,6 @@ app.conf.beat_schedule = {
     "sso-sign-in-attempts-sweep": {"task": "sso.tasks.sign_in_attempts_sweep", "schedule": crontab(hour=4, minute=10)},
     # Exports: a job whose worker died is queued again after 10 minutes; files expire after a day.
     "exports-expire": {"task": "portal.tasks.exports_expire", "schedule": crontab(minute="*/10")},
+    # The processing log: entries past PROCESSING_LOG_KEEP_DAYS leave (the one delete path).
+    "processing-log-purge": {"task": "portal.tasks.processing_log_purge", "schedule": crontab(hour=4, minute=40)},
 }

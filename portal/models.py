@@ -357,3 +357,97 @@ class ExportJob(TenantOwned):
         if not self.rows_total:
             return 100 if self.status == self.Status.DONE else 0
         return min(100, round(100 * self.rows_done / self.rows_total))
+
+
+# --- Processing log (Logboek Dataverwerkingen) ---------------------------------------
+
+
+class ProcessingLogQuerySet(models.QuerySet["ProcessingLogEntry"]):
+    """No update and no delete: the log is append-only (portal/processing_log.py).
+
+    Entries past their ``retain_until`` leave only through
+    ``processing_log.expired_purge``; the database refuses anything else (triggers in
+    the migration)."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("The processing log is append-only.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The processing log is append-only.")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        raise PermissionError("The processing log is append-only.")
+
+
+class ProcessingLogEntry(models.Model):
+    """One processing of personal data, with the fields of the Logboek Dataverwerkingen
+    standard (Logius): trace and span id (W3C trace context), operation name, status,
+    start and end, the processing activity of the register and a pseudonymous
+    reference to the data subject. Never a name, an address or any content.
+
+    No foreign keys that could change a row: the organisation, the actor and the
+    subject are references, so deleting a user, a case or an organisation leaves the
+    log as it was."""
+
+    class Operation(models.TextChoices):
+        READ = "read", _("Inzien")
+        CREATE = "create", _("Vastleggen")
+        UPDATE = "update", _("Wijzigen")
+        SHARE = "share", _("Delen met een partner")
+        EXPORT = "export", _("Exporteren")
+        DELETE = "delete", _("Verwijderen")
+
+    class Status(models.TextChoices):
+        OK = "ok", _("Gelukt")
+        ERROR = "error", _("Mislukt")
+
+    class SubjectType(models.TextChoices):
+        VICTIM = "victim", _("Slachtoffer (casus)")
+        STAFF = "staff", _("Medewerker of vrijwilliger")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    trace_id = models.CharField(_("trace-id"), max_length=32)
+    span_id = models.CharField(_("span-id"), max_length=16, unique=True)
+    parent_span_id = models.CharField(_("bovenliggende span-id"), max_length=16, blank=True)
+    name = models.CharField(_("handeling"), max_length=80)
+    operation = models.CharField(_("soort verwerking"), max_length=10, choices=Operation.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OK)
+    started_at = models.DateTimeField(_("begin"))
+    ended_at = models.DateTimeField(_("einde"))
+    activity = models.CharField(_("verwerkingsactiviteit"), max_length=40)
+    subject_type = models.CharField(_("soort betrokkene"), max_length=10, choices=SubjectType.choices)
+    subject_ref = models.CharField(_("betrokkene (pseudoniem)"), max_length=64)
+    actor_id = models.PositiveIntegerField(_("uitgevoerd door (gebruiker-id)"), null=True, blank=True)
+    actor_organisation_id = models.PositiveIntegerField(_("organisatie van de uitvoerder"), null=True, blank=True)
+    retain_until = models.DateTimeField(_("bewaren tot"))
+
+    objects: ClassVar[models.Manager[ProcessingLogEntry]] = ScopedManager(
+        organisation="organisation", _manager_class=models.Manager.from_queryset(ProcessingLogQuerySet)
+    )
+
+    class Meta:
+        verbose_name = _("regel in het verwerkingslogboek")
+        verbose_name_plural = _("verwerkingslogboek")
+        ordering = ["-started_at", "-pk"]
+        indexes = [
+            models.Index(fields=["organisation", "subject_ref", "-started_at"], name="processinglog_subject"),
+            models.Index(fields=["trace_id"], name="processinglog_trace"),
+            models.Index(fields=["retain_until"], name="processinglog_retention"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.started_at:%Y-%m-%d %H:%M})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("The processing log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The processing log is append-only.")

@@ -21,6 +21,14 @@ def sessions_clear_expired() -> None:
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
 
 
+@shared_task(name="portal.tasks.processing_log_purge", ignore_result=True)
+def processing_log_purge() -> int:
+    """Daily: the processing log's entries past their own retention leave."""
+    from portal.processing_log import expired_purge
+
+    return expired_purge()
+
+
 @shared_task(name="portal.tasks.ping")
 def ping(value: str) -> str:
     """Echo a value back: proves a round trip through the broker and a worker."""

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every request runs in a W3C trace that the processing log's entries join.
+    "portal.processing_log.TraceContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -420,3 +422,11 @@ LOGGING = {
     },
 }
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# --- Processing log (portal/processing_log.py) -------------------------------------
+# How long an entry of the processing log is kept (two years: long enough to answer a
+# data subject or the supervisor about the past, then swept daily).
+PROCESSING_LOG_KEEP_DAYS = env_int("PROCESSING_LOG_KEEP_DAYS", 730, minimum=1)
+# The key of the data subjects' pseudonyms in that log. Changing it breaks the link
+# between old entries and a person: set it once, apart from SECRET_KEY, and keep it.
+PSEUDONYM_KEY = env_str("PSEUDONYM_KEY", "")

@@ -131,6 +131,32 @@ PORTAL: dict[str, dict[str, Classified]] = {
             "(deleted after 90 days) here",
         ),
     },
+    "portal.processinglogentry": {
+        "id": ID,
+        "organisation": ORGANISATION,
+        "*": Classified(
+            C.ACTIVITY,
+            S.ANY_MEMBER,
+            B.LEGAL_OBLIGATION,
+            R.PROCESSING_LOG,
+            "security_logging",
+            note="trace and span ids, the operation, status, times and the processing activity: with the "
+            "pseudonym and actor, what was done with a person's data",
+        ),
+        "subject_type": Classified(C.ACTIVITY, S.ANY_MEMBER, B.LEGAL_OBLIGATION, R.PROCESSING_LOG, "security_logging"),
+        "subject_ref": Classified(
+            C.IDENTIFIER,
+            S.VICTIM,
+            B.LEGAL_OBLIGATION,
+            R.PROCESSING_LOG,
+            "security_logging",
+            note="a pseudonym (HMAC with PSEUDONYM_KEY) of the case reference or user id; staff too",
+        ),
+        "actor_id": Classified(
+            C.IDENTIFIER, S.ANY_MEMBER, B.LEGAL_OBLIGATION, R.PROCESSING_LOG, "security_logging", note="who processed"
+        ),
+        "actor_organisation_id": technical("the organisation of whoever processed the data"),
+    },
     "portal.exportjob": {
         "*": technical("progress and state of the export job"),
         "organisation": ORGANISATION,

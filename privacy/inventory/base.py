@@ -71,6 +71,7 @@ class Retention(StrEnum):
     TRAINING = "training"  # progress and certificates: as long as the membership
     NOTIFICATION = "notification"  # notifications and reminders: with the case or membership they are about
     CONTENT = "content"  # pages and documents: until the editor deletes them
+    PROCESSING_LOG = "processing_log"  # PROCESSING_LOG_KEEP_DAYS (2 years), then the daily purge
 
 
 RETENTION_TEXT: dict[Retention, str] = {
@@ -92,6 +93,9 @@ RETENTION_TEXT: dict[Retention, str] = {
     Retention.NOTIFICATION: "Zolang het account van de ontvanger bestaat. Nog niet gekoppeld aan de bewaartermijn "
     "van de casus waar de melding over gaat (open punt).",
     Retention.CONTENT: "Tot een redacteur de pagina of het document verwijdert.",
+    Retention.PROCESSING_LOG: "Twee jaar (PROCESSING_LOG_KEEP_DAYS); elke regel krijgt bij het schrijven een "
+    "einddatum en een dagelijkse taak verwijdert regels daarna. Eerder wijzigen of verwijderen kan niet: de database "
+    "weigert het.",
 }
 
 
