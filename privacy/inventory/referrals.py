@@ -323,6 +323,7 @@ _CONSENT_NOTE = "the consent ledger: the proof of what the victim (or a parent) 
 REFERRALS: dict[str, dict[str, Classified]] = {
     "referrals.referral": {
         "id": ID,
+        "trace_id": technical("the W3C trace the referral was sent in (links the processing log's entries)"),
         "organisation": technical("the referring organisation"),
         "case": _case_ref(activity=_REFERRAL, shared=True, note="the case; the partner sees its reference"),
         "municipality": technical("the municipality whose coordinator sees referrals in its area"),

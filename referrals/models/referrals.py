@@ -75,6 +75,9 @@ class Referral(models.Model):
     decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("geëscaleerd op"), null=True, blank=True)
+    # The W3C trace the referral was sent in: the partner's work on it continues that
+    # trace in the processing log (portal/processing_log.py), so the hand-off can be followed.
+    trace_id = models.CharField(_("trace-id"), max_length=32, blank=True, editable=False)
 
     objects: ClassVar[models.Manager[Referral]] = ScopedManager(organisation="organisation")
     received: ClassVar[models.Manager[Referral]] = ScopedManager(organisation="partner")
