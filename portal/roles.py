@@ -53,6 +53,7 @@ class Action(models.TextChoices):
     MEMBERS_INVITE = "members.invite", _("Mensen uitnodigen")
     MEMBERS_MANAGE = "members.manage", _("Rollen wijzigen en leden deactiveren")
     SIGN_IN_MANAGE = "sign_in.manage", _("Inloggen via de eigen organisatie instellen")
+    PRIVACY_MANAGE = "privacy.manage", _("Privacyverzoeken behandelen en het verwerkingslogboek bekijken")
     DASHBOARD_AREA = "dashboard.area", _("Dashboard van het hele gebied zien")
     CONTENT_EDIT = "content.edit", _("Inhoud bewerken")
     RULES_EDIT = "rules.edit", _("Verwijsregels bewerken")
@@ -78,6 +79,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MEMBERS_INVITE: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.MEMBERS_MANAGE: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.SIGN_IN_MANAGE: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
+    Action.PRIVACY_MANAGE: frozenset({R.ORG_COORDINATOR, R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.DASHBOARD_AREA: frozenset({R.MUNICIPAL_COORDINATOR, R.PLATFORM_ADMIN}),
     Action.CONTENT_EDIT: frozenset({R.CONTENT_EDITOR, R.PLATFORM_ADMIN}),
     Action.RULES_EDIT: frozenset({R.PLATFORM_ADMIN}),
@@ -94,6 +96,7 @@ CASE_DATA_ACTIONS = frozenset(
         Action.REFERRAL_RECEIVE,
         Action.REFERRAL_AREA,
         Action.ACCESS_LOG_VIEW,
+        Action.PRIVACY_MANAGE,
         Action.PLATFORM_ADMIN,
     }
 )

@@ -62,6 +62,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("reporting.urls")),
     path("o/<slug:org_slug>/", include("signalenwijzer.urls")),
     path("o/<slug:org_slug>/", include("sso.urls")),
+    path("o/<slug:org_slug>/", include("privacy.urls")),
     path("", include("referrals.partners.public_urls")),
     path("", include("training.public_urls")),
     # The e-mail-first login and home-realm discovery (sso/urls.py), ahead of allauth's.

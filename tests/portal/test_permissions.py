@@ -52,6 +52,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "members.invite": MEMBER_MANAGERS,
     "members.manage": MEMBER_MANAGERS,
     "sign_in.manage": MEMBER_MANAGERS,
+    "privacy.manage": MEMBER_MANAGERS,
     "dashboard.area": frozenset({"municipal_coordinator", "platform_admin"}),
     "content.edit": frozenset({"content_editor", "platform_admin"}),
     "rules.edit": frozenset({"platform_admin"}),
