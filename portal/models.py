@@ -269,6 +269,12 @@ class AuditEvent(models.Model):
         SSO_PROVISIONED = "sso_provisioned", _("Lid geworden door in te loggen via de organisatie")
         SSO_LINKED = "sso_linked", _("Account gekoppeld aan de inlog van de organisatie")
         SIGN_IN_SETTINGS_CHANGED = "sign_in_settings_changed", _("Inloginstellingen gewijzigd")
+        # Subject access and erasure requests (AVG art. 15 and 17; privacy/requests/). Never the person.
+        PRIVACY_REQUEST_REGISTERED = "privacy_request_registered", _("Privacyverzoek geregistreerd")
+        PRIVACY_REQUEST_EXTENDED = "privacy_request_extended", _("Termijn van een privacyverzoek verlengd")
+        PRIVACY_REQUEST_ANSWERED = "privacy_request_answered", _("Privacyverzoek beantwoord")
+        PRIVACY_EXPORT_CREATED = "privacy_export_created", _("Overzicht voor een inzageverzoek gemaakt")
+        PRIVACY_ERASURE_DONE = "privacy_erasure_done", _("Gegevens verwijderd voor een verwijderverzoek")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     kind = models.CharField(max_length=40, choices=Kind.choices)
@@ -311,6 +317,8 @@ class ExportJob(TenantOwned):
     class Format(models.TextChoices):
         CSV = "csv", _("CSV-bestand")
         XLSX = "xlsx", _("Excel-bestand (XLSX)")
+        # A kind that writes its own file (``portal.exports.kinds.FileKind``), e.g. the subject-access overview.
+        ZIP = "zip", _("ZIP-bestand")
 
     requested_by = models.ForeignKey(
         User, verbose_name=_("aangevraagd door"), on_delete=models.SET_NULL, null=True, related_name="+"

@@ -7,7 +7,8 @@ kinds of large export (the cases export: ``referrals/exports.py``).
   never run (``csv_safe``, strings stay strings in XLSX).
 * ``download``: a dashboard's small table at once (``download``, ``Rows``).
 * ``kinds``: what a large export is (``ExportKind``, ``ExportForm``) and the
-  registry (``register``, ``kind_for``, ``REGISTRY``).
+  registry (``register``, ``kind_for``, ``REGISTRY``); a job that writes its own
+  file (``FileKind``, ``register_file_kind``, ``FILE_KINDS``).
 * ``jobs``: the ``ExportJob`` life cycle: request, run under a lease, retries,
   expiry, recent jobs and the download's audit row.
 
@@ -33,12 +34,22 @@ from portal.exports.jobs import (
     job_path,
     recent_jobs,
 )
-from portal.exports.kinds import REGISTRY, ExportForm, ExportKind, kind_for, register
+from portal.exports.kinds import (
+    FILE_KINDS,
+    REGISTRY,
+    ExportForm,
+    ExportKind,
+    FileKind,
+    kind_for,
+    register,
+    register_file_kind,
+)
 from portal.exports.writers import (
     CONTENT_TYPES,
     CSV_CONTENT_TYPE,
     FORMATS,
     XLSX_CONTENT_TYPE,
+    ZIP_CONTENT_TYPE,
     csv_safe,
     stream_csv,
     write_csv,
@@ -50,6 +61,7 @@ __all__ = [
     "CONTENT_TYPES",
     "CSV_CONTENT_TYPE",
     "FAILED_MESSAGE",
+    "FILE_KINDS",
     "FORMATS",
     "GIVE_UP_AFTER",
     "KEEP_FILES",
@@ -60,8 +72,10 @@ __all__ = [
     "STOPPED_MESSAGE",
     "UNKNOWN_KIND_MESSAGE",
     "XLSX_CONTENT_TYPE",
+    "ZIP_CONTENT_TYPE",
     "ExportForm",
     "ExportKind",
+    "FileKind",
     "Rows",
     "csv_safe",
     "download",
@@ -75,6 +89,7 @@ __all__ = [
     "kind_for",
     "recent_jobs",
     "register",
+    "register_file_kind",
     "stream_csv",
     "table_response",
     "write_csv",

@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
-from portal.exports.kinds import REGISTRY
+from portal.exports.kinds import FILE_KINDS, REGISTRY, ExportKind, FileKind
 from portal.exports.writers import FORMATS, write_csv, write_xlsx
 from portal.models import AuditEvent, ExportJob, Membership, Organisation, User
 from portal.services import audit_record
@@ -88,9 +88,11 @@ def export_request(
 
     ``params`` are the filters a kind's form validated. The job row is written in one
     transaction; the worker task is queued when it commits, with the job's id only.
-    Refuses (``PermissionDenied``) a member who may not start this kind."""
-    export_kind = REGISTRY[kind]
-    if not export_kind.may_start(membership) or file_format not in FORMATS:
+    Refuses (``PermissionDenied``) a member who may not start this kind. A file kind
+    (``FileKind``) takes only its own format."""
+    export_kind: ExportKind | FileKind = REGISTRY[kind] if kind in REGISTRY else FILE_KINDS[kind]
+    formats = (export_kind.file_format,) if isinstance(export_kind, FileKind) else FORMATS
+    if not export_kind.may_start(membership) or file_format not in formats:
         raise PermissionDenied
     send = enqueue or _enqueue
     with transaction.atomic():
@@ -135,7 +137,7 @@ def export_run(job_id: int, *, now: datetime | None = None) -> str:
     def mine() -> QuerySet[ExportJob]:
         return ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.RUNNING, attempts=job.attempts)
 
-    export_kind = REGISTRY.get(job.kind)
+    export_kind: ExportKind | FileKind | None = REGISTRY.get(job.kind) or FILE_KINDS.get(job.kind)
     if export_kind is None:
         with scopes_disabled():
             mine().update(status=ExportJob.Status.FAILED, error=str(UNKNOWN_KIND_MESSAGE), finished_at=timezone.now())
@@ -161,9 +163,12 @@ def export_run(job_id: int, *, now: datetime | None = None) -> str:
             with scopes_disabled():
                 if not mine().update(rows_total=total, updated_at=timezone.now()):
                     raise _TakenOver
-            rows_done = writer(
-                partial, export_kind.header(), export_kind.rows(organisation, job.params), progress=progress
-            )
+            if isinstance(export_kind, FileKind):
+                rows_done = export_kind.write(organisation, job.params, partial, progress)
+            else:
+                rows_done = writer(
+                    partial, export_kind.header(), export_kind.rows(organisation, job.params), progress=progress
+                )
         os.replace(partial, final)
     except _TakenOver:
         partial.unlink(missing_ok=True)
@@ -251,7 +256,11 @@ def export_downloaded(
     *, organisation: Organisation, user: User, kind: str, file_format: str, rows: int, job: ExportJob | None = None
 ) -> None:
     """The audit row of a download (a job's file, or a small export at once). Names
-    the kind, the format and the number of rows; never a filter's value or a row."""
+    the kind, the format and the number of rows; never a filter's value or a row.
+    A file kind's ``downloaded`` hook runs beside it (its app's own record)."""
     where = f"export {job.pk}" if job is not None else "direct"
     detail = f"{kind}, {file_format}, {rows} rijen, {where}"
     audit_record(organisation=organisation, kind=AuditEvent.Kind.EXPORT_DOWNLOADED, actor=user, detail=detail)
+    file_kind = FILE_KINDS.get(kind)
+    if file_kind is not None and file_kind.downloaded is not None:
+        file_kind.downloaded(organisation, user, job)

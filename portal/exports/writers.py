@@ -23,7 +23,9 @@ from django.utils.translation import gettext as _
 FORMATS = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
+ZIP_CONTENT_TYPE = "application/zip"
+# Every job file's type; FORMATS are the row formats a table or a row kind offers.
+CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE, "zip": ZIP_CONTENT_TYPE}
 
 # XlsxWriter options: strings stay strings, whatever they look like.
 XLSX_OPTIONS: dict[str, Any] = {
