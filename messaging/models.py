@@ -43,6 +43,8 @@ class NotificationKind(models.TextChoices):
     REFERRAL_MESSAGE = "referral_message", _("Nieuw bericht van de partner bij een doorverwijzing")
     REFERRAL_CLOSED = "referral_closed", _("Doorverwijzing afgesloten door de partner")
     REFERRAL_REDIRECTED = "referral_redirected", _("Doorverwijzing omgeleid door de gemeente")
+    # A subject access or erasure request must be answered soon (privacy/messages.py).
+    PRIVACY_REQUEST_DUE = "privacy_request_due", _("Privacyverzoek moet binnenkort af zijn")
 
 
 # Kinds whose e-mail cannot be switched off.

@@ -30,6 +30,7 @@ class Subject:
         "certificate": "a certificate (training.Certificate)",
         "digest": "a coordinator's weekly digest (portal.Membership)",
         "notification": "the e-mail beside a notification (portal.Notification)",
+        "privacy_request": "a subject access or erasure request (privacy.SubjectRequest)",
     }
 
     def __post_init__(self) -> None:
@@ -89,3 +90,7 @@ class Subject:
     @classmethod
     def notification(cls, notification_id: int) -> Subject:
         return cls("notification", notification_id)
+
+    @classmethod
+    def privacy_request(cls, request_id: int) -> Subject:
+        return cls("privacy_request", request_id)
