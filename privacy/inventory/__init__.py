@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from django.db.models import Model
 
-from privacy.inventory import accounts, learning, referrals, third_party
+from privacy.inventory import accounts, learning, referrals, requests, third_party
 from privacy.inventory.base import Classified
 
-MODULES = (accounts, referrals, learning, third_party)
+MODULES = (accounts, referrals, learning, requests, third_party)
 
 
 def _merged() -> dict[str, dict[str, Classified]]:
