@@ -30,7 +30,7 @@ the change it logs, so the entry and the change stand or fall together);
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -115,6 +115,32 @@ def trace_parse(traceparent: str | None) -> TraceContext | None:
 
 
 _current: ContextVar[TraceContext | None] = ContextVar("processing_log_trace", default=None)
+# Who is doing the work when a caller does not say: the signed-in member of this
+# request (set by the middleware), or the member a background job works for.
+_request: ContextVar[Any] = ContextVar("processing_log_request", default=None)
+_acting: ContextVar[int | None] = ContextVar("processing_log_actor", default=None)
+CURRENT_ACTOR: Any = object()
+
+
+@contextmanager
+def acting_as(user_id: int | None) -> Iterator[None]:
+    """Work done for a member outside their request (an export job): entries name them."""
+    token = _acting.set(user_id)
+    try:
+        yield
+    finally:
+        _acting.reset(token)
+
+
+def _current_actor_id() -> int | None:
+    acting = _acting.get()
+    if acting is not None:
+        return acting
+    request = _request.get()
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return int(user.pk)
+    return None
 
 
 def trace_current() -> TraceContext:
@@ -163,9 +189,11 @@ class TraceContextMiddleware:
             TraceContext(trace_id=incoming.trace_id, span_id=_new_span_id()) if incoming is not None else trace_new()
         )
         token = _current.set(context)
+        request_token = _request.set(request)
         try:
             response = self.get_response(request)
         finally:
+            _request.reset(request_token)
             _current.reset(token)
         response.headers["traceparent"] = context.traceparent
         return response
@@ -210,21 +238,81 @@ def record(
     name: str,
     activity: str,
     subject: Subject,
-    actor: Any = None,
+    actor: Any = CURRENT_ACTOR,
     actor_organisation_id: int | None = None,
     status: str = Status.OK,
     started_at: datetime | None = None,
     ended_at: datetime | None = None,
 ) -> ProcessingLogEntry:
-    """One entry, written now, as a child span of the current trace."""
+    """One entry, written now, as a child span of the current trace. ``actor``: a
+    user, a user id, None (the system), or by default whoever this request or job
+    works for."""
+    return ProcessingLogEntry.objects.create(
+        **_fields(
+            organisation_id=organisation_id,
+            operation=operation,
+            name=name,
+            activity=activity,
+            subject=subject,
+            actor=actor,
+            actor_organisation_id=actor_organisation_id,
+            status=status,
+            started_at=started_at,
+            ended_at=ended_at,
+        )
+    )
+
+
+def record_many(
+    *,
+    organisation_id: int,
+    operation: str,
+    name: str,
+    activity: str,
+    subjects: Iterable[Subject],
+    actor: Any = CURRENT_ACTOR,
+    actor_organisation_id: int | None = None,
+) -> int:
+    """One entry per subject, in one insert (an export of many cases)."""
+    rows = [
+        ProcessingLogEntry(
+            **_fields(
+                organisation_id=organisation_id,
+                operation=operation,
+                name=name,
+                activity=activity,
+                subject=subject,
+                actor=actor,
+                actor_organisation_id=actor_organisation_id,
+            )
+        )
+        for subject in subjects
+    ]
+    ProcessingLogEntry.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def _fields(
+    *,
+    organisation_id: int,
+    operation: str,
+    name: str,
+    activity: str,
+    subject: Subject,
+    actor: Any,
+    actor_organisation_id: int | None,
+    status: str = Status.OK,
+    started_at: datetime | None = None,
+    ended_at: datetime | None = None,
+) -> dict[str, Any]:
     if operation not in Operation.values:
         raise ValueError(f"Unknown operation {operation!r}.")
     if _ACTIVITIES and activity not in _ACTIVITIES:
         raise ValueError(f"Unknown processing activity {activity!r}: add it to privacy/inventory/activities.py.")
     now = timezone.now()
     context = trace_current()
-    actor_id = getattr(actor, "pk", actor)
-    return ProcessingLogEntry.objects.create(
+    actor_id = _current_actor_id() if actor is CURRENT_ACTOR else getattr(actor, "pk", actor)
+    return dict(
         organisation_id=organisation_id,
         trace_id=context.trace_id,
         span_id=_new_span_id(),
@@ -251,7 +339,7 @@ def processing(
     name: str,
     activity: str,
     subjects: list[Subject] | tuple[Subject, ...],
-    actor: Any = None,
+    actor: Any = CURRENT_ACTOR,
     actor_organisation_id: int | None = None,
 ) -> Iterator[None]:
     """Times the work inside and writes one entry per subject when it ends: ``ok``, or

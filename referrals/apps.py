@@ -22,4 +22,7 @@ class ReferralsConfig(AppConfig):
 
         # Its kinds of large export (portal.exports): loaded here, so the web process,
         # the Celery worker (django.setup() runs ready()) and the tests all know them.
-        from referrals import exports  # noqa: F401
+        # And every change to and read of a case is an entry in the processing log.
+        from referrals import exports, processing  # noqa: F401
+
+        processing.connect()

@@ -62,6 +62,7 @@ from django_scopes import scope, scopes_disabled
 from messaging import reminders
 from messaging.subjects import Subject
 from portal.models import Membership, Organisation, User
+from portal.processing_log import trace_continued, trace_current
 from portal.roles import Action, OrganisationKind, Role, can
 from referrals import messages, selectors
 from referrals.models import (
@@ -423,7 +424,9 @@ def referral_send(*, actor_membership: Membership, referral: Referral, partner_e
         referral = _locked(referral)
         _move(referral, S.SENT)
         referral.sent_at = timezone.now()
-        referral.save(update_fields=["status", "sent_at"])
+        # The partner's work on it continues this trace in the processing log.
+        referral.trace_id = trace_current().trace_id
+        referral.save(update_fields=["status", "sent_at", "trace_id"])
         _event(referral, CaseEvent.Kind.REFERRAL_SENT, actor_membership.user, referral.destination_label)
         messages.plan_referral_acknowledgement(referral)
         created = None
@@ -792,15 +795,16 @@ def referral_redirect(*, actor_membership: Membership, referral: Referral, desti
 def _log_read(
     referral: Referral, *, user: User | None, reader: Organisation | None, kind: str, reason: str, event: bool
 ) -> None:
-    PersonalDataAccess.objects.create(
-        organisation_id=referral.organisation_id,
-        case_id=referral.case_id,
-        case_reference=referral.case.reference,
-        user=user,
-        reader_organisation=reader,
-        kind=kind,
-        reason=reason[:200],
-    )
+    with trace_continued(referral.trace_id or None):
+        PersonalDataAccess.objects.create(
+            organisation_id=referral.organisation_id,
+            case_id=referral.case_id,
+            case_reference=referral.case.reference,
+            user=user,
+            reader_organisation=reader,
+            kind=kind,
+            reason=reason[:200],
+        )
     if event:
         _event(referral, CaseEvent.Kind.PERSONAL_DATA_VIEWED, user, str(PersonalDataAccess.Kind(kind).label))
 
