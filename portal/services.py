@@ -313,3 +313,49 @@ def invitations_expire_cleanup(*, older_than_days: int = 90) -> int:
     with scopes_disabled():
         deleted, _detail = Invitation.objects.filter(expires_at__lt=cutoff).delete()
     return deleted
+
+
+def authenticator_secrets_rotate(*, batch_size: int = 500) -> tuple[int, int, int]:
+    """Re-encrypt the second factors' secrets (``portal.adapters.MFAAdapter``) under the
+    current key of FIELD_ENCRYPTION_KEYS; ``manage.py rotate_field_keys`` calls it.
+
+    Returns (rows re-encrypted, rows read, rows no configured key decrypts).
+    Idempotent and batched: secrets already under the current key are left alone; each
+    batch is one transaction with its rows locked, so a code checked meanwhile reads
+    either the old or the new token, both valid while the old key is still listed. A
+    row no key decrypts (its key was removed too early) is counted and left as it is:
+    that second factor no longer works anyway, and it must not stop the rotation of
+    the other rows.
+    """
+    from allauth.mfa.models import Authenticator
+
+    from portal import crypto
+    from portal.adapters import authenticator_secrets_map
+
+    def rotate(token: str) -> str:
+        return token if crypto.is_current(token) else str(crypto.rotate(token))
+
+    secret_types = (Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES)
+    last_pk = 0
+    rotated = rows = unreadable = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Authenticator.objects.select_for_update()
+                .filter(type__in=secret_types, pk__gt=last_pk)
+                .order_by("pk")
+                .only("pk", "data")[:batch_size]
+            )
+            for authenticator in batch:
+                try:
+                    data = authenticator_secrets_map(authenticator.data, rotate)
+                except crypto.InvalidToken:
+                    unreadable += 1
+                    continue
+                if data != authenticator.data:
+                    Authenticator.objects.filter(pk=authenticator.pk).update(data=data)
+                    rotated += 1
+        rows += len(batch)
+        if len(batch) < batch_size:
+            return rotated, rows, unreadable
+        last_pk = batch[-1].pk

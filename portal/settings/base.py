@@ -282,6 +282,8 @@ SOCIALACCOUNT_PROVIDERS = {
 }
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# The TOTP secrets and recovery-code seeds are stored encrypted with FIELD_ENCRYPTION_KEYS.
+MFA_ADAPTER = "portal.adapters.MFAAdapter"
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Veilig Online portaal"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False

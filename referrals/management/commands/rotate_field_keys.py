@@ -16,6 +16,7 @@ from django.db.models import F, Model, TextField
 from django.db.models.functions import Cast
 from django_scopes import scopes_disabled
 
+from portal.services import authenticator_secrets_rotate
 from referrals import crypto
 
 
@@ -43,6 +44,16 @@ class Command(BaseCommand):
                 total_rotated += rotated
                 total_rows += rows
                 self.stdout.write(f"{model._meta.label}: {rotated} of {rows} rows re-encrypted")
+        # The second factors' secrets (portal.adapters.MFAAdapter) use the same keys.
+        rotated, rows, unreadable = authenticator_secrets_rotate(batch_size=batch_size)
+        total_rotated += rotated
+        total_rows += rows
+        self.stdout.write(f"mfa.Authenticator: {rotated} of {rows} rows re-encrypted")
+        if unreadable:
+            self.stderr.write(
+                f"mfa.Authenticator: {unreadable} rows no key in FIELD_ENCRYPTION_KEYS decrypts, left as they are "
+                "(those second factors no longer work; their owners must set them up again)."
+            )
         self.stdout.write(self.style.SUCCESS(f"Done: {total_rotated} of {total_rows} rows re-encrypted."))
 
     def _rotate_model(self, model: type[Model], names: list[str], batch_size: int) -> tuple[int, int]:
