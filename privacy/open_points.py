@@ -12,8 +12,8 @@ OPEN_POINTS: tuple[str, ...] = (
     "taaktitels, bestemmingen en het e-mailadres van een partnerlink staan tot de casus wordt verwijderd.",
     "Alleen de contactgegevens van het slachtoffer zijn versleuteld; vrije tekst in een casus (signaal, notities, "
     "bewijsomschrijving, berichten met de partner) niet.",
-    "De geheimen van tweestapsverificatie (TOTP) en de clientgeheimen van identiteitsproviders staan niet "
-    "versleuteld in de database.",
+    "De clientgeheimen van de eigen identiteitsproviders van organisaties (OpenID Connect, Entra ID, Google) "
+    "staan niet versleuteld in de database.",
     "IP-adres en browser van een sessie (lijst met sessies) blijven bewaard tot de persoon weer inlogt of het "
     "account verdwijnt.",
     "Accounts zonder lidmaatschap worden niet automatisch verwijderd; het auditspoor houdt het e-mailadres van "

@@ -119,10 +119,16 @@ ALLAUTH: dict[str, dict[str, Classified]] = {
         "id": ID,
         "user": _user(S.ANY_MEMBER, R.ACCOUNT, "accounts", B.CONTRACT, "whose second factor"),
         "type": _account(C.ACCOUNT, "TOTP, recovery codes or passkey (WebAuthn)"),
-        "data": _account(
+        "data": Classified(
             C.ACCOUNT,
-            "the TOTP secret, the recovery codes' seed and used codes, or the passkey's public credential; "
-            "allauth's MFA adapter does not encrypt these (no MFA_ADAPTER with encrypt())",
+            S.ANY_MEMBER,
+            B.CONTRACT,
+            R.ACCOUNT,
+            "accounts",
+            encrypted=True,
+            note="the TOTP secret and the recovery codes' seed (and migrated codes), encrypted with "
+            "FIELD_ENCRYPTION_KEYS (portal.adapters.MFAAdapter; rotated by `rotate_field_keys`), with the mask "
+            "of used codes; for a passkey its public credential (not secret, not encrypted)",
         ),
         "created_at": _account(C.ACCOUNT),
         "last_used_at": Classified(
