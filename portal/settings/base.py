@@ -429,6 +429,10 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # How long an entry of the processing log is kept (two years: long enough to answer a
 # data subject or the supervisor about the past, then swept daily).
 PROCESSING_LOG_KEEP_DAYS = env_int("PROCESSING_LOG_KEEP_DAYS", 730, minimum=1)
+# Requests of data subjects (access, erasure; privacy/requests/): this many months after
+# the answer, a daily task empties whom a request was about; kind, dates and status stay
+# as counts (the organisation can still show it answered on time).
+SUBJECT_REQUESTS_KEEP_MONTHS = env_int("SUBJECT_REQUESTS_KEEP_MONTHS", 24, minimum=1)
 # The key of the data subjects' pseudonyms in that log. Changing it breaks the link
 # between old entries and a person: set it once, apart from SECRET_KEY, and keep it.
 PSEUDONYM_KEY = env_str("PSEUDONYM_KEY", "")
