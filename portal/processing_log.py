@@ -196,7 +196,25 @@ class TraceContextMiddleware:
             _request.reset(request_token)
             _current.reset(token)
         response.headers["traceparent"] = context.traceparent
+        if response.streaming:
+            # A streamed export writes its rows (and their entries) after this returns.
+            response.streaming_content = _in_context(response.streaming_content, context, request)
         return response
+
+
+def _in_context(chunks: Any, context: TraceContext, request: HttpRequest) -> Iterator[Any]:
+    """The chunks, each made in the request's trace and for its member."""
+    iterator = iter(chunks)
+    while True:
+        token, request_token = _current.set(context), _request.set(request)
+        try:
+            chunk = next(iterator)
+        except StopIteration:
+            return
+        finally:
+            _request.reset(request_token)
+            _current.reset(token)
+        yield chunk
 
 
 # --- Data subjects -------------------------------------------------------------------

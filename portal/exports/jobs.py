@@ -29,6 +29,7 @@ from django_scopes import scope, scopes_disabled
 from portal.exports.kinds import FILE_KINDS, REGISTRY, ExportKind, FileKind
 from portal.exports.writers import FORMATS, write_csv, write_xlsx
 from portal.models import AuditEvent, ExportJob, Membership, Organisation, User
+from portal.processing_log import acting_as
 from portal.services import audit_record
 
 # A job not updated for this long lost its worker: the sweep queues it again.
@@ -158,7 +159,8 @@ def export_run(job_id: int, *, now: datetime | None = None) -> str:
 
     writer = write_xlsx if job.format == ExportJob.Format.XLSX else write_csv
     try:
-        with scope(organisation=organisation), translation.override("nl"):
+        # The processing log's entries of this export name the member it is for.
+        with scope(organisation=organisation), translation.override("nl"), acting_as(job.requested_by_id):
             total = export_kind.count(organisation, job.params)
             with scopes_disabled():
                 if not mine().update(rows_total=total, updated_at=timezone.now()):

@@ -21,7 +21,8 @@ from django_scopes import scope, scopes_disabled
 
 from portal import exports
 from portal.exports import jobs
-from portal.models import AuditEvent, ExportJob
+from portal.models import AuditEvent, ExportJob, ProcessingLogEntry
+from portal.processing_log import victim_subject
 from portal.roles import Role
 from referrals.exports import CASES
 from referrals.models import Case, Referral
@@ -198,11 +199,29 @@ def test_a_draft_alone_is_no_destination_to_filter_on(org, world):
     assert case_rows(org, {"partner": "nergens"}) == []
 
 
-def test_case_rows_read_in_two_queries(org, world, django_assert_num_queries):
+def test_case_rows_read_in_two_queries_and_log_in_one(org, world, django_assert_num_queries):
     for _ in range(5):
         ReferralFactory(organisation=org, case=CaseFactory(organisation=org))
-    with scope(organisation=org), django_assert_num_queries(2):
+    with scope(organisation=org), django_assert_num_queries(3):
         assert len(list(CASES.rows(org, {}))) == 8
+
+
+def test_every_exported_case_is_an_export_entry_in_the_processing_log(login_as, org, coordinator, world):
+    response = login_as(coordinator).post(export_start_url(org), {"format": "csv", "status": "closed"})
+    b"".join(response.streaming_content)
+    with scope(organisation=org):
+        entries = list(ProcessingLogEntry.objects.filter(operation="export"))
+    assert [(e.name, e.subject_ref, e.actor_id) for e in entries] == [
+        ("case.export", victim_subject(org.pk, "2026-0002").ref, coordinator.user_id)
+    ]
+
+
+def test_a_job_names_the_member_it_exports_for(org, coordinator, world):
+    job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
+    assert exports.export_run(job.pk) == "done"
+    with scope(organisation=org):
+        actors = set(ProcessingLogEntry.objects.filter(operation="export").values_list("actor_id", flat=True))
+    assert actors == {coordinator.user_id}
 
 
 # --- Who may start an export -----------------------------------------------------------------
@@ -307,8 +326,8 @@ def test_running_a_job_reads_in_a_fixed_number_of_queries(org, coordinator, worl
     for _ in range(30):
         ReferralFactory(organisation=org, case=CaseFactory(organisation=org))
     job = ExportJobFactory(organisation=org, requested_by=coordinator.user)
-    # claim (lock, update, organisation), count, total, two reads, done
-    with django_assert_max_num_queries(12):
+    # claim (lock, update, organisation), count, total, two reads, the processing log, done
+    with django_assert_max_num_queries(13):
         assert exports.export_run(job.pk) == "done"
     assert reload_job(job).rows_done == 33
 
