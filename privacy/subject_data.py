@@ -945,12 +945,14 @@ SECTION_TITLES = {
 
 @dataclass
 class Block:
-    """One piece of the PDF: a heading, a list of fields, or a note."""
+    """One piece of the PDF: a heading, a list of fields, a table of rows, or a note."""
 
-    kind: str  # "heading", "fields", "empty"
+    kind: str  # "heading", "fields", "table", "empty"
     level: int = 2
     text: str = ""
     fields: list[tuple[str, str, bool]] | None = None  # (label, value, check before sending)
+    headers: list[str] | None = None
+    rows: list[list[tuple[str, bool]]] | None = None  # per row: (value, check before sending) per column
 
 
 def _label(key: str) -> str:
@@ -981,29 +983,73 @@ def _display(value: Any) -> str:
     return text
 
 
+def _is_nested(value: Any) -> bool:
+    return isinstance(value, dict) or (isinstance(value, list) and bool(value) and isinstance(value[0], dict))
+
+
+def _flat_rows(rows: list[Any]) -> bool:
+    """A list of rows with only plain values: shown as one table."""
+    return all(isinstance(row, dict) and not any(_is_nested(value) for value in row.values()) for row in rows)
+
+
 def _blocks(value: dict[str, Any], path: str, level: int, checked: set[str]) -> list[Block]:
     blocks: list[Block] = []
     fields: list[tuple[str, str, bool]] = []
     nested: list[tuple[str, Any]] = []
     for key, item in value.items():
-        if isinstance(item, dict) or (isinstance(item, list) and item and isinstance(item[0], dict)):
-            nested.append((key, item))
-        elif isinstance(item, list) and not item and key in LABELS:
+        if _is_nested(item) or (isinstance(item, list) and not item and key in SECTION_LISTS):
             nested.append((key, item))
         else:
-            fields.append((_label(key), _display(item), f"{path}.{key}".lstrip(".") in checked))
+            fields.append((_label(key), _display(item), f"{path}.{key}" in checked))
     if fields:
         blocks.append(Block(kind="fields", fields=fields))
     for key, item in nested:
         blocks.append(Block(kind="heading", level=min(level, 4), text=_label(key)))
-        if isinstance(item, dict):
-            blocks += _blocks(item, f"{path}.{key}", level + 1, checked)
-        elif not item:
-            blocks.append(Block(kind="empty", text="Niets vastgelegd."))
-        else:
-            for index, row in enumerate(item):
-                blocks += _blocks(row, f"{path}.{key}[{index}]", level + 1, checked)
+        blocks += _rows_blocks(item, f"{path}.{key}", level + 1, checked)
     return blocks
+
+
+def _rows_blocks(value: Any, path: str, level: int, checked: set[str]) -> list[Block]:
+    if isinstance(value, dict):
+        return _blocks(value, path, level, checked)
+    if not value:
+        return [Block(kind="empty", text="Niets vastgelegd.")]
+    if _flat_rows(value):
+        keys = list(value[0].keys())
+        return [
+            Block(
+                kind="table",
+                headers=[_label(key) for key in keys],
+                rows=[
+                    [(_display(row.get(key)), f"{path}[{index}].{key}" in checked) for key in keys]
+                    for index, row in enumerate(value)
+                ],
+            )
+        ]
+    blocks: list[Block] = []
+    for index, row in enumerate(value):
+        blocks += _blocks(row, f"{path}[{index}]", level, checked)
+    return blocks
+
+
+# Lists that say "Niets vastgelegd." when empty, rather than being left out.
+SECTION_LISTS = frozenset(
+    {
+        "feiten",
+        "chronologie",
+        "notities",
+        "bewijs",
+        "taken",
+        "doorverwijzingen",
+        "toestemmingen",
+        "berichten",
+        "inzagelog",
+        "verwerkingslogboek",
+        "pogingen",
+        "certificaten",
+        "toewijzingen",
+    }
+)
 
 
 def _sections(data: dict[str, Any]) -> list[Block]:
@@ -1018,13 +1064,7 @@ def _sections(data: dict[str, Any]) -> list[Block]:
                 blocks += _blocks(case, f"casussen[{index}]", 3, checked)
             continue
         blocks.append(Block(kind="heading", level=2, text=SECTION_TITLES.get(key, _label(key))))
-        if isinstance(value, dict):
-            blocks += _blocks(value, key, 3, checked)
-        elif isinstance(value, list) and value:
-            for index, row in enumerate(value):
-                blocks += _blocks(row, f"{key}[{index}]", 3, checked)
-        else:
-            blocks.append(Block(kind="empty", text="Niets vastgelegd."))
+        blocks += _rows_blocks(value, key, 3, checked)
     return blocks
 
 
@@ -1042,12 +1082,20 @@ def _context(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def subject_html(data: dict[str, Any]) -> str:
+    """The overview's page, which ``subject_pdf`` prints: a short explanation in B1 Dutch
+    (what this is, what the person can do, where to complain: the Autoriteit
+    Persoonsgegevens in the Netherlands, the Gegevensbeschermingsautoriteit in Belgium),
+    the coordinator's notice about free text, then every section."""
+    with translation.override("nl"):
+        return render_to_string("privacy/subject_export/overzicht.html", _context(data))
+
+
 def subject_pdf(data: dict[str, Any]) -> bytes:
     """The readable overview (B1 Dutch, accessible PDF/UA-1) of ``subject_collect``'s data."""
     import weasyprint  # imported here: it loads Pango, which no other page needs
 
-    with translation.override("nl"):
-        html = render_to_string("privacy/subject_export/overzicht.html", _context(data))
+    html = subject_html(data)
     result: bytes = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
     return result
 

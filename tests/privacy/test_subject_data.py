@@ -246,3 +246,77 @@ def test_staff_export_queries_do_not_grow_with_the_rows(org, member_factory, cou
         return len(captured)
 
     assert queries(few) == queries(many)
+
+
+# --- The files ------------------------------------------------------------------------------------
+
+
+def test_overview_explains_rights_and_marks_free_text(org, handler, partner):
+    from privacy.subject_data import subject_html
+
+    full_case(org, handler, reference="2026-0001", partner=partner, note_text="Notitie met naam van de buurman")
+    data = subject_collect(organisation=org, subject=VictimSubject(case_references=("2026-0001",), pseudonym="J.B."))
+    html = subject_html(data)
+    assert "artikel 15 van de AVG" in html
+    assert "Autoriteit Persoonsgegevens" in html and "Gegevensbeschermingsautoriteit" not in html
+    assert "lees dit na voordat je het verstuurt" in html
+    assert "Notitie met naam van de buurman" in html
+    assert html.count("CONTROLEREN") == len(data["controleer_voor_verzenden"]["velden"]) + 1  # + the explanation
+    assert "Casus 2026-0001" in html
+    assert "Henk" not in html and "henk@school.nl" not in html
+
+
+def test_overview_of_a_belgian_organisation_names_the_belgian_authority(member_factory):
+    from portal.models import Country
+    from privacy.subject_data import subject_html
+    from tests.factories import MunicipalityFactory, SchoolFactory
+
+    school = SchoolFactory(parent=MunicipalityFactory(country=Country.BE))
+    learner = member_factory(school, Role.LEARNER)
+    html = subject_html(subject_collect(organisation=school, subject=StaffSubject(user_id=learner.user_id)))
+    assert "Gegevensbeschermingsautoriteit" in html and "Autoriteit Persoonsgegevens" not in html
+    assert "Niets vastgelegd." in html  # an empty section says so
+
+
+def test_zip_holds_json_pdf_and_readme(org, handler, partner):
+    import io
+    import zipfile
+
+    from privacy.subject_data import subject_zip
+
+    full_case(org, handler, reference="2026-0001", partner=partner)
+    data = subject_collect(organisation=org, subject=VictimSubject(case_references=("2026-0001",), pseudonym="J.B."))
+
+    archive = zipfile.ZipFile(io.BytesIO(subject_zip(data)))
+
+    assert sorted(archive.namelist()) == ["LEESMIJ.txt", "gegevens.json", "overzicht.pdf"]
+    raw = archive.read("gegevens.json")
+    assert json.loads(raw.decode("utf-8")) == data
+    assert b'\n  "kop": {' in raw  # indent 2
+    assert b"Schuilnaam" not in raw  # keys, not labels
+    assert org.name.encode("utf-8") in raw  # UTF-8, not \\u escapes
+    pdf = archive.read("overzicht.pdf")
+    assert pdf.startswith(b"%PDF")
+    readme = archive.read("LEESMIJ.txt").decode("utf-8")
+    assert "overzicht.pdf" in readme and "gegevens.json" in readme
+    assert "casussen[0].notities[0].tekst" in readme
+    assert "&quot;" not in readme and "&#x27;" not in readme
+
+
+def test_pdf_is_tagged_for_accessibility(org, member_factory):
+    import re
+    import zlib
+
+    from privacy.subject_data import subject_pdf
+
+    learner = member_factory(org, Role.LEARNER)
+    pdf = subject_pdf(subject_collect(organisation=org, subject=StaffSubject(user_id=learner.user_id)))
+    assert pdf.startswith(b"%PDF")
+    content = pdf
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            content += zlib.decompress(stream)
+        except zlib.error:
+            continue
+    assert b"pdfuaid" in content
+    assert b"StructTreeRoot" in content
