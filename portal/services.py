@@ -359,3 +359,24 @@ def authenticator_secrets_rotate(*, batch_size: int = 500) -> tuple[int, int, in
         if len(batch) < batch_size:
             return rotated, rows, unreadable
         last_pk = batch[-1].pk
+
+
+def user_sessions_purge() -> int:
+    """Delete the rows of allauth's session list (IP address and browser at sign-in)
+    whose Django session has ended: signed out, expired or deleted. allauth itself
+    removes them only when the same person opens the list or signs in again.
+
+    Returns the number of rows deleted. Safe to run twice; a session that is still
+    valid keeps its row. With the database session engine (the portal's) this is one
+    query; with another engine each row asks the session store (allauth's ``purge``).
+    """
+    from importlib import import_module
+
+    from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if issubclass(store, DatabaseSessionStore):
+        live = store.get_model_class().objects.filter(expire_date__gt=timezone.now()).values("session_key")
+        _total, per_model = UserSession.objects.exclude(session_key__in=live).delete()
+        return int(per_model.get(UserSession._meta.label, 0))
+    return sum(1 for session in UserSession.objects.iterator() if session.purge())

@@ -21,6 +21,12 @@ def sessions_clear_expired() -> None:
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
 
 
+@shared_task(name="portal.tasks.user_sessions_purge", ignore_result=True)
+def user_sessions_purge() -> int:
+    """Daily: rows of the session list (IP address, browser) whose session has ended leave."""
+    return services.user_sessions_purge()
+
+
 @shared_task(name="portal.tasks.processing_log_purge", ignore_result=True)
 def processing_log_purge() -> int:
     """Daily: the processing log's entries past their own retention leave."""

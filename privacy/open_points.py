@@ -14,8 +14,6 @@ OPEN_POINTS: tuple[str, ...] = (
     "bewijsomschrijving, berichten met de partner) niet.",
     "De clientgeheimen van de eigen identiteitsproviders van organisaties (OpenID Connect, Entra ID, Google) "
     "staan niet versleuteld in de database.",
-    "IP-adres en browser van een sessie (lijst met sessies) blijven bewaard tot de persoon weer inlogt of het "
-    "account verdwijnt.",
     "Accounts zonder lidmaatschap worden niet automatisch verwijderd; het auditspoor houdt het e-mailadres van "
     "uitgenodigde mensen.",
     "Het inzagelog wordt niet opgeschoond en houdt het kenmerk van een gewiste casus.",

@@ -66,7 +66,7 @@ class Retention(StrEnum):
     AUDIT = "audit"  # the audit and access log: kept with the organisation
     INVITATION = "invitation"  # deleted 90 days after it ended (invitations sweep)
     SIGN_IN_ATTEMPTS = "sign_in_attempts"  # SIGN_IN_ATTEMPTS_KEEP_DAYS, 180 days (sso sweep)
-    SESSION = "session"  # until the session ends (SESSION_COOKIE_AGE) or the person signs out
+    SESSION = "session"  # until the session ends (SESSION_COOKIE_AGE) or the person signs out; daily sweeps
     EXPORT = "export"  # files deleted after EXPORT_KEEP_HOURS; the job row kept without data
     TRAINING = "training"  # progress and certificates: as long as the membership
     NOTIFICATION = "notification"  # notifications and reminders: with the case or membership they are about
@@ -86,7 +86,8 @@ RETENTION_TEXT: dict[Retention, str] = {
     Retention.INVITATION: "Tot 90 dagen nadat de uitnodiging is gebruikt, ingetrokken of verlopen.",
     Retention.SIGN_IN_ATTEMPTS: "180 dagen (SIGN_IN_ATTEMPTS_KEEP_DAYS); een dagelijkse taak verwijdert oudere regels.",
     Retention.SESSION: "Tot de sessie afloopt (standaard 8 uur) of de persoon zich afmeldt; een dagelijkse taak "
-    "ruimt verlopen sessies op.",
+    "ruimt verlopen sessies op, en ook de regels in de lijst met sessies (IP-adres, browser) van sessies die "
+    "voorbij zijn.",
     Retention.EXPORT: "Het bestand tot een dag na het maken; de regel over de export blijft zonder gegevens.",
     Retention.TRAINING: "Toewijzingen tot een coördinator ze verwijdert; de trainingscijfers worden steeds opnieuw "
     "berekend uit de voortgang.",

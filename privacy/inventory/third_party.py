@@ -71,8 +71,8 @@ DJANGO: dict[str, dict[str, Classified]] = {
             R.SESSION,
             "accounts",
             note="session contents: the user id and password-hash digest, the current organisation, the "
-            "address typed at sign-in, allauth's sign-in state (login codes, MFA stage). Expired rows stay "
-            "in the table until `clearsessions` runs, and nothing schedules it",
+            "address typed at sign-in, allauth's sign-in state (login codes, MFA stage). Expired rows are "
+            "deleted daily (portal.tasks.sessions_clear_expired, Django's clearsessions)",
         ),
         "expire_date": Classified(C.ACCOUNT, S.ANY_MEMBER, B.CONTRACT, R.SESSION, "accounts"),
     },
@@ -175,16 +175,16 @@ ALLAUTH: dict[str, dict[str, Classified]] = {
     },
     "usersessions.usersession": {
         "id": ID,
-        "user": _user(S.ANY_MEMBER, R.ACCOUNT, "security_logging", B.LEGITIMATE_INTEREST, "whose session"),
-        "session_key": Classified(C.ACCOUNT, S.ANY_MEMBER, B.LEGITIMATE_INTEREST, R.ACCOUNT, "security_logging"),
+        "user": _user(S.ANY_MEMBER, R.SESSION, "security_logging", B.LEGITIMATE_INTEREST, "whose session"),
+        "session_key": Classified(C.ACCOUNT, S.ANY_MEMBER, B.LEGITIMATE_INTEREST, R.SESSION, "security_logging"),
         "created_at": Classified(
-            C.ACTIVITY, S.ANY_MEMBER, B.LEGITIMATE_INTEREST, R.ACCOUNT, "security_logging", note="when they signed in"
+            C.ACTIVITY, S.ANY_MEMBER, B.LEGITIMATE_INTEREST, R.SESSION, "security_logging", note="when they signed in"
         ),
         "last_seen_at": Classified(
             C.ACTIVITY,
             S.ANY_MEMBER,
             B.LEGITIMATE_INTEREST,
-            R.ACCOUNT,
+            R.SESSION,
             "security_logging",
             note="not updated per request (USERSESSIONS_TRACK_ACTIVITY = False)",
         ),
@@ -192,22 +192,22 @@ ALLAUTH: dict[str, dict[str, Classified]] = {
             C.ACTIVITY,
             S.ANY_MEMBER,
             B.LEGITIMATE_INTEREST,
-            R.ACCOUNT,
+            R.SESSION,
             "security_logging",
-            note="the IP address at sign-in. allauth deletes a row only when the same person signs in again or "
-            "opens the sessions page (purge of ended sessions), when a session is ended from the portal, or "
-            "with the account: an ended session's row can stay as long as the account",
+            note="the IP address at sign-in, shown in the person's list of sessions. A daily sweep "
+            "(portal.tasks.user_sessions_purge) deletes the row once its session has ended (signed out, expired "
+            "or deleted); allauth also removes it when the person opens the list or signs in again",
         ),
         "user_agent": Classified(
             C.ACTIVITY,
             S.ANY_MEMBER,
             B.LEGITIMATE_INTEREST,
-            R.ACCOUNT,
+            R.SESSION,
             "security_logging",
             note="the browser and operating system at sign-in; kept like the IP address",
         ),
         "data": Classified(
-            C.ACTIVITY, S.ANY_MEMBER, B.LEGITIMATE_INTEREST, R.ACCOUNT, "security_logging", note="allauth's extra data"
+            C.ACTIVITY, S.ANY_MEMBER, B.LEGITIMATE_INTEREST, R.SESSION, "security_logging", note="allauth's extra data"
         ),
     },
 }
