@@ -58,6 +58,11 @@ app.conf.beat_schedule = {
     "sessions-clear-expired": {"task": "portal.tasks.sessions_clear_expired", "schedule": crontab(hour=4, minute=20)},
     # The session list's rows (IP address, browser) of sessions that have ended.
     "user-sessions-purge": {"task": "portal.tasks.user_sessions_purge", "schedule": crontab(hour=4, minute=25)},
+    # Accounts without any membership, unused for ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS.
+    "accounts-without-membership-sweep": {
+        "task": "portal.tasks.accounts_without_membership_sweep",
+        "schedule": crontab(hour=4, minute=35),
+    },
     # The record of sign-ins through providers is kept SIGN_IN_ATTEMPTS_KEEP_DAYS.
     "sso-sign-in-attempts-sweep": {"task": "sso.tasks.sign_in_attempts_sweep", "schedule": crontab(hour=4, minute=10)},
     # Exports: a job whose worker died is queued again after 10 minutes; files expire after a day.

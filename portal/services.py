@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
@@ -18,6 +18,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -51,6 +53,12 @@ def _check_role_allowed(*, organisation: Organisation, role: str, actor_membersh
         raise ValidationError({"role": _("Deze rol bestaat niet bij dit soort organisatie.")})
     if role == Role.PLATFORM_ADMIN and actor_membership.role != Role.PLATFORM_ADMIN:
         raise ValidationError({"role": _("Alleen een platformbeheerder kan deze rol geven.")})
+
+
+def _invitation_ref(invitation: Invitation) -> str:
+    """The start of an invitation's audit rows: the sweep that deletes the invitation
+    finds them by it and removes the invitee's address (``invitations_expire_cleanup``)."""
+    return f"uitnodiging {invitation.pk}: "
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ def invitation_create(*, actor_membership: Membership, email: str, role: str) ->
             organisation=organisation,
             kind=AuditEvent.Kind.INVITATION_SENT,
             actor=actor_membership.user,
-            detail=f"{email} – {invitation.get_role_display()}",
+            detail=f"{_invitation_ref(invitation)}{email} – {invitation.get_role_display()}",
         )
         link = settings.SITE_URL + reverse("portal:invitation_accept", kwargs={"token": token})
         transaction.on_commit(lambda: _send_invitation_mail(invitation=invitation, link=link))
@@ -200,7 +208,7 @@ def invitation_revoke(*, actor_membership: Membership, invitation: Invitation) -
             organisation=invitation.organisation,
             kind=AuditEvent.Kind.INVITATION_REVOKED,
             actor=actor_membership.user,
-            detail=invitation.email,
+            detail=f"{_invitation_ref(invitation)}{invitation.email}",
         )
 
 
@@ -307,12 +315,54 @@ def user_sync_staff_flags(*, user: User) -> None:
             user.groups.remove(group)
 
 
+# What an invitee's address becomes in the audit trail once the invitation is deleted.
+ADDRESS_REMOVED = "(adres verwijderd)"
+
+
 def invitations_expire_cleanup(*, older_than_days: int = 90) -> int:
-    """Delete invitations that ended (expired, revoked or accepted) long ago."""
+    """Delete invitations that ended (expired, revoked or accepted) long ago, and take
+    the invitee's address out of their audit rows (sent, revoked): the row stays, the
+    address becomes ``ADDRESS_REMOVED``. One transaction; safe to run twice.
+
+    Rows are found by the invitation's number at their start (``_invitation_ref``);
+    rows written before that number was added, by the organisation, the address and a
+    time before the invitation ended.
+    """
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    with scopes_disabled():
-        deleted, _detail = Invitation.objects.filter(expires_at__lt=cutoff).delete()
+    # Every organisation's invitations: a platform sweep, so outside any tenant scope.
+    with scopes_disabled(), transaction.atomic():
+        ended = list(
+            Invitation.objects.select_for_update()
+            .filter(expires_at__lt=cutoff)
+            .only("pk", "organisation_id", "email", "expires_at")
+        )
+        if not ended:
+            return 0
+        changed: list[AuditEvent] = []
+        for invitation in ended:
+            changed += _invitation_audit_addresses_remove(invitation)
+        AuditEvent.objects.bulk_update(changed, ["detail"], batch_size=500)
+        deleted, _detail = Invitation.objects.filter(pk__in=[invitation.pk for invitation in ended]).delete()
     return deleted
+
+
+def _invitation_audit_addresses_remove(invitation: Invitation) -> list[AuditEvent]:
+    ref, email = _invitation_ref(invitation), invitation.email
+    legacy = Q(created_at__lte=invitation.expires_at) & (Q(detail__iexact=email) | Q(detail__istartswith=f"{email} – "))
+    rows = list(
+        AuditEvent.objects.filter(
+            Q(detail__startswith=ref) | legacy,
+            organisation_id=invitation.organisation_id,
+            kind__in=[AuditEvent.Kind.INVITATION_SENT, AuditEvent.Kind.INVITATION_REVOKED],
+        ).only("pk", "detail")
+    )
+    for row in rows:
+        if email.lower() in row.detail.lower():
+            start = row.detail.lower().index(email.lower())
+            row.detail = row.detail[:start] + ADDRESS_REMOVED + row.detail[start + len(email) :]
+        else:  # the address was cut off at 200 characters
+            row.detail = (ref if row.detail.startswith(ref) else "") + ADDRESS_REMOVED
+    return rows
 
 
 def authenticator_secrets_rotate(*, batch_size: int = 500) -> tuple[int, int, int]:
@@ -380,3 +430,34 @@ def user_sessions_purge() -> int:
         _total, per_model = UserSession.objects.exclude(session_key__in=live).delete()
         return int(per_model.get(UserSession._meta.label, 0))
     return sum(1 for session in UserSession.objects.iterator() if session.purge())
+
+
+def accounts_without_membership_delete(*, now: datetime | None = None, batch_size: int = 200) -> int:
+    """Delete the accounts that have no membership left (active or not), are no
+    platform administrator or editor (not staff, not superuser, in no Django/Wagtail
+    group) and were not used for ``ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS``: no sign-in
+    since then (``last_login``, else ``date_joined``).
+
+    Returns how many accounts were deleted. Batched: each batch is one transaction
+    that selects (and locks) the accounts that still qualify and deletes them. What hangs on the account goes with it (e-mail addresses, second
+    factors, sessions, notifications); the audit trail keeps its rows with the actor
+    and subject emptied.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS)
+    with scopes_disabled():
+        # Memberships of every organisation: an account belongs to none of them.
+        has_membership = Exists(Membership.objects.filter(user=OuterRef("pk")))
+        unused = (
+            User.objects.annotate(last_used=Coalesce("last_login", "date_joined"))
+            .filter(~has_membership, is_staff=False, is_superuser=False, groups__isnull=True, last_used__lt=cutoff)
+            .order_by("pk")
+        )
+        deleted = 0
+        while True:
+            with transaction.atomic():
+                ids = list(unused.select_for_update(of=("self",)).values_list("pk", flat=True)[:batch_size])
+                if not ids:
+                    return deleted
+                _total, per_model = User.objects.filter(pk__in=ids).delete()
+                deleted += per_model.get(User._meta.label, 0)

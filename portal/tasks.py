@@ -27,6 +27,12 @@ def user_sessions_purge() -> int:
     return services.user_sessions_purge()
 
 
+@shared_task(name="portal.tasks.accounts_without_membership_sweep", ignore_result=True)
+def accounts_without_membership_sweep() -> int:
+    """Daily: accounts without any membership, unused for ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS, are deleted."""
+    return services.accounts_without_membership_delete()
+
+
 @shared_task(name="portal.tasks.processing_log_purge", ignore_result=True)
 def processing_log_purge() -> int:
     """Daily: the processing log's entries past their own retention leave."""

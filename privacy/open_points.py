@@ -14,8 +14,6 @@ OPEN_POINTS: tuple[str, ...] = (
     "bewijsomschrijving, berichten met de partner) niet.",
     "De clientgeheimen van de eigen identiteitsproviders van organisaties (OpenID Connect, Entra ID, Google) "
     "staan niet versleuteld in de database.",
-    "Accounts zonder lidmaatschap worden niet automatisch verwijderd; het auditspoor houdt het e-mailadres van "
-    "uitgenodigde mensen.",
     "Het inzagelog wordt niet opgeschoond en houdt het kenmerk van een gewiste casus.",
     "De beheerlogboeken (Django, Wagtail) houden de naam van een gewijzigd account ook als het account weg is.",
 )

@@ -290,6 +290,10 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
 USERSESSIONS_TRACK_ACTIVITY = False
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7, minimum=1)
+# An account with no membership left (active or not), no admin role and no editors'
+# group is deleted by a daily sweep when nobody signed in with it for this many days
+# (counted from the last sign-in, else from when it was made).
+ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS = env_int("ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS", 365, minimum=30)
 # Field-level encryption of victim contact details (referrals.crypto). The first key
 # encrypts, all keys decrypt. This default is for the demo and tests only; production
 # requires the variable.

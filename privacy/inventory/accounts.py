@@ -75,7 +75,9 @@ PORTAL: dict[str, dict[str, Classified]] = {
             "sign-in name and address for notifications; empty for an account made by a federation "
             "that sends no address (Entree)",
         ),
-        "date_joined": _account(C.ACCOUNT, "when the account was made"),
+        "date_joined": _account(
+            C.ACCOUNT, "when the account was made; counts as the last use of an account that never signed in"
+        ),
         "groups": _account(C.ACCOUNT, "the editors' groups (kept in step with the memberships)", S.EDITOR),
         "user_permissions": _account(C.ACCOUNT, "per-person permissions (not used by the portal)"),
     },
@@ -115,9 +117,15 @@ PORTAL: dict[str, dict[str, Classified]] = {
         "organisation": ORGANISATION,
         "kind": _AUDIT,
         "created_at": _AUDIT,
-        "actor": _user_ref(S.ANY_MEMBER, R.AUDIT, "security_logging", B.LEGAL_OBLIGATION, "who did it"),
+        "actor": _user_ref(
+            S.ANY_MEMBER, R.AUDIT, "security_logging", B.LEGAL_OBLIGATION, "who did it (emptied when the account goes)"
+        ),
         "subject_user": _user_ref(
-            S.ANY_MEMBER, R.AUDIT, "security_logging", B.LEGAL_OBLIGATION, "the member it was done to"
+            S.ANY_MEMBER,
+            R.AUDIT,
+            "security_logging",
+            B.LEGAL_OBLIGATION,
+            "the member it was done to (emptied when the account goes)",
         ),
         "detail": Classified(
             C.IDENTITY,
@@ -127,8 +135,9 @@ PORTAL: dict[str, dict[str, Classified]] = {
             "security_logging",
             note="text the code writes: an invitee's e-mail address (invitation sent/revoked), roles, a provider's "
             "name, a mail domain, a module title and due date, retention settings, an export's kind and row "
-            "count. Never victim data (every caller checked). The invitee's address outlives the invitation "
-            "(deleted after 90 days) here",
+            "count. Never victim data (every caller checked). The invitee's address stays only as long as the "
+            "invitation: the sweep that deletes it (90 days after it ended) replaces the address in its rows by "
+            "'(adres verwijderd)' (found by the invitation's number at the start of the text)",
         ),
     },
     "portal.processinglogentry": {

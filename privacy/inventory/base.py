@@ -61,10 +61,10 @@ class Retention(StrEnum):
 
     NOT_PERSONAL = "not_personal"
     CASE = "case"  # closed cases deleted after the organisation's retention period (referrals retention sweep)
-    ACCOUNT = "account"  # as long as the account exists; removed with the account
+    ACCOUNT = "account"  # as long as the account exists; without membership deleted after a year unused
     MEMBERSHIP = "membership"  # as long as the membership; deactivated memberships kept for the audit trail
     AUDIT = "audit"  # the audit and access log: kept with the organisation
-    INVITATION = "invitation"  # deleted 90 days after it ended (invitations sweep)
+    INVITATION = "invitation"  # deleted 90 days after it ended (invitations sweep), address out of the audit
     SIGN_IN_ATTEMPTS = "sign_in_attempts"  # SIGN_IN_ATTEMPTS_KEEP_DAYS, 180 days (sso sweep)
     SESSION = "session"  # until the session ends (SESSION_COOKIE_AGE) or the person signs out; daily sweeps
     EXPORT = "export"  # files deleted after EXPORT_KEEP_HOURS; the job row kept without data
@@ -79,11 +79,13 @@ RETENTION_TEXT: dict[Retention, str] = {
     Retention.CASE: "Persoonsgegevens in een casus worden een aantal maanden na het afsluiten gewist (per organisatie "
     "ingesteld, standaard 12); de geanonimiseerde casus wordt daarna verwijderd (standaard na nog 12 maanden). "
     "Een nachtelijke taak doet dit en houdt bij wat ze verwijderde.",
-    Retention.ACCOUNT: "Zolang het account bestaat; verdwijnt met het account. Accounts worden (nog) niet "
-    "automatisch verwijderd als iemand geen lidmaatschap meer heeft.",
+    Retention.ACCOUNT: "Zolang het account bestaat; verdwijnt met het account. Een account zonder lidmaatschap "
+    "(actief of niet), zonder beheerrol en zonder redactiegroep wordt verwijderd als er een jaar niet mee is "
+    "ingelogd (ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS, 365 dagen); een dagelijkse taak doet dit.",
     Retention.MEMBERSHIP: "Zolang het lidmaatschap bestaat; een gedeactiveerd lidmaatschap blijft voor het auditspoor.",
     Retention.AUDIT: "Zolang de organisatie het portaal gebruikt (auditspoor en inzagelog).",
-    Retention.INVITATION: "Tot 90 dagen nadat de uitnodiging is gebruikt, ingetrokken of verlopen.",
+    Retention.INVITATION: "Tot 90 dagen nadat de uitnodiging is gebruikt, ingetrokken of verlopen; dan vervangt "
+    "dezelfde taak het e-mailadres in de auditregels over die uitnodiging door '(adres verwijderd)'.",
     Retention.SIGN_IN_ATTEMPTS: "180 dagen (SIGN_IN_ATTEMPTS_KEEP_DAYS); een dagelijkse taak verwijdert oudere regels.",
     Retention.SESSION: "Tot de sessie afloopt (standaard 8 uur) of de persoon zich afmeldt; een dagelijkse taak "
     "ruimt verlopen sessies op, en ook de regels in de lijst met sessies (IP-adres, browser) van sessies die "
