@@ -107,5 +107,9 @@ class SubjectRequest(TenantOwned):
     def is_overdue(self, today: date | None = None) -> bool:
         return self.is_open and self.days_left(today) < 0
 
+    def days_late(self, today: date | None = None) -> int:
+        """Days past the final due date (0 when it has not passed)."""
+        return max(-self.days_left(today), 0)
+
     def erasure_items(self) -> list[dict[str, Any]]:
         return list(self.erasure_result or [])
