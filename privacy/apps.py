@@ -12,3 +12,14 @@ class PrivacyConfig(AppConfig):
         from privacy.inventory.activities import ACTIVITIES
 
         activities_register(frozenset(activity.id for activity in ACTIVITIES))
+
+        # Subject access and erasure requests: the due-date reminder, the overview as an
+        # export job, and the start page's count of requests due within 7 days.
+        from portal.worklist import register as worklist_register
+        from privacy import messages
+        from privacy.requests import exports
+        from privacy.requests.work import privacy_work
+
+        messages.register_kinds()
+        exports.register_kinds()
+        worklist_register(privacy_work)
