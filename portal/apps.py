@@ -7,4 +7,5 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portaal")
 
     def ready(self) -> None:
-        from portal import checks  # noqa: F401  (registers the system checks)
+        # Registers the system checks; connects the signal receivers.
+        from portal import checks, receivers  # noqa: F401

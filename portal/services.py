@@ -441,7 +441,8 @@ def accounts_without_membership_delete(*, now: datetime | None = None, batch_siz
     Returns how many accounts were deleted. Batched: each batch is one transaction
     that selects (and locks) the accounts that still qualify and deletes them. What hangs on the account goes with it (e-mail addresses, second
     factors, sessions, notifications); the audit trail keeps its rows with the actor
-    and subject emptied.
+    and subject emptied, the admin logs lose the account's name
+    (``user_admin_logs_anonymise``).
     """
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS)
@@ -461,3 +462,25 @@ def accounts_without_membership_delete(*, now: datetime | None = None, batch_siz
                     return deleted
                 _total, per_model = User.objects.filter(pk__in=ids).delete()
                 deleted += per_model.get(User._meta.label, 0)
+
+
+# What the admin logs say about an account once it is deleted.
+DELETED_ACCOUNT = "(verwijderd account)"
+
+
+def user_admin_logs_anonymise(*, user_id: int) -> int:
+    """Take a deleted account's name out of the admin logs that are about it: Django's
+    admin log (``object_repr``, the name at the time; ``change_message``) and Wagtail's
+    log of the user admin (``label``, ``data``). The rows stay (what was done, when, by
+    whom); they say "(verwijderd account)". Runs inside the deletion's transaction
+    (``portal.receivers``). Returns the number of rows changed.
+    """
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    content_type = ContentType.objects.get_for_model(User)
+    about = {"content_type": content_type, "object_id": str(user_id)}
+    changed = LogEntry.objects.filter(**about).update(object_repr=DELETED_ACCOUNT, change_message="")
+    changed += int(ModelLogEntry.objects.filter(**about).update(label=DELETED_ACCOUNT, data={}))
+    return changed

@@ -15,5 +15,4 @@ OPEN_POINTS: tuple[str, ...] = (
     "De clientgeheimen van de eigen identiteitsproviders van organisaties (OpenID Connect, Entra ID, Google) "
     "staan niet versleuteld in de database.",
     "Het inzagelog wordt niet opgeschoond en houdt het kenmerk van een gewiste casus.",
-    "De beheerlogboeken (Django, Wagtail) houden de naam van een gewijzigd account ook als het account weg is.",
 )

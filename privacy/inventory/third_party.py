@@ -90,9 +90,11 @@ DJANGO: dict[str, dict[str, Classified]] = {
         "object_id": technical("which row was changed"),
         "object_repr": _editor_log(
             "the changed object's name at the time; for an account this is the person's name or e-mail "
-            "address, kept after the account itself is gone"
+            "address, replaced by '(verwijderd account)' when the account is deleted (portal.receivers)"
         ),
-        "change_message": _editor_log("which fields were changed (names, not values)"),
+        "change_message": _editor_log(
+            "which fields were changed (names, not values); emptied for an account when it is deleted"
+        ),
     },
 }
 
@@ -224,9 +226,12 @@ _LOG_ENTRY: dict[str, Classified] = {
     "deleted": technical("the object was deleted since"),
     "label": _editor_log(
         "the object's title at the time; for an account changed in Wagtail's user admin this is the "
-        "person's name or e-mail address"
+        "person's name or e-mail address, replaced by '(verwijderd account)' when the account is deleted"
     ),
-    "data": _editor_log("details of the action (titles, revision ids, for comment actions the comment's text)"),
+    "data": _editor_log(
+        "details of the action (titles, revision ids, for comment actions the comment's text); emptied for an "
+        "account when it is deleted"
+    ),
     "user": _user(
         S.EDITOR,
         R.AUDIT,
