@@ -217,6 +217,18 @@ ENTRIES: tuple[Entry, ...] = (
         explains=_("Inloggen met het account van school of werk (Microsoft, Google, SAML) instellen"),
     ),
     Entry(
+        "privacy:request_list",
+        _("Privacyverzoeken"),
+        _may(Action.PRIVACY_MANAGE),
+        also_current=(
+            "privacy:request_register",
+            "privacy:request_detail",
+            "privacy:request_extend",
+            "privacy:request_answer",
+        ),
+        explains=_("Verzoeken om inzage of om gegevens te verwijderen bijhouden en op tijd beantwoorden"),
+    ),
+    Entry(
         "cases:access_log",
         _("Inzagelog"),
         _may(Action.ACCESS_LOG_VIEW),

@@ -51,6 +51,7 @@ REACHED_FROM = {
     "cms:page_detail": "cms:page_list",
     "training:module": "training:library",
     "training:lesson": "training:module",
+    "privacy:request_detail": "privacy:request_list",
 }
 
 # Object URLs that are not pages reached from a list: forms post to them, or they
@@ -93,6 +94,11 @@ ACTIONS = {
     "area:directory_delete": "link on the directory entry's page",
     "dashboards:export_download": "link on the export's page once the file is ready",
     "sso:domain_remove": "form on the sign-in settings page, per domain",
+    "privacy:request_export": "form on the request's page (an access request)",
+    "privacy:request_download": "link on the request's page once the overview is ready",
+    "privacy:request_erase": "form on the request's page (an erasure request), below the plan",
+    "privacy:request_extend": "link on the request's page while it may be extended",
+    "privacy:request_answer": "link on the request's page while it is open",
 }
 
 ORG_PREFIX = "o/<slug:org_slug>/"
@@ -262,6 +268,7 @@ LIST_CASES = {
     "cms:page_detail": Role.LEARNER,
     "training:module": Role.LEARNER,
     "training:lesson": Role.LEARNER,
+    "privacy:request_detail": Role.ORG_COORDINATOR,
 }
 
 
