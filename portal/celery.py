@@ -69,4 +69,9 @@ app.conf.beat_schedule = {
     "exports-expire": {"task": "portal.tasks.exports_expire", "schedule": crontab(minute="*/10")},
     # The processing log: entries past PROCESSING_LOG_KEEP_DAYS leave (the one delete path).
     "processing-log-purge": {"task": "portal.tasks.processing_log_purge", "schedule": crontab(hour=4, minute=40)},
+    # Privacy requests answered SUBJECT_REQUESTS_KEEP_MONTHS ago are reduced to counts.
+    "privacy-requests-reduce": {
+        "task": "privacy.tasks.subject_requests_reduce",
+        "schedule": crontab(hour=4, minute=50),
+    },
 }
