@@ -21,7 +21,11 @@ PRODUCTION = ("portal", "messaging", "sso", "privacy", "cms", "training", "refer
 ALLOWED: dict[str, tuple[int, str]] = {
     "portal/tenancy.py": (1, "the platform staff in the Django and Wagtail admin see across tenants"),
     "portal/selectors.py": (4, "a person's own memberships across organisations (switching, the menu)"),
-    "portal/services.py": (3, "an invitation looked up by its token; a user's own roles; old invitations deleted"),
+    "portal/services.py": (
+        4,
+        "an invitation looked up by its token; a user's own roles; old invitations deleted (and their audit "
+        "rows' addresses); accounts without a membership in any organisation deleted",
+    ),
     "portal/exports/jobs.py": (8, "export jobs claimed, retried and expired by workers for every organisation"),
     "messaging/reminders.py": (5, "the reminder sweep and delivery over every organisation's due rows"),
     "messaging/services.py": (1, "a platform administrator sets failed reminders of any organisation back"),
