@@ -40,13 +40,14 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from opentelemetry import trace
 from opentelemetry.trace import NonRecordingSpan, SpanContext, TraceFlags
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
-from portal.models import ProcessingLogEntry
+from portal.models import AuditEvent, ProcessingLogEntry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -406,3 +407,68 @@ def expired_purge(*, now: datetime | None = None) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE {column} < %s", [now])  # noqa: S608 - names quoted, value bound
         return cursor.rowcount
+
+
+# --- Staff members: what the audit trail records about them ---------------------------------
+
+_A = "accounts"
+# One processing per kind of audit row that is about a member (``subject_user``); None:
+# not an entry of its own (no member, or the work writes its own entries).
+AUDIT_PROCESSING: dict[str, tuple[str, str, str] | None] = {
+    "invitation_sent": None,  # an address, not yet an account
+    "invitation_revoked": None,
+    "invitation_accepted": (Operation.CREATE, _A, "membership.create"),
+    "role_changed": (Operation.UPDATE, _A, "membership.role.update"),
+    "member_deactivated": (Operation.UPDATE, _A, "membership.deactivate"),
+    "member_reactivated": (Operation.UPDATE, _A, "membership.reactivate"),
+    "assignment_created": (Operation.CREATE, "training", "training.assignment.create"),
+    "assignment_deleted": (Operation.DELETE, "training", "training.assignment.delete"),
+    "assignment_changed": (Operation.UPDATE, "training", "training.assignment.update"),
+    "case_settings_changed": None,
+    "export_downloaded": None,  # the export's rows wrote their own entries
+    "sso_provisioned": (Operation.CREATE, _A, "membership.create.sso"),
+    "sso_linked": (Operation.UPDATE, _A, "account.link.sso"),
+    "sign_in_settings_changed": None,
+    "privacy_request_registered": (Operation.CREATE, _A, "privacy_request.register"),
+    "privacy_request_extended": (Operation.UPDATE, _A, "privacy_request.extend"),
+    "privacy_request_answered": (Operation.UPDATE, _A, "privacy_request.answer"),
+    "privacy_export_created": None,  # the overview writes its own export entries
+    "privacy_erasure_done": None,  # the erasure writes its own delete entries
+}
+
+
+def audit_logged(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
+    """An audit row about a member is a processing of that member's data."""
+    if not created or raw or instance.subject_user_id is None:
+        return
+    processing = AUDIT_PROCESSING.get(instance.kind)
+    if processing is None:
+        return
+    operation, activity, name = processing
+    record(
+        organisation_id=instance.organisation_id,
+        operation=operation,
+        name=name,
+        activity=activity,
+        subject=staff_subject(instance.subject_user_id),
+        actor=instance.actor_id,
+        actor_organisation_id=instance.organisation_id,
+    )
+
+
+def staff_read(*, organisation_id: int, user_ids: Iterable[int], name: str, activity: str = _A) -> int:
+    """A page showed these members' personal data to the signed-in member: one read
+    entry each, in one insert."""
+    return record_many(
+        organisation_id=organisation_id,
+        operation=Operation.READ,
+        name=name,
+        activity=activity,
+        subjects=[staff_subject(user_id) for user_id in user_ids],
+        actor_organisation_id=organisation_id,
+    )
+
+
+# Connected when this module is first imported; the referrals app imports it in its
+# ready(), so every process (web, worker, tests) has it before any request or task.
+post_save.connect(audit_logged, sender=AuditEvent, dispatch_uid="processing_log.audit")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal import selectors, services, worklist
+from portal import processing_log, selectors, services, worklist
 from portal.forms import AcceptInvitationForm, InvitationForm, RoleForm, submit
 from portal.models import Invitation, Membership
 from portal.roles import Action, can, require
@@ -125,6 +125,11 @@ def member_list(request: TenantRequest, org_slug: str) -> HttpResponse:
             Q(user__email__icontains=query) | Q(user__first_name__icontains=query) | Q(user__last_name__icontains=query)
         )
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
+    processing_log.staff_read(
+        organisation_id=request.organisation.pk,
+        user_ids=[member.user_id for member in page.object_list],
+        name="membership.list.read",
+    )
     context = {"page": page, "query": query}
     if request.htmx:
         return render(request, "portal/partials/member_table.html", context)
@@ -147,6 +152,9 @@ def member_detail(request: TenantRequest, org_slug: str, membership_id: int) -> 
     ):
         messages.success(request, _("De rol is gewijzigd."))
         return redirect("portal:member_detail", org_slug=org_slug, membership_id=member.pk)
+    processing_log.staff_read(
+        organisation_id=request.organisation.pk, user_ids=[member.user_id], name="membership.detail.read"
+    )
     return render(request, "portal/member_detail.html", {"member": member, "form": form})
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cms.models import LessonPage, ModulePage
+from portal import processing_log
 from portal.exports import csv_safe
 from portal.forms import submit
 from portal.roles import Action, can, require
@@ -333,12 +334,26 @@ def matrix(request: TenantRequest, org_slug: str) -> HttpResponse | StreamingHtt
         modules=modules,
     )
     if request.GET.get("formaat") == "csv":
+        processing_log.record_many(
+            organisation_id=organisation.pk,
+            operation=processing_log.Operation.EXPORT,
+            name="training.progress.export",
+            activity="training",
+            subjects=[processing_log.staff_subject(row.membership.user_id) for row in result.rows],
+            actor_organisation_id=organisation.pk,
+        )
         # Rows are complete lists here, built inside the tenant scope; the stream only formats them.
         stream = StreamingHttpResponse(_csv_lines(_matrix_csv_rows(result)), content_type="text/csv; charset=utf-8")
         name = f"voortgang-{organisation.slug}-{timezone.localdate().isoformat()}.csv"
         stream["Content-Disposition"] = f'attachment; filename="{name}"'
         return stream
     page = Paginator(result.rows, MATRIX_PER_PAGE).get_page(request.GET.get("pagina"))
+    processing_log.staff_read(
+        organisation_id=organisation.pk,
+        user_ids=[row.membership.user_id for row in page.object_list],
+        name="training.progress.read",
+        activity="training",
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     query.pop("formaat", None)
