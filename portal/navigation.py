@@ -229,6 +229,13 @@ ENTRIES: tuple[Entry, ...] = (
         explains=_("Verzoeken om inzage of om gegevens te verwijderen bijhouden en op tijd beantwoorden"),
     ),
     Entry(
+        "privacy:logbook",
+        _("Verwerkingslogboek"),
+        _may(Action.PRIVACY_MANAGE),
+        in_menu=False,
+        explains=_("Zien wat het portaal met de gegevens van één persoon heeft gedaan, en door wie"),
+    ),
+    Entry(
         "cases:access_log",
         _("Inzagelog"),
         _may(Action.ACCESS_LOG_VIEW),

@@ -4,10 +4,13 @@ access and erasure requests, and the processing log about one person."""
 from django.urls import URLPattern, URLResolver, path
 
 from portal.http import case_page
+from privacy.logbook import views as logbook_views
 from privacy.requests import views as request_views
 
 app_name = "privacy"
 urlpatterns: list[URLPattern | URLResolver] = [
+    # The processing log about one person (privacy/logbook/).
+    path("privacy/logboek/", case_page(logbook_views.logbook), name="logbook"),
     # Subject access and erasure requests (privacy/requests/): never cached, the ZIP neither.
     path("privacy/verzoeken/", case_page(request_views.request_list), name="request_list"),
     path("privacy/verzoeken/nieuw/", case_page(request_views.request_register), name="request_register"),
