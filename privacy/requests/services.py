@@ -25,7 +25,7 @@ import calendar
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,12 +39,10 @@ from portal.processing_log import Operation, record, staff_subject, victim_subje
 from portal.roles import Action, require_permission
 from portal.services import audit_record
 from privacy import messages
+from privacy.erasure import ErasureItem, erasure_apply
 from privacy.models import SubjectRequest
 from privacy.subject_data import PersonSubject, StaffSubject, VictimSubject, subject_collect, subject_size, subject_zip
 from privacy.subject_data import subject_validate as _subject_validate
-
-if TYPE_CHECKING:
-    from privacy.erasure import ErasureItem
 
 # The export kind of an access request's overview (registered in privacy/requests/exports.py).
 EXPORT_KIND = "privacy_subject_access"
@@ -346,8 +344,6 @@ def overview_downloaded(*, organisation: Organisation, request: SubjectRequest, 
 
 
 def subject_request_erase(*, request: SubjectRequest, actor_membership: Membership) -> list[ErasureItem]:
-    from privacy.erasure import erasure_apply  # noqa: PLC0415  (lands later; see the report)
-
     """Apply the erasure of an erasure request, once, and keep what was erased and what
     was kept and why (``erasure_result``). ``erasure_apply`` writes the processing
     log's delete entries; this writes the request and its audit row, in the same

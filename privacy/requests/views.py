@@ -35,6 +35,7 @@ from portal.forms import submit
 from portal.models import ExportJob
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest, access_object
+from privacy.erasure import erasure_plan
 from privacy.models import SubjectRequest
 from privacy.requests import forms, selectors, services
 from privacy.subject_data import StaffSubject, VictimSubject
@@ -135,8 +136,6 @@ def request_detail(request: TenantRequest, org_slug: str, request_id: int) -> Ht
         and not subject_request.is_reduced
         and subject_request.erasure_done_at is None
     ):
-        from privacy.erasure import erasure_plan  # noqa: PLC0415
-
         try:
             context["plan"] = erasure_plan(
                 organisation=request.organisation, subject=services.request_person(subject_request)
