@@ -57,6 +57,7 @@ from referrals.models import (
     ReferralConsent,
     ReferralUpdate,
 )
+from referrals.selectors import destination_labels
 from sso.models import SignInAttempt
 from training.models import Answer, Assignment, Certificate, LessonProgress, ModuleAttempt
 
@@ -337,6 +338,8 @@ def _victim_case(case: Case, labels: _StaffLabels, checks: _Checks, path: str) -
     from referrals.cases.forms import facts_in_words  # the wizard's own Dutch words for the facts
 
     contact = getattr(case, "contact", None)
+    # The destinations' Dutch names, from the rule set in force (one read per case, cached).
+    destinations = destination_labels(case) if case.recommendations else {}
     data: dict[str, Any] = {
         "kenmerk": case.reference,
         "schuilnaam": case.pseudonym,
@@ -354,7 +357,10 @@ def _victim_case(case: Case, labels: _StaffLabels, checks: _Checks, path: str) -
         "feiten": [{"vraag": question, "antwoord": answer} for question, answer in facts_in_words(case.facts or {})],
         "advies_gemaakt_op": _iso(case.routed_at),
         "advies": [
-            {"bestemming": item.get("destination", ""), "uitleg": item.get("explanation", "")}
+            {
+                "bestemming": destinations.get(item.get("destination", ""), item.get("destination", "")),
+                "uitleg": item.get("explanation", ""),
+            }
             for item in case.recommendations
         ],
         "toestemming_contactgegevens_bewaren": case.consent_contact,
@@ -792,6 +798,48 @@ def subject_collect(
         "controleer_voor_verzenden": {"uitleg": FREE_TEXT_NOTICE, "velden": checks.paths},
         **body,
     }
+
+
+# --- Logging the coordinator's read ---------------------------------------------------------
+
+EXPORT_READ_REASON = "Inzageverzoek van het slachtoffer (artikel 15 AVG)"
+
+
+def subject_reads_record(*, organisation: Organisation, subject: PersonSubject, actor: User) -> int:
+    """Log, in the access log, that ``actor`` read a victim's case file and contact details
+    to answer their access request: one row per kind and case that still holds them, as
+    every other read of them does (the processing-log entries follow from those rows).
+    Call it in the transaction that makes the export. Returns the number of rows; a
+    member's own data needs none (0)."""
+    if not isinstance(subject, VictimSubject):
+        return 0
+    with scope(organisation=organisation):
+        cases = list(
+            Case.objects.filter(
+                _reference_filter(references_of(subject)), organisation=organisation, anonymised_at__isnull=True
+            )
+            .select_related("contact")
+            .only("pk", "reference", "contact__id")
+        )
+        rows = [
+            PersonalDataAccess(
+                organisation=organisation,
+                case=case,
+                case_reference=case.reference,
+                user=actor,
+                reader_organisation=organisation,
+                kind=kind,
+                reason=EXPORT_READ_REASON,
+            )
+            for case in cases
+            for kind in (
+                [PersonalDataAccess.Kind.CASE_FILE]
+                + ([PersonalDataAccess.Kind.CONTACT_DETAILS] if getattr(case, "contact", None) is not None else [])
+            )
+        ]
+        for row in rows:
+            row.save()  # one by one: the processing log's hook writes an entry per saved row
+    return len(rows)
 
 
 # --- The files ---------------------------------------------------------------------------

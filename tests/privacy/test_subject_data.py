@@ -331,3 +331,36 @@ def test_pdf_is_tagged_for_accessibility(org, member_factory):
             continue
     assert b"pdfuaid" in content
     assert b"StructTreeRoot" in content
+
+
+def test_the_coordinators_read_for_the_export_is_logged(org, other_org, handler, other_handler, member_factory):
+    from privacy.subject_data import subject_reads_record
+
+    coordinator = member_factory(org, Role.ORG_COORDINATOR)
+    full_case(org, handler, reference="2026-0001")
+    full_case(other_org, other_handler, reference="2026-0001")
+    subject = VictimSubject(case_references=("2026-0001",), pseudonym="J.B.")
+
+    assert subject_reads_record(organisation=org, subject=subject, actor=coordinator.user) == 2
+
+    with scope(organisation=org):
+        rows = PersonalDataAccess.objects.filter(user=coordinator.user)
+        assert sorted(rows.values_list("kind", flat=True)) == ["case_file", "contact_details"]
+        assert {row.reason for row in rows} == {"Inzageverzoek van het slachtoffer (artikel 15 AVG)"}
+    with scope(organisation=other_org):
+        assert not PersonalDataAccess.objects.filter(user=coordinator.user).exists()
+    assert (
+        subject_reads_record(organisation=org, subject=StaffSubject(user_id=handler.user_id), actor=coordinator.user)
+        == 0
+    )
+
+
+def test_advice_names_the_destinations_in_words(org, handler):
+    from tests.referrals.factories import ADVICE
+
+    case = full_case(org, handler, reference="2026-0001")
+    with scope(organisation=org):
+        type(case).objects.filter(pk=case.pk).update(routing_result=ADVICE)
+    data = subject_collect(organisation=org, subject=VictimSubject(case_references=("2026-0001",), pseudonym="J.B."))
+    names = [row["bestemming"] for row in data["casussen"][0]["advies"]]
+    assert len(names) == 3 and "slachtofferhulp" not in names
