@@ -9,6 +9,7 @@ from demo.accounts import demo_logins_text, seed_demo
 from demo.case_history import seed_case_history
 from demo.cases import seed_referrals_demo
 from demo.pages import seed_cms_demo
+from demo.privacy import seed_privacy_demo
 from demo.training import seed_training_demo
 from referrals.services_directory import directory_load
 from reporting.rollups import rollups_refresh
@@ -59,6 +60,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"The link for {cases.link_label} was printed when it was made; the mail with it is in var/mail/."
             )
+        privacy = seed_privacy_demo()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Privacy requests ready ({privacy} created now: one open access, one answered erasure)."
+            )
+        )
         history = seed_case_history()
         self.stdout.write(self.style.SUCCESS(f"Case history for the dashboards ready ({history} cases created now)."))
         refreshed = rollups_refresh()
