@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from messaging.models import MANDATORY_EMAIL_KINDS, MessageTemplate, NotificationKind
-from messaging.notifications import TEMPLATE_NAMES, validate_template
+from messaging.notifications import CASE_TEMPLATE_NAMES, TEMPLATE_NAMES, template_names, validate_template
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -65,8 +65,8 @@ class NotificationPreferencesForm(forms.Form):
         return [(self[kind], kind in MANDATORY_EMAIL_KINDS) for kind in NotificationKind.values]
 
 
-def _names_help() -> str:
-    return ", ".join("{{ " + name + " }}" for name in TEMPLATE_NAMES)
+def _names_help(names: tuple[str, ...] = TEMPLATE_NAMES) -> str:
+    return ", ".join("{{ " + name + " }}" for name in names)
 
 
 def _nodes[N: Node](template: Template, kind: type[N]) -> list[N]:
@@ -74,15 +74,16 @@ def _nodes[N: Node](template: Template, kind: type[N]) -> list[N]:
     return [node for node in template.nodelist.get_nodes_by_type(kind) if isinstance(node, kind)]
 
 
-def unknown_names(text: str) -> list[str]:
+def unknown_names(text: str, names: tuple[str, ...] = TEMPLATE_NAMES) -> list[str]:
     """Names printed by ``text`` (``{{ name }}``, also inside ``{% if %}`` blocks)
-    that the e-mail does not know: they would print nothing, so they are most likely
-    typos. Names a ``{% for %}`` or ``{% with %}`` in the text defines count as known."""
+    that the e-mail does not know (``names``): they would print nothing, so they are
+    most likely typos. Names a ``{% for %}`` or ``{% with %}`` in the text defines count
+    as known."""
     try:
         template = Template(text)
     except TemplateSyntaxError:
         return []  # validate_template reports this one
-    known = set(TEMPLATE_NAMES)
+    known = set(names)
     for loop in _nodes(template, ForNode):
         known.update([*loop.loopvars, "forloop"])
     for block in _nodes(template, WithNode):
@@ -97,7 +98,9 @@ def unknown_names(text: str) -> list[str]:
 
 class MessageTemplateAdminForm(forms.ModelForm):
     """The e-mail text of one kind. Both fields must compile as a template and may
-    print only the names the e-mail provides (``TEMPLATE_NAMES``)."""
+    print only the names the e-mail provides (``TEMPLATE_NAMES``; for a kind about a
+    case ``CASE_TEMPLATE_NAMES``, where title and body are the kind's fixed neutral
+    text, see ``messaging.notifications.mail_context``)."""
 
     class Meta:
         model = MessageTemplate
@@ -112,7 +115,9 @@ class MessageTemplateAdminForm(forms.ModelForm):
             "{names} {rest}",
             names=names,
             rest=gettext_lazy(
-                "Zet hier nooit gegevens over slachtoffers in. De e-mail zegt alleen waar het over gaat en geeft de link."
+                "Zet hier nooit gegevens over slachtoffers in. De e-mail zegt alleen waar het over gaat en geeft de link. "
+                "Gaat de melding over een casus, dan zijn {{ title }} en {{ body }} altijd een vaste, neutrale tekst "
+                "(geen partner, taak of kenmerk) en is {{ organisation }} er niet."
             ),
         )
 
@@ -127,12 +132,19 @@ class MessageTemplateAdminForm(forms.ModelForm):
         except ValidationError as exc:
             for field, errors in exc.error_dict.items():
                 self.add_error(field if field in self.fields else None, errors)
+        kind = cleaned.get("kind") or ""
+        names = template_names(kind)
         for field, text in (("subject", subject), ("body", body)):
-            unknown = unknown_names(text)
+            unknown = unknown_names(text, names)
             if unknown and field not in self.errors:
-                self.add_error(
-                    field,
-                    _("Deze namen kent de e-mail niet: %(unknown)s. Je kunt alleen deze gebruiken: %(names)s.")
-                    % {"unknown": ", ".join(unknown), "names": _names_help()},
-                )
+                if names == CASE_TEMPLATE_NAMES:
+                    message = _(
+                        "Deze namen kent de e-mail over een casus niet: %(unknown)s. Een e-mail over een casus noemt "
+                        "geen organisatie en geen details. Je kunt alleen deze gebruiken: %(names)s."
+                    )
+                else:
+                    message = _(
+                        "Deze namen kent de e-mail niet: %(unknown)s. Je kunt alleen deze gebruiken: %(names)s."
+                    )
+                self.add_error(field, message % {"unknown": ", ".join(unknown), "names": _names_help(names)})
         return cleaned

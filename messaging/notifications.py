@@ -6,6 +6,14 @@ e-mail is made, for ``notify`` and for the reminders' sweep alike. E-mail text c
 from a ``MessageTemplate`` a platform administrator edited, else from the shipped
 template files. Both see only the names in ``TEMPLATE_NAMES``: what a message is
 about and a link, never victim data.
+
+A kind about a victim's case (registered with ``neutral``, ``messaging.registry``)
+gets a neutral e-mail by construction: ``mail_context`` gives its template the kind's
+fixed text as ``title`` and ``body`` instead of the notification's, and no
+organisation. So its e-mail says only that there is news about a case and links to
+it; which partner, task or case, and what happened, is read in the portal after
+sign-in with MFA. A mail can be forwarded, read on a lock screen or in a shared
+mailbox and outlives the case's retention period; the portal's notification does not.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from messaging import registry
 from messaging.models import (
     MANDATORY_EMAIL_KINDS,
     MessageTemplate,
@@ -41,6 +50,13 @@ if TYPE_CHECKING:
 
 # The names an e-mail template may use.
 TEMPLATE_NAMES = ("title", "body", "link", "organisation", "recipient", "site_name")
+# ... and for a kind about a case, where ``title`` and ``body`` are the kind's fixed text.
+CASE_TEMPLATE_NAMES = ("title", "body", "link", "recipient", "site_name")
+
+
+def template_names(kind: str) -> tuple[str, ...]:
+    """The names the e-mail template of ``kind`` may use."""
+    return CASE_TEMPLATE_NAMES if registry.neutral_mail(kind) is not None else TEMPLATE_NAMES
 
 
 @dataclass(frozen=True)
@@ -93,6 +109,20 @@ def _context(
     }
 
 
+def mail_context(kind: str, context: dict[str, str]) -> dict[str, str]:
+    """What the e-mail template of ``kind`` sees. For a kind about a case only the
+    names in ``CASE_TEMPLATE_NAMES``, with the kind's fixed neutral text as title and
+    body, whatever the caller passed: the detail stays in the portal."""
+    neutral = registry.neutral_mail(kind)
+    if neutral is None:
+        return context
+    return {
+        **{name: context.get(name, "") for name in CASE_TEMPLATE_NAMES},
+        "title": str(neutral.title),
+        "body": str(neutral.body),
+    }
+
+
 def validate_template(*, subject: str, body: str) -> None:
     """Refuse a template that does not compile, per field."""
     errors: dict[str, list[str]] = {}
@@ -115,7 +145,9 @@ TemplateRow = MessageTemplate | None | Literal[_LookUp.LOOK_UP]
 
 
 def render_message(kind: str, context: dict[str, str], *, template: TemplateRow = _LOOK_UP) -> Message:
-    """``template``: the kind's MessageTemplate row (or None) when the caller read it already."""
+    """``template``: the kind's MessageTemplate row (or None) when the caller read it already.
+    The template sees ``mail_context(kind, context)``: neutral for a kind about a case."""
+    context = mail_context(kind, context)
     row = MessageTemplate.objects.filter(kind=kind).first() if template is _LOOK_UP else template
     if row is not None:
         ctx = Context(context, autoescape=False)
@@ -143,7 +175,8 @@ def compose(
     an address without an account: then the mail names no person and no organisation).
     ``message_id``: a stable Message-ID, so that a mail sent again after a crash
     (between sending and recording it) is recognisable as the same message by mail
-    servers and clients. ``template``: as for ``render_message``."""
+    servers and clients. ``template``: as for ``render_message``. For a kind about a
+    case, ``title`` and ``body`` are not used (``mail_context``)."""
     context = _context(title=title, body=body, link=absolute(url), organisation=organisation, recipient=recipient)
     message = render_message(kind, context, template=template)
     headers = {"Message-ID": message_id} if message_id else None

@@ -16,7 +16,13 @@ A kind has
 * ``prefetch(ids) -> {id: object}``: optional, the subjects of one batch's
   reminders of this kind read in one query (``batch.prefetched(reminder)``);
 * ``receivers``: the permissions (``portal.roles.Action``) that choose who may receive
-  it, for the reader and for ``messaging.recipients``.
+  it, for the reader and for ``messaging.recipients``;
+* ``neutral``: for a kind about a victim's case, the fixed e-mail text (``NeutralMail``).
+  Its e-mail then says only that there is news and links to it (the page asks for
+  sign-in and MFA): ``messaging.notifications.compose`` never gives such a mail the
+  notification's title or body, so neither the shipped text nor a text a platform
+  administrator wrote can print a partner, a task, a reference or anything else
+  about the case. The notification in the portal keeps the detail.
 """
 
 from __future__ import annotations
@@ -33,10 +39,21 @@ from portal.roles import Action
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from django_stubs_ext import StrPromise
+
     from messaging.reminders import Batch, Outgoing
 
     Builder = Callable[[Any, datetime, Batch], list[Outgoing]]
     AfterSend = Callable[[Any, datetime, Batch], None]
+
+
+@dataclass(frozen=True)
+class NeutralMail:
+    """The whole e-mail text of a kind about a case: fixed when the kind is registered
+    (lazy translations, no placeholders), so nothing about one case can get in."""
+
+    title: StrPromise
+    body: StrPromise
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,12 @@ class Kind:
     after_send: AfterSend | None = None
     prefetch: Callable[[list[int]], dict[int, Any]] | None = None
     receivers: tuple[Action, ...] = field(default=())
+    neutral: NeutralMail | None = None
+
+    @property
+    def about_case(self) -> bool:
+        """Whether its messages are about a victim's case: then its e-mail is neutral."""
+        return self.neutral is not None
 
     @property
     def label(self) -> str:
@@ -71,6 +94,13 @@ def register(kind: Kind) -> Kind:
 def get(name: str) -> Kind:
     """The registered kind ``name``; a KeyError for a kind no app registered."""
     return _KINDS[name]
+
+
+def neutral_mail(name: str) -> NeutralMail | None:
+    """The fixed e-mail text of kind ``name`` when it is about a case, else None (also
+    for a kind no app registered)."""
+    kind = _KINDS.get(name)
+    return kind.neutral if kind is not None else None
 
 
 def registered() -> dict[str, Kind]:

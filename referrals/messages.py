@@ -19,6 +19,16 @@ active member who may handle cases) and plans its e-mail for the sweep
 Neither holds victim data: who acted, the case reference, what happened, the next
 step and a link. Never the summary, a message, a decline reason or the
 municipality's reason: those are read in the portal.
+
+Every kind here is about a victim's case, so each is registered with a neutral
+e-mail (``registry.NeutralMail``): the notification in the portal names the case,
+the partner or the task (read after sign-in with MFA), the e-mail says only that
+there is news and links to it. Which partner a case went to (a centre for sexual
+violence, the police) or which task is open says something about what happened; a
+mail can be forwarded, read on a lock screen or in a shared mailbox, and it outlives
+the case's retention period. Even the case reference is left out: the link leads to
+the case, and a reference in a mailbox is an identifier the retention sweep cannot
+reach.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
 from messaging import registry
@@ -58,6 +69,25 @@ MAX_FOLLOW_UP_DAY = 730
 PARTNER_REMINDER_WORKING_DAYS = 2
 PARTNER_ESCALATION_WORKING_DAYS = 5
 CONVERSATION_MODULE_SLUG = "het-gesprek"
+
+# The whole e-mail text of referrals' kinds (see the module docstring): fixed, no placeholders.
+CASE_NEWS = registry.NeutralMail(
+    title=gettext_lazy("Er is nieuws over een casus"),
+    body=gettext_lazy("Meld je aan in het portaal en lees daar wat er is en wat je nu kunt doen."),
+)
+REFERRAL_NEWS = registry.NeutralMail(
+    title=gettext_lazy("Er is nieuws over een doorverwijzing"),
+    body=gettext_lazy("Meld je aan in het portaal en lees daar wat er is en wat je nu kunt doen."),
+)
+# For a partner, also one without an account (who works through a one-time link).
+PARTNER_NEWS = registry.NeutralMail(
+    title=gettext_lazy("Er is nieuws over een doorverwijzing"),
+    body=gettext_lazy(
+        "Meld je aan in het portaal en lees daar wat er is en wat je nu kunt doen. Werk je zonder account? "
+        "Open de doorverwijzing dan met de link uit de e-mail die je eerder kreeg, of vraag de verwijzer om een "
+        "nieuwe link."
+    ),
+)
 
 # Kinds whose notification is written by the transition that causes it; the reminder only mails it.
 NOTICE_KINDS = frozenset(
@@ -190,6 +220,22 @@ def _after_case_follow_up(reminder: Reminder, now: datetime, batch: Batch) -> No
     )
 
 
+def partner_referral_url(referral: Referral) -> str:
+    """The referral in the partner's inbox."""
+    if referral.partner is None:
+        raise ValueError(f"Referral {referral.pk} has no partner on the portal.")
+    return reverse("partner:referral_detail", kwargs={"org_slug": referral.partner.slug, "received_id": referral.pk})
+
+
+def area_referral_url(referral: Referral) -> str:
+    """The referral on its municipality's pages."""
+    if referral.municipality is None:
+        raise ValueError(f"Referral {referral.pk} has no municipality.")
+    return reverse(
+        "area:referral_detail", kwargs={"org_slug": referral.municipality.slug, "area_referral_id": referral.pk}
+    )
+
+
 def _referral(reminder: Reminder) -> Referral | None:
     return (
         Referral.objects.select_related("case", "organisation", "partner", "municipality", "case__handler")
@@ -204,7 +250,7 @@ def _build_partner_acknowledge(reminder: Reminder, now: datetime, batch: Batch) 
         return []
     title = _("Herinnering: bevestig de doorverwijzing van %(org)s") % {"org": referral.organisation.name}
     if referral.partner is not None:
-        url = reverse("partner:inbox", kwargs={"org_slug": referral.partner.slug})
+        url = partner_referral_url(referral)
         members = members_who_can(Action.REFERRAL_RECEIVE, organisation_id=referral.partner.pk)
         return [
             Outgoing(key=f"user:{m.user_id}", user=m.user, title=title, url=url, organisation=referral.partner)
@@ -242,7 +288,7 @@ def _build_partner_escalation(reminder: Reminder, now: datetime, batch: Batch) -
             "org": referral.organisation.name,
             "dest": referral.destination_label,
         }
-        url = reverse("area:referral_detail", kwargs={"org_slug": municipality.slug, "area_referral_id": referral.pk})
+        url = area_referral_url(referral)
         coordinators = members_who_can(Action.REFERRAL_AREA, organisation_id=municipality.pk)
         out.extend(
             Outgoing(key=f"user:{m.user_id}", user=m.user, title=area_title, url=url, organisation=municipality)
@@ -369,17 +415,25 @@ def register_kinds() -> None:
             after_send=_after_case_follow_up,
             prefetch=_cases,
             receivers=handle,
+            neutral=CASE_NEWS,
         ),
         registry.Kind(
-            name=K.PARTNER_ACKNOWLEDGE, build=_build_partner_acknowledge, receivers=(Action.REFERRAL_RECEIVE,)
+            name=K.PARTNER_ACKNOWLEDGE,
+            build=_build_partner_acknowledge,
+            receivers=(Action.REFERRAL_RECEIVE,),
+            neutral=PARTNER_NEWS,
         ),
         registry.Kind(
             name=K.PARTNER_ESCALATION,
             build=_build_partner_escalation,
             after_send=_after_escalation,
             receivers=(Action.CASE_HANDLE, Action.REFERRAL_AREA),
+            neutral=REFERRAL_NEWS,
         ),
-        registry.Kind(name=K.TASK_OVERDUE, build=_build_task_overdue, receivers=handle),
-        *(registry.Kind(name=name, build=build_notice_mail, receivers=handle) for name in sorted(NOTICE_KINDS)),
+        registry.Kind(name=K.TASK_OVERDUE, build=_build_task_overdue, receivers=handle, neutral=CASE_NEWS),
+        *(
+            registry.Kind(name=name, build=build_notice_mail, receivers=handle, neutral=CASE_NEWS)
+            for name in sorted(NOTICE_KINDS)
+        ),
     ):
         registry.register(kind)

@@ -104,8 +104,9 @@ CASES: dict[str, dict[str, Classified]] = {
         "organisation": ORGANISATION,
         "reference": _case(
             C.IDENTIFIER,
-            "the case reference (kenmerk); shown to the partner, in e-mails and in the access log, which keeps "
-            "it after the case is deleted",
+            "the case reference (kenmerk); shown to the partner, in notifications in the portal and in the access "
+            "log, which keeps it after the case is deleted; never in an e-mail (a case's e-mails are neutral by "
+            "construction: messaging.registry.NeutralMail)",
             shared=True,
         ),
         "status": _CASE_FACT,

@@ -604,19 +604,19 @@ def test_admin_accepts_a_valid_template_and_render_message_uses_it(admin_client)
     response = admin_client.post(
         ADD,
         {
-            "kind": K.TASK_OVERDUE,
+            "kind": K.TRAINING_DUE,
             "subject": "Let op: {{ title }}",
             "body": "Beste {{ recipient }},\n{% for letter in title %}{% endfor %}Kijk hier: {{ link }}\n{{ site_name }}",
         },
     )
     assert response.status_code == 302, _form_errors(response) if response.status_code == 200 else response
-    row = MessageTemplate.objects.get(kind=K.TASK_OVERDUE)
+    row = MessageTemplate.objects.get(kind=K.TRAINING_DUE)
     assert row.updated_by is not None
 
     message = render_message(
-        K.TASK_OVERDUE,
+        K.TRAINING_DUE,
         {
-            "title": "Taak over de datum",
+            "title": "Training moet af",
             "body": "",
             "link": "https://portaal.example/o/x/",
             "organisation": "",
@@ -624,12 +624,46 @@ def test_admin_accepts_a_valid_template_and_render_message_uses_it(admin_client)
             "site_name": "Veilig Online",
         },
     )
-    assert message.subject == "Let op: Taak over de datum"
+    assert message.subject == "Let op: Training moet af"
     assert message.body == "Beste Sam,\nKijk hier: https://portaal.example/o/x/\nVeilig Online"
 
     change = admin_client.get(f"/django-admin/messaging/messagetemplate/{row.pk}/change/")
     assert change.status_code == 200
     assert "Let op: Voorbeeld: een doorverwijzing is nog niet bevestigd" in change.text
+
+
+def test_a_custom_text_for_a_case_kind_still_says_only_that_there_is_news(admin_client):
+    """For a kind about a case, {{ title }} and {{ body }} are the kind's fixed neutral
+    text, whatever the notification says; {{ organisation }} is refused."""
+    refused = admin_client.post(
+        ADD, {"kind": K.TASK_OVERDUE, "subject": "{{ title }} bij {{ organisation }}", "body": "{{ body }}"}
+    )
+    assert "organisation" in _form_errors(refused)["subject"][0]
+    assert not MessageTemplate.objects.exists()
+
+    response = admin_client.post(
+        ADD,
+        {"kind": K.TASK_OVERDUE, "subject": "Let op: {{ title }}", "body": "{{ recipient }}: {{ body }} {{ link }}"},
+    )
+    assert response.status_code == 302, _form_errors(response) if response.status_code == 200 else response
+    detail = {
+        "title": "Taak over de datum bij casus VO-2026-0007: Meld bij Centrum Seksueel Geweld",
+        "body": "Pseudoniem Roos",
+        "link": "https://portaal.example/o/x/casussen/7/",
+        "organisation": "Centrum Seksueel Geweld",
+        "recipient": "Sam",
+        "site_name": "Veilig Online",
+    }
+    message = render_message(K.TASK_OVERDUE, detail)
+    assert message.subject == "Let op: Er is nieuws over een casus"
+    assert message.body.startswith("Sam: Meld je aan in het portaal")
+    assert message.body.endswith("https://portaal.example/o/x/casussen/7/")
+    for text in ("VO-2026-0007", "Centrum Seksueel Geweld", "Roos", "Taak over de datum"):
+        assert text not in message.subject + message.body
+    # The admin's preview shows the neutral text too.
+    row = MessageTemplate.objects.get(kind=K.TASK_OVERDUE)
+    change = admin_client.get(f"/django-admin/messaging/messagetemplate/{row.pk}/change/")
+    assert "Let op: Er is nieuws over een casus" in change.text
 
 
 def test_notification_admin_is_read_only(admin_client, me):

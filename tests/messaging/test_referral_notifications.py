@@ -3,7 +3,9 @@ declines, writes or closes it, or the municipality redirects it.
 
 Each move writes the notification row in its own transaction and plans its e-mail as
 a reminder due at once, which the sweep sends exactly once (messaging/reminders.py).
-Neither holds victim data: what happened, what to do next, and a link."""
+Neither holds victim data: what happened, what to do next, and a link. The
+notification (read after sign-in with MFA) names the partner and the case; the e-mail
+says only that there is news about a case and links to it (``assert_neutral_mail``)."""
 
 from __future__ import annotations
 
@@ -74,6 +76,16 @@ def assert_no_victim_data(*texts):
         assert SUMMARY not in text and "J.B." not in text and SECRET_TEXT not in text
 
 
+def assert_neutral_mail(mail, referral, *, names=("Slachtofferhulp Nederland",)):
+    """The e-mail says there is news about a case, and no more: no partner or other
+    destination, no case reference, no pseudonym, no summary."""
+    assert mail.subject == "Er is nieuws over een casus"
+    text = mail.subject + mail.body
+    for detail in (*names, referral.destination_label, referral.case.reference, referral.case.pseudonym):
+        assert detail not in text
+    assert_no_victim_data(text)
+
+
 def test_acknowledging_tells_the_handler_once_in_app_and_by_mail(org, referral, handler, intake, mailoutbox):
     with scope(organisation=intake.organisation):
         lifecycle.referral_acknowledge(referral=referral, actor_membership=intake)
@@ -96,9 +108,11 @@ def test_acknowledging_tells_the_handler_once_in_app_and_by_mail(org, referral, 
     assert list(outcomes.values()) == ["sent"]
     [mail] = outbox
     assert mail.to == [handler.user.email]
-    assert notice.title in mail.subject
+    # The notification names partner and case; the e-mail only that there is news, and the link.
+    assert notice.title not in mail.subject + mail.body
+    assert_neutral_mail(mail, referral)
     assert f"/o/{org.slug}/casussen/{referral.case_id}/#doorverwijzing-{referral.pk}" in mail.body
-    assert_no_victim_data(mail.subject, mail.body, notice.title, notice.body)
+    assert_no_victim_data(notice.title, notice.body)
     # Exactly once: no second row in the notification centre, no second mail.
     assert len(notifications(handler.user)) == 1
     assert reminders.deliver(planned.pk) == "done" and len(mailoutbox) == 1
@@ -113,7 +127,7 @@ def test_accepting_with_a_message_names_the_next_step(referral, handler, intake,
     assert "aangenomen" in notice.title
     assert_no_victim_data(notice.title, notice.body)
     send_due(mailoutbox)
-    assert_no_victim_data(mailoutbox[0].body)
+    assert_neutral_mail(mailoutbox[0], referral)
 
 
 def _acknowledged(referral):
@@ -130,8 +144,10 @@ def test_declining_says_choose_another_organisation_without_the_reason(referral,
     assert "Kies een andere organisatie" in notice.body
     send_due(mailoutbox)
     [mail] = mailoutbox
-    assert "Kies een andere organisatie" in mail.body
-    assert_no_victim_data(notice.title, notice.body, mail.subject, mail.body)
+    # The next step is in the portal; the e-mail says there is news and where to read it.
+    assert "Kies een andere organisatie" not in mail.body and "Meld je aan in het portaal" in mail.body
+    assert_neutral_mail(mail, referral)
+    assert_no_victim_data(notice.title, notice.body)
 
 
 def test_a_partner_message_says_read_and_answer_but_not_the_message(referral, handler, intake, mailoutbox):
@@ -141,7 +157,8 @@ def test_a_partner_message_says_read_and_answer_but_not_the_message(referral, ha
     assert notice.kind == K.REFERRAL_MESSAGE
     assert "Lees het bericht en antwoord" in notice.body
     send_due(mailoutbox)
-    assert_no_victim_data(notice.title, notice.body, mailoutbox[0].body)
+    assert_no_victim_data(notice.title, notice.body)
+    assert_neutral_mail(mailoutbox[0], referral)
 
 
 def test_the_handlers_own_moves_tell_nobody(referral, handler, mailoutbox):
@@ -177,7 +194,10 @@ def test_a_redirect_asks_for_consent_for_the_new_organisation(org, referral, han
     # The coordinator's reason is theirs to give in the portal; the mail says what happened.
     send_due(mailoutbox)
     [mail] = mailoutbox
-    assert "Leg toestemming vast voor" in mail.body and "Past beter" not in mail.body
+    assert "Past beter" not in mail.body
+    # Neither the old nor the new destination is in the e-mail.
+    assert_neutral_mail(mail, referral, names=("Slachtofferhulp Nederland", new.destination_label))
+    assert f"/o/{org.slug}/casussen/doorverwijzingen/{new.pk}/toestemming/" in mail.body
     assert notifications(coordinator.user) == []
 
 

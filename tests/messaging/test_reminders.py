@@ -280,11 +280,14 @@ def test_a_follow_up_is_sent_once(org, case_handler, mailoutbox):
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
     assert mail.to == [case_handler.user.email]
-    assert case.reference in mail.subject
-    assert "/training/het-gesprek/" in mail.body
-    for secret in ("Geheim-X", case.signal):
+    # The notification names the case and the tip; the e-mail only that there is news, and the link.
+    notification = Notification.objects.get(user=case_handler.user)
+    assert notification.kind == K.CASE_FOLLOW_UP
+    assert case.reference in notification.title and "/training/het-gesprek/" in notification.body
+    assert mail.subject == "Er is nieuws over een casus"
+    assert f"/o/{org.slug}/casussen/{case.pk}/" in mail.body
+    for secret in ("Geheim-X", case.signal, case.reference, "Nazorg", "/training/"):
         assert secret not in mail.subject + mail.body
-    assert Notification.objects.get(user=case_handler.user).kind == K.CASE_FOLLOW_UP
     with scopes_disabled():
         assert CaseEvent.objects.filter(case=case, kind="reminder_sent").count() == 1
     assert rows(Subject.case(case.pk))[0].status == S.SENT
@@ -312,7 +315,12 @@ def test_an_escalation_reaches_the_handler_and_the_municipality(org, case_handle
     assert reminders.deliver(reminder.pk) == "sent"
     assert sorted(m.to[0] for m in mailoutbox) == sorted([case_handler.user.email, coordinator.user.email])
     for mail in mailoutbox:
-        assert "Geheim-Y" not in mail.body and referral.summary not in mail.body
+        assert mail.subject == "Er is nieuws over een doorverwijzing"
+        for detail in ("Geheim-Y", referral.summary, referral.destination_label, referral.case.reference, org.name):
+            assert detail not in mail.subject + mail.body
+    with scopes_disabled():
+        titles = set(Notification.objects.values_list("title", flat=True))
+    assert all(referral.destination_label in title for title in titles) and len(titles) == 2
     with scopes_disabled():
         assert Referral.objects.get(pk=referral.pk).escalated_at is not None
 
@@ -328,7 +336,7 @@ def test_escalations_cannot_be_switched_off(org, case_handler, mailoutbox):
     ):
         reminder = reminders.reminder_schedule(organisation=org, kind=kind, subject=subject, due_at=timezone.now())
         assert reminders.deliver(reminder.pk) == "sent"
-    assert len(mailoutbox) == 1 and "Escalatie" in mailoutbox[0].subject
+    assert len(mailoutbox) == 1 and mailoutbox[0].subject == "Er is nieuws over een doorverwijzing"
     assert Notification.objects.filter(user=case_handler.user).count() == 2
 
 
