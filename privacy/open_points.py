@@ -5,8 +5,6 @@ them; each one is removed here when it is fixed."""
 from __future__ import annotations
 
 OPEN_POINTS: tuple[str, ...] = (
-    "Meldingen en e-mails over een casus noemen naast het kenmerk soms de partner of de taak (bijvoorbeeld een "
-    "centrum voor seksueel geweld). Dat zegt iets over de aard van de casus; neutrale tekst in e-mails is gepland.",
     "Meldingen en herinneringen over een casus blijven staan als de casus na de bewaartermijn wordt gewist.",
     "Bij het anonimiseren van een casus blijven de uitkomst van het verwijsadvies, de tekst in de chronologie, "
     "taaktitels, bestemmingen en het e-mailadres van een partnerlink staan tot de casus wordt verwijderd.",
