@@ -238,10 +238,10 @@ def _closed_case(work: _Work, organisation: Organisation, case: Case) -> None:
     if contact is not None:
         work.erase(
             _("Contactgegevens bij casus %(reference)s") % {"reference": reference},
-            _("Gewist: naam, telefoon, e-mail en toelichting."),
+            _("Het portaal wist de naam, het telefoonnummer, het e-mailadres en de toelichting."),
         )
     reason = _(
-        "Gewist: de schuilnaam, de melding, de feiten, de notities, het bewijs, de taken, de chronologie en de "
+        "Het portaal wist de schuilnaam, de melding, de feiten, de notities, het bewijs, de taken, de chronologie en de "
         "doorverwijzingen in het portaal, met de herinneringen en meldingen over deze casus. Dat gaat zoals na de "
         "bewaartermijn, en telt mee in de cijfers over verwijderde casussen."
     )
@@ -335,15 +335,15 @@ def _staff_work(organisation: Organisation, subject: StaffSubject, *, lock: bool
                 "Training: %(count)s pogingen met antwoorden en voortgang",
                 len(attempt_ids),
             ),
-            _("Gewist. Er is geen plicht om dit te bewaren."),
+            _("Het portaal wist dit. Er is geen plicht om het te bewaren."),
             lambda: ModuleAttempt.objects.filter(pk__in=attempt_ids).delete(),
         )
     if certificate_ids:
         work.erase(
             _counted("Certificaten: %(count)s", "Certificaten: %(count)s", len(certificate_ids)),
             _(
-                "Gewist. Er is geen wettelijke plicht om certificaten te bewaren. De controlecode op een geprint "
-                "certificaat werkt daarna niet meer."
+                "Het portaal wist ze. Er is geen wettelijke plicht om certificaten te bewaren. De controlecode op "
+                "een geprint certificaat werkt daarna niet meer."
             ),
             lambda: Certificate.objects.filter(pk__in=certificate_ids).delete(),
         )
@@ -364,7 +364,7 @@ def _staff_work(organisation: Organisation, subject: StaffSubject, *, lock: bool
                 "Persoonlijke toewijzingen van training: %(count)s",
                 len(personal),
             ),
-            _("Gewist."),
+            _("Het portaal wist dit."),
             lambda: Assignment.objects.filter(pk__in=personal).delete(),
         )
     notifications = Notification.objects.filter(user=user, organisation=organisation)
@@ -379,7 +379,7 @@ def _staff_work(organisation: Organisation, subject: StaffSubject, *, lock: bool
         work.erase(
             _("Meldingen (%(notifications)s) en herinneringen (%(reminders)s) voor deze persoon")
             % {"notifications": notification_count, "reminders": reminder_count},
-            _("Gewist."),
+            _("Het portaal wist dit."),
             lambda: Notification.objects.filter(user=user, organisation=organisation).delete(),
             lambda: Reminder.objects.filter(organisation=organisation, subject__in=reminder_subjects).delete(),
         )
@@ -388,7 +388,7 @@ def _staff_work(organisation: Organisation, subject: StaffSubject, *, lock: bool
     if invitations:
         work.erase(
             _counted("Uitnodiging: %(count)s", "Uitnodigingen: %(count)s", invitations),
-            _("Gewist."),
+            _("Het portaal wist dit."),
             lambda: Invitation.objects.filter(invitation_query).delete(),
         )
 
@@ -400,7 +400,8 @@ def _staff_work(organisation: Organisation, subject: StaffSubject, *, lock: bool
     work.erase(
         _("Lidmaatschap van %(organisation)s (rol: %(role)s)")
         % {"organisation": organisation.name, "role": membership.get_role_display()},
-        _("Gewist. Deze persoon kan niet meer inloggen bij %(organisation)s.") % {"organisation": organisation.name},
+        _("Het portaal wist het lidmaatschap. Deze persoon kan daarna niet meer inloggen bij %(organisation)s.")
+        % {"organisation": organisation.name},
         membership_delete,
     )
 
@@ -479,7 +480,7 @@ def _staff_work(organisation: Organisation, subject: StaffSubject, *, lock: bool
 
         work.erase(
             _("Account (naam, e-mailadres, inloggegevens)"),
-            _("Gewist: deze persoon is nergens anders lid."),
+            _("Het portaal wist het account, want deze persoon is nergens anders lid."),
             account_delete,
         )
     else:
