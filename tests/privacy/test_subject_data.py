@@ -89,6 +89,8 @@ def test_victim_export_holds_the_case_and_nothing_of_the_other_organisation(
     full_case(org, handler, reference="2026-0001", pseudonym="J.B.", partner=partner, note_text="Notitie hier")
     # The same reference and a look-alike pseudonym in another organisation.
     full_case(other_org, other_handler, reference="2026-0001", pseudonym="J.B", note_text="Notitie daar")
+    # Another victim in the same organisation.
+    full_case(org, handler, reference="2026-0002", pseudonym="X.Y.", note_text="Andere leerling")
     with scope(organisation=org):
         record(
             organisation_id=org.pk,
@@ -115,6 +117,7 @@ def test_victim_export_holds_the_case_and_nothing_of_the_other_organisation(
     assert case["contactgegevens"]["telefoon"] == "06-12345678"  # decrypted: the victim's own data
     assert [note["tekst"] for note in case["notities"]] == ["Notitie hier (0)"]
     assert "Notitie daar" not in text
+    assert "Andere leerling" not in text and "X.Y." not in text and "2026-0002" not in text
     assert case["bewijs"][0]["wat_is_bewaard"] == "Schermafbeelding 0"
     assert case["taken"][0]["taak"] == "Taak 0"
     assert {row["wat"] for row in case["chronologie"]} >= {"Signaal gemeld", "Notitie"}
@@ -207,9 +210,11 @@ def test_staff_export_holds_only_this_organisations_membership_and_training(org,
             subject=staff_subject(here.user_id),
         )
 
-    data = subject_collect(organisation=org, subject=StaffSubject(user_id=here.user_id))
+    progress: list[int] = []
+    data = subject_collect(organisation=org, subject=StaffSubject(user_id=here.user_id), progress=progress.append)
 
     text = dumped(data)
+    assert progress and progress == sorted(progress)
     assert data["account"]["naam"] == "Bo Beide"
     assert data["lidmaatschap"]["organisatie"] == org.name
     assert data["lidmaatschap"]["rol"].startswith("Deelnemer")
