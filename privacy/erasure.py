@@ -514,8 +514,8 @@ def erasure_apply(*, organisation: Organisation, subject: PersonSubject, actor: 
     The actor needs ``Action.PRIVACY_MANAGE`` here (or is a platform administrator).
     Writes one processing-log ``delete`` entry per data subject that lost data (a
     victim: per case reference); the case deletions add their own entries
-    (``referrals.processing``). No audit row: ``AuditEvent`` has no kind for an
-    erasure yet.
+    (``referrals.processing``). The audit row (``AuditEvent.Kind.PRIVACY_ERASURE_DONE``)
+    is the caller's, in the same transaction: ``privacy.requests.services.subject_request_erase``.
     """
     with scope(organisation=organisation), transaction.atomic():
         _require_privacy_manager(organisation, actor)
