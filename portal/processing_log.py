@@ -41,6 +41,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.signals import post_save
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from opentelemetry import trace
@@ -197,8 +198,9 @@ class TraceContextMiddleware:
             _request.reset(request_token)
             _current.reset(token)
         response.headers["traceparent"] = context.traceparent
-        if response.streaming:
-            # A streamed export writes its rows (and their entries) after this returns.
+        if isinstance(response, StreamingHttpResponse) and not isinstance(response, FileResponse):
+            # A streamed export writes its rows (and their entries) after this returns
+            # (a file, static or an export job's, is sent as it is).
             response.streaming_content = _in_context(response.streaming_content, context, request)
         return response
 

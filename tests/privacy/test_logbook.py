@@ -1,0 +1,145 @@
+"""The processing log about one person, as a coordinator reads it: a victim by case
+reference, a member by name; only this organisation's entries; looking is logged."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_scopes import scope
+
+from portal.models import ProcessingLogEntry
+from portal.processing_log import Operation, record, staff_subject, victim_subject
+from portal.roles import Role
+from referrals import services
+from tests.factories import PartnerFactory, SchoolFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(org):
+    return f"/o/{org.slug}/privacy/logboek/"
+
+
+@pytest.fixture
+def coordinator(org, member_factory):
+    return member_factory(org, Role.ORG_COORDINATOR)
+
+
+@pytest.fixture
+def handler(org, member_factory):
+    return member_factory(org, Role.CASE_HANDLER)
+
+
+def test_a_victims_entries_in_words_with_who_did_it(login_as, org, coordinator, handler):
+    partner = PartnerFactory(name="Slachtofferhulp Test")
+    with scope(organisation=org):
+        case = services.case_open(actor_membership=handler, pseudonym="Kim", signal="Dreigt met beelden.")
+    record(
+        organisation_id=org.pk,
+        operation=Operation.SHARE,
+        name="referral.summary.read",
+        activity="referral",
+        subject=victim_subject(org.pk, case.reference),
+        actor=None,
+        actor_organisation_id=partner.pk,
+    )
+    response = login_as(coordinator).get(url(org), {"wie": "slachtoffer", "kenmerk": case.reference.lower()})
+    assert response.status_code == 200
+    html = response.text
+    assert "Signaal gemeld (casus geopend)" in html
+    assert str(handler.user) in html
+    assert "Iemand van Slachtofferhulp Test" in html
+    assert "Samenvatting gelezen door de partner" in html
+    assert "Kim" not in html and "Dreigt" not in html  # the log holds no content
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_members_entries(login_as, org, coordinator, member_factory):
+    learner = member_factory(org, Role.LEARNER)
+    login_as(coordinator).get(f"/o/{org.slug}/leden/{learner.pk}/")
+    html = login_as(coordinator).get(url(org), {"wie": "medewerker", "lid": learner.pk}).text
+    assert "Ledenpagina bekeken" in html
+
+
+def test_looking_is_itself_an_entry(login_as, org, coordinator):
+    login_as(coordinator).get(url(org), {"wie": "slachtoffer", "kenmerk": "2026-0099"})
+    with scope(organisation=org):
+        entry = ProcessingLogEntry.objects.get(name="processing_log.read")
+    assert entry.subject_ref == victim_subject(org.pk, "2026-0099").ref
+    assert entry.actor_id == coordinator.user_id
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"wie": "slachtoffer", "kenmerk": ""}, "kenmerk", "Vul het kenmerk van de casus in."),
+        ({"wie": "medewerker"}, "lid", "Kies de medewerker of vrijwilliger."),
+        ({"wie": "iemand"}, "wie", "Selecteer een geldige keuze"),
+    ],
+)
+def test_errors_name_the_field(login_as, org, coordinator, params, field, message):
+    response = login_as(coordinator).get(url(org), params)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert message in " ".join(form.errors[field])
+    assert f'id="id_{field}_error"' in response.text
+
+
+def test_only_this_organisations_entries(login_as, org, coordinator, handler, member_factory):
+    other = SchoolFactory()
+    other_handler = member_factory(other, Role.CASE_HANDLER)
+    with scope(organisation=org):
+        case = services.case_open(actor_membership=handler, pseudonym="A", signal="x")
+    with scope(organisation=other):
+        other_case = services.case_open(actor_membership=other_handler, pseudonym="B", signal="y")
+    assert case.reference == other_case.reference  # the same number in two organisations
+    record(
+        organisation_id=other.pk,
+        operation=Operation.READ,
+        name="membership.detail.read",
+        activity="accounts",
+        subject=staff_subject(coordinator.user_id),
+    )
+    response = login_as(coordinator).get(url(org), {"wie": "slachtoffer", "kenmerk": case.reference})
+    assert [row.entry.organisation_id for row in response.context["rows"]] == [org.pk]
+    response = login_as(coordinator).get(url(org), {"wie": "medewerker", "lid": coordinator.pk})
+    assert response.context["rows"] == []
+
+
+def test_another_organisations_member_gets_404(login_as, org, member_factory):
+    stranger = member_factory(SchoolFactory(), Role.ORG_COORDINATOR)
+    assert login_as(stranger).get(url(org), {"wie": "slachtoffer", "kenmerk": "2026-0001"}).status_code == 404
+
+
+def test_a_member_without_the_right_gets_403(login_as, org, handler):
+    assert login_as(handler).get(url(org)).status_code == 403
+
+
+def test_the_coordinator_finds_it_in_the_list_of_tasks(login_as, org, coordinator):
+    html = login_as(coordinator).get(f"/o/{org.slug}/").text
+    assert url(org) in html
+
+
+def test_query_count_does_not_grow_with_the_log(login_as, org, coordinator, handler):
+    client = login_as(coordinator)
+    counts = {}
+    for size in (10, 200):
+        reference = f"2026-{size:04d}"
+        for i in range(size):
+            record(
+                organisation_id=org.pk,
+                operation=Operation.READ,
+                name="case.file.read",
+                activity="case_handling",
+                subject=victim_subject(org.pk, reference),
+                actor=handler.user if i % 2 else None,
+                actor_organisation_id=org.pk,
+            )
+        client.get(url(org), {"wie": "slachtoffer", "kenmerk": reference})
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url(org), {"wie": "slachtoffer", "kenmerk": reference})
+        assert len(response.context["rows"]) == min(size + 1, 50)  # and the first look
+        counts[size] = [q["sql"] for q in queries.captured_queries]
+    assert len(counts[10]) == len(counts[200]), "\n".join(counts[10] + ["---"] + counts[200])
+    assert len(counts[10]) <= 16, "\n".join(counts[10])
