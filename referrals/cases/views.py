@@ -206,6 +206,7 @@ def case_detail(request: TenantRequest, org_slug: str, case_id: int) -> HttpResp
             sees_case=True,
             handles=handles,
             may_handle=can(membership, Action.CASE_HANDLE),
+            may_see_processing_log=can(membership, Action.PRIVACY_MANAGE),
             note_form=forms.NoteForm(),
             reveal_form=forms.RevealForm(),
             may_draft=handles and any(r.get("kind") == "referral" for r in case.recommendations),

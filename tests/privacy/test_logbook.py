@@ -143,3 +143,12 @@ def test_query_count_does_not_grow_with_the_log(login_as, org, coordinator, hand
         counts[size] = [q["sql"] for q in queries.captured_queries]
     assert len(counts[10]) == len(counts[200]), "\n".join(counts[10] + ["---"] + counts[200])
     assert len(counts[10]) <= 16, "\n".join(counts[10])
+
+
+def test_the_case_page_links_a_coordinator_to_the_cases_log(login_as, org, coordinator, handler):
+    with scope(organisation=org):
+        case = services.case_open(actor_membership=handler, pseudonym="Kim", signal="x")
+    html = login_as(coordinator).get(f"/o/{org.slug}/casussen/{case.pk}/").text
+    assert f"{url(org)}?wie=slachtoffer&amp;kenmerk={case.reference}" in html
+    html = login_as(handler).get(f"/o/{org.slug}/casussen/{case.pk}/").text
+    assert url(org) not in html
