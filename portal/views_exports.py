@@ -127,7 +127,7 @@ def _own_job(request: TenantRequest, job_id: int) -> ExportJob:
     """The job, if this member asked for it here and may still start its kind.
     Someone else's job is a 404, as if it did not exist."""
     job = access_object(ExportJob.objects.filter(requested_by=request.user), pk=job_id)
-    kind = exports.kind_for(job.kind)
+    kind = exports.kind_for(job.kind) or exports.FILE_KINDS.get(job.kind)
     if kind is not None and not kind.may_start(request.membership):
         raise PermissionDenied
     return job
@@ -136,7 +136,7 @@ def _own_job(request: TenantRequest, job_id: int) -> ExportJob:
 @require_GET
 def export_detail(request: TenantRequest, org_slug: str, job_id: int) -> HttpResponse:
     job = _own_job(request, job_id)
-    kind = exports.kind_for(job.kind)
+    kind = exports.kind_for(job.kind) or exports.FILE_KINDS.get(job.kind)
     context: dict[str, object] = {"job": job, "kind_label": kind.label if kind else job.kind}
     if request.htmx:
         return render(request, "portal/exports/_status.html", context)
