@@ -175,6 +175,8 @@ def test_large_overview_is_a_job_with_progress_then_a_download(
 
     page = client.get(url(org, request))
     assert 'hx-trigger="every 2s"' not in page.text
+    # The requester finds it among their exports too, under its own name.
+    assert "Overzicht voor een inzageverzoek" in client.get(f"/o/{org.slug}/exports/{job.pk}/").text
     assert url(org, request, "overzicht/bestand/") in page.text
 
     # A colleague who handles privacy requests may download it too; each download is audited and logged.
