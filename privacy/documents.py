@@ -196,6 +196,20 @@ def dpia_building_blocks() -> str:
             "Uploaden van afbeeldingen bij een casus kan niet; de training zegt dat je geen beelden bewaart of doorstuurt.",
         ),
         (
+            "Niet kunnen nagaan wat er met de gegevens van één persoon is gebeurd.",
+            "Elke verwerking (inzien, vastleggen, wijzigen, delen met een partner, exporteren, verwijderen) is een "
+            "regel in het verwerkingslogboek met trace- en span-id, handeling, status, begin en einde, de "
+            "verwerkingsactiviteit en een pseudoniem van de betrokkene. De database weigert wijzigen en eerder "
+            "verwijderen. Een coördinator zoekt de regels over één persoon op.",
+        ),
+        (
+            "Een inzage- of verwijderverzoek niet (op tijd) beantwoorden.",
+            "De coördinator registreert het verzoek; het portaal rekent de wettelijke termijn van een maand en "
+            "herinnert een week ervoor. Het overzicht (JSON en PDF in één ZIP) bevat alleen wat de eigen "
+            "organisatie over de persoon heeft, zonder namen van medewerkers; vrije tekst moet de coördinator "
+            "zelf nalezen. Verwijderen volgt vaste regels en legt vast wat bleef en waarom.",
+        ),
+        (
             "Een identiteitsprovider die mensen in de verkeerde organisatie laat inloggen.",
             "Elke provider hoort bij één organisatie; accounts alleen voor geverifieerde domeinen of "
             "federatiegegevens; rollen die casussen zien worden alleen door een coördinator gegeven.",

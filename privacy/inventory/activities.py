@@ -95,9 +95,10 @@ ACTIVITIES: tuple[Activity, ...] = (
     ),
     Activity(
         id="security_logging",
-        name="Auditspoor, inzagelog en inlogregistratie",
+        name="Auditspoor, inzagelog, verwerkingslogboek en inlogregistratie",
         purpose="Vastleggen wie wat deed en wie welke gegevens inzag, om misbruik te voorkomen en te kunnen "
-        "verantwoorden.",
+        "verantwoorden; en een betrokkene of de toezichthouder kunnen laten zien wat er met iemands gegevens is "
+        "gebeurd (verwerkingslogboek volgens de standaard Logboek Dataverwerkingen).",
         basis="Art. 6 lid 1 sub c AVG (art. 32 AVG: passende beveiliging) en sub f (gerechtvaardigd belang: "
         "beveiliging van de dienst).",
         special_ground="",
@@ -105,6 +106,12 @@ ACTIVITIES: tuple[Activity, ...] = (
         measures=(
             "De inlogregistratie wordt na 180 dagen verwijderd.",
             "Logregels bevatten geen gegevens van slachtoffers.",
+            "Het verwerkingslogboek noemt een persoon alleen met een pseudoniem (een HMAC-code van het kenmerk of "
+            "het account), nooit met naam of inhoud.",
+            "Het verwerkingslogboek kan niet worden gewijzigd of eerder verwijderd: de database weigert het; na "
+            "twee jaar verdwijnt een regel automatisch.",
+            "Elke regel hoort bij een W3C-trace; een doorverwijzing houdt haar trace, zodat wat de partner ermee "
+            "doet aan de verzending vastzit.",
         ),
     ),
     Activity(
