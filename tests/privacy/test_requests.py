@@ -518,3 +518,11 @@ def test_requests_answered_long_ago_are_reduced_to_counts(client, org, other_org
     [row] = page.context["reduced"]
     assert (row.year, row.kind, row.count) == (today.year - 3, "erasure", 1)
     assert "2026-0001" not in page.text
+
+
+def test_the_reduction_runs_daily_on_the_beat_schedule():
+    from portal.celery import app
+
+    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert "privacy.tasks.subject_requests_reduce" in tasks
+    assert "privacy.tasks.subject_requests_reduce" in app.tasks
