@@ -38,6 +38,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models.signals import pre_delete
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,6 +58,7 @@ from messaging.reminders import (
     reminder_schedule,
     subject_id,
 )
+from messaging.services import subjects_forget
 from messaging.subjects import Subject
 from portal.models import Membership, User
 from portal.roles import Action
@@ -403,6 +405,57 @@ def referral_moved(*, referral: Referral, kind: str, new: Referral | None = None
     return notices_write(
         users=handlers, organisation_id=referral.organisation_id, kind=kind, title=title, body=body, url=url
     )
+
+
+# --- Forgetting: a case's messages go with its personal data ---------------------------------
+
+
+def cases_forget(cases: list[Case]) -> tuple[int, int]:
+    """Delete the notifications and reminders about ``cases``: reminders about the case,
+    its referrals and its tasks (planned or sent), and every notification that links
+    to the case's page, a referral's consent page, or the referral in the partner's
+    inbox or on the municipality's pages, in whichever organisation's notification
+    centre. Called by the retention sweep when it anonymises cases (in its
+    transaction) and, through ``_case_deleting``, whenever a case is deleted. Returns
+    (notifications, reminders) deleted.
+
+    A notification's link holds the organisation's slug as it was when it was written;
+    one written before an organisation's slug changed is not found here (it goes with
+    the recipient's account)."""
+    if not cases:
+        return 0, 0
+    ids = [case.pk for case in cases]
+    with scopes_disabled():
+        slugs = dict(Case.objects.filter(pk__in=ids).values_list("pk", "organisation__slug"))
+        referrals = list(
+            Referral.objects.filter(case_id__in=ids).select_related("organisation", "partner", "municipality")
+        )
+        task_ids = list(CaseTask.objects.filter(case_id__in=ids).values_list("pk", flat=True))
+    subjects = [
+        *(Subject.case(pk) for pk in ids),
+        *(Subject.referral(referral.pk) for referral in referrals),
+        *(Subject.task(pk) for pk in task_ids),
+    ]
+    links = [reverse("cases:case_detail", kwargs={"org_slug": slug, "case_id": pk}) for pk, slug in slugs.items()]
+    for referral in referrals:
+        links.append(
+            reverse("cases:consent_record", kwargs={"org_slug": referral.organisation.slug, "referral_id": referral.pk})
+        )
+        if referral.partner is not None:
+            links.append(partner_referral_url(referral))
+        if referral.municipality is not None:
+            links.append(area_referral_url(referral))
+    return subjects_forget(subjects=subjects, links=links)
+
+
+def _case_deleting(sender: Any, instance: Case, **kwargs: Any) -> None:
+    """Any deletion of a case (retention, erasure, the shell): its messages go first,
+    while its referrals and tasks still exist to say which they are."""
+    cases_forget([instance])
+
+
+# Connected when the app loads this module (``ReferralsConfig.ready``), like the kinds below.
+pre_delete.connect(_case_deleting, sender=Case, dispatch_uid="referrals.messages.case_forget")
 
 
 def register_kinds() -> None:

@@ -757,7 +757,9 @@ def retention_apply(*, organisation: Organisation, now: Any = None) -> tuple[int
     Runs in the organisation's scope, in batches, each in its own transaction with
     rows locked (``skip_locked``): a second run at the same time skips the rows the
     first holds, and a second run afterwards finds nothing left to do. The
-    DeletionLog keeps only counts per month.
+    DeletionLog keeps only counts per month. The notifications and reminders about an
+    anonymised case are deleted with it (``messages.cases_forget``); deleting a case
+    does the same for any that came later (``messages._case_deleting``).
     """
     now = now or timezone.now()
     anonymised = deleted = 0
@@ -779,6 +781,8 @@ def retention_apply(*, organisation: Organisation, now: Any = None) -> tuple[int
                 )
                 for case in batch:
                     _case_anonymise(case, now)
+                # Its notifications and reminders name the case and where it went: gone too.
+                messages.cases_forget(batch)
                 _deletion_log_add(organisation, now, anonymised=len(batch))
             anonymised += len(batch)
             if len(batch) < RETENTION_BATCH:
