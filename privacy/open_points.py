@@ -5,7 +5,6 @@ them; each one is removed here when it is fixed."""
 from __future__ import annotations
 
 OPEN_POINTS: tuple[str, ...] = (
-    "Meldingen en herinneringen over een casus blijven staan als de casus na de bewaartermijn wordt gewist.",
     "Bij het anonimiseren van een casus blijven de uitkomst van het verwijsadvies, de tekst in de chronologie, "
     "taaktitels, bestemmingen en het e-mailadres van een partnerlink staan tot de casus wordt verwijderd.",
     "Alleen de contactgegevens van het slachtoffer zijn versleuteld; vrije tekst in een casus (signaal, notities, "
