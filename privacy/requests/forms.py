@@ -70,7 +70,7 @@ class RegisterForm(PortalForm):
         required=False,
         max_length=500,
         help_text=_(
-            "Alleen bij een slachtoffer. Het kenmerk staat boven de casus, bijvoorbeeld VO-2026-0012. "
+            "Alleen bij een slachtoffer. Het kenmerk staat boven de casus, bijvoorbeeld 2026-0012. "
             "Meer casussen? Zet een komma tussen de kenmerken."
         ),
     )
