@@ -21,6 +21,9 @@ WIDGET_CLASSES = {
     "Select": "utrecht-select utrecht-select--html-select",
     "Textarea": "utrecht-textarea utrecht-textarea--html-textarea",
     "CheckboxInput": "utrecht-checkbox utrecht-checkbox--html-input",
+    # Each option's input of a choice list (a textbox class would draw it as a box).
+    "RadioSelect": "utrecht-radio-button utrecht-radio-button--html-input",
+    "CheckboxSelectMultiple": "utrecht-checkbox utrecht-checkbox--html-input",
 }
 TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
 
