@@ -46,6 +46,7 @@ from referrals.models import (
     LocalDestination,
     LocalRule,
     OrganisationCaseSettings,
+    PartnerLink,
     PersonalDataAccess,
     Referral,
     ReferralConsent,
@@ -733,20 +734,48 @@ def _months_before(moment: Any, months: int) -> Any:
     return moment.replace(year=year, month=month + 1, day=day)
 
 
+ANONYMISED_TEXT = "—"
+
+
 def _case_anonymise(case: Case, now: Any) -> None:
-    case.pseudonym = "—"
+    """Remove what identifies the victim or says what happened to them; keep what the
+    counts need. Kept: the reference (the access and processing logs name the case by
+    it), status, outcome and dates, the facts ``country`` and ``forms`` (the case
+    counts per form, ``reporting.rollups``), each referral's destination, partner,
+    municipality, status, outcome and moments (the referral counts per destination,
+    partner and municipality), the chronology's kinds, moments and actors, the tasks'
+    status and dates. Removed: the pseudonym, every free text, the contact details,
+    notes, evidence and partner messages, the routing advice (its rules and
+    explanations say what happened), the chronology's details (destinations, task
+    titles), the tasks' titles, destinations and guides (a guide names the platform),
+    the consent's age, and the one-time links with the partner's e-mail address."""
+    case.pseudonym = ANONYMISED_TEXT
     case.signal = ""
     case.first_impressions = ""
     case.wishes_note = ""
     case.facts = {k: v for k, v in (case.facts or {}).items() if k in FACTS_KEPT_AFTER_ANONYMISING}
+    case.routing_result = None
     case.anonymised_at = now
-    case.save(update_fields=["pseudonym", "signal", "first_impressions", "wishes_note", "facts", "anonymised_at"])
+    case.save(
+        update_fields=[
+            "pseudonym",
+            "signal",
+            "first_impressions",
+            "wishes_note",
+            "facts",
+            "routing_result",
+            "anonymised_at",
+        ]
+    )
     VictimContact.objects.filter(case=case).delete()
     CaseNote.objects.filter(case=case).delete()
     EvidenceItem.objects.filter(case=case).delete()
+    CaseEvent.objects.filter(case=case).exclude(detail="").update(detail="")
+    CaseTask.objects.filter(case=case).update(title=ANONYMISED_TEXT, destination="", takedown_guide=None)
     Referral.objects.filter(case=case).update(summary="", decline_reason="")
     ReferralUpdate.objects.filter(referral__case=case).delete()
     ReferralConsent.objects.filter(referral__case=case).update(victim_age=None)
+    PartnerLink.objects.filter(referral__case=case).delete()
     _event(case, CaseEvent.Kind.ANONYMISED, None)
 
 
@@ -815,3 +844,4 @@ def _deletion_log_add(organisation: Organisation, now: Any, *, anonymised: int =
     DeletionLog.objects.filter(pk=row.pk).update(
         anonymised=F("anonymised") + anonymised, deleted=F("deleted") + deleted
     )
+
