@@ -5,8 +5,9 @@ them; each one is removed here when it is fixed."""
 from __future__ import annotations
 
 OPEN_POINTS: tuple[str, ...] = (
-    "Bij het anonimiseren van een casus blijven de uitkomst van het verwijsadvies, de tekst in de chronologie, "
-    "taaktitels, bestemmingen en het e-mailadres van een partnerlink staan tot de casus wordt verwijderd.",
+    "Bij het anonimiseren van een casus blijven de bestemming van elke doorverwijzing (bijvoorbeeld een centrum "
+    "voor seksueel geweld) en de vormen van online geweld staan tot de casus wordt verwijderd: de tellingen in de "
+    "dashboards hebben ze nodig. Ze hangen dan alleen nog aan het kenmerk, zonder schuilnaam, tekst of contactgegevens.",
     "Alleen de contactgegevens van het slachtoffer zijn versleuteld; vrije tekst in een casus (signaal, notities, "
     "bewijsomschrijving, berichten met de partner) niet.",
     "De clientgeheimen van de eigen identiteitsproviders van organisaties (OpenID Connect, Entra ID, Google) "
