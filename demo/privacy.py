@@ -14,7 +14,7 @@ Made through the services by the demo coordinator, as the pages would:
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -77,6 +77,12 @@ def seed_privacy_demo(*, today: date | None = None) -> int:
         )
         if not any(item.erased for item in erasure_plan(organisation=school, subject=_victim(cases["Demo-B"]))):
             services.subject_request_erase(request=erasure, actor_membership=coordinator)
+            # The demo's history: the erasure was applied the day before the answer.
+            applied = timezone.make_aware(
+                datetime.combine(today - timedelta(days=ERASURE_ANSWERED_DAYS_AGO + 1), time(10, 0))
+            )
+            SubjectRequest.objects.filter(pk=erasure.pk).update(erasure_done_at=applied)
+            erasure.refresh_from_db()
         services.subject_request_answer(
             request=erasure,
             actor_membership=coordinator,

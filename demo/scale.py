@@ -1231,7 +1231,7 @@ TASK_COLUMNS = ("id", "organisation_id", "case_id", "title", "destination", "sta
 REFERRAL_COLUMNS = ("id", "organisation_id", "case_id", "municipality_id", "destination", "destination_label",
                     "partner_id", "urgency", "summary", "status", "outcome", "decline_reason", "redirected_from_id",
                     "created_by_id", "created_at", "sent_at", "acknowledged_at", "decided_at", "closed_at",
-                    "escalated_at")  # fmt: skip
+                    "escalated_at", "trace_id")  # fmt: skip
 CONSENT_COLUMNS = ("id", "organisation_id", "referral_id", "recipient_label", "shares_summary", "shares_contact",
                    "given_by", "victim_age", "given_at", "expires_at", "recorded_by_id", "withdrawn_at",
                    "withdrawn_by_id")  # fmt: skip
@@ -1614,7 +1614,7 @@ class _CaseGenerator:
                  r["urgency"], "" if anonymised is not None else f"Testgegevens voor schaaltests (casus S-{number}).",
                  r["status"], r["outcome"], "" if anonymised is not None else r["decline_reason"], None, handler,
                  moment(r["created_at"]), maybe(r["sent_at"]), maybe(r["acknowledged_at"]), maybe(r["decided_at"]),
-                 maybe(r["closed_at"]), maybe(escalated))
+                 maybe(r["closed_at"]), maybe(escalated), "")
             )  # fmt: skip
             if r["consent"] is not None:
                 consent_id, shares_contact, given_by, victim_age, given_at = r["consent"]

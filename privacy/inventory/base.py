@@ -81,12 +81,12 @@ RETENTION_TEXT: dict[Retention, str] = {
     "Een nachtelijke taak doet dit en houdt bij wat ze verwijderde.",
     Retention.ACCOUNT: "Zolang het account bestaat; verdwijnt met het account. Een account zonder lidmaatschap "
     "(actief of niet), zonder beheerrol en zonder redactiegroep wordt verwijderd als er een jaar niet mee is "
-    "ingelogd (ACCOUNTS_WITHOUT_MEMBERSHIP_KEEP_DAYS, 365 dagen); een dagelijkse taak doet dit.",
+    "ingelogd (365 dagen); een dagelijkse taak doet dit.",
     Retention.MEMBERSHIP: "Zolang het lidmaatschap bestaat; een gedeactiveerd lidmaatschap blijft voor het auditspoor.",
     Retention.AUDIT: "Zolang de organisatie het portaal gebruikt (auditspoor en inzagelog).",
     Retention.INVITATION: "Tot 90 dagen nadat de uitnodiging is gebruikt, ingetrokken of verlopen; dan vervangt "
     "dezelfde taak het e-mailadres in de auditregels over die uitnodiging door '(adres verwijderd)'.",
-    Retention.SIGN_IN_ATTEMPTS: "180 dagen (SIGN_IN_ATTEMPTS_KEEP_DAYS); een dagelijkse taak verwijdert oudere regels.",
+    Retention.SIGN_IN_ATTEMPTS: "180 dagen; een dagelijkse taak verwijdert oudere regels.",
     Retention.SESSION: "Tot de sessie afloopt (standaard 8 uur) of de persoon zich afmeldt; een dagelijkse taak "
     "ruimt verlopen sessies op, en ook de regels in de lijst met sessies (IP-adres, browser) van sessies die "
     "voorbij zijn.",
@@ -96,7 +96,7 @@ RETENTION_TEXT: dict[Retention, str] = {
     Retention.NOTIFICATION: "Zolang het account van de ontvanger bestaat. Nog niet gekoppeld aan de bewaartermijn "
     "van de casus waar de melding over gaat (open punt).",
     Retention.CONTENT: "Tot een redacteur de pagina of het document verwijdert.",
-    Retention.PROCESSING_LOG: "Twee jaar (PROCESSING_LOG_KEEP_DAYS); elke regel krijgt bij het schrijven een "
+    Retention.PROCESSING_LOG: "Twee jaar; elke regel krijgt bij het schrijven een "
     "einddatum en een dagelijkse taak verwijdert regels daarna. Eerder wijzigen of verwijderen kan niet: de database "
     "weigert het.",
 }

@@ -77,7 +77,7 @@ def test_plan_is_shown_then_the_confirmed_erasure_is_applied_and_kept(client, or
         assert AuditEvent.objects.filter(kind=AuditEvent.Kind.PRIVACY_ERASURE_DONE).count() == 1
 
     page = client.get(url(org, request), follow=True)
-    assert "Verwijderd op" in page.text
+    assert "Uitgevoerd op" in page.text
     assert "Gegevens nu verwijderen" not in page.text
     for item in plan:
         assert item.reason in page.text
