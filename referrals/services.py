@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -845,3 +846,19 @@ def _deletion_log_add(organisation: Organisation, now: Any, *, anonymised: int =
         anonymised=F("anonymised") + anonymised, deleted=F("deleted") + deleted
     )
 
+
+def access_log_purge(*, organisation: Organisation, now: Any = None) -> int:
+    """Delete the organisation's access-log rows (``PersonalDataAccess``) older than
+    ``PROCESSING_LOG_KEEP_DAYS``: the access log is kept as long as the processing log,
+    whose entries say the same reads (``referrals.processing``) and which its own daily
+    purge empties after that period. Until then a row keeps the reference of a case
+    that was deleted, so a subject-access request can still show who read the data.
+    One statement, in the organisation's scope; running it twice deletes nothing more.
+    Returns how many rows were deleted."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.PROCESSING_LOG_KEEP_DAYS)
+    with scope(organisation=organisation), transaction.atomic():
+        deleted, _per_model = PersonalDataAccess.objects.filter(
+            organisation=organisation, created_at__lt=cutoff
+        ).delete()
+    return deleted
