@@ -15,11 +15,17 @@ link page, the contact page), ``referrals/selectors.py`` (``referrer_contact``) 
 
 Retention: ``Retention.CASE`` covers every row that hangs on a case. The retention
 sweep (``services.retention_apply``) first anonymises a closed case (pseudonym, signal,
-first impressions, wishes, most facts, contact details, notes, evidence, referral
-summaries and decline reasons, partner messages, the age in the consent ledger) and
-later deletes the case with everything that cascades from it. What the anonymising
-step leaves (chronology lines, tasks, the advice, referral rows, links, the consent
-ledger) goes with the deletion; the notes below say which.
+first impressions, wishes, most facts, the advice, contact details, notes, evidence,
+the chronology's details, the tasks' titles, destinations and guides, referral
+summaries and decline reasons, partner messages, the age in the consent ledger, the
+one-time links with the partner's address; and every notification and reminder about
+the case, ``referrals.messages.cases_forget``) and later deletes the case with
+everything that cascades from it (deleting a case in any way forgets its messages
+too). What the anonymising step leaves is what the dashboards count
+(``reporting.rollups``: the case's status, dates and forms; each referral's
+destination, partner, municipality, status, outcome and moments) and the chronology's
+kinds, moments and actors; it goes with the deletion. The access log has its own
+period: ``Retention.PROCESSING_LOG``, the processing log's.
 """
 
 from __future__ import annotations
@@ -146,8 +152,8 @@ CASES: dict[str, dict[str, Classified]] = {
         "routing_result": _case(
             C.SEXUAL_LIFE,
             "the advice: recommended destinations, the rules that fired and their explanations, derived from the "
-            "facts (so it reveals the same: sextortion, images of a minor, self-harm, unsafe home). NOT cleared by "
-            "anonymisation: stays until the case is deleted",
+            "facts (so it reveals the same: sextortion, images of a minor, self-harm, unsafe home). Cleared by "
+            "anonymisation (no dashboard reads it)",
         ),
         "rules_version": technical("the version of the routing rules that gave the advice"),
         "routed_at": _CASE_FACT,
@@ -174,7 +180,7 @@ CASES: dict[str, dict[str, Classified]] = {
             "mostly text the code writes: destination names (" + _DESTINATION_NOTE + "), task titles, which facts "
             "changed (never their values), what consent covers and who gave it (victim or parent). Also the "
             "municipality coordinator's free-text reason for redirecting a referral (help text: no personal data). "
-            "NOT cleared by anonymisation: stays until the case is deleted",
+            "Cleared by anonymisation; the line's kind, moment and actor stay until the case is deleted",
         ),
         "created_at": _CASE_FACT,
     },
@@ -214,15 +220,19 @@ CASES: dict[str, dict[str, Classified]] = {
         "case": _case_ref(),
         "title": _case(
             C.SEXUAL_LIFE,
-            "the chosen action, named after its destination: " + _DESTINATION_NOTE + ". NOT cleared by "
-            "anonymisation: stays until the case is deleted",
+            "the chosen action, named after its destination: " + _DESTINATION_NOTE + ". Replaced by a dash "
+            "by anonymisation",
         ),
-        "destination": _case(C.SEXUAL_LIFE, "the destination code: " + _DESTINATION_NOTE),
+        "destination": _case(
+            C.SEXUAL_LIFE, "the destination code: " + _DESTINATION_NOTE + "; cleared by anonymisation"
+        ),
         "status": _CASE_FACT,
         "due_date": _CASE_FACT,
         "assignee": _staff_ref("who carries out the task"),
         "takedown_guide": _case(
-            C.CASE, "the guide for taking content offline from a platform: says images or posts are online"
+            C.CASE,
+            "the guide for taking content offline from a platform: says images or posts are online; cleared by "
+            "anonymisation",
         ),
         "created_at": _CASE_FACT,
         "done_at": _CASE_FACT,
@@ -265,11 +275,14 @@ CASES: dict[str, dict[str, Classified]] = {
 
 # --- The access log ---------------------------------------------------------------------
 
-_ACCESS = Classified(C.ACTIVITY, S.STAFF, B.LEGAL_OBLIGATION, R.AUDIT, "security_logging")
+# The access log is kept as long as the processing log (Retention.PROCESSING_LOG, PROCESSING_LOG_KEEP_DAYS):
+# its rows are the same reads, and the daily retention task (referrals.tasks, services.access_log_purge)
+# deletes rows past that period. No retention value of its own: the period and the purge are the same.
+_ACCESS = Classified(C.ACTIVITY, S.STAFF, B.LEGAL_OBLIGATION, R.PROCESSING_LOG, "security_logging")
 
 
 def _access_ref(subject: Subject, note: str) -> Classified:
-    return Classified(C.IDENTIFIER, subject, B.LEGAL_OBLIGATION, R.AUDIT, "security_logging", note=note)
+    return Classified(C.IDENTIFIER, subject, B.LEGAL_OBLIGATION, R.PROCESSING_LOG, "security_logging", note=note)
 
 
 ACCESS_LOG: dict[str, dict[str, Classified]] = {
@@ -279,8 +292,8 @@ ACCESS_LOG: dict[str, dict[str, Classified]] = {
         "case": _access_ref(S.VICTIM, "the case whose data was read; set to null when the case is deleted"),
         "case_reference": _access_ref(
             S.VICTIM,
-            "the case reference, kept after the case is deleted so the log outlives the data (no sweep "
-            "removes access-log rows)",
+            "the case reference, kept after the case is deleted so the log outlives the data, until the row "
+            "is deleted after PROCESSING_LOG_KEEP_DAYS (services.access_log_purge, in the daily retention task)",
         ),
         "user": _access_ref(
             S.STAFF, "who read it: a member of the case's organisation or a partner's intake worker (null via a link)"
@@ -289,7 +302,7 @@ ACCESS_LOG: dict[str, dict[str, Classified]] = {
             C.ACTIVITY,
             S.STAFF,
             B.LEGAL_OBLIGATION,
-            R.AUDIT,
+            R.PROCESSING_LOG,
             "security_logging",
             note="the organisation the reader acted for (the partner, for a partner's read)",
         ),
@@ -297,7 +310,7 @@ ACCESS_LOG: dict[str, dict[str, Classified]] = {
             C.ACTIVITY,
             S.STAFF,
             B.LEGAL_OBLIGATION,
-            R.AUDIT,
+            R.PROCESSING_LOG,
             "security_logging",
             note="what was read: contact details, the case file or a referral's shared summary",
         ),
@@ -305,10 +318,10 @@ ACCESS_LOG: dict[str, dict[str, Classified]] = {
             C.ACTIVITY,
             S.STAFF,
             B.LEGAL_OBLIGATION,
-            R.AUDIT,
+            R.PROCESSING_LOG,
             "security_logging",
             note="why: a fixed text, or the reader's own words when they open the contact details (help text: no "
-            "personal data). Free text that outlives the case",
+            "personal data). Free text that outlives the case, until PROCESSING_LOG_KEEP_DAYS",
         ),
         "created_at": _ACCESS,
     },
@@ -328,9 +341,17 @@ REFERRALS: dict[str, dict[str, Classified]] = {
         "organisation": technical("the referring organisation"),
         "case": _case_ref(activity=_REFERRAL, shared=True, note="the case; the partner sees its reference"),
         "municipality": technical("the municipality whose coordinator sees referrals in its area"),
-        "destination": _referral(C.SEXUAL_LIFE, "the destination code: " + _DESTINATION_NOTE),
+        "destination": _referral(
+            C.SEXUAL_LIFE,
+            "the destination code: " + _DESTINATION_NOTE + ". Kept by anonymisation until the case is deleted: "
+            "the referral counts per destination (reporting.rollups) need it; without pseudonym, texts and "
+            "contact details it is tied to the case reference only",
+        ),
         "destination_label": _referral(
-            C.SEXUAL_LIFE, "the destination's name: " + _DESTINATION_NOTE + "; the partner sees it", shared=True
+            C.SEXUAL_LIFE,
+            "the destination's name: " + _DESTINATION_NOTE + "; the partner sees it. Kept by anonymisation for "
+            "the counts, as the code",
+            shared=True,
         ),
         "partner": technical("the receiving organisation (empty: the partner is reached by a link)"),
         "urgency": _REFERRAL_SHARED,
@@ -399,7 +420,7 @@ REFERRALS: dict[str, dict[str, Classified]] = {
             R.CASE,
             _REFERRAL,
             note="the address the link went to, typed by the handler: the partner's intake address, which may be "
-            "a named worker's. Kept until the case is deleted (not cleared by anonymisation)",
+            "a named worker's. The link rows are deleted by anonymisation",
         ),
         "token_hash": Classified(
             C.ACCOUNT,
