@@ -12,5 +12,4 @@ OPEN_POINTS: tuple[str, ...] = (
     "bewijsomschrijving, berichten met de partner) niet.",
     "De clientgeheimen van de eigen identiteitsproviders van organisaties (OpenID Connect, Entra ID, Google) "
     "staan niet versleuteld in de database.",
-    "Het inzagelog wordt niet opgeschoond en houdt het kenmerk van een gewiste casus.",
 )
