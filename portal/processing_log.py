@@ -431,9 +431,9 @@ AUDIT_PROCESSING: dict[str, tuple[str, str, str] | None] = {
     "sso_provisioned": (Operation.CREATE, _A, "membership.create.sso"),
     "sso_linked": (Operation.UPDATE, _A, "account.link.sso"),
     "sign_in_settings_changed": None,
-    "privacy_request_registered": (Operation.CREATE, _A, "privacy_request.register"),
-    "privacy_request_extended": (Operation.UPDATE, _A, "privacy_request.extend"),
-    "privacy_request_answered": (Operation.UPDATE, _A, "privacy_request.answer"),
+    "privacy_request_registered": (Operation.CREATE, "subject_rights", "privacy_request.register"),
+    "privacy_request_extended": (Operation.UPDATE, "subject_rights", "privacy_request.extend"),
+    "privacy_request_answered": (Operation.UPDATE, "subject_rights", "privacy_request.answer"),
     "privacy_export_created": None,  # the overview writes its own export entries
     "privacy_erasure_done": None,  # the erasure writes its own delete entries
 }

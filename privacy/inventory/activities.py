@@ -115,6 +115,26 @@ ACTIVITIES: tuple[Activity, ...] = (
         ),
     ),
     Activity(
+        id="subject_rights",
+        name="Verzoeken van betrokkenen afhandelen (inzage en verwijderen)",
+        purpose="Een slachtoffer (of ouder of voogd) of een medewerker die wil weten welke gegevens de organisatie "
+        "over hem heeft, of die wil dat ze worden verwijderd, op tijd en volledig antwoorden (art. 15 en 17 AVG), en "
+        "kunnen laten zien dat dat is gebeurd.",
+        basis="Art. 6 lid 1 sub c AVG (wettelijke plicht: art. 12, 15 en 17 AVG).",
+        special_ground="Het overzicht kan bijzondere en strafrechtelijke gegevens bevatten; het gaat alleen naar de "
+        "persoon zelf (art. 9 lid 2 sub g AVG met de uitvoeringswet; art. 10 AVG).",
+        recipients="De coördinatoren van de organisatie; het overzicht alleen naar de betrokkene.",
+        measures=(
+            "De termijn van een maand wordt berekend en een week ervoor komt een herinnering (zonder naam of "
+            "kenmerk in de e-mail).",
+            "Het overzicht bevat alleen gegevens van de eigen organisatie; medewerkers staan er met hun rol in, niet "
+            "met naam; vrije tekst is gemarkeerd om na te lezen.",
+            "Het bestand verloopt na een dag; maken en downloaden staan in het auditspoor en het verwerkingslogboek.",
+            "Verwijderen volgt vaste regels; wat bewaard blijft, staat erbij met de reden.",
+            "Na twee jaar blijft van een verzoek alleen het aantal over.",
+        ),
+    ),
+    Activity(
         id="notifications",
         name="Meldingen en herinneringen",
         purpose="Mensen op tijd laten weten wat ze moeten doen (een nazorgmoment, een doorverwijzing die wacht).",

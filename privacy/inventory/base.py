@@ -72,6 +72,7 @@ class Retention(StrEnum):
     NOTIFICATION = "notification"  # notifications and reminders: with the case or membership they are about
     CONTENT = "content"  # pages and documents: until the editor deletes them
     PROCESSING_LOG = "processing_log"  # PROCESSING_LOG_KEEP_DAYS (2 years), then the daily purge
+    SUBJECT_REQUEST = "subject_request"  # SUBJECT_REQUESTS_KEEP_MONTHS (24) after the answer, then only counts
 
 
 RETENTION_TEXT: dict[Retention, str] = {
@@ -96,6 +97,9 @@ RETENTION_TEXT: dict[Retention, str] = {
     Retention.NOTIFICATION: "Zolang het account van de ontvanger bestaat. Nog niet gekoppeld aan de bewaartermijn "
     "van de casus waar de melding over gaat (open punt).",
     Retention.CONTENT: "Tot een redacteur de pagina of het document verwijdert.",
+    Retention.SUBJECT_REQUEST: "Tot twee jaar na het antwoord; daarna blijven alleen de soort, de data en de "
+    "status over (voor de aantallen) en verdwijnt wie het verzoek deed en wat er is geantwoord. Een dagelijkse taak "
+    "doet dit.",
     Retention.PROCESSING_LOG: "Twee jaar; elke regel krijgt bij het schrijven een "
     "einddatum en een dagelijkse taak verwijdert regels daarna. Eerder wijzigen of verwijderen kan niet: de database "
     "weigert het.",

@@ -29,18 +29,25 @@ from privacy.inventory.base import (
 C, S, B, R = Category, Subject, Basis, Retention
 
 # Answering a data subject is a legal obligation (art. 12-17 AVG); the request is part of
-# the organisation's accountability. Kept as the audit trail is, but reduced to counts
-# after SUBJECT_REQUESTS_KEEP_MONTHS.
+# the organisation's accountability (activity subject_rights), reduced to counts after
+# SUBJECT_REQUESTS_KEEP_MONTHS.
 _REDUCED = "emptied SUBJECT_REQUESTS_KEEP_MONTHS (24) after the answer (privacy.tasks.subject_requests_reduce)"
 
 
 def _about(category: Category, subject: Subject, note: str) -> Classified:
-    return Classified(category, subject, B.LEGAL_OBLIGATION, R.AUDIT, "security_logging", note=f"{note}; {_REDUCED}")
+    return Classified(
+        category, subject, B.LEGAL_OBLIGATION, R.SUBJECT_REQUEST, "subject_rights", note=f"{note}; {_REDUCED}"
+    )
 
 
 def _fact(note: str) -> Classified:
     return Classified(
-        C.ACTIVITY, S.ANY_MEMBER, B.LEGAL_OBLIGATION, R.AUDIT, "security_logging", note=f"{note}; kept as a count"
+        C.ACTIVITY,
+        S.ANY_MEMBER,
+        B.LEGAL_OBLIGATION,
+        R.SUBJECT_REQUEST,
+        "subject_rights",
+        note=f"{note}; kept as a count",
     )
 
 
@@ -53,7 +60,11 @@ INVENTORY: dict[str, dict[str, Classified]] = {
         "case_references": _about(C.IDENTIFIER, S.VICTIM, "the case references the person gave"),
         "pseudonym": _about(C.PSEUDONYM, S.VICTIM, "the pseudonym of the case, to check the person"),
         "subject_user": user_reference(
-            S.STAFF, R.AUDIT, "security_logging", B.LEGAL_OBLIGATION, f"the member the request is about; {_REDUCED}"
+            S.STAFF,
+            R.SUBJECT_REQUEST,
+            "subject_rights",
+            B.LEGAL_OBLIGATION,
+            f"the member the request is about; {_REDUCED}",
         ),
         "received_on": _fact("when the request came in"),
         "due_on": _fact("the legal due date (one month after receipt)"),
@@ -66,7 +77,7 @@ INVENTORY: dict[str, dict[str, Classified]] = {
         ),
         "status": _fact("open or answered"),
         "handled_by": user_reference(
-            S.STAFF, R.AUDIT, "security_logging", B.LEGAL_OBLIGATION, "the coordinator who handles the request"
+            S.STAFF, R.SUBJECT_REQUEST, "subject_rights", B.LEGAL_OBLIGATION, "the coordinator who handles the request"
         ),
         "answered_on": _fact("when the answer was sent"),
         "answer": _about(

@@ -61,6 +61,9 @@ NAME_LABELS = {
     "privacy_request.register": _("Privacyverzoek geregistreerd"),
     "privacy_request.extend": _("Termijn van een privacyverzoek verlengd"),
     "privacy_request.answer": _("Privacyverzoek beantwoord"),
+    "privacy.subject_access.created": _("Overzicht voor een inzageverzoek gemaakt"),
+    "privacy.subject_access.downloaded": _("Overzicht voor een inzageverzoek gedownload"),
+    "privacy.erasure.apply": _("Gegevens verwijderd voor een verwijderverzoek"),
     "processing_log.read": _("Verwerkingslogboek over deze persoon bekeken"),
 }
 

@@ -73,10 +73,11 @@ def request_person(request: SubjectRequest) -> PersonSubject:
 
 
 def _log_subjects(organisation: Organisation, person: PersonSubject) -> list[tuple[Any, str]]:
-    """The processing log's pseudonymous subjects of a person, with their activity."""
+    """The processing log's pseudonymous subjects of a person, with their activity (answering
+    a data subject: ``subject_rights`` in the register)."""
     if isinstance(person, VictimSubject):
-        return [(victim_subject(organisation.pk, ref), "case_handling") for ref in person.case_references]
-    return [(staff_subject(person.user_id), "accounts")]
+        return [(victim_subject(organisation.pk, ref), "subject_rights") for ref in person.case_references]
+    return [(staff_subject(person.user_id), "subject_rights")]
 
 
 def _log_export(organisation: Organisation, person: PersonSubject, *, name: str, actor: User | None) -> None:

@@ -152,3 +152,24 @@ def test_the_case_page_links_a_coordinator_to_the_cases_log(login_as, org, coord
     assert f"{url(org)}?wie=slachtoffer&amp;kenmerk={case.reference}" in html
     html = login_as(handler).get(f"/o/{org.slug}/casussen/{case.pk}/").text
     assert url(org) not in html
+
+
+def test_every_name_the_code_writes_has_words():
+    """A new kind of entry cannot reach the coordinator as a code."""
+    import re
+    from pathlib import Path
+
+    from portal.processing_log import AUDIT_PROCESSING
+    from privacy.logbook.selectors import NAME_LABELS
+    from referrals.processing import ACCESS_NAMES, EVENT_PROCESSING
+
+    names = {p.name for p in EVENT_PROCESSING.values() if p is not None}
+    names |= set(ACCESS_NAMES.values()) | {p[2] for p in AUDIT_PROCESSING.values() if p is not None}
+    root = Path(__file__).resolve().parents[2]
+    for path in [*root.glob("*/**/*.py")]:
+        if ".venv" in path.parts or "tests" in path.parts or "node_modules" in path.parts:
+            continue
+        names |= set(re.findall(r'name="([a-z_]+(?:\.[a-z_]+)+)"', path.read_text(encoding="utf-8")))
+    prefixes = {"case", "referral", "membership", "account", "training", "privacy_request", "privacy", "processing_log"}
+    names = {n for n in names if n.split(".")[0] in prefixes and ".tasks." not in n}  # task names are not entries
+    assert names - set(NAME_LABELS) == set()

@@ -119,7 +119,7 @@ def test_small_overview_downloads_at_once_audited_and_logged(client, org, coordi
     for reference in ("2026-0001", "2026-0002"):
         entries = export_entries(org, victim_subject(org.pk, reference))
         assert {e.name for e in entries} == {"privacy.subject_access.created", "privacy.subject_access.downloaded"}
-        assert all(e.activity == "case_handling" and e.actor_id == coordinator.user_id for e in entries)
+        assert all(e.activity == "subject_rights" and e.actor_id == coordinator.user_id for e in entries)
     with scopes_disabled():
         assert not ExportJob.objects.exists()  # nothing stored
 
@@ -170,7 +170,7 @@ def test_large_overview_is_a_job_with_progress_then_a_download(
     assert audit(org, AuditEvent.Kind.PRIVACY_EXPORT_CREATED) == 1
     created = export_entries(org, staff_subject(member.user_id))
     assert [(e.name, e.activity, e.actor_id) for e in created] == [
-        ("privacy.subject_access.created", "accounts", coordinator.user_id)
+        ("privacy.subject_access.created", "subject_rights", coordinator.user_id)
     ]
 
     page = client.get(url(org, request))
