@@ -19,6 +19,7 @@ wrapped in ``case_page`` in ``privacy/urls.py``: never cached, the ZIP downloads
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,13 +27,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import exports
 from portal.forms import submit
-from portal.models import ExportJob
+from portal.models import ExportJob, Membership
 from portal.roles import Action, require
 from portal.tenancy import TenantRequest, access_object
 from privacy.erasure import erasure_plan
@@ -143,7 +145,21 @@ def request_detail(request: TenantRequest, org_slug: str, request_id: int) -> Ht
         except ValidationError as exc:
             plan_error = _user_error(exc)
     context["plan_error"] = plan_error
+    context["logbook_links"] = _logbook_links(request, subject_request)
     return render(request, "privacy/requests/detail.html", context)
+
+
+def _logbook_links(request: TenantRequest, subject_request: SubjectRequest) -> list[tuple[str, str]]:
+    """Where the processing log about the request's person is: per case reference, or
+    the member's (while the request still says whom it is about)."""
+    base = reverse("privacy:logbook", kwargs={"org_slug": request.organisation.slug})
+    if subject_request.subject_user_id is not None:
+        membership = Membership.objects.filter(user_id=subject_request.subject_user_id).only("pk").first()
+        return [] if membership is None else [(str(_("van dit lid")), f"{base}?wie=medewerker&lid={membership.pk}")]
+    return [
+        (reference, f"{base}?{urlencode({'wie': 'slachtoffer', 'kenmerk': reference})}")
+        for reference in subject_request.case_references or []
+    ]
 
 
 @require_POST

@@ -173,3 +173,18 @@ def test_every_name_the_code_writes_has_words():
     prefixes = {"case", "referral", "membership", "account", "training", "privacy_request", "privacy", "processing_log"}
     names = {n for n in names if n.split(".")[0] in prefixes and ".tasks." not in n}  # task names are not entries
     assert names - set(NAME_LABELS) == set()
+
+
+def test_a_request_links_to_the_persons_log(login_as, org, coordinator, member_factory):
+    from tests.privacy.factories import SubjectRequestFactory
+
+    learner = member_factory(org, Role.LEARNER)
+    victim_request = SubjectRequestFactory(organisation=org)
+    staff_request = SubjectRequestFactory(
+        organisation=org, subject_type="staff", case_references=[], pseudonym="", subject_user=learner.user
+    )
+    html = login_as(coordinator).get(f"/o/{org.slug}/privacy/verzoeken/{victim_request.pk}/").text
+    reference = victim_request.case_references[0]
+    assert f"{url(org)}?wie=slachtoffer&amp;kenmerk={reference}" in html
+    html = login_as(coordinator).get(f"/o/{org.slug}/privacy/verzoeken/{staff_request.pk}/").text
+    assert f"{url(org)}?wie=medewerker&amp;lid={learner.pk}" in html
