@@ -21,31 +21,36 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Q
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from messaging.models import Notification, Reminder
 from messaging.subjects import Subject
-from portal.models import User
+from portal.models import Organisation, User
 from portal.roles import Action
 
 # Paths per query: each is one LIKE, all in one OR.
 FORGET_CHUNK = 100
 
 
-def subjects_forget(*, subjects: Iterable[Subject | str], links: Iterable[str] = ()) -> tuple[int, int]:
-    """Delete the reminders about ``subjects`` (in any state) and the notifications whose
-    link starts with one of ``links`` (paths in the portal, each ending in ``/``, such
-    as a case's page ``/o/school/casussen/12/``: its sub-pages and anchors are the
-    case's too), with the reminders that mail those notifications. Runs in the
-    caller's transaction, across organisations (a partner's and a municipality's
-    notification centre hold notifications about a referrer's case). Returns
+def subjects_forget(
+    *, organisation: Organisation | int, subjects: Iterable[Subject | str], links: Iterable[str] = ()
+) -> tuple[int, int]:
+    """Delete ``organisation``'s reminders about ``subjects`` (in any state) and the
+    notifications whose link starts with one of ``links`` (paths in the portal, each
+    ending in ``/``, such as a case's page ``/o/school/casussen/12/``: its sub-pages and
+    anchors are the case's too), with the organisation's reminders that mail those
+    notifications. Runs in the caller's transaction. The reminders are read in the
+    organisation's scope: every reminder about a case is planned in the case's
+    organisation (follow-ups, tasks, the partner's reminder and the escalation, the
+    notices). The notifications are found in every person's centre (a partner's and a
+    municipality's hold notifications about a referrer's case). Returns
     (notifications, reminders) deleted."""
     names = [str(Subject.of(subject)) for subject in subjects]
     paths = sorted(set(links))
     if any(not path.startswith("/") or not path.endswith("/") for path in paths):
         raise ValueError(f"A link to forget is a path that starts and ends with '/': {paths!r}")
     notifications = reminders = 0
-    with transaction.atomic(), scopes_disabled():
+    with transaction.atomic(), scope(organisation=organisation):
         for start in range(0, len(paths), FORGET_CHUNK):
             query = Q()
             for path in paths[start : start + FORGET_CHUNK]:

@@ -43,7 +43,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from messaging import registry
 from messaging.digest import digest_counter
@@ -60,7 +60,7 @@ from messaging.reminders import (
 )
 from messaging.services import subjects_forget
 from messaging.subjects import Subject
-from portal.models import Membership, User
+from portal.models import Membership, Organisation, User
 from portal.roles import Action
 from referrals.models import Case, CaseEvent, CaseTask, OrganisationCaseSettings, Referral
 from referrals.workdays import add_working_days
@@ -424,28 +424,29 @@ def cases_forget(cases: list[Case]) -> tuple[int, int]:
     the recipient's account)."""
     if not cases:
         return 0, 0
+    organisation_ids = {case.organisation_id for case in cases}
+    if len(organisation_ids) != 1:
+        raise ValueError(f"Cases of one organisation at a time, not of {sorted(organisation_ids)}.")
+    organisation_id = organisation_ids.pop()
     ids = [case.pk for case in cases]
-    with scopes_disabled():
-        slugs = dict(Case.objects.filter(pk__in=ids).values_list("pk", "organisation__slug"))
-        referrals = list(
-            Referral.objects.filter(case_id__in=ids).select_related("organisation", "partner", "municipality")
-        )
+    # In the cases' organisation's scope: the case, its referrals and tasks are its rows.
+    with scope(organisation=organisation_id):
+        slug = Organisation.objects.filter(pk=organisation_id).values_list("slug", flat=True).get()
+        referrals = list(Referral.objects.filter(case_id__in=ids).select_related("partner", "municipality"))
         task_ids = list(CaseTask.objects.filter(case_id__in=ids).values_list("pk", flat=True))
     subjects = [
         *(Subject.case(pk) for pk in ids),
         *(Subject.referral(referral.pk) for referral in referrals),
         *(Subject.task(pk) for pk in task_ids),
     ]
-    links = [reverse("cases:case_detail", kwargs={"org_slug": slug, "case_id": pk}) for pk, slug in slugs.items()]
+    links = [reverse("cases:case_detail", kwargs={"org_slug": slug, "case_id": pk}) for pk in ids]
     for referral in referrals:
-        links.append(
-            reverse("cases:consent_record", kwargs={"org_slug": referral.organisation.slug, "referral_id": referral.pk})
-        )
+        links.append(reverse("cases:consent_record", kwargs={"org_slug": slug, "referral_id": referral.pk}))
         if referral.partner is not None:
             links.append(partner_referral_url(referral))
         if referral.municipality is not None:
             links.append(area_referral_url(referral))
-    return subjects_forget(subjects=subjects, links=links)
+    return subjects_forget(organisation=organisation_id, subjects=subjects, links=links)
 
 
 def _case_deleting(sender: Any, instance: Case, **kwargs: Any) -> None:

@@ -33,7 +33,8 @@ def test_it_deletes_only_what_is_about_the_subjects(org, other_org, member_facto
             organisation=org, kind=K.CASE_FOLLOW_UP, subject=subject, due_at=now + timezone.timedelta(days=7)
         )
     reminders.reminder_schedule(organisation=other_org, kind=K.TRAINING_DUE, subject=Subject.assignment(1), due_at=now)
-    # Notices (with their mail planned) in two organisations' centres, about case 1 and case 12.
+    # A notice (with its mail planned) about case 1 in the handler's centre, one about
+    # case 12; and a notification in the partner's centre about case 1's referral.
     about_gone = [
         *notices_write(
             users=[me.user],
@@ -43,12 +44,11 @@ def test_it_deletes_only_what_is_about_the_subjects(org, other_org, member_facto
             body="",
             url=f"/o/{org.slug}/casussen/1/#doorverwijzing-3",
         ),
-        *notices_write(
-            users=[elsewhere.user],
-            organisation_id=other_org.pk,
-            kind=K.REFERRAL_ACKNOWLEDGED,
+        Notification.objects.create(
+            user=elsewhere.user,
+            organisation=other_org,
+            kind=K.PARTNER_ACKNOWLEDGE,
             title="b",
-            body="",
             url=f"/o/{other_org.slug}/doorverwijzingen/3/",
         ),
     ]
@@ -63,21 +63,22 @@ def test_it_deletes_only_what_is_about_the_subjects(org, other_org, member_facto
     unrelated = Notification.objects.create(user=me.user, organisation=org, kind=K.TRAINING_DUE, title="d", url="/")
 
     deleted = subjects_forget(
+        organisation=org,
         subjects=[gone, Subject.referral(3)],
         links=[f"/o/{org.slug}/casussen/1/", f"/o/{other_org.slug}/doorverwijzingen/3/"],
     )
 
-    assert deleted == (2, 4)  # two notices; two follow-ups and the two notices' mail
+    assert deleted == (2, 3)  # two notifications; two follow-ups and the notice's mail
     with scopes_disabled():
         assert set(Notification.objects.values_list("pk", flat=True)) == {about_kept[0].pk, unrelated.pk}
         left = set(Reminder.objects.values_list("subject", flat=True))
     assert left == {str(kept), str(Subject.assignment(1)), str(Subject.notification(about_kept[0].pk))}
     assert not {str(Subject.notification(n.pk)) for n in about_gone} & left
     # Twice: nothing more to do.
-    assert subjects_forget(subjects=[gone], links=[f"/o/{org.slug}/casussen/1/"]) == (0, 0)
+    assert subjects_forget(organisation=org, subjects=[gone], links=[f"/o/{org.slug}/casussen/1/"]) == (0, 0)
 
 
 def test_a_link_must_be_a_whole_path(org):
     # "/o/x/casussen/1" would also match case 12, 100, …: refused.
     with pytest.raises(ValueError, match="starts and ends"):
-        subjects_forget(subjects=[], links=[f"/o/{org.slug}/casussen/1"])
+        subjects_forget(organisation=org, subjects=[], links=[f"/o/{org.slug}/casussen/1"])

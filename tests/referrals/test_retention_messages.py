@@ -162,3 +162,10 @@ def test_forgetting_a_batch_costs_the_same_few_queries_for_one_case_or_many(org,
     with CaptureQueriesContext(connection) as more:
         cases_forget(many)
     assert len(more.captured_queries) == len(few.captured_queries)
+
+
+def test_cases_are_forgotten_one_organisation_at_a_time(org, other_org):
+    from tests.referrals.factories import CaseFactory
+
+    with pytest.raises(ValueError, match="one organisation"):
+        cases_forget([CaseFactory(organisation=org), CaseFactory(organisation=other_org)])
