@@ -527,3 +527,33 @@ def test_the_reduction_runs_daily_on_the_beat_schedule():
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert "privacy.tasks.subject_requests_reduce" in tasks
     assert "privacy.tasks.subject_requests_reduce" in app.tasks
+
+
+@pytest.mark.parametrize(
+    ("country", "helpline", "absent"), [("NL", "Veilig Thuis", "1712"), ("BE", "1712", "Veilig Thuis")]
+)
+def test_an_open_victims_request_first_asks_who_is_asking_and_whether_it_is_safe(
+    client, member_factory, country, helpline, absent
+):
+    """A perpetrator may pose as the victim, a parent may be part of the threat: the
+    first steps say to check and, when in doubt, to consult the country's helpline."""
+    from portal.models import Country
+    from portal.roles import Role
+    from tests.factories import MunicipalityFactory, SchoolFactory
+    from tests.privacy.factories import SubjectRequestFactory
+
+    school = SchoolFactory(parent=MunicipalityFactory(country=Country(country)))
+    coordinator = member_factory(school, Role.ORG_COORDINATOR)
+    client.force_login(coordinator.user)
+    for kind in ("access", "erasure"):
+        item = SubjectRequestFactory(organisation=school, kind=kind)
+        html = client.get(f"/o/{school.slug}/privacy/verzoeken/{item.pk}/").text
+        assert "Controleer eerst wie het vraagt" in html
+        assert "dader zich voordoet als het slachtoffer" in html
+        assert helpline in html and absent not in html
+    learner = member_factory(school, Role.LEARNER)
+    item = SubjectRequestFactory(
+        organisation=school, subject_type="staff", case_references=[], pseudonym="", subject_user=learner.user
+    )
+    html = client.get(f"/o/{school.slug}/privacy/verzoeken/{item.pk}/").text
+    assert "echt van dit lid komt" in html and "dader" not in html
