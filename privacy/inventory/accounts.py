@@ -198,8 +198,9 @@ _NOTIFICATION_TEXT = Classified(
     "notifications",
     note="no name or contact details of a victim, but next to the case reference it names the partner or task "
     "(e.g. Centrum Seksueel Geweld, StopNCII, Meldpunt Kinderporno, aangifte bij de politie) and a referral's "
-    "outcome: pseudonymised special-category and criminal data, also sent by e-mail. For staff also training "
-    "titles and due dates. NOT yet removed by the case retention sweep: the rows stay until the account goes",
+    "outcome: pseudonymised special-category and criminal data, shown only in the portal (the e-mail about a "
+    "case kind is a fixed neutral text with a link). For staff also training titles and due dates. Deleted with "
+    "the case's personal data (anonymisation, deletion, erasure: referrals' case-deleting hook)",
 )
 
 MESSAGING: dict[str, dict[str, Classified]] = {
@@ -243,7 +244,8 @@ MESSAGING: dict[str, dict[str, Classified]] = {
             R.NOTIFICATION,
             "notifications",
             note="'case:12', 'referral:3', 'task:7' (a victim's case) or 'assignment:', 'certificate:', 'digest:' "
-            "(a member). Not removed when the case is deleted; then it points at nothing",
+            "(a member). A case's reminders (and those of its referrals and tasks) are deleted with the case's "
+            "personal data",
         ),
         "due_at": Classified(
             C.CASE,
@@ -260,7 +262,7 @@ MESSAGING: dict[str, dict[str, Classified]] = {
             R.NOTIFICATION,
             "notifications",
             note="'user:<id>' of each recipient, or 'email:<address>' of a partner without an account (link "
-            "referral); kept after sending, no sweep removes it",
+            "referral); kept after sending while the reminder exists; a case's reminders go with the case",
         ),
         "last_error": Classified(
             C.IDENTITY,

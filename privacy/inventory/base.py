@@ -84,7 +84,7 @@ RETENTION_TEXT: dict[Retention, str] = {
     "(actief of niet), zonder beheerrol en zonder redactiegroep wordt verwijderd als er een jaar niet mee is "
     "ingelogd (365 dagen); een dagelijkse taak doet dit.",
     Retention.MEMBERSHIP: "Zolang het lidmaatschap bestaat; een gedeactiveerd lidmaatschap blijft voor het auditspoor.",
-    Retention.AUDIT: "Zolang de organisatie het portaal gebruikt (auditspoor en inzagelog).",
+    Retention.AUDIT: "Zolang de organisatie het portaal gebruikt (auditspoor).",
     Retention.INVITATION: "Tot 90 dagen nadat de uitnodiging is gebruikt, ingetrokken of verlopen; dan vervangt "
     "dezelfde taak het e-mailadres in de auditregels over die uitnodiging door '(adres verwijderd)'.",
     Retention.SIGN_IN_ATTEMPTS: "180 dagen; een dagelijkse taak verwijdert oudere regels.",
@@ -94,15 +94,15 @@ RETENTION_TEXT: dict[Retention, str] = {
     Retention.EXPORT: "Het bestand tot een dag na het maken; de regel over de export blijft zonder gegevens.",
     Retention.TRAINING: "Toewijzingen tot een coördinator ze verwijdert; de trainingscijfers worden steeds opnieuw "
     "berekend uit de voortgang.",
-    Retention.NOTIFICATION: "Zolang het account van de ontvanger bestaat. Nog niet gekoppeld aan de bewaartermijn "
-    "van de casus waar de melding over gaat (open punt).",
+    Retention.NOTIFICATION: "Zolang het account van de ontvanger bestaat; meldingen en herinneringen over een casus "
+    "verdwijnen zodra de persoonsgegevens van die casus worden gewist of de casus wordt verwijderd.",
     Retention.CONTENT: "Tot een redacteur de pagina of het document verwijdert.",
     Retention.SUBJECT_REQUEST: "Tot twee jaar na het antwoord; daarna blijven alleen de soort, de data en de "
     "status over (voor de aantallen) en verdwijnt wie het verzoek deed en wat er is geantwoord. Een dagelijkse taak "
     "doet dit.",
-    Retention.PROCESSING_LOG: "Twee jaar; elke regel krijgt bij het schrijven een "
-    "einddatum en een dagelijkse taak verwijdert regels daarna. Eerder wijzigen of verwijderen kan niet: de database "
-    "weigert het.",
+    Retention.PROCESSING_LOG: "Twee jaar; daarna verwijdert een dagelijkse taak de regel (verwerkingslogboek en "
+    "inzagelog). Een regel van het verwerkingslogboek kan ook niet eerder worden gewijzigd of verwijderd: de "
+    "database weigert het.",
 }
 
 
