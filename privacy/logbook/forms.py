@@ -18,7 +18,8 @@ VICTIM, STAFF = "slachtoffer", "medewerker"
 class MemberChoiceField(forms.ModelChoiceField[Membership]):
     def label_from_instance(self, obj: Membership) -> str:
         label = f"{obj.user} ({obj.get_role_display()})"
-        return label if obj.is_active else f"{label} – {_('gedeactiveerd')}"
+        inactive = _("gedeactiveerd")
+        return label if obj.is_active else f"{label} – {inactive}"
 
 
 class SubjectForm(PortalForm):

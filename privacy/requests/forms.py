@@ -49,7 +49,8 @@ class MemberChoiceField(forms.ModelChoiceField[Membership]):
         user = obj.user
         name = user.get_full_name()
         text = f"{name} ({user.email})" if name and user.email else str(user)
-        return text if obj.is_active else f"{text} — {_('niet meer actief')}"
+        inactive = _("niet meer actief")
+        return text if obj.is_active else f"{text} — {inactive}"
 
 
 class RegisterForm(PortalForm):
