@@ -80,7 +80,9 @@ def test_anonymising_clears_advice_chronology_tasks_and_links_and_keeps_the_coun
     handler = member_factory(org, Role.CASE_HANDLER)
     partner = PartnerFactory(name=PARTNER, slug="csg", destination_code="csg")
     old, old_task, old_referral = case_referred(org, handler, partner, closed_days_ago=400, token="old-" + "x" * 30)
-    recent, recent_task, _recent_referral = case_referred(org, handler, partner, closed_days_ago=30, token="recent-" + "x" * 30)
+    recent, recent_task, _recent_referral = case_referred(
+        org, handler, partner, closed_days_ago=30, token="recent-" + "x" * 30
+    )
     before = rollup_rows()
     assert before["ReferralMonthRollup"] and before["PartnerReferralDayRollup"] and before["CaseMonthRollup"]
 
