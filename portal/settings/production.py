@@ -11,6 +11,12 @@ SECRET_KEY = env_str("SECRET_KEY")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("Environment variable SECRET_KEY must be at least 50 random characters.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# The processing log's pseudonyms must outlive a rotation of SECRET_KEY: a key of their own.
+PSEUDONYM_KEY = env_str("PSEUDONYM_KEY")
+if len(PSEUDONYM_KEY) < 32 or PSEUDONYM_KEY == SECRET_KEY:
+    raise ImproperlyConfigured(
+        "Environment variable PSEUDONYM_KEY must be at least 32 random characters, other than SECRET_KEY."
+    )
 FIELD_ENCRYPTION_KEYS = env_fernet_keys("FIELD_ENCRYPTION_KEYS")
 if DEV_FIELD_ENCRYPTION_KEY in FIELD_ENCRYPTION_KEYS:  # noqa: F405
     raise ImproperlyConfigured("Environment variable FIELD_ENCRYPTION_KEYS must not use the demo key.")

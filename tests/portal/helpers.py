@@ -112,6 +112,7 @@ def production(**overrides: str) -> dict[str, str]:
         "DATABASE_URL": "sqlite:////tmp/x.sqlite3",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "FIELD_ENCRYPTION_KEYS": "i0n2b-ZmAArQFOPyyZYlmzrO_XtjE4a0YWr72w0JEfs=",
+        "PSEUDONYM_KEY": good_secret_key(),
     }
     variables.update(overrides)
     return {k: v for k, v in variables.items() if v is not None}

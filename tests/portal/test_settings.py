@@ -36,8 +36,14 @@ def test_production_passes_check_deploy(tmp_path):
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("SECRET_KEY", None), ("SECRET_KEY", "kort"), ("REDIS_URL", None)],
-    ids=["no-secret", "short-secret", "no-redis"],
+    [
+        ("SECRET_KEY", None),
+        ("SECRET_KEY", "kort"),
+        ("REDIS_URL", None),
+        ("PSEUDONYM_KEY", None),
+        ("PSEUDONYM_KEY", "kort"),
+    ],
+    ids=["no-secret", "short-secret", "no-redis", "no-pseudonym-key", "short-pseudonym-key"],
 )
 def test_production_refuses_to_start_without(variable, value, tmp_path):
     result = run_check(tmp_path, "--deploy", **production(**{variable: value}))
