@@ -39,8 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -57,12 +56,11 @@ from privacy.inventory.base import RETENTION_TEXT, Retention
 from privacy.subject_data import PersonSubject, StaffSubject, VictimSubject, references_of, training_rows
 from referrals.models import (
     Case,
-    CaseTask,
-    DeletionLog,
     PersonalDataAccess,
     Referral,
     VictimContact,
 )
+from referrals.services import deletion_log_add
 from sso.models import SignInAttempt
 from training.models import Assignment, Certificate, ModuleAttempt
 
@@ -121,30 +119,15 @@ def _logs_kept(work: _Work, *, access_what: str | None = None, entries_what: str
 # --- A victim ------------------------------------------------------------------------------------
 
 
-def _deletion_log_add(organisation: Organisation, *, cases: int) -> None:
-    """Count the wiped cases as the retention sweep does: anonymised and deleted."""
-    month = timezone.localtime(timezone.now()).date().replace(day=1)
-    row, _created = DeletionLog.objects.select_for_update().get_or_create(organisation=organisation, month=month)
-    DeletionLog.objects.filter(pk=row.pk).update(anonymised=F("anonymised") + cases, deleted=F("deleted") + cases)
-
-
 def _case_delete(organisation: Organisation, case: Case) -> Callable[[], None]:
     def run() -> None:
-        task_ids = list(CaseTask.objects.filter(case=case).values_list("pk", flat=True))
-        referral_ids = list(Referral.objects.filter(case=case).values_list("pk", flat=True))
-        subjects = [
-            str(ReminderSubject.case(case.pk)),
-            *(str(ReminderSubject.task(pk)) for pk in task_ids),
-            *(str(ReminderSubject.referral(pk)) for pk in referral_ids),
-        ]
-        Reminder.objects.filter(organisation=organisation, subject__in=subjects).delete()
-        url = reverse("cases:case_detail", kwargs={"org_slug": organisation.slug, "case_id": case.pk})
-        Notification.objects.filter(organisation=organisation, url__startswith=url).delete()
         VictimContact.objects.filter(case=case).delete()
         # Notes, evidence, tasks, chronology, referrals with their consent, messages and
-        # links go with the case (on_delete=CASCADE); the access log keeps the reference.
+        # links go with the case (on_delete=CASCADE); its notifications and reminders go
+        # through the case-deleting hook (referrals.messages); the access log keeps the
+        # reference. Counted as the retention sweep counts: wiped and deleted.
         Case.objects.filter(pk=case.pk).delete()
-        _deletion_log_add(organisation, cases=1)
+        deletion_log_add(organisation, timezone.now(), anonymised=1, deleted=1)
 
     return run
 

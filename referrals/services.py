@@ -813,7 +813,7 @@ def retention_apply(*, organisation: Organisation, now: Any = None) -> tuple[int
                     _case_anonymise(case, now)
                 # Its notifications and reminders name the case and where it went: gone too.
                 messages.cases_forget(batch)
-                _deletion_log_add(organisation, now, anonymised=len(batch))
+                deletion_log_add(organisation, now, anonymised=len(batch))
             anonymised += len(batch)
             if len(batch) < RETENTION_BATCH:
                 break
@@ -830,14 +830,16 @@ def retention_apply(*, organisation: Organisation, now: Any = None) -> tuple[int
                     .values_list("pk", flat=True)[:RETENTION_BATCH]
                 )
                 Case.objects.filter(pk__in=ids).delete()
-                _deletion_log_add(organisation, now, deleted=len(ids))
+                deletion_log_add(organisation, now, deleted=len(ids))
             deleted += len(ids)
             if len(ids) < RETENTION_BATCH:
                 break
     return anonymised, deleted
 
 
-def _deletion_log_add(organisation: Organisation, now: Any, *, anonymised: int = 0, deleted: int = 0) -> None:
+def deletion_log_add(organisation: Organisation, now: Any, *, anonymised: int = 0, deleted: int = 0) -> None:
+    """Count wiped and deleted cases in the organisation's deletion log (the retention
+    sweep and an erasure on request alike). Call inside a transaction."""
     if not anonymised and not deleted:
         return
     month = timezone.localtime(now).date().replace(day=1)
