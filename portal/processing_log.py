@@ -293,6 +293,9 @@ def record_many(
     subjects: Iterable[Subject],
     actor: Any = CURRENT_ACTOR,
     actor_organisation_id: int | None = None,
+    status: str = Status.OK,
+    started_at: datetime | None = None,
+    ended_at: datetime | None = None,
 ) -> int:
     """One entry per subject, in one insert (an export of many cases)."""
     rows = [
@@ -305,6 +308,9 @@ def record_many(
                 subject=subject,
                 actor=actor,
                 actor_organisation_id=actor_organisation_id,
+                status=status,
+                started_at=started_at,
+                ended_at=ended_at,
             )
         )
         for subject in subjects
@@ -374,20 +380,18 @@ def processing(
         status = Status.ERROR
         raise
     finally:
-        ended_at = timezone.now()
-        for subject in subjects:
-            record(
-                organisation_id=organisation_id,
-                operation=operation,
-                name=name,
-                activity=activity,
-                subject=subject,
-                actor=actor,
-                actor_organisation_id=actor_organisation_id,
-                status=status,
-                started_at=started_at,
-                ended_at=ended_at,
-            )
+        record_many(
+            organisation_id=organisation_id,
+            operation=operation,
+            name=name,
+            activity=activity,
+            subjects=subjects,
+            actor=actor,
+            actor_organisation_id=actor_organisation_id,
+            status=status,
+            started_at=started_at,
+            ended_at=timezone.now(),
+        )
 
 
 # --- Reading and retention -------------------------------------------------------------
